@@ -1,0 +1,5 @@
+import sys
+
+from ledningssystem.cli import main
+
+sys.exit(main())

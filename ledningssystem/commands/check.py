@@ -1,0 +1,18 @@
+"""`check`: validate all content without building the site."""
+
+from __future__ import annotations
+
+import argparse
+
+from ledningssystem.cli import command
+from ledningssystem.load import load_ledningssystem
+
+
+@command("check", "granska allt innehåll och visa alla fel på en gång")
+def check(args: argparse.Namespace) -> int:
+    content = load_ledningssystem(args.root)
+    print(
+        f"Innehållet är korrekt: {len(content.processes)} processer, {len(content.routines)} rutiner, "
+        f"{len(content.roles)} roller, {len(content.requirements)} lagkrav."
+    )
+    return 0

@@ -1,0 +1,70 @@
+"""Content errors: what a process owner sees when a file is wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    """One problem in one content file, told in Swedish."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+    hint: str = ""
+
+    def format(self) -> str:
+        place = f"{self.file}:{self.line}" if self.line else self.file
+        field = f" – fältet \"{self.field}\"" if self.field else ""
+        hint = f" {self.hint}" if self.hint else ""
+        return f"{place}{field}: {self.message}.{hint}".replace("..", ".")
+
+
+class ContentErrors(Exception):
+    """All content errors of one run, raised together after everything was checked."""
+
+    def __init__(self, errors: Iterable[ContentError]):
+        self.errors = sorted(set(errors), key=_sort_key)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.errors)
+        noun = "fel" if count == 1 else "fel"
+        lines = [f"Innehållet har {count} {noun} som måste rättas:"]
+        lines += [f"  {e.format()}" for e in self.errors]
+        return "\n".join(lines)
+
+
+def _sort_key(error: ContentError) -> tuple[str, int, str, str]:
+    return (error.file, error.line or 0, error.field, error.message)
+
+
+class ErrorCollector:
+    """Gathers errors so that one run reports everything to fix."""
+
+    def __init__(self) -> None:
+        self.errors: list[ContentError] = []
+
+    def add(self, file: str, line: int | None, field: str, message: str, hint: str = "") -> None:
+        self.errors.append(ContentError(file, line, field, message, hint))
+
+    def extend(self, errors: Iterable[ContentError]) -> None:
+        self.errors.extend(errors)
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ContentErrors(self.errors)
+
+
+def field_label(path: tuple[str | int, ...]) -> str:
+    """A field path as an author reads it: ("steg", 1, "ansvar") → "steg nr 2 › ansvar"."""
+    parts: list[str] = []
+    for part in path:
+        if isinstance(part, int) and parts:
+            parts[-1] += f" nr {part + 1}"
+        else:
+            parts.append(str(part))
+    return " › ".join(parts)

@@ -1,0 +1,240 @@
+"""Read the content root from disk: the only module that opens content files.
+
+Everything is read, parsed and validated in one pass; all problems are
+collected and raised together as ContentErrors.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+
+from ledningssystem.errors import ContentError, ContentErrors, ErrorCollector
+from ledningssystem.messages import translate
+from ledningssystem.model.base import ContentModel, Source
+from ledningssystem.model.calendar import Activity
+from ledningssystem.model.content import Ledningssystem
+from ledningssystem.model.organisation import Organisation
+from ledningssystem.model.process import Process
+from ledningssystem.model.requirement import Requirement, RequirementSource
+from ledningssystem.model.role import Role
+from ledningssystem.model.routine import Routine, RoutineDocument
+from ledningssystem.model.settings import Settings
+from ledningssystem.validate import validate_references
+from ledningssystem.yaml_lines import LineMap, YamlProblem, parse_yaml
+
+M = TypeVar("M", bound=ContentModel)
+
+SETTINGS_FILE = "ledningssystem.yml"
+ORGANISATION_FILE = "roles/organisation.yml"
+ROLES_FILE = "roles/roller.yml"
+CALENDAR_FILE = "arshjul/arshjul.yml"
+
+
+def load_ledningssystem(root: Path | str) -> Ledningssystem:
+    """Load and validate everything under `root`; raise ContentErrors listing every problem."""
+    root = Path(root).resolve()
+    reader = _Reader(root)
+    settings = reader.settings()
+    organisation = reader.one(ORGANISATION_FILE, Organisation)
+    content = Ledningssystem(
+        root=str(root),
+        settings=settings,
+        organisation=organisation or _EMPTY_ORGANISATION,
+        roles=reader.keyed(reader.listed(ROLES_FILE, "roller", Role)),
+        processes=reader.keyed(reader.each("processes", "*.yml", Process)),
+        routines=reader.routines(),
+        requirement_sources=reader.requirement_sources(),
+        activities=tuple(reader.listed(CALENDAR_FILE, "aktiviteter", Activity, optional=True)),
+    )
+    reader.errors.extend(validate_references(
+        content, organisation_loaded=organisation is not None, unusable_ids=reader.unusable_ids
+    ))
+    reader.errors.raise_if_any()
+    return content
+
+
+_EMPTY_ORGANISATION = Organisation.model_construct(
+    municipality="", board=None, administration=None, divisions=()
+)
+
+
+class _Reader:
+    """Reads files relative to the root, collecting every error."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.errors = ErrorCollector()
+        # Ids of files that failed validation: references to them are not reported again.
+        self.unusable_ids: set[str] = set()
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def text(self, path: Path) -> str | None:
+        try:
+            return path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            self.errors.add(self.rel(path), None, "", "filen är inte sparad som UTF-8",
+                            "Spara om filen med teckenkodningen UTF-8.")
+        except OSError as exc:
+            self.errors.add(self.rel(path), None, "", f"filen kan inte läsas ({exc.strerror})")
+        return None
+
+    def yaml(self, path: Path, line_offset: int = 0, text: str | None = None) -> tuple[Any, LineMap] | None:
+        text = self.text(path) if text is None else text
+        if text is None:
+            return None
+        try:
+            return parse_yaml(text, line_offset)
+        except YamlProblem as problem:
+            self.errors.add(self.rel(path), problem.line, "", problem.message)
+            return None
+
+    def build(self, model: type[M], data: Any, file: str, lines: LineMap,
+              prefix: tuple[str | int, ...] = ()) -> M | None:
+        try:
+            built = model.model_validate(data)
+        except ValidationError as exc:
+            self.errors.extend(translate(exc, file, lines, model, prefix))
+            if isinstance(data, dict) and isinstance(data.get("id"), str):
+                self.unusable_ids.add(data["id"])
+            return None
+        built.with_source(Source(file, _sub_lines(lines, prefix)))
+        return built
+
+    def one(self, name: str, model: type[M], optional: bool = False) -> M | None:
+        path = self.root / name
+        if not path.exists():
+            if not optional:
+                self.errors.add(name, None, "", "filen saknas", f"Skapa {name}.")
+            return None
+        parsed = self.yaml(path)
+        return self.build(model, parsed[0], name, parsed[1]) if parsed else None
+
+    def listed(self, name: str, key: str, model: type[M], optional: bool = False) -> list[M]:
+        """Models from a file holding `key:` with a list, each item validated on its own."""
+        path = self.root / name
+        if not path.exists():
+            if not optional:
+                self.errors.add(name, None, "", "filen saknas", f"Skapa {name} med en lista under {key}:.")
+            return []
+        parsed = self.yaml(path)
+        if parsed is None:
+            return []
+        data, lines = parsed
+        items = _list_under(data, key)
+        if items is None:
+            self.errors.add(name, lines.line(), key, f"filen ska ha en lista under {key}:",
+                            f"Börja filen med raden \"{key}:\" och skriv ett objekt per \"- \".")
+            return []
+        built = (self.build(model, item, name, lines, (key, i)) for i, item in enumerate(items))
+        return [m for m in built if m is not None]
+
+    def each(self, folder: str, pattern: str, model: type[M]) -> list[M]:
+        found = []
+        for path in sorted((self.root / folder).glob(pattern)):
+            parsed = self.yaml(path)
+            if parsed:
+                built = self.build(model, parsed[0], self.rel(path), parsed[1])
+                if built is not None:
+                    found.append(built)
+        return found
+
+    def keyed(self, models: list[M]) -> dict[str, M]:
+        """Models by id; the first wins, duplicates are reported by validate_references."""
+        keyed: dict[str, M] = {}
+        for model in models:
+            keyed.setdefault(model.id, model)  # type: ignore[attr-defined]
+        self.errors.extend(_duplicates(models))
+        return keyed
+
+    def settings(self) -> Settings:
+        return self.one(SETTINGS_FILE, Settings, optional=True) or Settings()
+
+    def routines(self) -> dict[str, RoutineDocument]:
+        docs = [d for d in map(self.routine, sorted((self.root / "routines").rglob("*.md"))) if d]
+        self.errors.extend(_duplicates([d.meta for d in docs]))
+        keyed: dict[str, RoutineDocument] = {}
+        for doc in docs:
+            keyed.setdefault(doc.meta.id, doc)
+        return keyed
+
+    def routine(self, path: Path) -> RoutineDocument | None:
+        text = self.text(path)
+        if text is None:
+            return None
+        split = split_front_matter(text)
+        if split is None:
+            self.errors.add(self.rel(path), 1, "", "rutinen saknar metadata överst i filen",
+                            "Börja filen med en rad ---, metadata (id, titel, …) och en rad ---.")
+            return None
+        front, body, body_line = split
+        parsed = self.yaml(path, line_offset=1, text=front)
+        if parsed is None:
+            return None
+        meta = self.build(Routine, parsed[0], self.rel(path), parsed[1])
+        return RoutineDocument(meta, body, body_line) if meta else None
+
+    def requirement_sources(self) -> tuple[RequirementSource, ...]:
+        sources = [s for s in map(self.requirement_source,
+                                  sorted((self.root / "requirements").glob("*.yml"))) if s]
+        self.errors.extend(_duplicates([r for s in sources for r in s.requirements]))
+        return tuple(sources)
+
+    def requirement_source(self, path: Path) -> RequirementSource | None:
+        parsed = self.yaml(path)
+        if parsed is None:
+            return None
+        data, lines = parsed
+        file = self.rel(path)
+        if not isinstance(data, dict):
+            return self.build(RequirementSource, data, file, lines)
+        items = data.get("krav") if isinstance(data.get("krav"), list) else []
+        built = [self.build(Requirement, item, file, lines, ("krav", i)) for i, item in enumerate(items)]
+        # Already validated items pass through; the header is validated here.
+        return self.build(RequirementSource, {**data, "krav": [r for r in built if r]}, file, lines)
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(front matter, body, line where the body starts) of a Markdown file, or None."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].strip() in {"---", "..."}:
+            return "".join(lines[1:index]), "".join(lines[index + 1:]), index + 2
+    return None
+
+
+def _list_under(data: Any, key: str) -> list[Any] | None:
+    if isinstance(data, dict) and isinstance(data.get(key), list):
+        return data[key]
+    return None
+
+
+def _sub_lines(lines: LineMap, prefix: tuple[str | int, ...]) -> LineMap:
+    if not prefix:
+        return lines
+    n = len(prefix)
+    sub = {path[n:]: line for path, line in lines.lines.items() if path[:n] == prefix}
+    return LineMap(offset=lines.offset, lines=sub)
+
+
+def _duplicates(models: list[Any]) -> list[ContentError]:
+    seen: dict[str, Any] = {}
+    errors = []
+    for model in models:
+        first = seen.setdefault(model.id, model)
+        if first is not model:
+            errors.append(ContentError(
+                model.origin.file, model.origin.line("id"), "id",
+                f'id "{model.id}" används redan i {first.origin.file}:{first.origin.line("id")}',
+                "Varje id måste vara unikt; byt id på den ena.",
+            ))
+    return errors
+
+
+__all__ = ["ContentErrors", "load_ledningssystem", "split_front_matter"]

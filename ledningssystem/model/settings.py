@@ -1,0 +1,46 @@
+"""Settings of one portal installation (ledningssystem.yml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from ledningssystem.model.base import ContentModel, sv
+
+
+class GitSettings(ContentModel):
+    """Links to the organisation's Git host."""
+
+    edit_url: str = sv(
+        "redigera_url",
+        "Mönster för länken 'Redigera sidan', {path} byts mot filens sökväg.",
+        default="",
+    )
+    commit_url: str = sv(
+        "ändring_url", "Mönster för länk till en ändring, {sha} byts mot ändringens id.",
+        default="",
+    )
+
+
+class DocumentControlSettings(ContentModel):
+    """How far ahead the portal warns about reviews."""
+
+    horizon_days: int = sv(
+        "horisont_dagar", "Hur många dagar framåt kommande revideringar visas.", default=90, ge=1
+    )
+
+
+class Settings(ContentModel):
+    """The portal's configuration, beside mkdocs.yml."""
+
+    today: dt.date | None = sv(
+        "idag", "Fast datum för 'idag' (ÅÅÅÅ-MM-DD), för återskapbara byggen.", default=None
+    )
+    git: GitSettings = Field(default_factory=GitSettings, alias="git")
+    document_control: DocumentControlSettings = Field(
+        default_factory=DocumentControlSettings, alias="dokumentstyrning"
+    )
+
+    def effective_today(self) -> dt.date:
+        return self.today or dt.date.today()

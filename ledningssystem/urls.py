@@ -1,0 +1,82 @@
+"""Where every generated page lives, and links between them relative to the current page.
+
+Raw HTML (maps, tables) is not rewritten by MkDocs, so renderers must emit links
+relative to the page they are placed on; a Linker does that.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+PROCESS_INDEX = "processer/index.md"
+ROUTINE_INDEX = "rutiner/index.md"
+ROLE_INDEX = "roller/index.md"
+REQUIREMENT_INDEX = "lagkrav/index.md"
+CALENDAR_PAGE = "arshjul.md"
+
+
+def process_page(process_id: str) -> str:
+    return f"processer/{process_id}.md"
+
+
+def routine_page(routine_id: str) -> str:
+    return f"rutiner/{routine_id}.md"
+
+
+def role_page(role_id: str) -> str:
+    return f"roller/{role_id}.md"
+
+
+def step_anchor(step_id: str) -> str:
+    return f"steg-{step_id}"
+
+
+def requirement_anchor(requirement_id: str) -> str:
+    return requirement_id
+
+
+def page_url(src_path: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a page, relative to the site root (e.g. "rutiner/x/")."""
+    stem, _ = posixpath.splitext(src_path)
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/"
+
+
+class Linker:
+    """Builds hrefs from the page being rendered to any other generated page."""
+
+    def __init__(self, current_src: str, directory_urls: bool = True):
+        self.directory_urls = directory_urls
+        self.base = posixpath.dirname("/" + page_url(current_src, directory_urls).rstrip("/") + "/x")
+        if not directory_urls:
+            self.base = posixpath.dirname("/" + page_url(current_src, directory_urls))
+
+    def to(self, src_path: str, anchor: str = "") -> str:
+        target = "/" + page_url(src_path, self.directory_urls)
+        relative = posixpath.relpath(target, self.base)
+        if target.endswith("/") and not relative.endswith("/"):
+            relative += "/"
+        if relative == "./":
+            relative = "./"
+        return relative + (f"#{anchor}" if anchor else "")
+
+    def process(self, process_id: str) -> str:
+        return self.to(process_page(process_id))
+
+    def step(self, process_id: str, step_id: str) -> str:
+        return self.to(process_page(process_id), step_anchor(step_id))
+
+    def routine(self, routine_id: str) -> str:
+        return self.to(routine_page(routine_id))
+
+    def role(self, role_id: str) -> str:
+        return self.to(role_page(role_id))
+
+    def requirement(self, requirement_id: str) -> str:
+        return self.to(REQUIREMENT_INDEX, requirement_anchor(requirement_id))
+
+    def page(self, src_path: str, anchor: str = "") -> str:
+        return self.to(src_path, anchor)
