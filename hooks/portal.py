@@ -1,0 +1,69 @@
+"""MkDocs glue: load and validate once, add the generated pages, never leave a half-built site.
+
+All logic lives in the engine (ledningssystem.build); this file only connects events.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ledningssystem.build import SiteBuild, prepare_build
+from ledningssystem.errors import ContentErrors
+
+log = logging.getLogger("mkdocs.plugins.ledningssystem")
+_state: dict[str, object] = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+# Before every other plugin (mkdocs-macros included), so macros find the validated content.
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _state["site_dir"] = config.site_dir
+    try:
+        build = prepare_build(Path(config.config_file_path).parent, config.use_directory_urls)
+    except ContentErrors as errors:
+        raise PluginError(errors.report()) from None
+    _state["build"] = build
+    config.extra["ledningssystem"] = build  # read by macros/main.py
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for page in _build().pages:
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src, content=page.markdown, inclusion=inclusion))
+    return files
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    page.edit_url = _build().edit_url(_edit_paths().get(page.file.src_uri, f"docs/{page.file.src_uri}"))
+    return page
+
+
+def on_build_error(error: Exception) -> None:
+    # A failed build must not leave a partial site behind to be published by mistake.
+    site_dir = _state.get("site_dir")
+    if _state.get("command") == "build" and isinstance(site_dir, str) and Path(site_dir).is_dir():
+        shutil.rmtree(site_dir)
+        log.error("Bygget misslyckades; den ofullständiga webbplatsen i %s har tagits bort.", site_dir)
+
+
+def _build() -> SiteBuild:
+    return _state["build"]  # type: ignore[return-value]
+
+
+def _edit_paths() -> dict[str, str | None]:
+    if "edit_paths" not in _state:
+        _state["edit_paths"] = {p.src: p.edit_path for p in _build().pages}
+    return _state["edit_paths"]  # type: ignore[return-value]

@@ -1,0 +1,32 @@
+"""Pages generated from the content at build time (never committed).
+
+Each module in this package contributes a `pages(content, context)` generator;
+GENERATORS lists them. The MkDocs hook adds the result as virtual files, and
+a CLI command could write them to disk for a build without hooks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from ledningssystem.model.content import Ledningssystem
+from ledningssystem.pages import processes, requirements, roles, routines
+from ledningssystem.pages.page import BuildContext, Page
+
+Generator = Callable[[Ledningssystem, BuildContext], Iterable[Page]]
+
+GENERATORS: tuple[Generator, ...] = (
+    processes.pages,
+    routines.pages,
+    roles.pages,
+    requirements.pages,
+)
+
+
+def generate_pages(content: Ledningssystem, context: BuildContext) -> list[Page]:
+    """Every generated page, in a stable order."""
+    generated = [page for generator in GENERATORS for page in generator(content, context)]
+    return sorted(generated, key=lambda page: page.src)
+
+
+__all__ = ["BuildContext", "Page", "generate_pages"]

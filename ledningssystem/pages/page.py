@@ -1,0 +1,37 @@
+"""A generated page and what generators know about the build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ledningssystem.render.templating import render_template
+from ledningssystem.urls import Linker
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """Facts about the build that pages depend on, beyond the content itself."""
+
+    directory_urls: bool = True
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def linker(self, src: str) -> Linker:
+        return Linker(src, self.directory_urls)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One virtual Markdown page and the repository file a reader would edit for it."""
+
+    src: str
+    markdown: str
+    edit_path: str | None = None
+    in_nav: bool = False
+
+
+def template_page(src: str, template: str, context: BuildContext, edit_path: str | None = None,
+                  in_nav: bool = False, **values: Any) -> Page:
+    """A Page whose Markdown comes from a template, with a Linker for its own location."""
+    markdown = render_template(template, link=context.linker(src), **values)
+    return Page(src, markdown, edit_path, in_nav)

@@ -1,0 +1,1 @@
+"""Pure renderers: validated models in, HTML/SVG/Markdown strings out."""

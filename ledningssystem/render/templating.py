@@ -1,0 +1,31 @@
+"""The one Jinja environment for all templates (markup only; logic stays in Python)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ledningssystem.render.format import format_date, format_number
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("ledningssystem", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["date"] = format_date
+    env.filters["number"] = format_number
+    env.globals["today_type"] = dt.date
+    return env
+
+
+def render_template(name: str, **values: Any) -> str:
+    return environment().get_template(name).render(**values)

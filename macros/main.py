@@ -1,0 +1,25 @@
+"""mkdocs-macros glue: registers the engine's macros (ledningssystem.macro_api)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from ledningssystem.macro_api import MACROS, MacroContext
+
+
+def define_env(env: Any) -> None:
+    for name, func in MACROS.items():
+        env.macro(_bind(env, func), name)
+
+
+def _bind(env: Any, func: Callable[..., str]) -> Callable[..., str]:
+    @functools.wraps(func)
+    def call(*args: Any, **kwargs: Any) -> str:
+        build = env.conf["extra"]["ledningssystem"]  # set by hooks/portal.py
+        src = env.page.file.src_uri
+        context = MacroContext(build.content, build.context.linker(src), src)
+        return func(context, *args, **kwargs)
+
+    return call
