@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from ledningssystem.build import SiteBuild, prepare_build
 from ledningssystem.errors import ContentErrors
+from ledningssystem.load import content_paths
 
 log = logging.getLogger("mkdocs.plugins.ledningssystem")
 _state: dict[str, object] = {}
@@ -39,6 +40,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201 - livereload types
+    # Content lives outside docs/: rebuild when it changes under `make serve`.
+    for path in content_paths(Path(config.config_file_path).parent):
+        server.watch(str(path))
+    return server
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _build().pages:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
@@ -47,7 +55,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
-    page.edit_url = _build().edit_url(_edit_paths().get(page.file.src_uri, f"docs/{page.file.src_uri}"))
+    page.edit_url = _build().edit_url(
+        _edit_paths().get(page.file.src_uri, f"docs/{page.file.src_uri}")
+    )
     return page
 
 
@@ -56,7 +66,9 @@ def on_build_error(error: Exception) -> None:
     site_dir = _state.get("site_dir")
     if _state.get("command") == "build" and isinstance(site_dir, str) and Path(site_dir).is_dir():
         shutil.rmtree(site_dir)
-        log.error("Bygget misslyckades; den ofullständiga webbplatsen i %s har tagits bort.", site_dir)
+        log.error(
+            "Bygget misslyckades; den ofullständiga webbplatsen i %s har tagits bort.", site_dir
+        )
 
 
 def _build() -> SiteBuild:

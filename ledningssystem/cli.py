@@ -13,7 +13,9 @@ Command = Callable[[argparse.Namespace], int]
 _COMMANDS: dict[str, tuple[Command, Callable[[argparse.ArgumentParser], None], str]] = {}
 
 
-def command(name: str, help_text: str, arguments: Callable[[argparse.ArgumentParser], None] = lambda p: None):
+def command(
+    name: str, help_text: str, arguments: Callable[[argparse.ArgumentParser], None] = lambda p: None
+):
     """Register a sub-command; each feature module adds its own."""
 
     def register(func: Command) -> Command:
@@ -25,10 +27,15 @@ def command(name: str, help_text: str, arguments: Callable[[argparse.ArgumentPar
 
 def main(argv: Sequence[str] | None = None) -> int:
     _import_commands()
-    parser = argparse.ArgumentParser(prog="python -m ledningssystem",
-                                     description="Verktyg för ledningssystemet.")
-    parser.add_argument("--root", type=Path, default=Path("."),
-                        help="mappen med innehållet (standard: aktuell mapp)")
+    parser = argparse.ArgumentParser(
+        prog="python -m ledningssystem", description="Verktyg för ledningssystemet."
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="mappen med innehållet (standard: aktuell mapp)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
     for name, (func, arguments, help_text) in sorted(_COMMANDS.items()):
         sub_parser = sub.add_parser(name, help=help_text, description=help_text)

@@ -18,7 +18,7 @@ class ContentError:
 
     def format(self) -> str:
         place = f"{self.file}:{self.line}" if self.line else self.file
-        field = f" – fältet \"{self.field}\"" if self.field else ""
+        field = f' – fältet "{self.field}"' if self.field else ""
         hint = f" {self.hint}" if self.hint else ""
         return f"{place}{field}: {self.message}.{hint}".replace("..", ".")
 

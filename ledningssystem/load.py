@@ -16,7 +16,7 @@ from ledningssystem.messages import translate
 from ledningssystem.model.base import ContentModel, Source
 from ledningssystem.model.calendar import Activity
 from ledningssystem.model.content import Ledningssystem
-from ledningssystem.model.organisation import Organisation
+from ledningssystem.model.organisation import Body, Organisation
 from ledningssystem.model.process import Process
 from ledningssystem.model.requirement import Requirement, RequirementSource
 from ledningssystem.model.role import Role
@@ -49,15 +49,20 @@ def load_ledningssystem(root: Path | str) -> Ledningssystem:
         requirement_sources=reader.requirement_sources(),
         activities=tuple(reader.listed(CALENDAR_FILE, "aktiviteter", Activity, optional=True)),
     )
-    reader.errors.extend(validate_references(
-        content, organisation_loaded=organisation is not None, unusable_ids=reader.unusable_ids
-    ))
+    reader.errors.extend(
+        validate_references(
+            content, organisation_loaded=organisation is not None, unusable_ids=reader.unusable_ids
+        )
+    )
     reader.errors.raise_if_any()
     return content
 
 
 _EMPTY_ORGANISATION = Organisation.model_construct(
-    municipality="", board=None, administration=None, divisions=()
+    municipality="",
+    board=Body.model_construct(id="", name=""),
+    administration=Body.model_construct(id="", name=""),
+    divisions=(),
 )
 
 
@@ -77,13 +82,20 @@ class _Reader:
         try:
             return path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
-            self.errors.add(self.rel(path), None, "", "filen är inte sparad som UTF-8",
-                            "Spara om filen med teckenkodningen UTF-8.")
+            self.errors.add(
+                self.rel(path),
+                None,
+                "",
+                "filen är inte sparad som UTF-8",
+                "Spara om filen med teckenkodningen UTF-8.",
+            )
         except OSError as exc:
             self.errors.add(self.rel(path), None, "", f"filen kan inte läsas ({exc.strerror})")
         return None
 
-    def yaml(self, path: Path, line_offset: int = 0, text: str | None = None) -> tuple[Any, LineMap] | None:
+    def yaml(
+        self, path: Path, line_offset: int = 0, text: str | None = None
+    ) -> tuple[Any, LineMap] | None:
         text = self.text(path) if text is None else text
         if text is None:
             return None
@@ -93,8 +105,14 @@ class _Reader:
             self.errors.add(self.rel(path), problem.line, "", problem.message)
             return None
 
-    def build(self, model: type[M], data: Any, file: str, lines: LineMap,
-              prefix: tuple[str | int, ...] = ()) -> M | None:
+    def build(
+        self,
+        model: type[M],
+        data: Any,
+        file: str,
+        lines: LineMap,
+        prefix: tuple[str | int, ...] = (),
+    ) -> M | None:
         try:
             built = model.model_validate(data)
         except ValidationError as exc:
@@ -119,7 +137,9 @@ class _Reader:
         path = self.root / name
         if not path.exists():
             if not optional:
-                self.errors.add(name, None, "", "filen saknas", f"Skapa {name} med en lista under {key}:.")
+                self.errors.add(
+                    name, None, "", "filen saknas", f"Skapa {name} med en lista under {key}:."
+                )
             return []
         parsed = self.yaml(path)
         if parsed is None:
@@ -127,8 +147,13 @@ class _Reader:
         data, lines = parsed
         items = _list_under(data, key)
         if items is None:
-            self.errors.add(name, lines.line(), key, f"filen ska ha en lista under {key}:",
-                            f"Börja filen med raden \"{key}:\" och skriv ett objekt per \"- \".")
+            self.errors.add(
+                name,
+                lines.line(),
+                key,
+                f"filen ska ha en lista under {key}:",
+                f'Börja filen med raden "{key}:" och skriv ett objekt per "- ".',
+            )
             return []
         built = (self.build(model, item, name, lines, (key, i)) for i, item in enumerate(items))
         return [m for m in built if m is not None]
@@ -168,8 +193,13 @@ class _Reader:
             return None
         split = split_front_matter(text)
         if split is None:
-            self.errors.add(self.rel(path), 1, "", "rutinen saknar metadata överst i filen",
-                            "Börja filen med en rad ---, metadata (id, titel, …) och en rad ---.")
+            self.errors.add(
+                self.rel(path),
+                1,
+                "",
+                "rutinen saknar metadata överst i filen",
+                "Börja filen med en rad ---, metadata (id, titel, …) och en rad ---.",
+            )
             return None
         front, body, body_line = split
         parsed = self.yaml(path, line_offset=1, text=front)
@@ -179,8 +209,13 @@ class _Reader:
         return RoutineDocument(meta, body, body_line) if meta else None
 
     def requirement_sources(self) -> tuple[RequirementSource, ...]:
-        sources = [s for s in map(self.requirement_source,
-                                  sorted((self.root / "requirements").glob("*.yml"))) if s]
+        sources = [
+            s
+            for s in map(
+                self.requirement_source, sorted((self.root / "requirements").glob("*.yml"))
+            )
+            if s
+        ]
         self.errors.extend(_duplicates([r for s in sources for r in s.requirements]))
         return tuple(sources)
 
@@ -192,10 +227,18 @@ class _Reader:
         file = self.rel(path)
         if not isinstance(data, dict):
             return self.build(RequirementSource, data, file, lines)
-        items = data.get("krav") if isinstance(data.get("krav"), list) else []
-        built = [self.build(Requirement, item, file, lines, ("krav", i)) for i, item in enumerate(items)]
+        items = _list_under(data, "krav") or []
+        built = [
+            self.build(Requirement, item, file, lines, ("krav", i)) for i, item in enumerate(items)
+        ]
         # Already validated items pass through; the header is validated here.
         return self.build(RequirementSource, {**data, "krav": [r for r in built if r]}, file, lines)
+
+
+def content_paths(root: Path) -> list[Path]:
+    """The files and folders the content is read from (to watch for changes)."""
+    names = [SETTINGS_FILE, "roles", "processes", "routines", "requirements", "arshjul"]
+    return [root / name for name in names if (root / name).exists()]
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
@@ -205,7 +248,7 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
         return None
     for index in range(1, len(lines)):
         if lines[index].strip() in {"---", "..."}:
-            return "".join(lines[1:index]), "".join(lines[index + 1:]), index + 2
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
     return None
 
 
@@ -229,11 +272,16 @@ def _duplicates(models: list[Any]) -> list[ContentError]:
     for model in models:
         first = seen.setdefault(model.id, model)
         if first is not model:
-            errors.append(ContentError(
-                model.origin.file, model.origin.line("id"), "id",
-                f'id "{model.id}" används redan i {first.origin.file}:{first.origin.line("id")}',
-                "Varje id måste vara unikt; byt id på den ena.",
-            ))
+            errors.append(
+                ContentError(
+                    model.origin.file,
+                    model.origin.line("id"),
+                    "id",
+                    f'id "{model.id}" används redan i '
+                    f"{first.origin.file}:{first.origin.line('id')}",
+                    "Varje id måste vara unikt; byt id på den ena.",
+                )
+            )
     return errors
 
 

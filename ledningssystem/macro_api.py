@@ -41,9 +41,16 @@ def role_responsibilities(ctx: MacroContext, role_id: str) -> str:
     return render_role_responsibilities(ctx.content, role_id, ctx.link)
 
 
-def routine_list(ctx: MacroContext, process: str | None = None, role: str | None = None,
-                 status: str | None = None) -> str:
-    """Filtrerad tabell över rutiner. Exempel: {{ routine_list(process="avvikelsehantering", status="gällande") }}"""
+def routine_list(
+    ctx: MacroContext,
+    process: str | None = None,
+    role: str | None = None,
+    status: str | None = None,
+) -> str:
+    """Filtrerad tabell över rutiner.
+
+    Exempel: {{ routine_list(process="avvikelsehantering", status="gällande") }}
+    """
     if process:
         ctx.require("processen", process, ctx.content.processes)  # type: ignore[arg-type]
     if role:

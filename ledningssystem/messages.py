@@ -23,7 +23,10 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
 
 
 def translate(
-    exc: ValidationError, file: str, lines: LineMap, model: type[BaseModel],
+    exc: ValidationError,
+    file: str,
+    lines: LineMap,
+    model: type[BaseModel],
     prefix: Sequence[str | int] = (),
 ) -> list[ContentError]:
     """One ContentError per pydantic error, with the line of the offending value."""
@@ -31,7 +34,10 @@ def translate(
 
 
 def _translate_one(
-    err: ErrorDetails, file: str, lines: LineMap, model: type[BaseModel],
+    err: ErrorDetails,
+    file: str,
+    lines: LineMap,
+    model: type[BaseModel],
     prefix: tuple[str | int, ...],
 ) -> ContentError:
     loc = tuple(err["loc"])
@@ -58,7 +64,9 @@ def _message(err: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) ->
         expected = _enum_values(model, loc)
         return (
             f'ogiltigt värde "{value}"',
-            (did_you_mean(str(value), expected) + f" Tillåtna värden: {', '.join(expected)}.").strip(),
+            (
+                did_you_mean(str(value), expected) + f" Tillåtna värden: {', '.join(expected)}."
+            ).strip(),
         )
     if kind == "string_pattern_mismatch":
         return _pattern_message(str(value), ctx.get("pattern", ""))
@@ -68,13 +76,13 @@ def _message(err: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) ->
         return f'"{value}" är inte ett heltal', "Skriv ett heltal, t.ex. 3."
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
         bound = " och ".join(f"{k.replace('_', ' ')} {v}" for k, v in ctx.items())
-        return f'värdet {value} ligger utanför det tillåtna', f"Villkor: {_bound_sv(bound)}."
+        return f"värdet {value} ligger utanför det tillåtna", f"Villkor: {_bound_sv(bound)}."
     if kind in {"string_type"}:
         return "ska vara text", 'Skriv en text, gärna inom citattecken: "…".'
     if kind == "string_too_short":
         return "får inte vara tomt", "Skriv en text."
     if kind in {"tuple_type", "list_type", "set_type"}:
-        return "ska vara en lista", "Skriv [a, b] eller ett värde per rad som börjar med \"- \"."
+        return "ska vara en lista", 'Skriv [a, b] eller ett värde per rad som börjar med "- ".'
     if kind in {"too_short"}:
         return f"måste ha minst {ctx.get('min_length', 1)} värde(n)", ""
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
@@ -89,17 +97,24 @@ def _message(err: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) ->
 
 
 def _bound_sv(text: str) -> str:
-    return (text.replace("greater than equal", "minst").replace("less than equal", "högst")
-            .replace("greater than", "större än").replace("less than", "mindre än")
-            .replace("ge ", "minst ").replace("le ", "högst ").replace("gt ", "större än ")
-            .replace("lt ", "mindre än "))
+    return (
+        text.replace("greater than equal", "minst")
+        .replace("less than equal", "högst")
+        .replace("greater than", "större än")
+        .replace("less than", "mindre än")
+        .replace("ge ", "minst ")
+        .replace("le ", "högst ")
+        .replace("gt ", "större än ")
+        .replace("lt ", "mindre än ")
+    )
 
 
 def _pattern_message(value: str, pattern: str) -> tuple[str, str]:
     if pattern == SLUG_PATTERN:
         return (
             f'ogiltigt id "{value}"',
-            "Använd bara små bokstäver a–z utan å/ä/ö, siffror och bindestreck, t.ex. \"barn-och-unga\".",
+            "Använd bara små bokstäver a–z utan å/ä/ö, siffror och bindestreck, "
+            't.ex. "barn-och-unga".',
         )
     if "\\d+(\\.\\d+)" in pattern:
         return f'ogiltigt versionsnummer "{value}"', "Skriv t.ex. 1.0 eller 2.3."
@@ -115,7 +130,9 @@ def _walk(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
     current: Any = model
     for part in loc:
         current = _unwrap(current)
-        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if isinstance(part, int) or not (
+            isinstance(current, type) and issubclass(current, BaseModel)
+        ):
             continue
         field = next((f for n, f in current.model_fields.items() if (f.alias or n) == part), None)
         if field is None:

@@ -50,7 +50,9 @@ class Linker:
 
     def __init__(self, current_src: str, directory_urls: bool = True):
         self.directory_urls = directory_urls
-        self.base = posixpath.dirname("/" + page_url(current_src, directory_urls).rstrip("/") + "/x")
+        self.base = posixpath.dirname(
+            "/" + page_url(current_src, directory_urls).rstrip("/") + "/x"
+        )
         if not directory_urls:
             self.base = posixpath.dirname("/" + page_url(current_src, directory_urls))
 

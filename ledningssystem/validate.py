@@ -21,10 +21,18 @@ def validate_references(
     for doc in content.routines.values():
         check.routine(doc.meta)
     for activity in content.activities:
-        check.ref(activity, ("ansvarig",), activity.responsible, check.roles, "rollen", "roles/roller.yml")
+        check.ref(
+            activity, ("ansvarig",), activity.responsible, check.roles, "rollen", "roles/roller.yml"
+        )
         if activity.process:
-            check.ref(activity, ("process",), activity.process, content.processes, "processen",
-                      "processes/")
+            check.ref(
+                activity,
+                ("process",),
+                activity.process,
+                content.processes,
+                "processen",
+                "processes/",
+            )
     return check.errors
 
 
@@ -37,68 +45,153 @@ class _Checker:
         self.requirements = content.requirements
         self.errors: list[ContentError] = []
 
-    def ref(self, model: ContentModel, path: tuple[str | int, ...], value: str,
-            known: Iterable[str] | None, what: str, where: str) -> None:
+    def ref(
+        self,
+        model: ContentModel,
+        path: tuple[str | int, ...],
+        value: str,
+        known: Iterable[str] | None,
+        what: str,
+        where: str,
+    ) -> None:
         if known is None or value in known or value in self.unusable:
             return
-        self.errors.append(ContentError(
-            model.origin.file, model.origin.line(*path), field_label(path),
-            f'{what} "{value}" finns inte',
-            f"{did_you_mean(value, known).strip()} Se {where}.".strip(),
-        ))
+        self.errors.append(
+            ContentError(
+                model.origin.file,
+                model.origin.line(*path),
+                field_label(path),
+                f'{what} "{value}" finns inte',
+                f"{did_you_mean(value, known).strip()} Se {where}.".strip(),
+            )
+        )
 
     def document(self, doc: ControlledDocument) -> None:
         self.ref(doc, ("ägare",), doc.owner, self.roles, "rollen", "roles/roller.yml")
         if doc.approved_by:
-            self.ref(doc, ("fastställd_av",), doc.approved_by, self.roles, "rollen", "roles/roller.yml")
+            self.ref(
+                doc, ("fastställd_av",), doc.approved_by, self.roles, "rollen", "roles/roller.yml"
+            )
 
-    def listed(self, model: ContentModel, key: str, values: Iterable[str],
-               known: Iterable[str] | None, what: str, where: str) -> None:
+    def listed(
+        self,
+        model: ContentModel,
+        key: str,
+        values: Iterable[str],
+        known: Iterable[str] | None,
+        what: str,
+        where: str,
+    ) -> None:
         for i, value in enumerate(values):
             self.ref(model, (key, i), value, known, what, where)
 
     def process(self, process) -> None:  # noqa: ANN001 - Process
         self.document(process)
-        self.listed(process, "enheter", process.units, self.units, "organisationsdelen",
-                    "roles/organisation.yml")
-        self.listed(process, "lagkrav", process.requirements, self.requirements, "lagkravet",
-                    "requirements/")
+        self.listed(
+            process,
+            "enheter",
+            process.units,
+            self.units,
+            "organisationsdelen",
+            "roles/organisation.yml",
+        )
+        self.listed(
+            process,
+            "lagkrav",
+            process.requirements,
+            self.requirements,
+            "lagkravet",
+            "requirements/",
+        )
         step_ids = [s.id for s in process.steps]
         for dup in _repeated(step_ids):
             index = step_ids.index(dup, step_ids.index(dup) + 1)
-            self.errors.append(ContentError(
-                process.origin.file, process.origin.line("steg", index, "id"), field_label(("steg", index, "id")),
-                f'steget "{dup}" finns två gånger i processen', "Ge stegen olika id.",
-            ))
+            self.errors.append(
+                ContentError(
+                    process.origin.file,
+                    process.origin.line("steg", index, "id"),
+                    field_label(("steg", index, "id")),
+                    f'steget "{dup}" finns två gånger i processen',
+                    "Ge stegen olika id.",
+                )
+            )
         for i, step in enumerate(process.steps):
             base = ("steg", i)
-            self.ref(process, (*base, "utförare"), step.performer, self.roles, "rollen",
-                     "roles/roller.yml")
+            self.ref(
+                process,
+                (*base, "utförare"),
+                step.performer,
+                self.roles,
+                "rollen",
+                "roles/roller.yml",
+            )
             for role_id in step.responsibility:
-                self.ref(process, (*base, "ansvar", role_id), role_id, self.roles, "rollen",
-                         "roles/roller.yml")
+                self.ref(
+                    process,
+                    (*base, "ansvar", role_id),
+                    role_id,
+                    self.roles,
+                    "rollen",
+                    "roles/roller.yml",
+                )
             for j, routine_id in enumerate(step.routines):
-                self.ref(process, (*base, "rutiner", j), routine_id, self.content.routines,
-                         "rutinen", "routines/")
+                self.ref(
+                    process,
+                    (*base, "rutiner", j),
+                    routine_id,
+                    self.content.routines,
+                    "rutinen",
+                    "routines/",
+                )
             for j, next_id in enumerate(step.next):
-                self.ref(process, (*base, "nästa", j), next_id, step_ids, "steget",
-                         f"stegen i {process.origin.file}")
+                self.ref(
+                    process,
+                    (*base, "nästa", j),
+                    next_id,
+                    step_ids,
+                    "steget",
+                    f"stegen i {process.origin.file}",
+                )
 
     def routine(self, routine) -> None:  # noqa: ANN001 - Routine
         self.document(routine)
-        self.listed(routine, "enheter", routine.units, self.units, "organisationsdelen",
-                    "roles/organisation.yml")
-        self.listed(routine, "lagkrav", routine.requirements, self.requirements, "lagkravet",
-                    "requirements/")
+        self.listed(
+            routine,
+            "enheter",
+            routine.units,
+            self.units,
+            "organisationsdelen",
+            "roles/organisation.yml",
+        )
+        self.listed(
+            routine,
+            "lagkrav",
+            routine.requirements,
+            self.requirements,
+            "lagkravet",
+            "requirements/",
+        )
         for i, target in enumerate(routine.supports):
             process_id, _, step_id = target.partition("/")
             process = self.content.processes.get(process_id)
             if process is None:
-                self.ref(routine, ("processer", i), process_id, self.content.processes,
-                         "processen", "processes/")
+                self.ref(
+                    routine,
+                    ("processer", i),
+                    process_id,
+                    self.content.processes,
+                    "processen",
+                    "processes/",
+                )
             elif step_id:
-                self.ref(routine, ("processer", i), step_id, [s.id for s in process.steps],
-                         f'steget i processen "{process_id}":', process.origin.file)
+                self.ref(
+                    routine,
+                    ("processer", i),
+                    step_id,
+                    [s.id for s in process.steps],
+                    f'steget i processen "{process_id}":',
+                    process.origin.file,
+                )
 
 
 def _repeated(values: list[str]) -> Iterator[str]:

@@ -20,10 +20,15 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in {
-        "tag:yaml.org,2002:float",
-        "tag:yaml.org,2002:timestamp",
-    }]
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag
+        not in {
+            "tag:yaml.org,2002:float",
+            "tag:yaml.org,2002:timestamp",
+        }
+    ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
@@ -79,11 +84,13 @@ def _build(node: yaml.Node, path: Path_, lines: LineMap, loader: _Loader) -> Any
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str | int | bool) or key is None:
-                raise YamlProblem("en nyckel måste vara ett enkelt namn", key_node.start_mark.line + 1)
+                raise YamlProblem(
+                    "en nyckel måste vara ett enkelt namn", key_node.start_mark.line + 1
+                )
             key = str(key)
             if key in result:
                 raise YamlProblem(
-                    f"nyckeln \"{key}\" förekommer två gånger; ta bort den ena",
+                    f'nyckeln "{key}" förekommer två gånger; ta bort den ena',
                     key_node.start_mark.line + 1,
                 )
             result[key] = _build(value_node, (*path, key), lines, loader)
@@ -102,7 +109,7 @@ def _describe(exc: yaml.YAMLError) -> str:
     problem = getattr(exc, "problem", None) or str(exc)
     hints = {
         "mapping values are not allowed here": (
-            "ett kolon på fel ställe; sätt texten inom citattecken om den innehåller \": \""
+            'ett kolon på fel ställe; sätt texten inom citattecken om den innehåller ": "'
         ),
         "found character '\\t' that cannot start any token": (
             "tabbtecken är inte tillåtna i YAML; använd mellanslag för indrag"

@@ -12,7 +12,8 @@ from ledningssystem.load import load_ledningssystem
 def check(args: argparse.Namespace) -> int:
     content = load_ledningssystem(args.root)
     print(
-        f"Innehållet är korrekt: {len(content.processes)} processer, {len(content.routines)} rutiner, "
-        f"{len(content.roles)} roller, {len(content.requirements)} lagkrav."
+        f"Innehållet är korrekt: {len(content.processes)} processer, "
+        f"{len(content.routines)} rutiner, {len(content.roles)} roller, "
+        f"{len(content.requirements)} lagkrav."
     )
     return 0

@@ -58,7 +58,10 @@ class ControlledDocument(ContentModel):
             raise PydanticCustomError(
                 "sv_revision_fore_faststallelse",
                 "revideras_senast ({review}) måste vara efter fastställd_datum ({approved})",
-                {"review": self.review_by.isoformat(), "approved": self.approved_on.isoformat(),
-                 "field": "revideras_senast"},
+                {
+                    "review": self.review_by.isoformat(),
+                    "approved": self.approved_on.isoformat(),
+                    "field": "revideras_senast",
+                },
             )
         return self

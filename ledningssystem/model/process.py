@@ -37,7 +37,8 @@ class Step(ContentModel):
     )
     routines: tuple[Slug, ...] = sv("rutiner", "Rutiner som stöder steget.", default=())
     next: tuple[Slug, ...] = sv(
-        "nästa", "Nästa steg, om flödet inte går vidare till steget nedanför (förgrening).",
+        "nästa",
+        "Nästa steg, om flödet inte går vidare till steget nedanför (förgrening).",
         default=(),
     )
     group: str = sv("delprocess", "Delprocess som steget hör till, för gruppering.", default="")

@@ -18,9 +18,12 @@ class Role(ContentModel):
     name: Text = sv("namn", "Rollens namn, t.ex. Enhetschef.")
     short_name: str = sv("kortnamn", "Förkortning i kartor och tabeller, t.ex. SAS.", default="")
     description: Text = sv("beskrivning", "En mening om vad rollen är.")
-    responsibilities: str = sv("ansvar", "Rollens ansvar i ledningssystemet (Markdown).", default="")
+    responsibilities: str = sv(
+        "ansvar", "Rollens ansvar i ledningssystemet (Markdown).", default=""
+    )
     git_handles: tuple[GitHandle, ...] = sv(
-        "git", "Git-användare som har rollen, t.ex. @anna-enhetschef; används för granskning.",
+        "git",
+        "Git-användare som har rollen, t.ex. @anna-enhetschef; används för granskning.",
         default=(),
     )
 

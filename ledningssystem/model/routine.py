@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ledningssystem.model.base import ContentModel, Slug, Text, sv
+from ledningssystem.model.base import Slug, Text, sv
 from ledningssystem.model.document import ControlledDocument
 
 

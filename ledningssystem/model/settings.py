@@ -18,7 +18,8 @@ class GitSettings(ContentModel):
         default="",
     )
     commit_url: str = sv(
-        "ändring_url", "Mönster för länk till en ändring, {sha} byts mot ändringens id.",
+        "ändring_url",
+        "Mönster för länk till en ändring, {sha} byts mot ändringens id.",
         default="",
     )
 

@@ -30,8 +30,14 @@ class Page:
     in_nav: bool = False
 
 
-def template_page(src: str, template: str, context: BuildContext, edit_path: str | None = None,
-                  in_nav: bool = False, **values: Any) -> Page:
+def template_page(
+    src: str,
+    template: str,
+    context: BuildContext,
+    edit_path: str | None = None,
+    in_nav: bool = False,
+    **values: Any,
+) -> Page:
     """A Page whose Markdown comes from a template, with a Linker for its own location."""
     markdown = render_template(template, link=context.linker(src), **values)
     return Page(src, markdown, edit_path, in_nav)

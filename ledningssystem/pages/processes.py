@@ -21,8 +21,14 @@ def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
     for process in content.processes.values():
         yield process_document_page(content, context, process)
     groups = [(TYPE_HEADINGS[kind], content.processes_of_type(kind)) for kind in ProcessType]
-    yield template_page(PROCESS_INDEX, "pages/process_index.md.jinja", context, in_nav=True,
-                        groups=groups, content=content)
+    yield template_page(
+        PROCESS_INDEX,
+        "pages/process_index.md.jinja",
+        context,
+        in_nav=True,
+        groups=groups,
+        content=content,
+    )
 
 
 def process_document_page(content: Ledningssystem, context: BuildContext, process: Process) -> Page:
@@ -30,8 +36,14 @@ def process_document_page(content: Ledningssystem, context: BuildContext, proces
     link = context.linker(src)
     steps = [(step, content.routines_for(process.id, step.id)) for step in process.steps]
     return template_page(
-        src, "pages/process.md.jinja", context, edit_path=process.origin.file,
-        doc=process, process=process, content=content, steps=steps,
+        src,
+        "pages/process.md.jinja",
+        context,
+        edit_path=process.origin.file,
+        doc=process,
+        process=process,
+        content=content,
+        steps=steps,
         type_heading=TYPE_HEADINGS[process.type][0],
         diagrams=process_diagrams(content, process, link),
         process_routines=content.routines_for(process.id),

@@ -23,6 +23,10 @@ def citations(content: Ledningssystem) -> dict[str, tuple[list[str], list[str]]]
 
 def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
     yield template_page(
-        REQUIREMENT_INDEX, "pages/requirement_index.md.jinja", context, in_nav=True,
-        content=content, cited=citations(content),
+        REQUIREMENT_INDEX,
+        "pages/requirement_index.md.jinja",
+        context,
+        in_nav=True,
+        content=content,
+        cited=citations(content),
     )

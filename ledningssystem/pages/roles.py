@@ -14,9 +14,12 @@ def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
     for role in content.roles.values():
         src = role_page(role.id)
         yield template_page(
-            src, "pages/role.md.jinja", context, edit_path="roles/roller.yml",
-            role=role, responsibilities=render_role_responsibilities(content, role.id,
-                                                                     context.linker(src)),
+            src,
+            "pages/role.md.jinja",
+            context,
+            edit_path="roles/roller.yml",
+            role=role,
+            responsibilities=render_role_responsibilities(content, role.id, context.linker(src)),
         )
     roles = sorted(content.roles.values(), key=lambda r: r.name.casefold())
     yield template_page(ROLE_INDEX, "pages/role_index.md.jinja", context, in_nav=True, roles=roles)

@@ -18,19 +18,29 @@ def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
     for doc in content.routines.values():
         yield routine_document_page(content, context, doc)
     yield template_page(
-        ROUTINE_INDEX, "pages/routine_index.md.jinja", context, in_nav=True,
-        groups=_alphabetical(content), content=content, count=len(content.routines),
+        ROUTINE_INDEX,
+        "pages/routine_index.md.jinja",
+        context,
+        in_nav=True,
+        groups=_alphabetical(content),
+        content=content,
+        count=len(content.routines),
     )
 
 
-def routine_document_page(content: Ledningssystem, context: BuildContext,
-                          doc: RoutineDocument) -> Page:
+def routine_document_page(
+    content: Ledningssystem, context: BuildContext, doc: RoutineDocument
+) -> Page:
     meta = doc.meta
     supports = [_support_link(content, target) for target in meta.supports]
     return template_page(
-        routine_page(meta.id), "pages/routine.md.jinja", context,
+        routine_page(meta.id),
+        "pages/routine.md.jinja",
+        context,
         edit_path=doc.meta.origin.file,
-        doc=meta, body=_LEADING_H1.sub("", doc.body, count=1), content=content,
+        doc=meta,
+        body=_LEADING_H1.sub("", doc.body, count=1),
+        content=content,
         supports=supports,
     )
 
@@ -46,8 +56,10 @@ def _support_link(content: Ledningssystem, target: str) -> tuple[str, str, str]:
 
 def _alphabetical(content: Ledningssystem) -> list[tuple[str, list[RoutineDocument]]]:
     docs = sorted(content.routines.values(), key=lambda d: sort_key_sv(d.meta.title))
-    return [(letter, list(group)) for letter, group in
-            groupby(docs, key=lambda d: initial_sv(d.meta.title))]
+    return [
+        (letter, list(group))
+        for letter, group in groupby(docs, key=lambda d: initial_sv(d.meta.title))
+    ]
 
 
 _SWEDISH_ORDER = {"å": "{", "ä": "|", "ö": "}"}  # after z, in Swedish order

@@ -15,11 +15,17 @@ def render_role_responsibilities(content: Ledningssystem, role_id: str, link: Li
         for step in process.steps
         if role_id in step.responsibility
     ]
-    owned = sorted((d.meta for d in content.routines.values() if d.meta.owner == role_id),
-                   key=lambda r: r.title.casefold())
+    owned = sorted(
+        (d.meta for d in content.routines.values() if d.meta.owner == role_id),
+        key=lambda r: r.title.casefold(),
+    )
     processes = [p for p in content.processes.values() if p.owner == role_id]
     activities = [a for a in content.activities if a.responsible == role_id]
     return render_template(
-        "partials/role_responsibilities.html.jinja", link=link, steps=steps,
-        owned=owned, processes=processes, activities=activities,
+        "partials/role_responsibilities.html.jinja",
+        link=link,
+        steps=steps,
+        owned=owned,
+        processes=processes,
+        activities=activities,
     )

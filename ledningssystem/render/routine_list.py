@@ -8,16 +8,18 @@ from ledningssystem.render.templating import render_template
 from ledningssystem.urls import Linker
 
 
-def select_routines(content: Ledningssystem, process: str | None = None, role: str | None = None,
-                    status: str | None = None) -> list:
+def select_routines(
+    content: Ledningssystem,
+    process: str | None = None,
+    role: str | None = None,
+    status: str | None = None,
+) -> list:
     """Rutiner supporting `process`, owned by `role`, with `status`; sorted by title."""
     wanted = _status(status)
-    if process:
-        docs = content.routines_for(process)
-    else:
-        docs = list(content.routines.values())
+    docs = content.routines_for(process) if process else list(content.routines.values())
     selected = [
-        d.meta for d in docs
+        d.meta
+        for d in docs
         if (role is None or d.meta.owner == role) and (wanted is None or d.meta.status is wanted)
     ]
     return sorted(selected, key=lambda r: r.title.casefold())
@@ -25,8 +27,9 @@ def select_routines(content: Ledningssystem, process: str | None = None, role: s
 
 def render_routine_list(content: Ledningssystem, link: Linker, **filters: str | None) -> str:
     routines = select_routines(content, **filters)
-    return render_template("partials/routine_list.html.jinja", routines=routines, link=link,
-                           roles=content.roles)
+    return render_template(
+        "partials/routine_list.html.jinja", routines=routines, link=link, roles=content.roles
+    )
 
 
 def _status(value: str | None) -> Status | None:

@@ -1,0 +1,88 @@
+"""Shared test helpers: copies of the example content and real MkDocs builds in tmp dirs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parents[1]
+CONTENT_ITEMS = (
+    "mkdocs.yml",
+    "ledningssystem.yml",
+    "docs",
+    "processes",
+    "routines",
+    "roles",
+    "requirements",
+    "arshjul",
+    "hooks",
+    "macros",
+    "reports",
+)
+
+
+def copy_example(target: Path) -> Path:
+    """A copy of the example portal (content, docs and glue) in `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in CONTENT_ITEMS:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target / name)
+    return target
+
+
+def run_mkdocs_build(root: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` in `root`, as a user runs it."""
+    site_dir = site_dir or root / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def build_site(root: Path) -> Path:
+    """Build `root` and return the site folder; fail the test with MkDocs' output if it fails."""
+    result = run_mkdocs_build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m ledningssystem --root ROOT ARGS…`."""
+    return subprocess.run(
+        [sys.executable, "-m", "ledningssystem", "--root", str(root), *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example portal, built once per test session."""
+    root = copy_example(tmp_path_factory.mktemp("example"))
+    return build_site(root)
+
+
+@pytest.fixture
+def example_root(tmp_path: Path) -> Path:
+    """A fresh, editable copy of the example content."""
+    return copy_example(tmp_path / "portal")

@@ -1,0 +1,60 @@
+"""The example portal builds, with a page for everything and nothing outside itself."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ledningssystem.load import load_ledningssystem
+from tests.conftest import REPO, soup
+
+
+def _content():
+    return load_ledningssystem(REPO)
+
+
+def test_every_process_rutin_and_role_has_a_page(example_site: Path) -> None:
+    content = _content()
+    for process_id in content.processes:
+        assert (example_site / "processer" / process_id / "index.html").is_file()
+    for routine_id in content.routines:
+        assert (example_site / "rutiner" / routine_id / "index.html").is_file()
+    for role_id in content.roles:
+        assert (example_site / "roller" / role_id / "index.html").is_file()
+
+
+def test_internal_links_resolve(example_site: Path) -> None:
+    broken = []
+    for page in example_site.rglob("*.html"):
+        if page.name == "404.html":  # served at any address; its links are root-relative
+            continue
+        for anchor in soup(page).find_all("a", href=True):
+            href = anchor["href"]
+            if re.match(r"^[a-z]+:", href) or href.startswith("#"):
+                continue
+            target = (page.parent / href.split("#")[0]).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(example_site)} → {href}")
+    assert broken == []
+
+
+def test_site_loads_nothing_from_outside(example_site: Path) -> None:
+    outside = []
+    for page in example_site.rglob("*.html"):
+        html = soup(page)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in html.find_all(tag):
+                value = element.get(attr, "")
+                if re.match(r"^(https?:)?//", value):
+                    outside.append(f"{page.relative_to(example_site)}: <{tag} {attr}={value}>")
+    assert outside == []
+    css_and_js = [p for p in example_site.rglob("*") if p.suffix in {".css", ".js"}]
+    for asset in css_and_js:
+        text = asset.read_text(encoding="utf-8", errors="ignore")
+        assert "fonts.googleapis" not in text, asset
+
+
+def test_ui_language_is_swedish(example_site: Path) -> None:
+    assert soup(example_site / "index.html").html["lang"] == "sv"
