@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from ledningssystem.macro_api import MACROS, MacroContext
+from ledningssystem.macro_api import MACROS, MacroContext, MacroError
 
 
 def define_env(env: Any) -> None:
@@ -20,6 +20,11 @@ def _bind(env: Any, func: Callable[..., str]) -> Callable[..., str]:
         build = env.conf["extra"]["ledningssystem"]  # set by hooks/portal.py
         src = env.page.file.src_uri
         context = MacroContext(build.content, build.context.linker(src), src)
-        return func(context, *args, **kwargs)
+        try:
+            return func(context, *args, **kwargs)
+        except MacroError as error:
+            # Collected and reported by hooks/portal.py (on_env): every error at once, no traceback.
+            build.macro_errors.append(str(error))
+            return ""
 
     return call
