@@ -47,5 +47,9 @@ lint: $(STAMP)
 test: $(STAMP) lint
 	$(BIN)/pytest
 
+# Benchmarks are kept out of `make test`; each writes its own keys into .bench/results.json.
+bench: $(STAMP)
+	$(BIN)/python bench/process_maps.py
+
 clean:
 	rm -rf site site.tmp .pytest_cache .mypy_cache .ruff_cache

@@ -8,12 +8,12 @@ the source lane (each arrow its own track).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ledningssystem.model.process import Process
 from ledningssystem.render.flow import assign_columns, groups, lane_roles, successors
-from ledningssystem.render.svg import BOLD, Point, Rect, fit_text, text_width, wrap_text
+from ledningssystem.render.map_routes import Edge, Link, Router
+from ledningssystem.render.svg import BOLD, Rect, fit_text, text_width, wrap_text
 
 FONT = 13
 LINE_H = 16
@@ -54,20 +54,6 @@ class Node:
 
 
 @dataclass(frozen=True)
-class Edge:
-    source: str
-    target: str
-    points: tuple[Point, ...]
-    back: bool = False  # returns to an earlier column: a loop
-
-    @property
-    def head(self) -> tuple[Point, Point, Point]:
-        """The arrowhead, pointing right into the target's left side."""
-        x, y = self.points[-1]
-        return (x, y), (x - 7, y - 4), (x - 7, y + 4)
-
-
-@dataclass(frozen=True)
 class Lane:
     role_id: str
     label: tuple[str, ...]
@@ -97,19 +83,6 @@ class MapLayout:
         return next(n for n in self.nodes if n.key == key)
 
 
-@dataclass(frozen=True)
-class _Link:
-    source: str
-    target: str
-    source_col: int
-    target_col: int
-    source_lane: int
-
-    @property
-    def direct(self) -> bool:
-        return self.target_col == self.source_col + 1
-
-
 def layout_process_map(
     process: Process, role_labels: dict[str, str], routine_counts: dict[str, int]
 ) -> MapLayout:
@@ -121,13 +94,13 @@ def layout_process_map(
     end_col = max(columns.values()) + 1
     cells = {START: (lane_of[process.steps[0].performer], 0)}
     cells.update({s.id: (lane_of[s.performer], columns[s.id]) for s in process.steps})
-    links = [_Link(START, process.steps[0].id, 0, columns[process.steps[0].id], cells[START][0])]
+    links = [Link(START, process.steps[0].id, 0, columns[process.steps[0].id], cells[START][0])]
     for step in process.steps:
         lane = lane_of[step.performer]
         targets = succ[step.id] or (end_key(lane),)
         for target in targets:
             cells.setdefault(target, (lane, end_col))
-            links.append(_Link(step.id, target, columns[step.id], cells[target][1], lane))
+            links.append(Link(step.id, target, columns[step.id], cells[target][1], lane))
     grid = _Grid(process, columns, roles, role_labels, links)
     return grid.build(process, cells, links, routine_counts)
 
@@ -141,7 +114,7 @@ class _Grid:
         columns: dict[str, int],
         roles: list[str],
         role_labels: dict[str, str],
-        links: list[_Link],
+        links: list[Link],
     ):
         self.end_col = max(columns.values()) + 1
         text_w = BOX_W - 2 * BOX_PAD_X
@@ -229,7 +202,7 @@ class _Grid:
         self,
         process: Process,
         cells: dict[str, tuple[int, int]],
-        links: list[_Link],
+        links: list[Link],
         routine_counts: dict[str, int],
     ) -> MapLayout:
         numbers = {s.id: i + 1 for i, s in enumerate(process.steps)}
@@ -237,7 +210,7 @@ class _Grid:
             key: self._node(key, lane, col, numbers, routine_counts)
             for key, (lane, col) in cells.items()
         }
-        edges = _Router(self, nodes, links).edges()
+        edges = Router(self, nodes, links).edges()
         bottom = self.lanes[-1].rect.bottom
         bands = []
         header_rows = self.header_rows()
@@ -278,70 +251,7 @@ class _Grid:
         return box_bottom + LANE_PAD / 2 + self.tracks[(source, target)] * TRACK
 
 
-class _Router:
-    """Orthogonal routes with ports spread along each box side."""
-
-    def __init__(self, grid: _Grid, nodes: dict[str, Node], links: list[_Link]):
-        self.grid = grid
-        self.nodes = nodes
-        self.links = links
-        outgoing: defaultdict[str, list[_Link]] = defaultdict(list)
-        incoming: defaultdict[str, list[_Link]] = defaultdict(list)
-        for link in links:
-            outgoing[link.source].append(link)
-            incoming[link.target].append(link)
-        self.out_port = self._ports(outgoing, lambda link: nodes[link.target])
-        self.in_port = self._ports(incoming, lambda link: nodes[link.source])
-
-    def _ports(
-        self, by_node: dict[str, list[_Link]], other: Callable[[_Link], Node]
-    ) -> dict[tuple[str, str], float]:
-        ports = {}
-        for key, links in by_node.items():
-            rect = self.nodes[key].rect
-            ordered = sorted(links, key=lambda k: (other(k).rect.cy, other(k).column, other(k).key))
-            for i, link in enumerate(ordered):
-                if self.nodes[key].kind == "step":
-                    ports[(link.source, link.target)] = rect.y + rect.h * (i + 1) / (len(links) + 1)
-                else:
-                    ports[(link.source, link.target)] = rect.cy
-        return ports
-
-    def edges(self) -> list[Edge]:
-        return [self._edge(link) for link in self.links]
-
-    def _edge(self, link: _Link) -> Edge:
-        key = (link.source, link.target)
-        start = (self.nodes[link.source].rect.right, self.out_port[key])
-        end = (self.nodes[link.target].rect.x, self.in_port[key])
-        grid = self.grid
-        if link.direct:
-            x = grid.slot_x(link.source_col, link.source, link.target, "both")
-            points = [start, (x, start[1]), (x, end[1]), end]
-        else:
-            x1 = grid.slot_x(link.source_col, link.source, link.target, "out")
-            x2 = grid.slot_x(link.target_col - 1, link.source, link.target, "in")
-            y = grid.track_y(link.source_lane, link.source, link.target)
-            points = [start, (x1, start[1]), (x1, y), (x2, y), (x2, end[1]), end]
-        return Edge(link.source, link.target, _simplify(points), link.target_col <= link.source_col)
-
-
 def _label_width(labels: list[str]) -> float:
     """Wide enough for the longest word of any lane label, within limits."""
     widest = max(text_width(w, FONT * BOLD) for label in labels for w in label.split())
     return min(LABEL_MAX_W, max(LABEL_MIN_W, widest + 2 * MARGIN + 2))
-
-
-def _simplify(points: list[Point]) -> tuple[Point, ...]:
-    """Drop repeated points and the middle of three collinear points."""
-    kept: list[Point] = []
-    for point in points:
-        if kept and kept[-1] == point:
-            continue
-        if len(kept) >= 2:
-            (ax, ay), (bx, by) = kept[-2], kept[-1]
-            if (ax == bx == point[0]) or (ay == by == point[1]):
-                kept[-1] = point
-                continue
-        kept.append(point)
-    return tuple(kept)
