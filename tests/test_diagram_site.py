@@ -106,6 +106,21 @@ def test_every_box_links_to_its_step(example_site: Path, fixture_site: Path) -> 
     assert checked > 10
 
 
+def test_links_and_anchors_on_diagram_pages_resolve(fixture_site: Path) -> None:
+    """Role pages link to årshjul months and process steps; the årshjul links to roles."""
+    pages = ["arshjul", "processer", "roller/kvalitetschef", "roller/enhetschef", ""]
+    for src in pages:
+        page = fixture_site / src / "index.html"
+        for link in soup(page).select("article a[href]"):
+            href = link["href"]
+            if href.startswith(("http", "#")):
+                continue
+            target, anchor = _resolve(page, href)
+            assert target.is_file(), f"{src}: {href}"
+            if anchor:
+                assert soup(target).find(id=anchor), f"{src}: {href} has no #{anchor}"
+
+
 def test_diagrams_are_accessible(fixture_site: Path) -> None:
     pages = ["processer/hemtjanst", "arshjul", ""]
     for src in pages:

@@ -8,6 +8,7 @@ from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.process import Process, ProcessType
 from ledningssystem.pages.page import BuildContext, Page, template_page
 from ledningssystem.render.diagrams import process_diagrams
+from ledningssystem.render.landscape import render_landscape
 from ledningssystem.urls import PROCESS_INDEX, process_page
 
 TYPE_HEADINGS = {
@@ -28,6 +29,7 @@ def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
         in_nav=True,
         groups=groups,
         content=content,
+        landscape=render_landscape(content, context.linker(PROCESS_INDEX)),
     )
 
 
