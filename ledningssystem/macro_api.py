@@ -8,6 +8,7 @@ and a test fails if a macro is missing from the guide.
 from __future__ import annotations
 
 import difflib
+import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -54,6 +55,18 @@ def closest(value: str, known: Iterable[str]) -> str:
         return near or " Det finns inga ännu."
     ranked = sorted(candidates, key=lambda c: -difflib.SequenceMatcher(None, str(value), c).ratio())
     return f' Närmaste id som finns är "{ranked[0]}".'
+
+
+def call_macro(name: str, ctx: MacroContext, *args: object, **kwargs: object) -> str:
+    """Run a macro; wrong arguments become a Swedish MacroError with the macro's example."""
+    func = MACROS[name]
+    try:
+        inspect.signature(func).bind(ctx, *args, **kwargs)
+    except TypeError:
+        doc = func.__doc__ or ""
+        example = doc[doc.index("Exempel:") :].split("\n")[0] if "Exempel:" in doc else ""
+        raise ctx.fail(f"makrot {name} anropas med fel argument. {example}".strip()) from None
+    return func(ctx, *args, **kwargs)
 
 
 def process_landscape(ctx: MacroContext) -> str:

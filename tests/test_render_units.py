@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledningssystem.macro_api import MacroContext, MacroError, closest, process_map
+from ledningssystem.macro_api import MacroContext, MacroError, call_macro, closest, process_map
 from ledningssystem.model.calendar import Activity
 from ledningssystem.render.arshjul import layout_arcs, month_runs
 from ledningssystem.render.landscape import layout_landscape
@@ -102,3 +102,12 @@ def test_macro_suggests_the_closest_process() -> None:
         process_map(ctx, "hemtjänst")
     assert closest("zzz", ["avvikelser", "hemtjanst"]).startswith(" Närmaste id som finns är")
     assert closest("x", []) == " Det finns inga ännu."
+
+
+def test_wrong_macro_arguments_give_the_example() -> None:
+    ctx = MacroContext(fixture_content(), Linker("sida.md"), "sida.md")
+    with pytest.raises(MacroError, match=r"makrot raci anropas med fel argument\. Exempel: "):
+        call_macro("raci", ctx)
+    with pytest.raises(MacroError, match=r"arshjul anropas med fel"):
+        call_macro("arshjul", ctx, "extra")
+    assert 'class="ls-raci"' in call_macro("raci", ctx, "hemtjanst")
