@@ -14,13 +14,12 @@ MONTHS = (
     "januari", "februari", "mars", "april", "maj", "juni",
     "juli", "augusti", "september", "oktober", "november", "december",
 )  # fmt: skip
-SIZE = 460
-CENTER = SIZE / 2
-OUTER = 222  # outer edge of the month ring
+OUTER = 222  # outer edge of the month ring, unless more rings need a bigger wheel
 MONTH_RING = 26
 INNER = 52  # the hole in the middle
+MARGIN = 8
 RING_GAP = 2
-MAX_RING = 20
+MIN_RING, MAX_RING = 14, 20  # ring thickness: a number must fit, a few rings must not swell
 ARC_INSET = 0.8  # degrees left free at each end of an arc, so neighbours never touch
 
 KIND_CLASSES = {
@@ -44,16 +43,19 @@ class Arc:
     end: float
     inner: float
     outer: float
+    center: float
 
     @property
     def label_at(self) -> Point:
-        return polar(CENTER, CENTER, (self.inner + self.outer) / 2, (self.start + self.end) / 2)
+        middle = (self.inner + self.outer) / 2
+        return polar(self.center, self.center, middle, (self.start + self.end) / 2)
 
     @property
     def path(self) -> str:
         large = 1 if self.end - self.start > 180 else 0
-        (x0, y0), (x1, y1) = polar_pair(self.outer, self.start, self.end)
-        (x2, y2), (x3, y3) = polar_pair(self.inner, self.end, self.start)
+        c = self.center
+        (x0, y0), (x1, y1) = polar(c, c, self.outer, self.start), polar(c, c, self.outer, self.end)
+        (x2, y2), (x3, y3) = polar(c, c, self.inner, self.end), polar(c, c, self.inner, self.start)
         o, i = num(self.outer), num(self.inner)
         return (
             f"M{num(x0)} {num(y0)}A{o} {o} 0 {large} 1 {num(x1)} {num(y1)}"
@@ -61,8 +63,12 @@ class Arc:
         )
 
 
-def polar_pair(radius: float, a: float, b: float) -> tuple[Point, Point]:
-    return polar(CENTER, CENTER, radius, a), polar(CENTER, CENTER, radius, b)
+@dataclass(frozen=True)
+class Wheel:
+    size: float
+    center: float
+    outer: float
+    arcs: tuple[Arc, ...]
 
 
 def ordered_activities(content: Ledningssystem) -> list[Activity]:
@@ -87,7 +93,12 @@ def month_runs(months: tuple[int, ...]) -> list[tuple[int, int]]:
 
 
 def layout_arcs(activities: list[Activity]) -> list[Arc]:
-    """One ring per set of activities whose months do not meet; arcs per run of months."""
+    return list(layout_wheel(activities).arcs)
+
+
+def layout_wheel(activities: list[Activity]) -> Wheel:
+    """One ring per set of activities whose months do not meet; arcs per run of months.
+    Many rings make the wheel bigger rather than the rings too thin for their numbers."""
     rings: list[set[int]] = []
     placed: list[tuple[int, Activity, int]] = []
     for number, activity in enumerate(activities, start=1):
@@ -97,28 +108,32 @@ def layout_arcs(activities: list[Activity]) -> list[Arc]:
             rings.append(set())
         rings[ring] |= months
         placed.append((number, activity, ring))
-    space = OUTER - MONTH_RING - INNER
-    thickness = min(MAX_RING, space / max(1, len(rings)) - RING_GAP)
+    count = max(1, len(rings))
+    thickness = max(MIN_RING, min(MAX_RING, (OUTER - MONTH_RING - INNER) / count - RING_GAP))
+    wheel_outer = max(OUTER, INNER + MONTH_RING + count * (thickness + RING_GAP) + RING_GAP)
+    center = wheel_outer + MARGIN
     arcs = []
     for number, activity, ring in placed:
-        outer = OUTER - MONTH_RING - RING_GAP - ring * (thickness + RING_GAP)
+        outer = wheel_outer - MONTH_RING - RING_GAP - ring * (thickness + RING_GAP)
         for first, count in month_runs(activity.all_months()):
             start = (first - 1) * 30 + ARC_INSET
             end = start + count * 30 - 2 * ARC_INSET
             kind = KIND_CLASSES[activity.kind]
-            arcs.append(Arc(number, activity.id, kind, ring, start, end, outer - thickness, outer))
-    return arcs
+            inner = outer - thickness
+            arcs.append(Arc(number, activity.id, kind, ring, start, end, inner, outer, center))
+    return Wheel(2 * center, center, wheel_outer, tuple(arcs))
 
 
 def render_arshjul_svg(content: Ledningssystem) -> str:
     activities = ordered_activities(content)
-    arcs = layout_arcs(activities)
+    wheel = layout_wheel(activities)
+    c = wheel.center
     months = [
         (
             name[:3],
-            polar(CENTER, CENTER, OUTER - MONTH_RING / 2, i * 30 + 15),
-            polar(CENTER, CENTER, INNER, i * 30),
-            polar(CENTER, CENTER, OUTER, i * 30),
+            polar(c, c, wheel.outer - MONTH_RING / 2, i * 30 + 15),
+            polar(c, c, INNER, i * 30),
+            polar(c, c, wheel.outer, i * 30),
         )
         for i, name in enumerate(MONTHS)
     ]
@@ -128,12 +143,12 @@ def render_arshjul_svg(content: Ledningssystem) -> str:
     )
     return render_template(
         "diagrams/arshjul.svg.jinja",
-        arcs=arcs,
+        arcs=wheel.arcs,
         months=months,
         names={a.id: a.name for a in activities},
-        size=SIZE,
-        center=CENTER,
-        outer=OUTER,
+        size=wheel.size,
+        center=c,
+        outer=wheel.outer,
         inner=INNER,
         month_ring=MONTH_RING,
         desc=desc,
