@@ -17,7 +17,7 @@ from ledningssystem.render.svg import BOLD, Rect, fit_text, text_width, wrap_tex
 
 FONT = 13
 LINE_H = 16
-LABEL_MIN_W, LABEL_MAX_W = 104, 190  # lane label column, left of the first lane
+LABEL_MIN_W, LABEL_MAX_W = 104, 220  # lane label column, left of the first lane
 MARGIN = 8
 BOX_W = 136
 BOX_PAD_X = 10
@@ -188,7 +188,7 @@ class _Grid:
         lanes = []
         for i, role in enumerate(roles):
             font, label = fit_text(
-                role_labels.get(role, role), self.label_w - 2 * MARGIN, FONT * BOLD
+                role_labels.get(role, role), self.label_w - 2 * MARGIN, FONT * BOLD, 11 * BOLD
             )
             font = round(font / BOLD, 1)
             tracks = track_count.get(i, 0)

@@ -64,7 +64,7 @@ def fit_text(
 ) -> tuple[float, tuple[str, ...]]:
     """(font size, lines): long Swedish compounds shrink the font before a word is split."""
     size = font_size
-    while size > min_size and any(text_width(w, size) > max_width for w in text.split()):
+    while size - 0.5 >= min_size and any(text_width(w, size) > max_width for w in text.split()):
         size -= 0.5
     return size, wrap_text(text, max_width, size)
 
