@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.process import Process, ProcessType
-from ledningssystem.render.svg import Point, Rect, diagram, fit_text, num, path_data
+from ledningssystem.render.svg import Hotspot, Point, Rect, diagram, fit_text, num, path_data
 from ledningssystem.render.templating import render_template
 from ledningssystem.urls import Linker
 
@@ -125,11 +125,12 @@ def render_landscape(content: Ledningssystem, link: Linker) -> str:
     desc = " ".join(
         f"{name}: {', '.join(p.name for p in processes) or 'inga'}." for name, processes in groups
     )
+    names = {p.id: p.name for p in content.processes.values()}
+    w, h = layout.width, layout.height
     svg = render_template(
         "diagrams/landscape.svg.jinja",
         m=layout,
-        names={p.id: p.name for p in content.processes.values()},
-        hrefs={pid: link.process(pid) for pid in content.processes},
+        names=names,
         desc=desc,
         num=num,
         path=path_data,
@@ -137,4 +138,9 @@ def render_landscape(content: Ledningssystem, link: Linker) -> str:
         line_h=LINE_H,
     )
     text = render_template("diagrams/landscape_text.html.jinja", groups=groups, link=link)
-    return diagram("Processlandskap", svg, text, "ls-figure--landscape")
+    spots = tuple(
+        Hotspot(link.process(item.process_id), names[item.process_id], item.rect, w, h)
+        for band in layout.bands
+        for item in band.items
+    )
+    return diagram("Processlandskap", svg, text, "ls-figure--landscape", spots)

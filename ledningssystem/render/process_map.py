@@ -6,7 +6,7 @@ from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.process import Process
 from ledningssystem.render import map_layout as geometry
 from ledningssystem.render.flow import lane_roles, successors
-from ledningssystem.render.svg import diagram, num, path_data
+from ledningssystem.render.svg import Hotspot, diagram, num, path_data
 from ledningssystem.render.templating import render_template
 from ledningssystem.urls import Linker
 
@@ -18,9 +18,10 @@ def layout_for(content: Ledningssystem, process: Process) -> geometry.MapLayout:
     return geometry.layout_process_map(process, labels, counts)
 
 
-def render_process_map_svg(content: Ledningssystem, process: Process, link: Linker) -> str:
-    """The map alone, as an <svg> element."""
-    layout = layout_for(content, process)
+def render_process_map_svg(
+    content: Ledningssystem, process: Process, layout: geometry.MapLayout
+) -> str:
+    """The map alone, as an <svg> element (a picture: its links are laid on top of it)."""
     roles = [content.roles[r].name for r in lane_roles(process)]
     steps = len(process.steps)
     desc = (
@@ -34,7 +35,6 @@ def render_process_map_svg(content: Ledningssystem, process: Process, link: Link
         id=f"ls-map-{process.id}",
         title=f"Processkarta: {process.name}",
         desc=desc,
-        hrefs={s.id: link.step(process.id, s.id) for s in process.steps},
         names={s.id: s.name for s in process.steps},
         num=num,
         path=path_data,
@@ -65,10 +65,23 @@ def render_process_map_text(content: Ledningssystem, process: Process, link: Lin
 
 
 def render_process_map(content: Ledningssystem, process: Process, link: Linker) -> str:
-    """The map in a scrollable region, followed by its text alternative."""
+    """The map in a scrollable region, each box a link to its step, then the text alternative."""
+    layout = layout_for(content, process)
+    boxes = {node.step_id: node for node in layout.nodes if node.kind == "step"}
+    spots = tuple(
+        Hotspot(
+            link.step(process.id, step.id),
+            f"{number}. {step.name}",
+            boxes[step.id].rect,
+            layout.width,
+            layout.height,
+        )
+        for number, step in enumerate(process.steps, start=1)
+    )
     return diagram(
         f"Processkarta: {process.name}",
-        render_process_map_svg(content, process, link),
+        render_process_map_svg(content, process, layout),
         render_process_map_text(content, process, link),
         "ls-figure--map",
+        spots,
     )

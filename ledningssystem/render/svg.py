@@ -165,10 +165,44 @@ def polar(cx: float, cy: float, radius: float, degrees: float) -> Point:
     return cx + radius * math.cos(rad), cy + radius * math.sin(rad)
 
 
-def diagram(label: str, svg: str, after: str = "", css_class: str = "") -> str:
-    """An SVG in a keyboard-scrollable region, followed by its text alternative."""
+@dataclass(frozen=True)
+class Hotspot:
+    """A link laid over a part of a picture, placed in percent so it scales with the picture.
+
+    The picture is role="img" (its children are not exposed), so its links cannot live
+    inside it: they sit on top, for the mouse, while the text alternative after the
+    picture carries the same links for keyboards and screen readers."""
+
+    href: str
+    title: str
+    rect: Rect
+    width: float
+    height: float
+
+    @property
+    def style(self) -> str:
+        def pct(value: float, whole: float) -> str:
+            return f"{round(100 * value / whole, 3):g}%"
+
+        r, w, h = self.rect, self.width, self.height
+        return f"left:{pct(r.x, w)};top:{pct(r.y, h)};width:{pct(r.w, w)};height:{pct(r.h, h)}"
+
+
+def diagram(
+    label: str,
+    svg: str,
+    after: str = "",
+    css_class: str = "",
+    hotspots: tuple[Hotspot, ...] = (),
+) -> str:
+    """An SVG in a keyboard-scrollable region, with its links on top and its text after it."""
     html = render_template(
-        "diagrams/diagram.html.jinja", label=label, svg=svg, after=after, css_class=css_class
+        "diagrams/diagram.html.jinja",
+        label=label,
+        svg=svg,
+        after=after,
+        css_class=css_class,
+        hotspots=hotspots,
     )
     return compact(html)
 
