@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import re
+import xml.etree.ElementTree as ET
 
 import pytest
 from hypothesis import given, settings
@@ -11,7 +13,8 @@ from hypothesis import strategies as st
 from ledningssystem.macro_api import MacroContext, MacroError, call_macro, closest, process_map
 from ledningssystem.model.calendar import Activity
 from ledningssystem.render.arshjul import layout_arcs, month_runs
-from ledningssystem.render.landscape import layout_landscape
+from ledningssystem.render.landscape import layout_landscape, render_landscape
+from ledningssystem.render.process_map import render_process_map
 from ledningssystem.render.raci import raci_table
 from ledningssystem.render.responsibilities import describe_when
 from ledningssystem.render.svg import fit_text, text_width, wrap_text
@@ -111,3 +114,19 @@ def test_wrong_macro_arguments_give_the_example() -> None:
     with pytest.raises(MacroError, match=r"arshjul anropas med fel"):
         call_macro("arshjul", ctx, "extra")
     assert 'class="ls-raci"' in call_macro("raci", ctx, "hemtjanst")
+
+
+def test_svgs_are_well_formed_xml_even_with_markup_in_names() -> None:
+    content = fixture_content()
+    process = content.processes["hemtjanst"].model_copy(
+        update={"name": 'Vård & omsorg <"särskilt"> boende'}
+    )
+    content.processes["hemtjanst"] = process
+    html = render_process_map(content, process, Linker("processer/hemtjanst.md"))
+    html += render_landscape(content, Linker("index.md"))
+    svgs = re.findall(r"<svg .*?</svg>", html, re.S)
+    assert len(svgs) == 2
+    for svg in svgs:
+        root = ET.fromstring(svg)
+        assert root.get("role") == "img"
+    assert "Vård &amp; omsorg &lt;&#34;särskilt&#34;&gt; boende" in html
