@@ -13,8 +13,6 @@ from enum import StrEnum
 from ledningssystem.history import History
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.document import ControlledDocument, Status
-from ledningssystem.model.process import Process
-from ledningssystem.model.routine import Routine
 from ledningssystem.urls import process_page, routine_page
 
 RECENT_DAYS = 30
@@ -168,11 +166,3 @@ def _title_key(item: ControlledItem) -> tuple[str, str]:
 
 def _review_key(item: ControlledItem) -> tuple[dt.date, str, str]:
     return (item.doc.review_by or dt.date.max, *_title_key(item))
-
-
-def document_title(doc: ControlledDocument) -> str:
-    if isinstance(doc, Process):
-        return doc.name
-    if isinstance(doc, Routine):
-        return doc.title
-    return ""

@@ -32,9 +32,7 @@ def run_git(root: Path | str, *args: str, stdin: bytes | None = None) -> bytes:
     if result.returncode != 0:
         detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = detail[0] if detail else f"felkod {result.returncode}"
-        if "not a git repository" in reason:
-            reason = "mappen är inte ett Git-arkiv"
-        raise GitUnavailable(reason)
+        raise GitUnavailable(_swedish(reason))
     return result.stdout
 
 
@@ -90,3 +88,20 @@ def merge_base(root: Path | str, base: str, head: str) -> str:
             f'"{base}" och "{head}" har ingen gemensam historik (grund klon? hämta med '
             "fetch-depth: 0)"
         ) from None
+
+
+_REASONS = {
+    "not a git repository": "mappen är inte ett Git-arkiv",
+    "does not have any commits yet": "Git-arkivet har inga incheckningar ännu",
+    "dubious ownership": (
+        "Git vägrar läsa arkivet eftersom mappen ägs av en annan användare "
+        "(lägg till den med git config --global --add safe.directory)"
+    ),
+}
+
+
+def _swedish(reason: str) -> str:
+    for english, swedish in _REASONS.items():
+        if english in reason:
+            return swedish
+    return reason

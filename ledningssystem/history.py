@@ -1,9 +1,9 @@
 """The Git history of every process and rutin, read in one pass.
 
-One `git log --name-status` over the content folders is parsed once into per-file
-revision lists (renames followed), then one `git cat-file --batch` reads each
-revision's control fields. A per-file `git log` would cost minutes at 2,000 rutiner.
-No MkDocs here: the build, the pages and the CLI all use this.
+One `git log --raw` over the content folders is parsed once into per-file revision
+lists (renames followed); then one `git cat-file --batch` reads each revision's
+control fields by blob id (identical revisions are read once). A `git log` per file
+would cost minutes at 2,000 rutiner. No MkDocs here: the build, pages and CLI use this.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ledningssystem.document_meta import DocumentMeta, parse_document
+from ledningssystem.document_meta import DocumentMeta, parse_meta
 from ledningssystem.git import GitUnavailable, read_blobs, repository_state, run_git
 
 # Not under "mkdocs.": missing history is a warning to read, not a reason for
@@ -49,6 +49,7 @@ class Revision:
     path: str  # the file's path in this commit
     old_path: str | None = None
     meta: DocumentMeta | None = None  # None when deleted or not read
+    blob: str = ""  # the file's Git object id after the commit
 
     @property
     def date(self) -> dt.date:
@@ -103,7 +104,8 @@ def read_history(
             "log",
             "-z",
             "--topo-order",
-            "--name-status",
+            "--raw",
+            "--no-abbrev",
             "-M",
             "--relative",
             f"--format={_FORMAT}",
@@ -121,8 +123,11 @@ def _degraded(problem: str) -> History:
     return unavailable(problem)
 
 
-def parse_log(text: str) -> list[tuple[Commit, list[tuple[str, str, str | None]]]]:
-    """Commits of `git log -z --name-status` with (change, path, old path) for each file."""
+FileEntry = tuple[str, str, "str | None", str]  # change, path, old path, blob id after
+
+
+def parse_log(text: str) -> list[tuple[Commit, list[FileEntry]]]:
+    """Commits of `git log -z --raw` with (change, path, old path, new blob id) per file."""
     parsed = []
     for chunk in text.split("\x1e"):
         if not chunk.strip("\0\n"):
@@ -132,51 +137,55 @@ def parse_log(text: str) -> list[tuple[Commit, list[tuple[str, str, str | None]]
         commit = Commit(sha, dt.date.fromisoformat(iso_date[:10]), author, subject)
         tokens = [t.lstrip("\n") for t in rest.split("\0")]
         tokens = [t for t in tokens if t]
-        files: list[tuple[str, str, str | None]] = []
+        files: list[FileEntry] = []
         i = 0
         while i < len(tokens):
-            status = tokens[i][:1]
+            # ":100644 100644 <old blob> <new blob> M" then the path (two for R and C).
+            fields = tokens[i].lstrip(":").split()
+            status, blob = fields[4][:1], fields[3]
             if status in {"R", "C"}:
-                files.append((status, tokens[i + 2], tokens[i + 1]))
+                files.append((status, tokens[i + 2], tokens[i + 1], blob))
                 i += 3
             else:
-                files.append((status, tokens[i + 1], None))
+                files.append((status, tokens[i + 1], None, blob))
                 i += 2
         parsed.append((commit, files))
     return parsed
 
 
 def _by_current_path(
-    commits: Iterable[tuple[Commit, list[tuple[str, str, str | None]]]],
+    commits: Iterable[tuple[Commit, list[FileEntry]]],
 ) -> dict[str, tuple[Revision, ...]]:
     """Group revisions under each file's newest name; commits come newest first."""
     current: dict[str, str] = {}  # a path in older commits → the file's newest path
     grouped: dict[str, list[Revision]] = {}
     for commit, files in commits:
-        for change, path, old_path in files:
+        for change, path, old_path, blob in files:
             newest = current.get(path, path)
-            grouped.setdefault(newest, []).append(Revision(commit, change, path, old_path))
+            revision = Revision(commit, change, path, old_path, blob=blob)
+            grouped.setdefault(newest, []).append(revision)
             if change == "R" and old_path:
                 current[old_path] = newest
     return {path: tuple(revs) for path, revs in sorted(grouped.items())}
 
 
 def _with_meta(root: Path | str, history: History) -> History:
-    """Fill in each revision's control fields from one `git cat-file --batch`."""
-    wanted = [
-        (path, i, f"{rev.commit.sha}:{rev.path}")
-        for path, revs in history.revisions.items()
-        for i, rev in enumerate(revs)
-        if rev.change != "D" and "\n" not in rev.path
-    ]
+    """Fill in each revision's control fields from one `git cat-file --batch` by blob id."""
+    paths = {r.blob: r.path for revs in history.revisions.values() for r in revs if _readable(r)}
+    blobs = sorted(paths)
     try:
-        blobs = read_blobs(root, [spec for _, _, spec in wanted])
+        texts = dict(zip(blobs, read_blobs(root, blobs), strict=True))
     except GitUnavailable as exc:
         log.warning("Versionernas uppgifter kunde inte läsas ur Git: %s.", exc)
         return history
-    revisions = {path: list(revs) for path, revs in history.revisions.items()}
-    for (path, i, _), blob in zip(wanted, blobs, strict=True):
-        rev = revisions[path][i]
-        meta = parse_document(rev.path, blob).meta
-        revisions[path][i] = Revision(rev.commit, rev.change, rev.path, rev.old_path, meta)
-    return History(revisions={path: tuple(revs) for path, revs in revisions.items()})
+    metas = {blob: parse_meta(paths[blob], texts[blob]) for blob in blobs}
+    return History(
+        revisions={
+            path: tuple(replace(r, meta=metas[r.blob]) if _readable(r) else r for r in revs)
+            for path, revs in history.revisions.items()
+        }
+    )
+
+
+def _readable(rev: Revision) -> bool:
+    return rev.change != "D" and bool(rev.blob.strip("0"))

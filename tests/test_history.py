@@ -98,16 +98,25 @@ def test_without_a_commit_url_the_short_id_is_shown_unlinked(repo: GitRepo) -> N
 
 
 def test_parse_log_reads_renames_and_deletions() -> None:
+    zero, one, two = "0" * 40, "1" * 40, "2" * 40
     text = (
-        "\x1eaaa\x1f2025-02-01T10:00:00+01:00\x1fAnna\x1fTa bort\x00\nD\x00routines/x.md\x00"
+        "\x1eaaa\x1f2025-02-01T10:00:00+01:00\x1fAnna\x1fTa bort\x00\n"
+        f":100644 000000 {one} {zero} D\x00routines/x.md\x00"
         "\x1ebbb\x1f2025-01-01T10:00:00+01:00\x1fBo\x1fByt namn\x00\n"
-        "R087\x00routines/y.md\x00routines/z.md\x00M\x00processes/p.yml\x00"
+        f":100644 100644 {one} {two} R087\x00routines/y.md\x00routines/z.md\x00"
+        f":100644 100644 {one} {two} M\x00processes/p.yml\x00"
         "\x1eccc\x1f2024-12-01T10:00:00+01:00\x1fBo\x1fSammanslagning\x00"
     )
     parsed = parse_log(text)
     assert [(c.sha, files) for c, files in parsed] == [
-        ("aaa", [("D", "routines/x.md", None)]),
-        ("bbb", [("R", "routines/z.md", "routines/y.md"), ("M", "processes/p.yml", None)]),
+        ("aaa", [("D", "routines/x.md", None, zero)]),
+        (
+            "bbb",
+            [
+                ("R", "routines/z.md", "routines/y.md", two),
+                ("M", "processes/p.yml", None, two),
+            ],
+        ),
         ("ccc", []),
     ]
 
@@ -152,3 +161,12 @@ def test_a_file_not_yet_committed(repo: GitRepo) -> None:
     repo.write("routines/c.md", routine("c", "Rutin C"))
     page = next(p for p in prepare_build(repo.root).pages if p.src == "rutiner/c.md")
     assert "<strong>Historik saknas</strong>: filen är inte incheckad i Git ännu." in page.markdown
+
+
+def test_a_repository_without_commits(tmp_path: Path) -> None:
+    repo = GitRepo(tmp_path / "portal")
+    repo.write("routines/a.md", routine("a", "Rutin A"))
+    assert read_history(repo.root).problem == "Git-arkivet har inga incheckningar ännu"
+    assert "<strong>Historik saknas</strong>: Git-arkivet har inga incheckningar ännu." in (
+        _degraded_page(repo.root)
+    )

@@ -24,7 +24,10 @@ class BuildContext:
 
 @dataclass(frozen=True)
 class Page:
-    """One virtual Markdown page and the repository file a reader would edit for it."""
+    """One virtual Markdown page and the repository file a reader would edit for it.
+
+    A `src` not ending in .md (e.g. a CSV or JSON download) is copied into the site as is.
+    """
 
     src: str
     markdown: str
