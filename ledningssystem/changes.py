@@ -104,7 +104,7 @@ def collect_changes(root: Path | str, base: str, head: str = "HEAD") -> ChangeSe
     out = run_git(root, "diff", "-z", "--name-status", "-M", "--relative", base_sha, head_sha)
     files = parse_name_status(out.decode("utf-8", "replace"))
     documents = _documents(root, base_sha, head_sha, files)
-    return ChangeSet(root, base, base_sha, head_sha, files, documents, _roles(root, head_sha))
+    return ChangeSet(root, base, base_sha, head_sha, files, documents, roles_at(root, head_sha))
 
 
 def parse_name_status(text: str) -> list[FileChange]:
@@ -153,9 +153,9 @@ def _documents(
     return documents
 
 
-def _roles(root: Path, head_sha: str) -> dict[str, RoleInfo]:
-    """Role names and Git users as the branch has them (read leniently: check validates)."""
-    blob = read_blobs(root, [f"{head_sha}:{ROLES_FILE}"])[0]
+def roles_at(root: Path | str, sha: str) -> dict[str, RoleInfo]:
+    """Role names and Git users as commit `sha` has them (read leniently: check validates)."""
+    blob = read_blobs(root, [f"{sha}:{ROLES_FILE}"])[0]
     try:
         data: Any = yaml.safe_load(blob.decode("utf-8-sig")) if blob else None
     except (yaml.YAMLError, UnicodeDecodeError):

@@ -106,10 +106,12 @@ class ControlOverview:
     drafts: list[OwnerGroup]
     recent: list[OwnerGroup]
     items: list[ControlledItem]
+    owner_names: dict[str, str]  # role id → name, casefolded for sorting
 
     def counts_by_owner(self) -> list[tuple[str, list[int]]]:
         """(owner, [overdue, due, drafts, recently changed]) for every owner with any."""
-        owners = sorted({g.owner for lst in self._lists() for g in lst})
+        groups = [g for lst in self._lists() for g in lst]
+        owners = sorted({g.owner for g in groups}, key=lambda o: (self.owner_names.get(o, o), o))
         return [(owner, [_count(lst, owner) for lst in self._lists()]) for owner in owners]
 
     def _lists(self) -> tuple[list[OwnerGroup], ...]:
@@ -140,6 +142,7 @@ def overview(
             sorted(recent, key=lambda i: (-i.last_changed.toordinal(), _title_key(i))),  # type: ignore[union-attr]
         ),
         items=items,
+        owner_names={role.id: role.name.casefold() for role in content.roles.values()},
     )
 
 

@@ -79,6 +79,8 @@ def test_show_prints_the_text_and_metadata(repo: GitRepo) -> None:
     out = result.stdout
     assert out.startswith("# Rutin A – gällande 2025-02-25\n")
     assert "- Version: 1.0\n" in out and "- Gäller från: 2025-01-10\n" in out
+    assert "- Fastställd av: Förvaltningschef, 2024-12-15\n" in out
+    assert "- Ägare: Kvalitetschef\n" in out
     assert '"Version 1.0"' in out and "- Fil: routines/a.md\n" in out
     assert "Obs: version 2.0 var incheckad 2025-02-20 men gäller först från 2025-03-01." in out
     assert out.rstrip().endswith("Första.")

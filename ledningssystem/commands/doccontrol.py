@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from ledningssystem.as_of import version_in_force
+from ledningssystem.changes import roles_at
 from ledningssystem.cli import UserError, command
 from ledningssystem.doccontrol import overview
 from ledningssystem.git import read_blobs
@@ -51,14 +52,19 @@ def show(args: argparse.Namespace) -> int:
     meta = rev.meta
     assert meta is not None  # a revision in force was read
     text = (read_blobs(root, [f"{rev.commit.sha}:{rev.path}"])[0] or b"").decode("utf-8-sig")
+    roles = roles_at(root, rev.commit.sha)
+
+    def role(role_id: str) -> str:
+        return roles[role_id].name if role_id in roles else role_id or "–"
+
     print(f"# {meta.title or path} – gällande {day}")
     print()
     for label, value in (
         ("Version", meta.version),
         ("Status", meta.status),
         ("Gäller från", meta.valid_from),
-        ("Fastställd av", f"{meta.approved_by or '–'}, {meta.approved_on or '–'}"),
-        ("Ägare", meta.owner),
+        ("Fastställd av", f"{role(meta.approved_by)}, {meta.approved_on or '–'}"),
+        ("Ägare", role(meta.owner)),
         ("Revideras senast", meta.review_by),
         ("Ur Git", f'{rev.commit.short} {rev.date} av {rev.commit.author}: "{rev.commit.subject}"'),
         ("Fil", rev.path),
