@@ -57,6 +57,18 @@ class Month:
     def anchor(self) -> str:
         return f"{self.year}-{self.month:02d}"
 
+    def count(self, what: str) -> int:
+        """How many entries are new documents ("ny"), new versions or status changes."""
+        if what == "version":
+            return sum(1 for e in self.entries if e.version)
+        if what == "status":
+            return sum(1 for e in self.entries if e.status)
+        return sum(1 for e in self.entries if e.change == what)
+
+    @property
+    def documents(self) -> int:
+        return len({e.title for e in self.entries})
+
 
 def first_month(today: dt.date, months: int) -> dt.date:
     """The first day of the month `months - 1` months before today's month."""
@@ -64,9 +76,9 @@ def first_month(today: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def changelog(content: Ledningssystem, history: History, months: int = 12) -> list[Month]:
-    """Changes to processes and rutiner from the start of the month `months` back, by month."""
-    since = first_month(content.today, months)
+def changelog(content: Ledningssystem, history: History, months: int | None = None) -> list[Month]:
+    """Changes to processes and rutiner by month, newest first; all months or the last few."""
+    since = first_month(content.today, months) if months else dt.date.min
     documents = _documents(content)
     grouped: dict[tuple[int, int], list[ChangeEntry]] = {}
     for path, revisions in history.revisions.items():

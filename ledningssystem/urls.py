@@ -27,6 +27,10 @@ def routine_page(routine_id: str) -> str:
     return f"rutiner/{routine_id}.md"
 
 
+def changelog_month_page(year: int, month: int) -> str:
+    return f"andringslogg/{year}-{month:02d}.md"
+
+
 def role_page(role_id: str) -> str:
     return f"roller/{role_id}.md"
 

@@ -61,16 +61,41 @@ def test_changes_per_month_with_versions_and_statuses(tmp_path: Path) -> None:
     ]
 
 
-def test_changelog_page(tmp_path: Path) -> None:
+def test_all_months_by_default(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    months = changelog(load_ledningssystem(repo.root), read_history(repo.root))
+    assert [m.anchor for m in months] == ["2025-05", "2025-03", "2024-12"]
+    march = months[1]
+    assert (march.documents, march.count("ny"), march.count("version"), march.count("status")) == (
+        2,
+        0,
+        1,
+        1,
+    )
+
+
+def test_changelog_pages(tmp_path: Path) -> None:
     repo = _repo(tmp_path)
     repo.add_site_files()
-    page = soup(build_site(repo.root) / "andringslogg" / "index.html")
-    march = page.find("h2", id="2025-03")
-    assert march.get_text(strip=True) == "Mars 2025 (3 ändringar)"
+    site = build_site(repo.root)
+    index = soup(site / "andringslogg" / "index.html")
     rows = [
-        [td.get_text(" ", strip=True) for td in tr.find_all("td")]
-        for tr in march.find_next("table").select("tbody tr")
+        [cell.get_text(strip=True) for cell in tr.find_all(["th", "td"])]
+        for tr in index.select("table.ls-changelog-months tbody tr")
     ]
-    assert rows[1][:5] == ["2025-03-20", "Rutin A", "ändrad", "1.0 → 1.1", "gällande"]
-    assert rows[0][1] == "Gammal rutin" and rows[0][2] == "borttagen"
-    assert march.find_next("table").find("a", string="Rutin A")["href"] == "../rutiner/a/"
+    assert rows == [
+        ["Maj 2025", "1", "1", "0", "0", "1"],
+        ["Mars 2025", "3", "2", "0", "1", "1"],
+        ["December 2024", "2", "2", "2", "0", "0"],
+    ]
+    assert index.find("a", string="Mars 2025")["href"] == "2025-03/"
+    march = soup(site / "andringslogg" / "2025-03" / "index.html")
+    assert march.find("h1").contents[0].strip() == "Ändringar mars 2025"
+    table = march.find("table", class_="ls-changelog")
+    cells = [
+        [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        for tr in table.select("tbody tr")
+    ]
+    assert cells[1][:5] == ["2025-03-20", "Rutin A", "ändrad", "1.0 → 1.1", "gällande"]
+    assert cells[0][1:3] == ["Gammal rutin", "borttagen"]
+    assert table.find("a", string="Rutin A")["href"] == "../../rutiner/a/"

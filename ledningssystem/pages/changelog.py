@@ -1,20 +1,21 @@
-"""The Ändringslogg page: what changed in the ledningssystem, month by month."""
+"""The Ändringslogg: an index of months (in the nav) and one page per month (not in the nav).
+
+One page per month keeps every page small however long the history grows.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ledningssystem.changelog import changelog, first_month
+from ledningssystem.changelog import changelog
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.pages.page import BuildContext, Page, template_page
 from ledningssystem.render.document_control import commit_link
-from ledningssystem.urls import CHANGELOG_PAGE
-
-MONTHS_SHOWN = 12  # older changes stay in each document's Versionshistorik and in Git
+from ledningssystem.urls import CHANGELOG_PAGE, changelog_month_page
 
 
 def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
-    months = changelog(content, context.history, MONTHS_SHOWN)
+    months = changelog(content, context.history)
     pattern = content.settings.git.commit_url
     yield template_page(
         CHANGELOG_PAGE,
@@ -22,7 +23,15 @@ def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
         context,
         in_nav=True,
         months=months,
-        since=first_month(content.today, MONTHS_SHOWN),
         problem=context.history.problem,
-        commit_link=lambda sha: commit_link(pattern, sha),
+        month_page=changelog_month_page,
     )
+    for month in months:
+        yield template_page(
+            changelog_month_page(month.year, month.month),
+            "pages/changelog_month.md.jinja",
+            context,
+            month=month,
+            index_page=CHANGELOG_PAGE,
+            commit_link=lambda sha: commit_link(pattern, sha),
+        )
