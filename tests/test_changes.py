@@ -151,3 +151,12 @@ def test_next_version() -> None:
         "2.1",
         "1.2.4",
     ]
+
+
+def test_other_files_are_listed_and_role_changes_flagged(repo: GitRepo) -> None:
+    repo.write("roles/roller.yml", (repo.root / "roles/roller.yml").read_text("utf-8") + "\n")
+    repo.write("docs/ny-sida.md", "# Ny sida\n")
+    repo.commit("Roller och en sida", "2025-02-01")
+    out = _changes(repo).stdout
+    assert "### Övriga filer\n\n- `docs/ny-sida.md` (ny)\n- `roles/roller.yml` (ändrad)" in out
+    assert "kontrollera ändrade Git-användare (`git:`) särskilt" in out

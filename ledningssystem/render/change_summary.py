@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ledningssystem.changes import ChangeSet, DocumentChange
 from ledningssystem.document_meta import version_key
+from ledningssystem.load import ROLES_FILE
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,31 @@ def approvers_section(changes: ChangeSet) -> Section | None:
     return Section("Ska godkänna", table)
 
 
-SECTION_PROVIDERS: tuple[SectionProvider, ...] = (documents_section, approvers_section)
+def other_files_section(changes: ChangeSet) -> Section | None:
+    """Changed files that are not processes or rutiner (roles, legal register, settings …)."""
+    others = [f for f in changes.files if f.path not in changes.documents_by_path]
+    if not others:
+        return None
+    labels = {"A": "ny", "D": "borttagen", "R": "nytt namn"}
+    lines = [
+        f"- `{f.path}` ({labels.get(f.status, 'ändrad')}"
+        + (f", från `{f.old_path}`" if f.old_path else "")
+        + ")"
+        for f in others
+    ]
+    if any(f.path == ROLES_FILE for f in others):
+        lines.append(
+            f"\nRollerna i `{ROLES_FILE}` avgör vem som tillfrågas som granskare: kontrollera "
+            "ändrade Git-användare (`git:`) särskilt."
+        )
+    return Section("Övriga filer", "\n".join(lines))
+
+
+SECTION_PROVIDERS: tuple[SectionProvider, ...] = (
+    documents_section,
+    approvers_section,
+    other_files_section,
+)
 
 
 def summarise(
