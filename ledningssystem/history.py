@@ -70,6 +70,15 @@ class History:
     def of(self, path: str) -> tuple[Revision, ...]:
         return self.revisions.get(path, ())
 
+    def current_path(self, path: str) -> str:
+        """The newest name of a file known by an older name (itself when not renamed)."""
+        if path in self.revisions:
+            return path
+        found = (
+            newest for newest, revs in self.revisions.items() if any(r.path == path for r in revs)
+        )
+        return next(found, path)
+
     def last_changed(self, path: str) -> dt.date | None:
         revisions = self.of(path)
         return revisions[0].date if revisions else None

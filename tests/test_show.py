@@ -96,3 +96,9 @@ def test_show_rejects_a_bad_date(repo: GitRepo) -> None:
     result = run_cli(repo.root, "show", "routines/rutin-a.md", "--as-of", "1 mars")
     assert result.returncode == 2
     assert '"1 mars" är inte ett datum ÅÅÅÅ-MM-DD' in result.stderr
+
+
+def test_show_accepts_an_old_file_name(repo: GitRepo) -> None:
+    result = run_cli(repo.root, "show", "routines/a.md", "--as-of", "2025-07-01")
+    assert result.returncode == 0, result.stderr
+    assert "- Version: 2.1\n" in result.stdout

@@ -38,7 +38,7 @@ def show(args: argparse.Namespace) -> int:
     history = read_history(root)
     if not history.available:
         raise UserError(f"historik saknas: {history.problem}.")
-    answer = version_in_force(history, path, day)
+    answer = version_in_force(history, history.current_path(path), day)
     pending = answer.pending
     note = (
         f"Obs: version {pending.meta.version} var incheckad {pending.date} men gäller först "
