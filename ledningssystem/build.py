@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ledningssystem.history import read_history
 from ledningssystem.load import load_ledningssystem
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.pages import BuildContext, Page, generate_pages
@@ -37,5 +38,5 @@ class SiteBuild:
 def prepare_build(root: Path | str, directory_urls: bool = True) -> SiteBuild:
     """Load and validate the content under `root` and generate its pages (raises ContentErrors)."""
     content = load_ledningssystem(root)
-    context = BuildContext(directory_urls=directory_urls)
+    context = BuildContext(directory_urls=directory_urls, history=read_history(root))
     return SiteBuild(content, context, generate_pages(content, context))

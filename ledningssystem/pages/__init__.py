@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ledningssystem.model.content import Ledningssystem
-from ledningssystem.pages import calendar, processes, requirements, roles, routines
+from ledningssystem.pages import (
+    calendar,
+    changelog,
+    doccontrol,
+    processes,
+    requirements,
+    roles,
+    routines,
+)
 from ledningssystem.pages.page import BuildContext, Page
 
 Generator = Callable[[Ledningssystem, BuildContext], Iterable[Page]]
@@ -21,6 +29,8 @@ GENERATORS: tuple[Generator, ...] = (
     roles.pages,
     requirements.pages,
     calendar.pages,
+    doccontrol.pages,
+    changelog.pages,
 )
 
 
