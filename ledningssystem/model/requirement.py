@@ -12,10 +12,16 @@ class Requirement(ContentModel):
     chapter: int | None = sv("kapitel", "Kapitel, om författningen har kapitel.", default=None)
     paragraph: str = sv("paragraf", "Paragraf, t.ex. 4 eller 24 a.")
     topic: Text = sv("ämne", "Vad paragrafen kräver, med egna ord på en rad.")
+    label: str = sv(
+        "beteckning",
+        "Hur stället skrivs när det inte är en paragraf, t.ex. art. 33 eller allmänt råd.",
+        default="",
+    )
 
     def reference(self, source: str) -> str:
         chapter = f"{self.chapter} kap. " if self.chapter is not None else ""
-        return f"{source} {chapter}{self.paragraph} §"
+        place = self.label or f"{self.paragraph} §"
+        return f"{source} {chapter}{place}"
 
 
 class RequirementSource(ContentModel):
