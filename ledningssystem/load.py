@@ -22,6 +22,7 @@ from ledningssystem.model.requirement import Requirement, RequirementSource
 from ledningssystem.model.role import Role
 from ledningssystem.model.routine import Routine, RoutineDocument
 from ledningssystem.model.settings import Settings
+from ledningssystem.report import attach_reports
 from ledningssystem.validate import validate_references
 from ledningssystem.yaml_lines import LineMap, YamlProblem, parse_yaml
 
@@ -54,6 +55,7 @@ def load_ledningssystem(root: Path | str) -> Ledningssystem:
             content, organisation_loaded=organisation is not None, unusable_ids=reader.unusable_ids
         )
     )
+    reader.errors.extend(attach_reports(content))  # reports/: the yearly kvalitetsberättelse
     reader.errors.raise_if_any()
     return content
 
@@ -237,7 +239,7 @@ class _Reader:
 
 def content_paths(root: Path) -> list[Path]:
     """The files and folders the content is read from (to watch for changes)."""
-    names = [SETTINGS_FILE, "roles", "processes", "routines", "requirements", "arshjul"]
+    names = [SETTINGS_FILE, "roles", "processes", "routines", "requirements", "arshjul", "reports"]
     return [root / name for name in names if (root / name).exists()]
 
 

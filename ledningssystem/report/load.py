@@ -1,0 +1,363 @@
+"""Read reports/: configuration, templates, and every year folder with its data files.
+
+Each data file is CSV (semicolon or comma separated, first row = column names)
+or YAML (a list under one key). Every problem becomes a ContentError with file,
+line and field; nothing is published while any remains.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ledningssystem.errors import ContentError
+from ledningssystem.messages import translate
+from ledningssystem.model.base import Source
+from ledningssystem.model.content import Ledningssystem
+from ledningssystem.report.check import check_year, check_year_figures
+from ledningssystem.report.compute import compute_figures
+from ledningssystem.report.config import ReportConfig
+from ledningssystem.report.data import (
+    CONFIG_FILE,
+    KINDS,
+    OWN_TEMPLATES_DIR,
+    REPORTS_DIR,
+    Narrative,
+    Reports,
+    YearData,
+)
+from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.model import ReportMeta
+from ledningssystem.report.narrative import resolve_figures
+from ledningssystem.report.templates import ReportTemplate
+from ledningssystem.yaml_lines import LineMap, YamlProblem, parse_yaml
+
+BUILTIN_DIR = Path(__file__).parent
+YEAR_DIR = re.compile(r"^\d{4}$")
+
+
+def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[ContentError]]:
+    """All berättelser under root/reports with their figures, and every problem found."""
+    reader = _ReportReader(root)
+    config = reader.config()
+    templates = reader.templates()
+    years: dict[int, YearData] = {}
+    failed: set[int] = set()
+    for folder in reader.year_folders():
+        before = len(reader.errors)
+        data = reader.year(folder, templates)
+        if data is not None:
+            reader.errors += check_year(data, config, content)
+            years[data.year] = data
+        if len(reader.errors) > before and data is not None:
+            failed.add(data.year)
+    figures: dict[int, FigureSet] = {}
+    for year in sorted(years):
+        previous = years.get(year - 1)
+        computed = compute_figures(years[year], config, previous)
+        figures[year] = computed.with_previous(figures.get(year - 1))
+    texts: dict[tuple[int, str], str] = {}
+    for year, data in years.items():
+        if year not in failed:
+            reader.errors += check_year_figures(data, config, figures[year])
+        for section_id, narrative in data.narratives.items():
+            text, problems = resolve_figures(narrative, figures[year])
+            texts[(year, section_id)] = text
+            reader.errors += problems
+    ordered = {year: years[year] for year in sorted(years)}
+    return Reports(config, templates, ordered, figures, texts), reader.errors
+
+
+@dataclass
+class _Row:
+    data: dict[str, Any]
+    lines: LineMap
+
+
+class _ReportReader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.errors: list[ContentError] = []
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def add(self, file: str, line: int | None, field: str, message: str, hint: str = "") -> None:
+        self.errors.append(ContentError(file, line, field, message, hint))
+
+    def text(self, path: Path) -> str | None:
+        try:
+            return path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            self.add(
+                self.rel(path),
+                None,
+                "",
+                "filen är inte sparad som UTF-8",
+                "Spara om filen med teckenkodningen UTF-8.",
+            )
+        except OSError as exc:
+            self.add(self.rel(path), None, "", f"filen kan inte läsas ({exc.strerror})")
+        return None
+
+    def yaml(self, path: Path, file: str | None = None) -> tuple[Any, LineMap] | None:
+        text = self.text(path)
+        if text is None:
+            return None
+        try:
+            return parse_yaml(text)
+        except YamlProblem as problem:
+            self.add(file or self.rel(path), problem.line, "", problem.message)
+            return None
+
+    def validate(
+        self,
+        model: type[BaseModel],
+        data: Any,
+        file: str,
+        lines: LineMap,
+        prefix: tuple[str | int, ...] = (),
+    ) -> Any:
+        try:
+            built = model.model_validate(data)
+        except ValidationError as exc:
+            self.errors += translate(exc, file, lines, model, prefix)
+            return None
+        built.with_source(Source(file, _sub_lines(lines, prefix)))  # type: ignore[attr-defined]
+        return built
+
+    # --- configuration and templates ---------------------------------------------------
+
+    def config(self) -> ReportConfig:
+        standard = self.yaml(BUILTIN_DIR / "standard.yml", "ledningssystem/report/standard.yml")
+        data: dict[str, Any] = dict(standard[0]) if standard else {}
+        lines = standard[1] if standard else LineMap()
+        file = "ledningssystem/report/standard.yml"
+        own_path = self.root / CONFIG_FILE
+        if own_path.exists():
+            own = self.yaml(own_path)
+            if own and own[0] is not None and not isinstance(own[0], dict):
+                self.add(
+                    CONFIG_FILE, 1, "", "filen ska vara en samling inställningar (namn: värde)"
+                )
+            elif own and own[0]:
+                data.update(own[0])
+                lines = own[1]  # errors point into the organisation's own file
+                file = CONFIG_FILE
+        built = self.validate(ReportConfig, data, file, lines)
+        return built or ReportConfig.model_validate(standard[0] if standard else {})
+
+    def templates(self) -> dict[str, ReportTemplate]:
+        found: dict[str, ReportTemplate] = {}
+        paths = [
+            (p, f"ledningssystem/report/templates/{p.name}")
+            for p in sorted((BUILTIN_DIR / "templates").glob("*.yml"))
+        ]
+        paths += [(p, self.rel(p)) for p in sorted((self.root / OWN_TEMPLATES_DIR).glob("*.yml"))]
+        for path, file in paths:
+            parsed = self.yaml(path, file)
+            if parsed is None:
+                continue
+            template = self.validate(ReportTemplate, parsed[0], file, parsed[1])
+            if template is None:
+                continue
+            if template.id in found and file.startswith(REPORTS_DIR):
+                self.add(
+                    file,
+                    parsed[1].line(("id",)),
+                    "id",
+                    f'mallen "{template.id}" finns redan',
+                    "Ge din mall ett eget id.",
+                )
+                continue
+            found[template.id] = template
+        return found
+
+    # --- year folders ------------------------------------------------------------------
+
+    def year_folders(self) -> list[Path]:
+        base = self.root / REPORTS_DIR
+        if not base.is_dir():
+            return []
+        folders = []
+        for path in sorted(p for p in base.iterdir() if p.is_dir()):
+            if path.name == "mallar" or path.name.startswith("."):
+                continue
+            if not YEAR_DIR.match(path.name):
+                self.add(
+                    self.rel(path),
+                    None,
+                    "",
+                    "okänd mapp i reports/",
+                    "En berättelse ligger i en mapp som heter som året, t.ex. reports/2025/; "
+                    "egna mallar ligger i reports/mallar/.",
+                )
+                continue
+            folders.append(path)
+        return folders
+
+    def year(self, folder: Path, templates: dict[str, ReportTemplate]) -> YearData | None:
+        meta_path = folder / "report.yml"
+        rel_folder = self.rel(folder)
+        if not meta_path.exists():
+            self.add(
+                f"{rel_folder}/report.yml",
+                None,
+                "",
+                "filen saknas",
+                "Varje årsmapp behöver en report.yml med år, typ, nämnd, förvaltning, "
+                "status och mall. Se Kvalitetsberättelsen i portalens skrivguide.",
+            )
+            return None
+        parsed = self.yaml(meta_path)
+        if parsed is None:
+            return None
+        file = self.rel(meta_path)
+        meta: ReportMeta | None = self.validate(ReportMeta, parsed[0], file, parsed[1])
+        if meta is None:
+            return None
+        if str(meta.year) != folder.name:
+            self.add(
+                file,
+                parsed[1].line(("år",)),
+                "år",
+                f"året {meta.year} stämmer inte med mappens namn {folder.name}",
+                f"Skriv år: {folder.name} eller byt namn på mappen.",
+            )
+            return None
+        template = templates.get(meta.template)
+        if template is None:
+            from ledningssystem.messages import did_you_mean
+
+            self.add(
+                file,
+                parsed[1].line(("mall",)),
+                "mall",
+                f'mallen "{meta.template}" finns inte',
+                (
+                    did_you_mean(meta.template, templates).strip()
+                    + " Tillgängliga mallar: "
+                    + ", ".join(sorted(templates))
+                    + "."
+                ).strip(),
+            )
+            return None
+        rows = {attr: self.rows(folder, stem, key, model) for attr, stem, key, model in KINDS}
+        narratives = self.narratives(folder, template)
+        return YearData(meta.year, rel_folder, meta, template, narratives=narratives, **rows)
+
+    def rows(self, folder: Path, stem: str, key: str, model: type[BaseModel]) -> tuple | None:  # type: ignore[type-arg]
+        csv_path, yml_path = folder / f"{stem}.csv", folder / f"{stem}.yml"
+        if csv_path.exists() and yml_path.exists():
+            self.add(
+                self.rel(yml_path),
+                None,
+                "",
+                f"både {stem}.csv och {stem}.yml finns",
+                "Skriv uppgifterna i en av filerna och ta bort den andra.",
+            )
+            return None
+        if csv_path.exists():
+            file, found = self.rel(csv_path), self.csv_rows(csv_path)
+        elif yml_path.exists():
+            file, found = self.rel(yml_path), self.yaml_rows(yml_path, key)
+        else:
+            return None
+        if found is None:
+            return ()
+        built = (self.validate(model, row.data, file, row.lines) for row in found)
+        return tuple(b for b in built if b is not None)
+
+    def csv_rows(self, path: Path) -> list[_Row] | None:
+        text = self.text(path)
+        if text is None:
+            return None
+        file = self.rel(path)
+        first = text.split("\n", 1)[0]
+        delimiter = ";" if first.count(";") >= first.count(",") else ","
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        try:
+            header = [h.strip().casefold() for h in next(reader)]
+        except StopIteration:
+            return []
+        rows: list[_Row] = []
+        start = reader.line_num + 1
+        for cells in reader:
+            line = start
+            start = reader.line_num + 1
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) > len(header):
+                self.add(
+                    file,
+                    line,
+                    "",
+                    f"raden har {len(cells)} värden men rubrikraden bara {len(header)} kolumner",
+                    f'Kontrollera avgränsaren "{delimiter}"; sätt text med '
+                    f"{delimiter} inom citattecken.",
+                )
+                continue
+            data = {h: c.strip() for h, c in zip(header, cells, strict=False) if c.strip()}
+            lines = LineMap(lines={(): line, **{(h,): line for h in header}})
+            rows.append(_Row(data, lines))
+        return rows
+
+    def yaml_rows(self, path: Path, key: str) -> list[_Row] | None:
+        parsed = self.yaml(path)
+        if parsed is None:
+            return None
+        data, lines = parsed
+        file = self.rel(path)
+        if not (isinstance(data, dict) and isinstance(data.get(key), list)):
+            self.add(
+                file,
+                lines.line(),
+                key,
+                f"filen ska ha en lista under {key}:",
+                f'Börja filen med raden "{key}:" och skriv en rad per "- ".',
+            )
+            return None
+        return [_Row(item, _prefixed(lines, (key, i))) for i, item in enumerate(data[key])]
+
+    def narratives(self, folder: Path, template: ReportTemplate) -> dict[str, Narrative]:
+        found: dict[str, Narrative] = {}
+        ids = [s.id for s in template.walk()]
+        for path in sorted((folder / "text").glob("*")):
+            file = self.rel(path)
+            if path.suffix != ".md" or path.stem not in ids:
+                from ledningssystem.messages import did_you_mean
+
+                self.add(
+                    file,
+                    None,
+                    "",
+                    f'mallen "{template.id}" har inget avsnitt "{path.stem}"',
+                    (
+                        did_you_mean(path.stem, ids).strip()
+                        + " Texten ska heta som ett avsnitts id, med .md på slutet."
+                    ).strip(),
+                )
+                continue
+            text = self.text(path)
+            if text is not None:
+                found[path.stem] = Narrative(file, text)
+        return found
+
+
+def _prefixed(lines: LineMap, prefix: tuple[str | int, ...]) -> LineMap:
+    """The line map of one list item, addressed from the item itself."""
+    return _sub_lines(lines, prefix)
+
+
+def _sub_lines(lines: LineMap, prefix: tuple[str | int, ...]) -> LineMap:
+    if not prefix:
+        return lines
+    n = len(prefix)
+    sub = {path[n:]: line for path, line in lines.lines.items() if path[:n] == prefix}
+    return LineMap(offset=lines.offset, lines=sub)
