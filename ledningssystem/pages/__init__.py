@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ledningssystem.model.content import Ledningssystem
-from ledningssystem.pages import processes, requirements, roles, routines
+from ledningssystem.pages import processes, report, requirements, roles, routines
 from ledningssystem.pages.page import BuildContext, Page
 
 Generator = Callable[[Ledningssystem, BuildContext], Iterable[Page]]
@@ -20,6 +20,7 @@ GENERATORS: tuple[Generator, ...] = (
     routines.pages,
     roles.pages,
     requirements.pages,
+    report.pages,
 )
 
 

@@ -42,7 +42,9 @@ class Section(ContentModel):
     legal: str = sv("lagrum", "Lagrum som avsnittet svarar mot, t.ex. PSL 3 kap. 10 §.", default="")
     guidance: str = sv("vägledning", "Vad avsnittet ska beskriva (visas i utkast).", default="")
     blocks: tuple[Block, ...] = sv(
-        "innehåll", "Genererat innehåll i ordning; text = den skrivna texten.", default=("text",)
+        "innehåll",
+        "Genererat innehåll i ordning; text = den skrivna texten.",
+        default=(Block.TEXT,),
     )
     subsections: tuple[Section, ...] = sv("delavsnitt", "Underavsnitt.", default=())
 

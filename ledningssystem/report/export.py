@@ -1,0 +1,60 @@
+"""The figures as open data: JSON and CSV (UTF-8 with BOM, semicolon, decimal comma)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from ledningssystem.report.data import Reports
+from ledningssystem.report.figures import Figure, swedish
+
+
+def figures_json(reports: Reports, year: int) -> str:
+    data = reports.years[year]
+    document = {
+        "år": year,
+        "typ": data.meta.kind.value,
+        "status": data.meta.status.value,
+        "fastställd": data.meta.approval.date.isoformat() if data.meta.approval else None,
+        "figurer": [f.to_json() for f in reports.figures[year]],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _number(value: float | None, decimals: int) -> str:
+    return "" if value is None else swedish(value, decimals).replace("\u00a0", "")
+
+
+def figures_csv(reports: Reports, year: int) -> str:
+    """Excel-friendly CSV: BOM, semicolons, decimal comma, no thousands separator."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(
+        [
+            "namn",
+            "beskrivning",
+            "värde",
+            "enhet",
+            "föregående_år",
+            "föregående_värde",
+            "förändring",
+            "förändring_procent",
+        ]
+    )
+    for figure in reports.figures[year]:
+        writer.writerow(_row(figure))
+    return "\ufeff" + out.getvalue()
+
+
+def _row(f: Figure) -> list[str]:
+    return [
+        f.name,
+        f.label,
+        _number(f.value, f.decimals),
+        f.unit,
+        str(f.previous_year) if f.previous is not None else "",
+        _number(f.previous, f.decimals),
+        _number(f.delta, f.decimals),
+        _number(f.delta_percent if f.unit != "%" else None, 0),
+    ]
