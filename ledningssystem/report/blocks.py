@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ledningssystem.model.content import Ledningssystem
-from ledningssystem.report.compute import follow_up
+from ledningssystem.report.compute import follow_up, status_now
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.figures import Figure, FigureSet, slug, swedish
 from ledningssystem.report.model import SARAH_LABELS, ActionRow, CheckResult
@@ -113,7 +113,8 @@ def complaints(ctx: BlockContext) -> str:
     if rows is None:
         return _nothing("klagomål och synpunkter")
     config = ctx.reports.config.complaints
-    sources = [(c.id, c.name) for c in config.sources]
+    # Only sources with complaints this year get a column; the distribution shows them all.
+    sources = [(c.id, c.name) for c in config.sources if any(r.source == c.id for r in rows)]
     units = sorted({r.unit for r in rows}, key=ctx.unit_name)
     by_unit = [
         [ctx.unit_name(u)]
@@ -150,6 +151,9 @@ def complaints(ctx: BlockContext) -> str:
             )
         ),
         render_table(unit_table),
+        _distribution(
+            ctx, "klagomal.fran", [(c.id, c.name) for c in config.sources], "Klagomål per avsändare"
+        ),
         _distribution(
             ctx,
             "klagomal.kategori",
@@ -531,14 +535,17 @@ def follow_up_block(ctx: BlockContext) -> str:
         )
     table_rows = []
     for before, now in follow_up(previous.actions, ctx.data.actions or ()):
-        status_now = now.status.value.capitalize() if now else "Ingen uppföljning i år"
+        current = status_now(before, now)
+        status = current.value.capitalize() if current else "Ingen uppföljning i år"
+        if now is None and current is not None:
+            status += f" (redan {previous.year})"
         table_rows.append(
             [
                 before.title,
                 ctx.role_name(before.owner),
                 before.due.isoformat(),
                 before.status.value.capitalize(),
-                status_now,
+                status,
                 (now.comment if now and now.comment else "–"),
             ]
         )

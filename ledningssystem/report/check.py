@@ -190,18 +190,20 @@ def _risks(check: _Checker, data: YearData, config: ReportConfig) -> None:
     for row in data.risks or ():
         check.process(row, row.process, row.step)
         check.role(row, "ansvarig", row.owner)
+        on_scale = True
         for field, value, steps in (
             ("sannolikhet", row.likelihood, scale.likelihood),
             ("konsekvens", row.consequence, scale.consequence),
         ):
             if not 1 <= value <= len(steps):
+                on_scale = False
                 check.fail(
                     row,
                     field,
                     f"{field} {value} ligger utanför skalan 1–{len(steps)}",
                     f"Skalan är {', '.join(f'{i} {s}' for i, s in enumerate(steps, 1))}.",
                 )
-        if scale.action_from and row.value >= scale.action_from and not row.action:
+        if on_scale and scale.action_from and row.value >= scale.action_from and not row.action:
             check.fail(
                 row,
                 "åtgärd",

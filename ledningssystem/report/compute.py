@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import replace
 
 from ledningssystem.report.config import ReportConfig
@@ -16,11 +17,17 @@ from ledningssystem.report.model import (
 )
 
 
-def compute_figures(data: YearData, config: ReportConfig, previous: YearData | None) -> FigureSet:
+def compute_figures(
+    data: YearData,
+    config: ReportConfig,
+    previous: YearData | None,
+    unit_names: Mapping[str, str] | None = None,
+) -> FigureSet:
     """Every figure of one year, without previous-year values (see FigureSet.with_previous)."""
     figures = FigureSet(data.year)
-    _complaints(figures, data, config)
-    _deviations(figures, data, config)
+    names = dict(unit_names or {})
+    _complaints(figures, data, config, names)
+    _deviations(figures, data, config, names)
     _sarah_maria_incidents(figures, data, config)
     _risks_and_checks(figures, data, config)
     _indicators(figures, data, previous)
@@ -28,7 +35,9 @@ def compute_figures(data: YearData, config: ReportConfig, previous: YearData | N
     return figures
 
 
-def _complaints(figures: FigureSet, data: YearData, config: ReportConfig) -> None:
+def _complaints(
+    figures: FigureSet, data: YearData, config: ReportConfig, names: dict[str, str]
+) -> None:
     rows = data.complaints
     if rows is None:
         return
@@ -52,7 +61,7 @@ def _complaints(figures: FigureSet, data: YearData, config: ReportConfig) -> Non
         count = sum(r.count for r in rows if category.id in r.categories)
         figures.add(f"klagomal.kategori.{category.id}", f"klagomål – {category.name}", count)
     for unit, count in sorted(_sum_by(rows, "unit").items()):
-        figures.add(f"klagomal.enhet.{unit}", f"klagomål – {unit}", count)
+        figures.add(f"klagomal.enhet.{unit}", f"klagomål – {names.get(unit, unit)}", count)
 
 
 def _sum_by(rows: tuple, attribute: str, amount: str = "count") -> Counter[str]:  # type: ignore[type-arg]
@@ -62,7 +71,9 @@ def _sum_by(rows: tuple, attribute: str, amount: str = "count") -> Counter[str]:
     return counter
 
 
-def _deviations(figures: FigureSet, data: YearData, config: ReportConfig) -> None:
+def _deviations(
+    figures: FigureSet, data: YearData, config: ReportConfig, names: dict[str, str]
+) -> None:
     rows = data.deviations
     if rows is None:
         return
@@ -86,7 +97,7 @@ def _deviations(figures: FigureSet, data: YearData, config: ReportConfig) -> Non
             count = sum(r.count for r in mine if r.category == category.id)
             figures.add(f"{base}.kategori.{category.id}", f"{kind.label} – {category.name}", count)
         for unit, count in sorted(_sum_by(mine, "unit").items()):
-            figures.add(f"{base}.enhet.{unit}", f"{kind.label} – {unit}", count)
+            figures.add(f"{base}.enhet.{unit}", f"{kind.label} – {names.get(unit, unit)}", count)
 
 
 def _sarah_maria_incidents(figures: FigureSet, data: YearData, config: ReportConfig) -> None:
@@ -196,7 +207,7 @@ def _reviews_and_actions(
             )
     if previous is not None and previous.actions is not None:
         follow = follow_up(previous.actions, data.actions or ())
-        done = sum(1 for _, now in follow if now is not None and now.status is ActionStatus.DONE)
+        done = sum(1 for before, now in follow if status_now(before, now) is ActionStatus.DONE)
         figures.add("uppfoljning.total", "förbättringsområden från föregående år", len(follow))
         figures.add("uppfoljning.genomforda", "genomförda förbättringsområden", done)
         figures.add(
@@ -209,7 +220,7 @@ def _reviews_and_actions(
         figures.add(
             "uppfoljning.ej-uppfoljda",
             "förbättringsområden utan uppföljning",
-            sum(1 for _, now in follow if now is None),
+            sum(1 for before, now in follow if status_now(before, now) is None),
         )
 
 
@@ -219,3 +230,13 @@ def follow_up(
     """Last year's åtgärder, each with this year's row of the same id (None if not followed up)."""
     current = {row.id: row for row in now}
     return [(row, current.get(row.id)) for row in before]
+
+
+CLOSED = (ActionStatus.DONE, ActionStatus.CANCELLED)
+
+
+def status_now(before: ActionRow, now: ActionRow | None) -> ActionStatus | None:
+    """This year's status; an åtgärd closed last year and not repeated stays closed; else None."""
+    if now is not None:
+        return now.status
+    return before.status if before.status in CLOSED else None

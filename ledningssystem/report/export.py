@@ -23,7 +23,10 @@ def figures_json(reports: Reports, year: int) -> str:
 
 
 def _number(value: float | None, decimals: int) -> str:
-    return "" if value is None else swedish(value, decimals).replace("\u00a0", "")
+    # No thousands separator and an ASCII minus: spreadsheets read the cell as a number.
+    if value is None:
+        return ""
+    return swedish(value, decimals).replace("\u00a0", "").replace("\u2212", "-")
 
 
 def figures_csv(reports: Reports, year: int) -> str:

@@ -106,13 +106,20 @@ class Figure:
         return {
             "namn": self.name,
             "beskrivning": self.label,
-            "värde": self.value,
+            "värde": _plain(self.value),
             "enhet": self.unit,
             "föregående_år": self.previous_year if self.previous is not None else None,
-            "föregående_värde": self.previous,
-            "förändring": self.delta,
-            "förändring_procent": self.delta_percent if self.unit != PERCENT else None,
+            "föregående_värde": _plain(self.previous),
+            "förändring": _plain(self.delta),
+            "förändring_procent": _plain(self.delta_percent) if self.unit != PERCENT else None,
         }
+
+
+def _plain(value: float | None) -> float | int | None:
+    """Whole numbers as JSON integers (41, not 41.0)."""
+    if value is not None and float(value).is_integer():
+        return int(value)
+    return value
 
 
 def _signed(value: float, decimals: int) -> str:

@@ -19,7 +19,7 @@ class SectionView:
     number: str
     depth: int
     section: Section
-    parts: tuple[str, ...]  # Markdown (narrative) or raw HTML blocks, in order
+    parts: tuple[Markup, ...]  # Markdown (narrative) or raw HTML blocks, in order
     missing_text: bool
 
 
@@ -44,11 +44,11 @@ def year_view(reports: Reports, year: int, content: Ledningssystem, link: Linker
     for number, depth, section in data.template.numbered():
         text = reports.texts.get((year, section.id))
         blocks = section.blocks if Block.TEXT in section.blocks else (Block.TEXT, *section.blocks)
-        parts = []
+        parts: list[Markup] = []
         for block in blocks:
             if block is Block.TEXT:
                 if text:
-                    parts.append(text.strip())
+                    parts.append(Markup(text.strip()))  # Markdown we render on purpose
             else:
                 parts.append(Markup(RENDERERS[block](ctx)))
         missing = not text and not section.subsections and Block.TEXT in blocks
