@@ -12,6 +12,7 @@ from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
 from ledningssystem.report.figures import FigureSet, swedish
 from ledningssystem.report.model import ReportStatus
+from ledningssystem.yaml_lines import LineMap
 
 
 class _Checker:
@@ -269,6 +270,21 @@ def check_year_figures(
     return check.errors
 
 
-def check_key_figure_config(config: ReportConfig, figures: FigureSet) -> list[str]:
-    """Configured key figures that the given year does not have (they are skipped there)."""
-    return [name for name in config.key_figures if name not in figures]
+def check_config_key_figures(
+    config: ReportConfig, figures: dict[int, FigureSet], file: str, lines: LineMap
+) -> list[ContentError]:
+    """Key figures in config.yml that no year has: most likely a misspelt name."""
+    if not figures:
+        return []
+    known = {name for year in figures.values() for name in year.figures}
+    return [
+        ContentError(
+            file,
+            lines.line(("nyckeltal", i)),
+            f"nyckeltal nr {i + 1}",
+            f'figuren "{name}" finns inte för något år',
+            did_you_mean(name, known).strip(),
+        )
+        for i, name in enumerate(config.key_figures)
+        if name not in known
+    ]

@@ -20,7 +20,7 @@ from ledningssystem.errors import ContentError
 from ledningssystem.messages import translate
 from ledningssystem.model.base import Source
 from ledningssystem.model.content import Ledningssystem
-from ledningssystem.report.check import check_year, check_year_figures
+from ledningssystem.report.check import check_config_key_figures, check_year, check_year_figures
 from ledningssystem.report.compute import compute_figures
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import (
@@ -65,6 +65,8 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
         previous = years.get(year - 1)
         computed = compute_figures(years[year], config, previous, content.org_names)
         figures[year] = computed.with_previous(figures.get(year - 1))
+    if not unread and not failed:  # otherwise a missing figure may only be a consequence
+        reader.errors += check_config_key_figures(config, figures, *reader.config_origin)
     texts: dict[tuple[int, str], str] = {}
     for year, data in years.items():
         if year not in failed:
@@ -90,6 +92,7 @@ class _ReportReader:
     def __init__(self, root: Path):
         self.root = root
         self.errors: list[ContentError] = []
+        self.config_origin: tuple[str, LineMap] = ("ledningssystem/report/standard.yml", LineMap())
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -156,6 +159,7 @@ class _ReportReader:
                 data.update(own[0])
                 lines = own[1]  # errors point into the organisation's own file
                 file = CONFIG_FILE
+        self.config_origin = (file, lines)
         built = self.validate(ReportConfig, data, file, lines)
         return built or ReportConfig.model_validate(standard[0] if standard else {})
 

@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from ledningssystem.model.content import Ledningssystem
-from ledningssystem.report.blocks import RENDERERS, BlockContext
+from ledningssystem.report import blocks_events as events
+from ledningssystem.report import blocks_work as work
+from ledningssystem.report.blocks import BlockContext, key_figures
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.model import ReportStatus
 from ledningssystem.report.templates import Block, Section
 from ledningssystem.urls import Linker
+
+RENDERERS: dict[Block, Callable[[BlockContext], str]] = {
+    Block.KEY_FIGURES: key_figures,
+    Block.COMPLAINTS: events.complaints,
+    Block.DEVIATIONS: events.deviations,
+    Block.ORGANISATIONAL: events.organisational,
+    Block.SARAH: events.sarah,
+    Block.MARIA: events.maria,
+    Block.INCIDENTS: events.incidents,
+    Block.RISKS: work.risks,
+    Block.SELF_CHECKS: work.self_checks,
+    Block.INDICATORS: work.indicators,
+    Block.REVIEWS: work.reviews,
+    Block.ACTIONS: work.actions,
+    Block.FOLLOW_UP: work.follow_up_block,
+}
 
 
 @dataclass(frozen=True)

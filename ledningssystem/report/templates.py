@@ -48,6 +48,16 @@ class Section(ContentModel):
     )
     subsections: tuple[Section, ...] = sv("delavsnitt", "Underavsnitt.", default=())
 
+    @model_validator(mode="after")
+    def _two_levels(self) -> Section:
+        if any(sub.subsections for sub in self.subsections):
+            raise PydanticCustomError(
+                "sv_too_deep",
+                "ett delavsnitt kan inte ha egna delavsnitt (högst två nivåer)",
+                {"field": "delavsnitt"},
+            )
+        return self
+
 
 class ReportTemplate(ContentModel):
     """A named order of sections, e.g. SKR's combined template or a city's template."""

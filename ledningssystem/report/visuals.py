@@ -19,6 +19,7 @@ class Table:
     rows: Sequence[Sequence[str]]
     foot: Sequence[str] | None = None
     numeric: frozenset[int] = field(default_factory=frozenset)
+    wide: frozenset[int] = field(default_factory=frozenset)  # columns that must not be squeezed
 
 
 def render_table(table: Table) -> str:
@@ -27,12 +28,16 @@ def render_table(table: Table) -> str:
 
 @dataclass(frozen=True)
 class Bar:
-    label: str
+    lines: tuple[str, ...]  # the label, wrapped
     text: str
     y: float
     width: float
     height: float
-    muted: bool = False
+
+    @property
+    def label_y(self) -> float:
+        """Baseline of the first label line, so that the lines centre on the bar."""
+        return round(self.y + self.height / 2 + 4 - (len(self.lines) - 1) * LINE / 2, 1)
 
 
 @dataclass(frozen=True)
@@ -47,37 +52,38 @@ class BarChart:
 
 
 BAR_HEIGHT = 18
-BAR_GAP = 8
-PLOT_WIDTH = 320
+BAR_GAP = 10
+LINE = 14
+PLOT_WIDTH = 300
+CHAR_WIDTH = 6.6
+WRAP = 32
 
 
-def render_bar_chart(
-    chart_id: str, title: str, items: Sequence[tuple[str, float, str]], muted_last: bool = False
-) -> str:
+def wrap(label: str, width: int = WRAP) -> tuple[str, ...]:
+    """The label in lines of at most `width` characters, broken between words."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return tuple(lines) or ("",)
+
+
+def render_bar_chart(chart_id: str, title: str, items: Sequence[tuple[str, float, str]]) -> str:
     """A horizontal bar chart of (label, value, value text); the description lists every value."""
     largest = max((value for _, value, _ in items), default=0) or 1
-    label_width = min(260, 12 + 7 * max((len(label) for label, _, _ in items), default=4))
-    bars = tuple(
-        Bar(
-            label,
-            text,
-            round(BAR_GAP + i * (BAR_HEIGHT + BAR_GAP), 1),
-            round(PLOT_WIDTH * value / largest, 1),
-            BAR_HEIGHT,
-            muted_last and i < len(items) - 1,
-        )
-        for i, (label, value, text) in enumerate(items)
-    )
+    wrapped = [wrap(label) for label, _, _ in items]
+    longest = max((len(line) for lines in wrapped for line in lines), default=4)
+    label_width = round(12 + CHAR_WIDTH * longest)
+    bars, y = [], float(BAR_GAP)
+    for lines, (_, value, text) in zip(wrapped, items, strict=True):
+        height = max(BAR_HEIGHT, LINE * len(lines) + 4)
+        bars.append(Bar(lines, text, y, round(PLOT_WIDTH * value / largest, 1), height))
+        y += height + BAR_GAP
     desc = f"{title}: " + "; ".join(f"{label} {text}" for label, _, text in items) + "."
-    chart = BarChart(
-        chart_id,
-        title,
-        desc,
-        bars,
-        label_width + PLOT_WIDTH + 70,
-        BAR_GAP + len(items) * (BAR_HEIGHT + BAR_GAP),
-        label_width,
-    )
+    width = label_width + PLOT_WIDTH + 80
+    chart = BarChart(chart_id, title, desc, tuple(bars), width, round(y), label_width)
     return render_template("report/bar_chart.svg.jinja", chart=chart)
 
 
