@@ -109,7 +109,9 @@ class Matrix:
 
 def render_risk_matrix(scale: RiskMatrix, risks: Sequence[RiskRow]) -> str:
     """The heat map: highest likelihood on top, count and class name in every cell."""
-    levels = {c.id: i + 1 for i, c in enumerate(scale.classes)}
+    # Colour steps 1 (green) to 5 (red) spread over however many classes are configured.
+    last = max(len(scale.classes) - 1, 1)
+    levels = {c.id: 1 + round(4 * i / last) for i, c in enumerate(scale.classes)}
     rows = []
     for likelihood in range(len(scale.likelihood), 0, -1):
         cells = []
