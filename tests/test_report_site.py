@@ -40,16 +40,23 @@ def section_ids(template: ReportTemplate) -> list[str]:
     return [s.id for s in template.walk()]
 
 
-def test_index_lists_every_year_with_status(example_site: Path) -> None:
+def test_index_lists_every_year_with_status_and_trend(example_site: Path) -> None:
     index = soup(example_site / "kvalitetsberattelse" / "index.html").find("article")
-    rows = [r.get_text(" ", strip=True) for r in index.select("tbody tr")]
-    assert rows[0].startswith("2025 Patientsäkerhets- och kvalitetsberättelse 2025 Utkast")
-    assert rows[1].startswith("2024 Patientsäkerhets- och kvalitetsberättelse 2024 Fastställd")
-    assert [a["href"] for a in index.select("tbody a")][:3] == [
-        "../kvalitetsberattelse/2025/".replace("../kvalitetsberattelse/", ""),
+    years = table_with(index, "Alla berättelser")
+    rows = [r.get_text(" ", strip=True) for r in years.select("tbody tr")]
+    assert rows == [
+        "2025 Patientsäkerhets- och kvalitetsberättelse 2025 Utkast CSV · JSON",
+        "2024 Patientsäkerhets- och kvalitetsberättelse 2024 Fastställd 2025-02-20 av"
+        " Socialnämnden CSV · JSON",
+    ]
+    assert [a["href"] for a in years.select("tbody a")][:3] == [
+        "2025/",
         "2025/nyckeltal.csv",
         "2025/nyckeltal.json",
     ]
+    trend = table_with(index, "Nyckeltal år för år")
+    first = [c.get_text() for c in trend.tbody.tr.find_all(["th", "td"])]
+    assert first == ["SoL-avvikelser", "76", "85"]
 
 
 def test_draft_has_banner_and_approved_year_shows_decision(example_site: Path) -> None:

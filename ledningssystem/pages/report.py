@@ -12,6 +12,7 @@ from ledningssystem.model.content import Ledningssystem
 from ledningssystem.pages.page import BuildContext, Page, template_page
 from ledningssystem.report import reports_of
 from ledningssystem.report.export import figures_csv, figures_json
+from ledningssystem.report.index import key_figure_trend
 from ledningssystem.report.page import year_view
 from ledningssystem.urls import REPORT_INDEX, report_data, report_page
 
@@ -19,10 +20,12 @@ from ledningssystem.urls import REPORT_INDEX, report_data, report_page
 def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
     reports = reports_of(content)
     years = list(reports.years) if reports else []
+    views = []
     for year in years:
         assert reports is not None
         src = report_page(year)
         view = year_view(reports, year, content, context.linker(src))
+        views.append(view)
         yield template_page(
             src,
             "pages/report_year.md.jinja",
@@ -33,17 +36,13 @@ def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
         )
         yield Page(report_data(year, "json"), figures_json(reports, year))
         yield Page(report_data(year, "csv"), figures_csv(reports, year))
-    summaries = (
-        [year_view(reports, y, content, context.linker(REPORT_INDEX)) for y in reversed(years)]
-        if reports
-        else []
-    )
     yield template_page(
         REPORT_INDEX,
         "pages/report_index.md.jinja",
         context,
         in_nav=True,
-        years=summaries,
+        years=list(reversed(views)),  # the index shows only meta and key figures
+        trend=key_figure_trend(reports) if reports else None,
         report_page=report_page,
         report_data=report_data,
     )

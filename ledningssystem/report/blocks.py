@@ -47,6 +47,14 @@ class BlockContext:
             name, href = process.name, self.link.process(process_id)
         return Markup('<a href="{}">{}</a>').format(href, name)
 
+    def step_position(self, process_id: str, step_id: str | None) -> tuple[str, int]:
+        """Sort key: the process name, then the step's place in the process."""
+        process = self.content.processes.get(process_id)
+        if process is None:
+            return process_id, 0
+        ids = [s.id for s in process.steps]
+        return process.name, ids.index(step_id) + 1 if step_id in ids else 0
+
     def trend(self, name: str) -> list[tuple[int, Figure]]:
         """The figure `name` in every year that has it, oldest first."""
         return [(y, f[name]) for y, f in self.reports.figures.items() if name in f]

@@ -64,7 +64,7 @@ def self_checks(ctx: BlockContext) -> str:
     rows = ctx.data.self_checks
     if rows is None:
         return nothing("egenkontroller")
-    ordered = sorted(rows, key=lambda r: (r.process, r.date, r.id))
+    ordered = sorted(rows, key=lambda r: (*ctx.step_position(r.process, r.step), r.date, r.id))
     marks = {
         CheckResult.PASSED: "✔ Godkänd",
         CheckResult.FAILED: "✘ Ej godkänd",
@@ -83,8 +83,30 @@ def self_checks(ctx: BlockContext) -> str:
         for r in ordered
     ]
     results = [(slug(r.value), r.value.capitalize()) for r in CheckResult]
+    processes = sorted({r.process for r in rows}, key=lambda p: ctx.step_position(p, None))
+    per_process = [
+        [
+            ctx.process_link(p),
+            *[str(sum(1 for r in rows if r.process == p and r.result is c)) for c in CheckResult],
+            str(sum(1 for r in rows if r.process == p)),
+        ]
+        for p in processes
+    ]
+    foot = [
+        "Summa",
+        *[ctx.figures[f"egenkontroller.{slug(c.value)}"].text() for c in CheckResult],
+        ctx.figures["egenkontroller.total"].text(),
+    ]
+    status = Table(
+        f"Egenkontroller {ctx.data.year}: status per process",
+        ["Process", *[c.value.capitalize() for c in CheckResult], "Summa"],
+        per_process,
+        foot,
+        frozenset({1, 2, 3, 4}),
+    )
     return "\n\n".join(
         [
+            render_table(status),
             render_table(
                 Table(
                     f"Egenkontroller {ctx.data.year} per processteg",
