@@ -58,7 +58,4 @@ class UserError(Exception):
 
 def _import_commands() -> None:
     # Each module registers its commands with @command when imported.
-    from ledningssystem.commands import (
-        check,  # noqa: F401
-        report,  # noqa: F401
-    )
+    from ledningssystem.commands import check, new, report, schema  # noqa: F401

@@ -22,6 +22,7 @@ from ledningssystem.model.requirement import Requirement, RequirementSource
 from ledningssystem.model.role import Role
 from ledningssystem.model.routine import Routine, RoutineDocument
 from ledningssystem.model.settings import Settings
+from ledningssystem.privacy import personal_number_lines
 from ledningssystem.report import attach_reports
 from ledningssystem.validate import validate_references
 from ledningssystem.yaml_lines import LineMap, YamlProblem, parse_yaml
@@ -50,6 +51,7 @@ def load_ledningssystem(root: Path | str) -> Ledningssystem:
         requirement_sources=reader.requirement_sources(),
         activities=tuple(reader.listed(CALENDAR_FILE, "aktiviteter", Activity, optional=True)),
     )
+    reader.scan_personal_data()
     reader.errors.extend(
         validate_references(
             content, organisation_loaded=organisation is not None, unusable_ids=reader.unusable_ids
@@ -178,6 +180,21 @@ class _Reader:
         self.errors.extend(_duplicates(models))
         return keyed
 
+    def scan_personal_data(self) -> None:
+        """Refuse anything that looks like a personnummer, in every content and data file."""
+        for path in _content_files(self.root):
+            text = self.text(path)
+            for line in personal_number_lines(text or ""):
+                self.errors.add(
+                    self.rel(path),
+                    line,
+                    "",
+                    "raden innehåller något som ser ut som ett personnummer "
+                    "eller samordningsnummer",
+                    "Personuppgifter får aldrig publiceras; ta bort numret eller skriv om texten "
+                    "så att ingen person kan identifieras.",
+                )
+
     def settings(self) -> Settings:
         return self.one(SETTINGS_FILE, Settings, optional=True) or Settings()
 
@@ -235,6 +252,29 @@ class _Reader:
         ]
         # Already validated items pass through; the header is validated here.
         return self.build(RequirementSource, {**data, "krav": [r for r in built if r]}, file, lines)
+
+
+PERSONAL_DATA_FOLDERS = (
+    "docs",
+    "processes",
+    "routines",
+    "roles",
+    "requirements",
+    "arshjul",
+    "reports",
+)
+PERSONAL_DATA_SUFFIXES = {".md", ".yml", ".yaml", ".csv", ".json", ".txt"}
+
+
+def _content_files(root: Path) -> list[Path]:
+    files = [root / SETTINGS_FILE] if (root / SETTINGS_FILE).exists() else []
+    for folder in PERSONAL_DATA_FOLDERS:
+        files += sorted(
+            p
+            for p in (root / folder).rglob("*")
+            if p.suffix in PERSONAL_DATA_SUFFIXES and p.is_file()
+        )
+    return files
 
 
 def content_paths(root: Path) -> list[Path]:

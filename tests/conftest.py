@@ -86,3 +86,36 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def example_root(tmp_path: Path) -> Path:
     """A fresh, editable copy of the example content."""
     return copy_example(tmp_path / "portal")
+
+
+TINY = REPO / "tests" / "fixtures" / "tiny"
+
+
+def write_mkdocs_yml(root: Path, nav: bool = True) -> None:
+    """A minimal mkdocs.yml using the repo's hook and macros (absolute paths)."""
+    nav_block = (
+        "nav:\n  - Start: index.md\n  - Processer: processer/index.md\n"
+        "  - Rutiner: rutiner/index.md\n  - Roller: roller/index.md\n"
+        "  - Lagkrav: lagkrav/index.md\n"
+        if nav
+        else ""
+    )
+    (root / "mkdocs.yml").write_text(
+        "site_name: Testportal\n"
+        "theme:\n  name: material\n  language: sv\n  font: false\n"
+        "markdown_extensions: [attr_list, md_in_html, admonition, tables, toc]\n"
+        "plugins:\n  - search:\n      lang: sv\n  - macros:\n"
+        f"      module_name: {REPO / 'macros' / 'main'}\n"
+        "      render_by_default: false\n      on_error_fail: true\n      on_undefined: strict\n"
+        f"hooks:\n  - {REPO / 'hooks' / 'portal.py'}\n" + nav_block,
+        encoding="utf-8",
+    )
+
+
+@pytest.fixture
+def tiny_root(tmp_path: Path) -> Path:
+    """A small, stable portal (tests/fixtures/tiny) with a minimal mkdocs.yml, editable."""
+    root = tmp_path / "tiny"
+    shutil.copytree(TINY, root)
+    write_mkdocs_yml(root)
+    return root

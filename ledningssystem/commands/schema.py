@@ -1,0 +1,31 @@
+"""`schema`: write JSON Schemas of the content files and point VS Code at them."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from ledningssystem.cli import command
+from ledningssystem.schema import schema_documents, vscode_yaml_schemas
+
+SCHEMA_FOLDER = "schemas"
+
+
+@command("schema", "skriv JSON-scheman för innehållsfilerna (för förslag i VS Code)")
+def schema(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    folder = root / SCHEMA_FOLDER
+    folder.mkdir(exist_ok=True)
+    for name, text in schema_documents().items():
+        (folder / name).write_text(text, encoding="utf-8")
+    _update_vscode_settings(root / ".vscode" / "settings.json")
+    print(f"Skrev {len(schema_documents())} scheman i {SCHEMA_FOLDER}/ och .vscode/settings.json.")
+    return 0
+
+
+def _update_vscode_settings(path: Path) -> None:
+    settings = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    settings["yaml.schemas"] = vscode_yaml_schemas(SCHEMA_FOLDER)
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps(settings, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

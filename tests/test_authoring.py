@@ -1,0 +1,83 @@
+"""The authoring guide, JSON Schemas and the `new` scaffold stay in step with the model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from ledningssystem.macro_api import MACROS
+from ledningssystem.schema import SCHEMAS, schema_documents
+from tests.conftest import REPO, run_cli
+
+GUIDE = REPO / "docs" / "skriva" / "index.md"
+
+
+def _aliases(model: type[BaseModel], seen: set[type] | None = None) -> set[str]:
+    """Every Swedish key of `model` and of the models nested in it."""
+    seen = seen if seen is not None else set()
+    if model in seen:
+        return set()
+    seen.add(model)
+    found = set()
+    for name, field in model.model_fields.items():
+        found.add(field.alias or name)
+        for nested in _models_in(field.annotation):
+            found |= _aliases(nested, seen)
+    return found
+
+
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in getattr(annotation, "__args__", ()) for m in _models_in(arg)]
+
+
+def test_every_field_is_documented_in_the_authoring_guide() -> None:
+    guide = GUIDE.read_text(encoding="utf-8")
+    keys = set().union(*(_aliases(model) for model, _ in SCHEMAS.values()))
+    missing = sorted(key for key in keys if f"`{key}`" not in guide)
+    assert missing == [], f"Fält som saknas i {GUIDE.relative_to(REPO)}: {missing}"
+
+
+def test_every_macro_is_documented_with_an_example() -> None:
+    guide = GUIDE.read_text(encoding="utf-8")
+    missing = [name for name in MACROS if f"{{{{ {name}(" not in guide]
+    assert missing == []
+    undocumented = [name for name, func in MACROS.items() if "Exempel:" not in (func.__doc__ or "")]
+    assert undocumented == []
+
+
+def test_committed_schemas_are_up_to_date() -> None:
+    for name, text in schema_documents().items():
+        committed = REPO / "schemas" / name
+        assert committed.read_text(encoding="utf-8") == text, (
+            f"{committed} är inaktuell: kör make schema"
+        )
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert set(settings["yaml.schemas"]) == {
+        f"./schemas/{n}" for n, (_, g) in SCHEMAS.items() if not g[0].endswith(".md")
+    }
+
+
+def test_new_scaffolds_valid_files_with_unused_ids(tiny_root: Path) -> None:
+    first = run_cli(tiny_root, "new", "rutin", "Rapportera en avvikelse")
+    assert first.returncode == 0, first.stderr
+    second = run_cli(tiny_root, "new", "rutin", "Rapportera en avvikelse")
+    assert second.returncode == 0, second.stderr
+    created = sorted(p.name for p in (tiny_root / "routines").glob("rapportera-en-avvikelse*"))
+    assert created == ["rapportera-en-avvikelse-2.md", "rapportera-en-avvikelse.md"]
+    text = (tiny_root / "routines" / "rapportera-en-avvikelse.md").read_text(encoding="utf-8")
+    assert "gäller_från: 2025-06-01" in text  # today, from the settings' fixed date
+    process = run_cli(tiny_root, "new", "process", "Kompetensförsörjning", "--typ", "stödprocess")
+    assert process.returncode == 0, process.stderr
+    assert (tiny_root / "processes" / "kompetensforsorjning.yml").is_file()
+    assert run_cli(tiny_root, "check").returncode == 0
+
+
+def test_new_refuses_an_unknown_owner(tiny_root: Path) -> None:
+    result = run_cli(tiny_root, "new", "rutin", "X", "--ägare", "ingen")
+    assert result.returncode == 1
+    assert 'rollen "ingen" finns inte' in result.stderr
+    assert not (tiny_root / "routines" / "x.md").exists()
