@@ -11,7 +11,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.model.base import ContentModel, Slug, Text, sv
@@ -36,7 +36,8 @@ def _list(value: Any) -> Any:
     return value
 
 
-YesNo = Annotated[bool, BeforeValidator(_yes_no)]
+_YES_NO_SCHEMA = {"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nej"]}]}
+YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema(_YES_NO_SCHEMA)]
 Decimal = Annotated[float, BeforeValidator(_decimal)]
 Count = Annotated[int, Field(ge=0, strict=False)]
 SlugList = Annotated[tuple[Slug, ...], BeforeValidator(_list)]
@@ -111,9 +112,10 @@ class ComplaintRow(ContentModel):
     source: Slug = sv("från", "Vem klagomålet kom från (källa i config.yml).")
     categories: SlugList = sv("kategorier", "En eller flera kategorier, t.ex. bemotande.")
     count: Count = sv("antal", "Antal klagomål på raden.", default=1)
-    in_time: int | None = sv(
-        "i_tid", "Antal besvarade i tid (eller ja/nej för ett enskilt klagomål).", default=None
-    )
+    in_time: Annotated[
+        int | None,
+        WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"enum": ["ja", "nej"]}]}),
+    ] = sv("i_tid", "Antal besvarade i tid (eller ja/nej för ett enskilt klagomål).", default=None)
 
     @model_validator(mode="before")
     @classmethod
