@@ -110,6 +110,15 @@ CASES = [
         id="annat-makro",
     ),
     pytest.param(
+        "2024/avvikelser.csv",
+        "socialforvaltningen;organisatorisk;lokaler;1;1;1",
+        "socialforvaltningen;organisatorisk;lokaler;1;1;1\nsumma;organisatorisk;lokaler;6;6;6",
+        'reports/2024/avvikelser.csv:27 – fältet "enhet": en summarad rad hör inte hemma i'
+        " datafilen; portalen räknar summorna själv. Ta bort raden. Vill du kontrollera en"
+        " summa, skriv den under kontrollsummor i report.yml.",
+        id="summarad",
+    ),
+    pytest.param(
         "2024/report.yml",
         "mall: kombinerad",
         "mall: kombinerat",

@@ -14,6 +14,8 @@ from ledningssystem.report.figures import FigureSet, swedish
 from ledningssystem.report.model import ReportStatus
 from ledningssystem.yaml_lines import LineMap
 
+SUM_WORDS = {"summa", "totalt", "total", "alla"}
+
 
 class _Checker:
     def __init__(self, content: Ledningssystem):
@@ -46,6 +48,15 @@ class _Checker:
             self.fail(row, field, f'{what} "{value}" finns inte', f"{hint} Se {where}.")
 
     def unit(self, row: ContentModel, value: str) -> None:
+        if value in SUM_WORDS:
+            self.fail(
+                row,
+                "enhet",
+                "en summarad rad hör inte hemma i datafilen; portalen räknar summorna själv",
+                "Ta bort raden. Vill du kontrollera en summa, skriv den under kontrollsummor "
+                "i report.yml.",
+            )
+            return
         self.known(row, "enhet", value, self.units, "enheten", "roles/organisation.yml")
 
     def role(self, row: ContentModel, field: str, value: str | None) -> None:

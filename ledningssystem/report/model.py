@@ -186,7 +186,7 @@ class SarahRow(ContentModel):
 
     id: str = sv("id", "Utredningens id (frivilligt, anonymt).", default="")
     unit: Slug = sv("enhet", "Enhetens id.")
-    reports: Count = sv("rapporter", "Antal rapporter som utredningen omfattar.", default=1)
+    reports: int = sv("rapporter", "Antal rapporter som utredningen omfattar.", default=1, ge=1)
     category: Slug = sv("kategori", "Kategori (lex_sarah i config.yml).")
     assessment: SarahAssessment | None = sv(
         "bedömning", "Bedömning när utredningen är klar; utelämna om den pågår.", default=None
