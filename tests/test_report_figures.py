@@ -199,6 +199,8 @@ def test_change_wording() -> None:
     assert fewer.change_text() == f"−10{NBSP}% jämfört med 2024"
     same = Figure("x", "avvikelser", 5, previous=5, previous_year=2024)
     assert same.change() == "oförändrat"
+    one = Figure("x", "lex Maria-anmälningar till IVO", 1, previous=1, previous_year=2024)
+    assert one.summary() == "Lex Maria-anmälningar till IVO: 1, oförändrat jämfört med 2024"
     from_zero = Figure("x", "avvikelser", 3, previous=0, previous_year=2024)
     assert from_zero.change() == "+3"
     share = Figure("x", "andel godkända", 71.4, "%", 1, previous=73.9, previous_year=2024)

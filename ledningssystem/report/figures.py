@@ -95,7 +95,8 @@ class Figure:
 
     def summary(self) -> str:
         """ "85 SoL-avvikelser, +12 % jämfört med 2023" or "Andel …: 87,5 %, …"."""
-        if self.unit:
+        # Labels are plural ("SoL-avvikelser"); "1 SoL-avvikelser" would read wrong.
+        if self.unit or self.value == 1:
             base = f"{self.label[0].upper()}{self.label[1:]}: {self.text()}"
         else:
             base = f"{self.text()} {self.label}"
