@@ -235,3 +235,33 @@ def test_figure_macro_with_unknown_name_fails_the_build(example_root: Path) -> N
     result = run_mkdocs_build(example_root)
     assert result.returncode != 0
     assert 'figuren "avvikelser.soll.total" finns inte för 2025' in result.stdout + result.stderr
+
+
+def test_ids_are_unique_on_report_pages(example_site: Path) -> None:
+    for year in (2024, 2025):
+        html = soup(example_site / "kvalitetsberattelse" / str(year) / "index.html")
+        ids = [e["id"] for e in html.find_all(id=True)]
+        assert len(ids) == len(set(ids))
+
+
+def test_risk_register_names_process_delprocess_and_activity(example_site: Path) -> None:
+    register = table_with(page(example_site, 2025), "Riskregister")
+    first = register.tbody.tr.find_all(["th", "td"])
+    assert first[0].get_text() == "Fallrisk bedöms inte vid start av hemtjänst"
+    assert first[1].get_text() == "Hemtjänst › Genomförande › Bedöma behov av hälso- och sjukvård"
+    assert first[1].a["href"] == "../../processer/hemtjanst/#steg-bedoma-hsl"
+    assert [c.get_text() for c in first[2:6]] == ["4", "4", "16", "Kritisk"]
+
+
+def test_links_to_process_steps_reach_their_anchor(example_site: Path) -> None:
+    broken = []
+    for year in (2024, 2025):
+        source = example_site / "kvalitetsberattelse" / str(year) / "index.html"
+        for anchor in page(example_site, year).select("a[href*='#']"):
+            path, _, target_id = anchor["href"].partition("#")
+            if not path or re.match(r"^[a-z]+:", path):
+                continue
+            target = (source.parent / path).resolve() / "index.html"
+            if soup(target).find(id=target_id) is None:
+                broken.append(anchor["href"])
+    assert broken == []

@@ -41,7 +41,8 @@ class BlockContext:
             return Markup(escape(process_id))
         if step_id:
             step = next((s for s in process.steps if s.id == step_id), None)
-            name = f"{process.name} › {step.name if step else step_id}"
+            parts = [process.name, step.group if step else "", step.name if step else step_id]
+            name = " › ".join(part for part in parts if part)  # process › delprocess › aktivitet
             href = self.link.step(process_id, step_id)
         else:
             name, href = process.name, self.link.process(process_id)
