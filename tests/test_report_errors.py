@@ -119,6 +119,14 @@ CASES = [
         id="summarad",
     ),
     pytest.param(
+        "2024/text/lex-maria.md",
+        '{{ figure("lex-maria.anmalda-ivo") }}',
+        '{{ figure("lex-maria.anmalda-ivo") }',
+        'reports/2024/text/lex-maria.md:1 – fältet "figure": {{ utan avslutande }}. Skriv makrot'
+        ' helt, t.ex. {{ figure("avvikelser.sol.total") }}.',
+        id="oavslutat-makro",
+    ),
+    pytest.param(
         "2024/report.yml",
         "mall: kombinerad",
         "mall: kombinerat",

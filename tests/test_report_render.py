@@ -142,3 +142,18 @@ def test_any_csv_gives_figures_or_content_errors(rows: list[list[str]]) -> None:
 def test_example_reports_load_clean() -> None:
     reports = reports_of(_content())
     assert reports is not None and list(reports.years) == [2024, 2025]
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list('{}()"figure.xsolta,\n värde')), max_size=60))
+def test_any_narrative_gives_text_or_located_errors(text: str) -> None:
+    from ledningssystem.report.data import Narrative
+    from ledningssystem.report.figures import FigureSet
+    from ledningssystem.report.narrative import resolve_figures
+
+    figures = FigureSet(2025)
+    figures.add("x.total", "x", 3)
+    resolved, errors = resolve_figures(Narrative("reports/2025/text/a.md", text), figures)
+    assert all(e.file == "reports/2025/text/a.md" and e.line and e.line >= 1 for e in errors)
+    if not errors:
+        assert "{{" not in resolved

@@ -71,4 +71,16 @@ def resolve_figures(narrative: Narrative, figures: FigureSet) -> tuple[str, list
             return match.group(0)
         return VIEWS[view](figure)
 
-    return PLACEHOLDER.sub(replace, narrative.text), errors
+    resolved = PLACEHOLDER.sub(replace, narrative.text)
+    unclosed = PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), narrative.text).find("{{")
+    if unclosed >= 0:
+        errors.append(
+            ContentError(
+                narrative.file,
+                narrative.text.count("\n", 0, unclosed) + 1,
+                "figure",
+                "{{ utan avslutande }}",
+                'Skriv makrot helt, t.ex. {{ figure("avvikelser.sol.total") }}.',
+            )
+        )
+    return resolved, errors
