@@ -224,61 +224,49 @@ def _risks(check: _Checker, data: YearData, config: ReportConfig) -> None:
             )
 
 
-def check_year_figures(
-    data: YearData, config: ReportConfig, figures: FigureSet
-) -> list[ContentError]:
+def check_year_figures(data: YearData, figures: FigureSet) -> list[ContentError]:
     """Key-figure names and control totals (sums from the diarium) against computed figures."""
-    check = _Checker.__new__(_Checker)
-    check.errors = []
     meta = data.meta
     names = list(figures.figures)
-    if meta.key_figures is not None:
-        for i, name in enumerate(meta.key_figures):
-            if name not in figures:
-                check.errors.append(
-                    ContentError(
-                        meta.origin.file,
-                        meta.origin.line("nyckeltal", i),
-                        f"nyckeltal nr {i + 1}",
-                        f'figuren "{name}" finns inte',
-                        did_you_mean(name, names).strip(),
-                    )
-                )
+    errors: list[ContentError] = []
+
+    def fail(path: tuple[str | int, ...], field: str, message: str, hint: str = "") -> None:
+        errors.append(ContentError(meta.origin.file, meta.origin.line(*path), field, message, hint))
+
+    for i, name in enumerate(meta.key_figures or ()):
+        if name not in figures:
+            fail(
+                ("nyckeltal", i),
+                f"nyckeltal nr {i + 1}",
+                f'figuren "{name}" finns inte',
+                did_you_mean(name, names).strip(),
+            )
     for name, expected in meta.control_totals.items():
         figure = figures.get(name)
-        line = meta.origin.line("kontrollsummor", name)
+        field = f"kontrollsummor › {name}"
         if figure is None:
-            check.errors.append(
-                ContentError(
-                    meta.origin.file,
-                    line,
-                    f"kontrollsummor › {name}",
-                    f'figuren "{name}" finns inte',
-                    did_you_mean(name, names).strip(),
-                )
+            fail(
+                ("kontrollsummor", name),
+                field,
+                f'figuren "{name}" finns inte',
+                did_you_mean(name, names).strip(),
             )
         elif figure.value != expected:
-            check.errors.append(
-                ContentError(
-                    meta.origin.file,
-                    line,
-                    f"kontrollsummor › {name}",
-                    f"summan {expected} stämmer inte med delarna: datafilerna ger "
-                    f"{swedish(figure.value)}",
-                    "Rätta antalen i datafilerna eller kontrollsumman.",
-                )
+            fail(
+                ("kontrollsummor", name),
+                field,
+                f"summan {expected} stämmer inte med delarna: datafilerna ger "
+                f"{swedish(figure.value)}",
+                "Rätta antalen i datafilerna eller kontrollsumman.",
             )
-    if meta.status is ReportStatus.APPROVED and data.template and not data.narratives:
-        check.errors.append(
-            ContentError(
-                meta.origin.file,
-                meta.origin.line("status"),
-                "status",
-                "en fastställd berättelse saknar text",
-                f"Skriv texterna i {data.folder}/text/.",
-            )
+    if meta.status is ReportStatus.APPROVED and not data.narratives:
+        fail(
+            ("status",),
+            "status",
+            "en fastställd berättelse saknar text",
+            f"Skriv texterna i {data.folder}/text/.",
         )
-    return check.errors
+    return errors
 
 
 def check_config_key_figures(

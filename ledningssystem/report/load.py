@@ -65,7 +65,7 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
     texts: dict[tuple[int, str], str] = {}
     for year, data in years.items():
         if year not in failed:
-            reader.errors += check_year_figures(data, config, figures[year])
+            reader.errors += check_year_figures(data, figures[year])
         for section_id, narrative in data.narratives.items():
             text, problems = resolve_figures(narrative, figures[year])
             texts[(year, section_id)] = text
