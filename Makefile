@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test lint bench clean schema
+.PHONY: help serve build check test lint bench clean schema codeowners changes review-due
 
 help:
 	@echo "make serve   – installera och visa portalen på http://127.0.0.1:8000"
@@ -13,6 +13,9 @@ help:
 	@echo "make check   – granska allt innehåll utan att bygga"
 	@echo "make test    – installera och kör alla tester"
 	@echo "make bench   – mät byggtid och sidvikt (separat från testerna)"
+	@echo "make changes BASE=origin/main – sammanfatta grenen för granskaren"
+	@echo "make codeowners – skriv CODEOWNERS från dokumentens ägare"
+	@echo "make review-due – lista revideringar som är försenade eller snart ska göras"
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 eller senare krävs (hittade " + sys.version.split()[0] + ").")'
@@ -35,6 +38,19 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m ledningssystem check
+	$(BIN)/python -m ledningssystem codeowners --check
+
+# Document control: the same commands the shipped CI templates run.
+BASE ?= origin/main
+CHANGES_OUT ?= andringar.md
+codeowners: $(STAMP)
+	$(BIN)/python -m ledningssystem codeowners
+
+changes: $(STAMP)
+	$(BIN)/python -m ledningssystem changes --base $(BASE) --output $(CHANGES_OUT)
+
+review-due: $(STAMP)
+	$(BIN)/python -m ledningssystem review-due $(if $(SITE_URL),--site-url $(SITE_URL))
 
 schema: $(STAMP)
 	$(BIN)/python -m ledningssystem schema
@@ -46,6 +62,10 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/pytest
+
+# Benchmarks are kept out of `make test`; each writes its own keys into .bench/results.json.
+bench: $(STAMP)
+	$(BIN)/python bench/process_maps.py
 
 clean:
 	rm -rf site site.tmp .pytest_cache .mypy_cache .ruff_cache

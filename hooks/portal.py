@@ -61,6 +61,14 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
+# After every page's Markdown (and its macros) and before any page is written.
+def on_env(env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 - jinja2 Environment
+    report = _build().macro_report()
+    if report:
+        raise PluginError(report)
+    return env
+
+
 def on_build_error(error: Exception) -> None:
     # A failed build must not leave a partial site behind to be published by mistake.
     site_dir = _state.get("site_dir")

@@ -58,4 +58,12 @@ class UserError(Exception):
 
 def _import_commands() -> None:
     # Each module registers its commands with @command when imported.
-    from ledningssystem.commands import check, new, report, schema  # noqa: F401
+    from ledningssystem.commands import (  # noqa: F401
+        changes,
+        check,
+        codeowners,
+        doccontrol,
+        new,
+        report,
+        schema,
+    )

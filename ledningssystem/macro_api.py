@@ -7,11 +7,18 @@ and a test fails if a macro is missing from the guide.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import difflib
+import inspect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ledningssystem.messages import did_you_mean
 from ledningssystem.model.content import Ledningssystem
+from ledningssystem.model.process import Process
+from ledningssystem.render.arshjul import render_arshjul
+from ledningssystem.render.landscape import render_landscape
+from ledningssystem.render.process_map import render_process_map
+from ledningssystem.render.raci import render_raci
 from ledningssystem.render.responsibilities import render_role_responsibilities
 from ledningssystem.render.routine_list import render_routine_list
 from ledningssystem.urls import Linker
@@ -32,7 +39,54 @@ class MacroContext:
 
     def require(self, kind: str, value: str, known: dict[str, object]) -> None:
         if value not in known:
-            raise self.fail(f'{kind} "{value}" finns inte.{did_you_mean(value, known)}')
+            raise self.fail(f'{kind} "{value}" finns inte.{closest(value, known)}')
+
+    def process(self, process_id: str) -> Process:
+        """The process with this id, or a build-stopping error naming the page."""
+        self.require("processen", process_id, self.content.processes)  # type: ignore[arg-type]
+        return self.content.processes[process_id]
+
+
+def closest(value: str, known: Iterable[str]) -> str:
+    """' Menade du "x"?' for a near miss, otherwise the most similar id there is."""
+    candidates = sorted(known)
+    near = did_you_mean(value, candidates)
+    if near or not candidates:
+        return near or " Det finns inga ännu."
+    ranked = sorted(candidates, key=lambda c: -difflib.SequenceMatcher(None, str(value), c).ratio())
+    return f' Närmaste id som finns är "{ranked[0]}".'
+
+
+def call_macro(name: str, ctx: MacroContext, *args: object, **kwargs: object) -> str:
+    """Run a macro; wrong arguments become a Swedish MacroError with the macro's example."""
+    func = MACROS[name]
+    try:
+        inspect.signature(func).bind(ctx, *args, **kwargs)
+    except TypeError:
+        doc = func.__doc__ or ""
+        example = doc[doc.index("Exempel:") :].split("\n")[0] if "Exempel:" in doc else ""
+        raise ctx.fail(f"makrot {name} anropas med fel argument. {example}".strip()) from None
+    return func(ctx, *args, **kwargs)
+
+
+def process_landscape(ctx: MacroContext) -> str:
+    """Processlandskapet: styr-, huvud- och stödprocesser. Exempel: {{ process_landscape() }}"""
+    return render_landscape(ctx.content, ctx.link)
+
+
+def process_map(ctx: MacroContext, process_id: str) -> str:
+    """En process i simbanor per roll. Exempel: {{ process_map("avvikelsehantering") }}"""
+    return render_process_map(ctx.content, ctx.process(process_id), ctx.link)
+
+
+def raci(ctx: MacroContext, process_id: str) -> str:
+    """Ansvarsmatrisen (R, A, C, I) för en process. Exempel: {{ raci("avvikelsehantering") }}"""
+    return render_raci(ctx.content, ctx.process(process_id), ctx.link)
+
+
+def arshjul(ctx: MacroContext) -> str:
+    """Årshjulet som bild och månadslista. Exempel: {{ arshjul() }}"""
+    return render_arshjul(ctx.content, ctx.link)
 
 
 def role_responsibilities(ctx: MacroContext, role_id: str) -> str:
@@ -85,6 +139,10 @@ def figure(ctx: MacroContext, name: str, year: int | None = None, visa: str = "v
 
 
 MACROS: dict[str, Callable[..., str]] = {
+    "process_landscape": process_landscape,
+    "process_map": process_map,
+    "raci": raci,
+    "arshjul": arshjul,
     "figure": figure,
     "role_responsibilities": role_responsibilities,
     "routine_list": routine_list,

@@ -13,6 +13,10 @@ ROUTINE_INDEX = "rutiner/index.md"
 ROLE_INDEX = "roller/index.md"
 REQUIREMENT_INDEX = "lagkrav/index.md"
 CALENDAR_PAGE = "arshjul.md"
+DOCUMENT_CONTROL_PAGE = "dokumentstyrning/index.md"
+DOCUMENT_CONTROL_CSV = "dokumentstyrning/dokumentstyrning.csv"
+DOCUMENT_CONTROL_JSON = "dokumentstyrning/dokumentstyrning.json"
+CHANGELOG_PAGE = "andringslogg/index.md"
 
 
 def process_page(process_id: str) -> str:
@@ -21,6 +25,10 @@ def process_page(process_id: str) -> str:
 
 def routine_page(routine_id: str) -> str:
     return f"rutiner/{routine_id}.md"
+
+
+def changelog_month_page(year: int, month: int) -> str:
+    return f"andringslogg/{year}-{month:02d}.md"
 
 
 def role_page(role_id: str) -> str:

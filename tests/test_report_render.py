@@ -21,13 +21,14 @@ from ledningssystem.report.model import RiskRow
 from ledningssystem.report.visuals import render_bar_chart, render_risk_matrix
 from tests.conftest import REPO, run_cli
 
-GOLDEN = Path(__file__).parent / "golden"
+# Apart from tests/golden/, which holds one golden per process diagram (see test_golden.py).
+GOLDEN = Path(__file__).parent / "golden_report"
 
 
 def golden(name: str, actual: str) -> None:
-    """Compare with tests/golden/<name>; REGENERATE_GOLDEN=1 rewrites it for review in the diff."""
+    """Compare with tests/golden_report/<name>; UPDATE_GOLDEN=1 rewrites it (review the diff)."""
     path = GOLDEN / name
-    if os.environ.get("REGENERATE_GOLDEN") or not path.exists():
+    if os.environ.get("UPDATE_GOLDEN") == "1" or not path.exists():
         path.write_text(actual, encoding="utf-8")
     assert actual == path.read_text(encoding="utf-8")
 

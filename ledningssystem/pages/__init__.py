@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ledningssystem.model.content import Ledningssystem
-from ledningssystem.pages import processes, report, requirements, roles, routines
+from ledningssystem.pages import (
+    calendar,
+    changelog,
+    doccontrol,
+    processes,
+    report,
+    requirements,
+    roles,
+    routines,
+)
 from ledningssystem.pages.page import BuildContext, Page
 
 Generator = Callable[[Ledningssystem, BuildContext], Iterable[Page]]
@@ -20,6 +29,9 @@ GENERATORS: tuple[Generator, ...] = (
     routines.pages,
     roles.pages,
     requirements.pages,
+    calendar.pages,
+    doccontrol.pages,
+    changelog.pages,
     report.pages,
 )
 

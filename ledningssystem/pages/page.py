@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ledningssystem.history import History
 from ledningssystem.render.templating import render_template
 from ledningssystem.urls import Linker
 
@@ -14,6 +15,7 @@ class BuildContext:
     """Facts about the build that pages depend on, beyond the content itself."""
 
     directory_urls: bool = True
+    history: History = field(default_factory=History)  # Git history, read once per build
     extras: dict[str, Any] = field(default_factory=dict)
 
     def linker(self, src: str) -> Linker:
@@ -22,7 +24,10 @@ class BuildContext:
 
 @dataclass(frozen=True)
 class Page:
-    """One virtual Markdown page and the repository file a reader would edit for it."""
+    """One virtual Markdown page and the repository file a reader would edit for it.
+
+    A `src` not ending in .md (e.g. a CSV or JSON download) is copied into the site as is.
+    """
 
     src: str
     markdown: str

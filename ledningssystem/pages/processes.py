@@ -6,8 +6,10 @@ from collections.abc import Iterator
 
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.process import Process, ProcessType
+from ledningssystem.pages.doccontrol import document_control
 from ledningssystem.pages.page import BuildContext, Page, template_page
 from ledningssystem.render.diagrams import process_diagrams
+from ledningssystem.render.landscape import render_landscape
 from ledningssystem.urls import PROCESS_INDEX, process_page
 
 TYPE_HEADINGS = {
@@ -28,6 +30,7 @@ def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
         in_nav=True,
         groups=groups,
         content=content,
+        landscape=render_landscape(content, context.linker(PROCESS_INDEX)),
     )
 
 
@@ -47,4 +50,5 @@ def process_document_page(content: Ledningssystem, context: BuildContext, proces
         type_heading=TYPE_HEADINGS[process.type][0],
         diagrams=process_diagrams(content, process, link),
         process_routines=content.routines_for(process.id),
+        control=document_control(content, context, process),
     )

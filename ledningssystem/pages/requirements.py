@@ -1,9 +1,10 @@
-"""The legal register: every requirement with the processes and rutiner that cite it."""
+"""The legal register: every requirement with the processes and rutiner that implement it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ledningssystem.coverage import Coverage, citing_documents, requirement_coverage
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.pages.page import BuildContext, Page, template_page
 from ledningssystem.urls import REQUIREMENT_INDEX
@@ -11,22 +12,28 @@ from ledningssystem.urls import REQUIREMENT_INDEX
 
 def citations(content: Ledningssystem) -> dict[str, tuple[list[str], list[str]]]:
     """Requirement id → (citing process ids, citing rutin ids), both sorted."""
-    cited: dict[str, tuple[list[str], list[str]]] = {r: ([], []) for r in content.requirements}
-    for process in content.processes.values():
-        for req_id in process.requirements:
-            cited[req_id][0].append(process.id)
-    for doc in content.routines.values():
-        for req_id in doc.meta.requirements:
-            cited[req_id][1].append(doc.meta.id)
-    return {k: (sorted(set(p)), sorted(set(r))) for k, (p, r) in cited.items()}
+    return {
+        row.requirement.id: (
+            sorted(c.id for c in row.processes),
+            sorted(c.id for c in row.routines),
+        )
+        for source in requirement_coverage(content)
+        for row in source.rows
+    }
 
 
 def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
+    sources = requirement_coverage(content)
+    documents = citing_documents(content)
     yield template_page(
         REQUIREMENT_INDEX,
         "pages/requirement_index.md.jinja",
         context,
         in_nav=True,
         content=content,
-        cited=citations(content),
+        sources=sources,
+        coverage=Coverage,
+        totals={c: sum(s.count(c) for s in sources) for c in Coverage},
+        citing=[d for d in documents if d.requirements],
+        not_citing=[d for d in documents if not d.requirements],
     )

@@ -8,6 +8,7 @@ from itertools import groupby
 
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.routine import RoutineDocument
+from ledningssystem.pages.doccontrol import document_control
 from ledningssystem.pages.page import BuildContext, Page, template_page
 from ledningssystem.urls import ROUTINE_INDEX, routine_page
 
@@ -42,6 +43,7 @@ def routine_document_page(
         body=_LEADING_H1.sub("", doc.body, count=1),
         content=content,
         supports=supports,
+        control=document_control(content, context, meta),
     )
 
 

@@ -1,0 +1,117 @@
+"""Coverage of the legal register: which processes and rutiner implement each requirement.
+
+A requirement counts as covered only when a gällande document cites it; citations from
+utkast and upphörda documents are shown but do not cover it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ledningssystem.model.content import Ledningssystem, RegisteredRequirement
+from ledningssystem.model.document import ControlledDocument, Status
+from ledningssystem.model.requirement import RequirementSource
+from ledningssystem.urls import process_page, routine_page
+
+
+class Coverage(StrEnum):
+    COVERED = "täckt"
+    NOT_IN_FORCE = "bara utkast eller upphörda"
+    UNCOVERED = "saknar täckning"
+
+
+@dataclass(frozen=True)
+class Citing:
+    """A process or rutin that cites requirements."""
+
+    kind: str  # "process" or "rutin"
+    id: str
+    title: str
+    page: str
+    doc: ControlledDocument
+    requirements: tuple[str, ...]
+
+    @property
+    def in_force(self) -> bool:
+        return self.doc.status is Status.IN_FORCE
+
+
+@dataclass(frozen=True)
+class RequirementRow:
+    requirement: RegisteredRequirement
+    processes: list[Citing]
+    routines: list[Citing]
+
+    @property
+    def coverage(self) -> Coverage:
+        citing = self.processes + self.routines
+        if any(c.in_force for c in citing):
+            return Coverage.COVERED
+        return Coverage.NOT_IN_FORCE if citing else Coverage.UNCOVERED
+
+
+@dataclass(frozen=True)
+class SourceCoverage:
+    """One law or regulation with its requirements and how many are covered."""
+
+    source: RequirementSource
+    rows: list[RequirementRow]
+
+    @property
+    def anchor(self) -> str:
+        """ "SOSFS 2011:9" → "kalla-sosfs-2011-9": ASCII, and apart from requirement ids."""
+        ascii_name = unicodedata.normalize("NFKD", self.source.source).encode("ascii", "ignore")
+        return "kalla-" + re.sub(r"[^a-z0-9]+", "-", ascii_name.decode().lower()).strip("-")
+
+    def count(self, coverage: Coverage) -> int:
+        return sum(1 for row in self.rows if row.coverage is coverage)
+
+
+def citing_documents(content: Ledningssystem) -> list[Citing]:
+    """Every process, then every rutin, with the requirements it cites (sorted by title)."""
+    processes = [
+        Citing("process", p.id, p.name, process_page(p.id), p, tuple(dict.fromkeys(p.requirements)))
+        for p in content.processes.values()
+    ]
+    routines = [
+        Citing(
+            "rutin",
+            d.meta.id,
+            d.meta.title,
+            routine_page(d.meta.id),
+            d.meta,
+            tuple(dict.fromkeys(d.meta.requirements)),
+        )
+        for d in content.routines.values()
+    ]
+    key = _title_key
+    return sorted(processes, key=key) + sorted(routines, key=key)
+
+
+def requirement_coverage(content: Ledningssystem) -> list[SourceCoverage]:
+    """Per source, in register order: each requirement with the documents that cite it."""
+    cited: dict[str, tuple[list[Citing], list[Citing]]] = {
+        r: ([], []) for r in content.requirements
+    }
+    for doc in citing_documents(content):
+        for req_id in doc.requirements:
+            if req_id in cited:
+                cited[req_id][0 if doc.kind == "process" else 1].append(doc)
+    return [
+        SourceCoverage(
+            source,
+            [
+                RequirementRow(content.requirements[req.id], *cited[req.id])
+                for req in source.requirements
+                if req.id in content.requirements
+            ],
+        )
+        for source in content.requirement_sources
+    ]
+
+
+def _title_key(doc: Citing) -> tuple[str, str]:
+    return doc.title.casefold(), doc.id

@@ -1,0 +1,51 @@
+"""The review-due report in Markdown: overdue and due reviews by owner, for an issue or a mail."""
+
+from __future__ import annotations
+
+from ledningssystem.doccontrol import ControlledItem, ControlOverview
+from ledningssystem.model.content import Ledningssystem
+from ledningssystem.urls import page_url
+
+
+def render_review_due(content: Ledningssystem, control: ControlOverview, site_url: str = "") -> str:
+    """Markdown with one section per owner (mentioning its Git users) and a line per document."""
+    overdue = sum(len(g.items) for g in control.overdue)
+    due = sum(len(g.items) for g in control.due)
+    lines = [
+        f"# Dokument att revidera {control.today.isoformat()}",
+        "",
+        f"{overdue} {'försenad revidering' if overdue == 1 else 'försenade revideringar'} och "
+        f"{due} som ska göras inom {control.horizon_days} dagar.",
+    ]
+    items: dict[str, list[ControlledItem]] = {}
+    for group in control.overdue + control.due:
+        items.setdefault(group.owner, []).extend(group.items)
+    if not items:
+        lines += ["", "Inga dokument behöver revideras just nu."]
+    for owner in sorted(items, key=lambda o: _role_name(content, o).casefold()):
+        role = content.roles.get(owner)
+        handles = f" ({' '.join(role.git_handles)})" if role and role.git_handles else ""
+        lines += ["", f"## {_role_name(content, owner)}{handles}", ""]
+        lines += [_line(item, site_url) for item in items[owner]]
+    return "\n".join(lines) + "\n"
+
+
+def _line(item: ControlledItem, site_url: str) -> str:
+    days = item.days_left or 0
+    when = (
+        f"**försenad {-days} {'dag' if days == -1 else 'dagar'}**"
+        if days < 0
+        else f"om {days} {'dag' if days == 1 else 'dagar'}"
+    )
+    target = site_url.rstrip("/") + "/" + page_url(item.page) if site_url else ""
+    name = f"[{item.title}]({target})" if target else item.title
+    review = item.doc.review_by.isoformat() if item.doc.review_by else "–"
+    return (
+        f"- {name} ({item.kind}, version {item.doc.version}) – revideras senast {review}, "
+        f"{when} – `{item.file}`"
+    )
+
+
+def _role_name(content: Ledningssystem, role_id: str) -> str:
+    role = content.roles.get(role_id)
+    return role.name if role else role_id

@@ -1,0 +1,214 @@
+"""Built sites: every process page has a map and a RACI table that agree with the YAML, every
+box links somewhere real, the diagrams are accessible, and a wrong id in a macro stops the build."""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Tag
+
+from ledningssystem.load import load_ledningssystem
+from ledningssystem.macro_api import MACROS
+from tests.conftest import REPO, build_site, copy_example, run_mkdocs_build, soup
+from tests.diagram_fixtures import FIXTURE_PORTAL
+
+CONTENT = (
+    "ledningssystem.yml",
+    "processes",
+    "routines",
+    "roles",
+    "requirements",
+    "arshjul",
+    "reports",
+)
+
+
+def fixture_portal(target: Path) -> Path:
+    """The example site's glue (mkdocs.yml, docs/, hooks, macros) with the fixture content."""
+    root = copy_example(target)
+    for name in CONTENT:
+        path = root / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+        source = FIXTURE_PORTAL / name
+        if source.is_dir():
+            shutil.copytree(source, path)
+        elif source.exists():
+            shutil.copy2(source, path)
+    return root
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(fixture_portal(tmp_path_factory.mktemp("diagrams")))
+
+
+def _sites(example_site: Path, fixture_site: Path) -> list[tuple[Path, Path]]:
+    return [(example_site, REPO), (fixture_site, FIXTURE_PORTAL)]
+
+
+def _page(site: Path, src_dir: str) -> BeautifulSoup:
+    return soup(site / src_dir / "index.html")
+
+
+def test_every_process_page_has_a_map_a_text_alternative_and_a_table(
+    example_site: Path, fixture_site: Path
+) -> None:
+    for site, root in _sites(example_site, fixture_site):
+        for process_id, process in load_ledningssystem(root).processes.items():
+            html = _page(site, f"processer/{process_id}")
+            assert html.select_one("svg.ls-map"), process_id
+            spots = html.select(".ls-canvas:has(svg.ls-map) > a.ls-hotspot")
+            assert [a["href"] for a in spots] == [f"./#steg-{s.id}" for s in process.steps]
+            region = html.select_one("div.ls-diagram:has(svg.ls-map)")
+            assert region is not None
+            alternative = region.find_next_sibling("details", class_="ls-diagram-text")
+            assert alternative is not None and alternative.has_attr("open")
+            assert html.select_one("table.ls-raci"), process_id
+
+
+def test_raci_tables_agree_with_the_yaml(fixture_site: Path, example_site: Path) -> None:
+    for site, root in _sites(example_site, fixture_site):
+        content = load_ledningssystem(root)
+        names = {role.name: role_id for role_id, role in content.roles.items()}
+        for path in sorted((root / "processes").glob("*.yml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            table = _page(site, f"processer/{data['id']}").select_one("table.ls-raci")
+            assert isinstance(table, Tag)
+            headers = [names[th.get_text(strip=True)] for th in table.select("thead th")[1:]]
+            expected_roles = {role for step in data["steg"] for role in step["ansvar"]}
+            assert set(headers) == expected_roles and len(headers) == len(expected_roles)
+            rows = table.select("tbody tr")
+            assert len(rows) == len(data["steg"])
+            for row, step in zip(rows, data["steg"], strict=True):
+                assert row.th is not None and step["namn"] in row.th.get_text()
+                cells = [td.get_text(strip=True) for td in row.find_all("td")]
+                assert dict(zip(headers, cells, strict=True)) == {
+                    role: step["ansvar"].get(role, "") for role in headers
+                }
+
+
+def _resolve(page: Path, href: str) -> tuple[Path, str]:
+    path, _, anchor = href.partition("#")
+    target = (page.parent / path).resolve() if path else page
+    if target.is_dir():
+        target = target / "index.html"
+    return target, anchor
+
+
+def test_every_box_links_to_its_step(example_site: Path, fixture_site: Path) -> None:
+    checked = 0
+    for site, _ in _sites(example_site, fixture_site):
+        for page in sorted(site.rglob("index.html")):
+            for link in soup(page).select(".ls-canvas a.ls-hotspot[href]"):
+                target, anchor = _resolve(page, link["href"])
+                assert target.is_file(), f"{page}: {link['href']}"
+                if anchor:
+                    assert soup(target).find(id=anchor), f"{page}: {link['href']} has no #{anchor}"
+                checked += 1
+    assert checked > 10
+
+
+def test_links_and_anchors_on_diagram_pages_resolve(fixture_site: Path) -> None:
+    """Role pages link to årshjul months and process steps; the årshjul links to roles."""
+    pages = ["arshjul", "processer", "roller/kvalitetschef", "roller/enhetschef", ""]
+    for src in pages:
+        page = fixture_site / src / "index.html"
+        for link in soup(page).select("article a[href]"):
+            href = link["href"]
+            if href.startswith(("http", "#")):
+                continue
+            target, anchor = _resolve(page, href)
+            assert target.is_file(), f"{src}: {href}"
+            if anchor:
+                assert soup(target).find(id=anchor), f"{src}: {href} has no #{anchor}"
+
+
+def test_diagrams_are_accessible(fixture_site: Path) -> None:
+    pages = ["processer/hemtjanst", "arshjul", ""]
+    for src in pages:
+        html = _page(fixture_site, src)
+        svgs = html.select("svg.ls-svg")
+        assert svgs, src
+        for svg in svgs:
+            assert svg["role"] == "img"
+            ids = svg["aria-labelledby"].split()
+            assert [svg.find(id=i).name for i in ids] == ["title", "desc"]
+            region = svg.parent.parent
+            assert "ls-canvas" in svg.parent["class"]
+            assert region.name == "div" and "ls-diagram" in region["class"]
+            assert region["tabindex"] == "0" and region["role"] == "region"
+            assert region["aria-label"]
+            # A role="img" picture has no links inside (axe: nested-interactive); the links
+            # on top of it are for the mouse only, the text alternative carries them for all.
+            assert not svg.find("a")
+            assert not svg.find(attrs={"style": True})
+            for spot in svg.parent.find_all("a", recursive=False):
+                assert spot["tabindex"] == "-1" and spot["aria-hidden"] == "true"
+            fills = [el.get("fill") for el in svg.find_all(True) if el.get("fill")]
+            assert set(fills) <= {"none", "currentColor"}, "colours belong in diagrams.css"
+
+
+def test_start_page_shows_the_landscape_with_every_process(fixture_site: Path) -> None:
+    svg = _page(fixture_site, "").select_one("svg.ls-landscape")
+    assert svg is not None
+    linked = {a["href"].strip("/").split("/")[-1] for a in svg.parent.select("a.ls-hotspot")}
+    assert linked == set(load_ledningssystem(FIXTURE_PORTAL).processes)
+    assert [t.get_text() for t in svg.select(".ls-band-label")] == [
+        "Styrprocesser",
+        "Huvudprocesser",
+        "Stödprocesser",
+    ]
+
+
+def test_arshjul_page_is_in_the_navigation_and_lists_every_month(fixture_site: Path) -> None:
+    html = _page(fixture_site, "arshjul")
+    assert html.select_one("svg.ls-arshjul")
+    months = [dt.get_text() for dt in html.select(".ls-arshjul-list dt")]
+    assert months[0] == "Januari" and len(months) == 12
+    december = html.select_one("#manad-12 + dd")
+    assert december is not None
+    assert "Riskanalys inför vintern" in december.get_text()
+    assert "15 december" in december.get_text()
+    nav = [a.get_text(strip=True) for a in _page(fixture_site, "").select(".md-tabs a")]
+    assert "Årshjul" in nav
+
+
+def test_role_page_shows_steps_rutiner_and_activities(fixture_site: Path) -> None:
+    text = _page(fixture_site, "roller/kvalitetschef").get_text(" ", strip=True)
+    assert "Följa upp insatsen" in text
+    assert "Rapportera en avvikelse" in text
+    assert "Kvalitetsberättelse" in text
+
+
+def test_a_wrong_process_id_stops_the_build_and_names_the_page(tmp_path: Path) -> None:
+    root = fixture_portal(tmp_path / "portal")
+    (root / "docs" / "trasig.md").write_text(
+        '---\nrender_macros: true\n---\n\n# Trasig\n\n{{ process_map("finns-inte") }}\n',
+        encoding="utf-8",
+    )
+    (root / "site").mkdir()
+    (root / "site" / "index.html").write_text("en gammal webbplats", encoding="utf-8")
+    result = run_mkdocs_build(root)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/trasig.md" in output
+    assert 'processen "finns-inte" finns inte' in output
+    processes = sorted(load_ledningssystem(FIXTURE_PORTAL).processes)
+    closest = max(processes, key=lambda p: difflib.SequenceMatcher(None, "finns-inte", p).ratio())
+    assert f'"{closest}"' in output
+    assert "Traceback" not in output
+    assert not (root / "site").exists()
+
+
+def test_every_macro_is_documented_in_the_authoring_guide() -> None:
+    guide = (REPO / "docs" / "skriva" / "index.md").read_text(encoding="utf-8")
+    for name, func in MACROS.items():
+        assert f"`{name}`" in guide, name
+        assert func.__doc__ and "Exempel:" in func.__doc__, name

@@ -1,0 +1,132 @@
+"""Small renderer pieces: RACI data, årshjul geometry, landscape, wording, macro suggestions."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ledningssystem.macro_api import MacroContext, MacroError, call_macro, closest, process_map
+from ledningssystem.model.calendar import Activity
+from ledningssystem.render.arshjul import layout_arcs, month_runs
+from ledningssystem.render.landscape import layout_landscape, render_landscape
+from ledningssystem.render.process_map import render_process_map
+from ledningssystem.render.raci import raci_table
+from ledningssystem.render.responsibilities import describe_when
+from ledningssystem.render.svg import fit_text, text_width, wrap_text
+from ledningssystem.urls import Linker
+from tests.diagram_fixtures import fixture_content
+
+
+def _activity(**fields: object) -> Activity:
+    data = {"id": "a", "namn": "A", "typ": "planering", "ansvarig": "kvalitetschef", **fields}
+    return Activity.model_validate(data)
+
+
+def test_raci_columns_are_the_roles_with_a_letter_lane_roles_first() -> None:
+    process = fixture_content().processes["ledningens-genomgang"]
+    table = raci_table(process)
+    assert table.roles == ("kvalitetschef", "forvaltningschef", "namnd", "enhetschef")
+    assert table.rows[1] == ("genomfora", ("R", "A", "", "C"))
+
+
+@pytest.mark.parametrize(
+    ("months", "runs"),
+    [
+        ((3,), [(3, 1)]),
+        ((1, 2, 12), [(12, 3)]),
+        ((2, 8), [(2, 1), (8, 1)]),
+        (tuple(range(1, 13)), [(1, 6), (7, 6)]),
+        ((11, 12, 1, 2, 3, 4, 5, 6), [(11, 6), (5, 2)]),
+    ],
+)
+def test_month_runs_join_over_new_year_and_split_long_runs(months, runs) -> None:  # noqa: ANN001
+    assert month_runs(months) == runs
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sets(st.integers(1, 12), min_size=1), min_size=1, max_size=40))
+def test_arcs_on_one_ring_never_overlap_and_cover_every_month(month_sets) -> None:  # noqa: ANN001
+    activities = [
+        _activity(id=f"a-{i}", månader=sorted(months)) for i, months in enumerate(month_sets)
+    ]
+    arcs = layout_arcs(activities)
+
+    def months_of(arc) -> set[int]:  # noqa: ANN001
+        return {
+            (int(arc.start // 30) + k) % 12 + 1 for k in range(round((arc.end - arc.start) / 30))
+        }
+
+    for a, b in itertools.combinations(arcs, 2):
+        if a.ring == b.ring:
+            assert not months_of(a) & months_of(b), (a, b)
+    for number, months in enumerate(month_sets, start=1):
+        assert set().union(*(months_of(a) for a in arcs if a.number == number)) == months
+    assert all(arc.inner >= 52 and arc.outer - arc.inner >= 14 for arc in arcs)
+
+
+def test_describe_when_reads_like_swedish() -> None:
+    assert describe_when(_activity(månader=[1, 2, 3], datum=["04-01"])) == "januari–mars, 1 april"
+    assert describe_when(_activity(månader=list(range(1, 13)))) == "hela året"
+    assert describe_when(_activity(datum=["12-15", "04-30"])) == "30 april, 15 december"
+
+
+def test_landscape_items_do_not_overlap_and_sit_in_their_band() -> None:
+    layout = layout_landscape(fixture_content())
+    items = [(band, item) for band in layout.bands for item in band.items]
+    assert [band.name for band in layout.bands] == [
+        "Styrprocesser",
+        "Huvudprocesser",
+        "Stödprocesser",
+    ]
+    for (_, a), (_, b) in itertools.combinations(items, 2):
+        assert not a.rect.overlaps(b.rect)
+    for band, item in items:
+        assert band.rect.contains(item.rect)
+    for a, b in itertools.pairwise(layout.bands):
+        assert a.rect.bottom < b.rect.y
+
+
+def test_long_compounds_shrink_before_they_are_split() -> None:
+    size, lines = fit_text("Informationssäkerhetssamordnare", 200, 13)
+    assert size < 13 and lines == ("Informationssäkerhetssamordnare",)
+    assert text_width(lines[0], size) <= 200
+    assert all(text_width(line, 13) <= 60 for line in wrap_text("x" * 40 + " y", 60, 13))
+
+
+def test_macro_suggests_the_closest_process() -> None:
+    content = fixture_content()
+    ctx = MacroContext(content, Linker("sida.md"), "sida.md")
+    with pytest.raises(MacroError, match=r'Sidan docs/sida.md: .*Menade du "hemtjanst"\?'):
+        process_map(ctx, "hemtjänst")
+    assert closest("zzz", ["avvikelser", "hemtjanst"]).startswith(" Närmaste id som finns är")
+    assert closest("x", []) == " Det finns inga ännu."
+
+
+def test_wrong_macro_arguments_give_the_example() -> None:
+    ctx = MacroContext(fixture_content(), Linker("sida.md"), "sida.md")
+    with pytest.raises(MacroError, match=r"makrot raci anropas med fel argument\. Exempel: "):
+        call_macro("raci", ctx)
+    with pytest.raises(MacroError, match=r"arshjul anropas med fel"):
+        call_macro("arshjul", ctx, "extra")
+    assert 'class="ls-raci"' in call_macro("raci", ctx, "hemtjanst")
+
+
+def test_svgs_are_well_formed_xml_even_with_markup_in_names() -> None:
+    content = fixture_content()
+    process = content.processes["hemtjanst"].model_copy(
+        update={"name": 'Vård & omsorg <"särskilt"> boende'}
+    )
+    content.processes["hemtjanst"] = process
+    html = render_process_map(content, process, Linker("processer/hemtjanst.md"))
+    html += render_landscape(content, Linker("index.md"))
+    svgs = re.findall(r"<svg .*?</svg>", html, re.S)
+    assert len(svgs) == 2
+    for svg in svgs:
+        root = ET.fromstring(svg)
+        assert root.get("role") == "img"
+    assert "Vård &amp; omsorg &lt;&#34;särskilt&#34;&gt; boende" in html
