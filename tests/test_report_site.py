@@ -107,7 +107,7 @@ def test_risk_matrix_has_count_and_class_in_every_cell(example_site: Path) -> No
     assert len(cells) == 25
     assert all(c.select_one(".ls-risk-class").get_text() for c in cells)
     counts = [c.select_one(".ls-risk-count").get_text() for c in cells]
-    assert sum(int(n) for n in counts) == 10  # every risk in the register
+    assert sum(int(n) for n in counts) == 12  # every risk in the register
     assert cells[4].get_text(" ", strip=True) == "0 Kritisk (25)"
     assert cells[4]["class"] == ["ls-risk", "ls-risk--5"]
     assert cells[20]["class"] == ["ls-risk", "ls-risk--1"]  # 1 × 1, lowest class
