@@ -265,3 +265,17 @@ def test_links_to_process_steps_reach_their_anchor(example_site: Path) -> None:
             if soup(target).find(id=target_id) is None:
                 broken.append(anchor["href"])
     assert broken == []
+
+
+def test_indicators_compare_with_last_year_and_keep_their_history(example_site: Path) -> None:
+    table = table_with(page(example_site, 2025), "Indikatorer")
+    first = [c.get_text() for c in table.tbody.tr.find_all(["th", "td"])]
+    assert first[2:] == [
+        f"13{NBSP}personal",
+        f"15{NBSP}personal",
+        "−13\u00a0%",
+        "12",
+        "Nej",
+        "16 (Riket)",
+        "2022: 17, 2023: 16",
+    ]

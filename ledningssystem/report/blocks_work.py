@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 from ledningssystem.report.blocks import BlockContext, distribution, nothing
-from ledningssystem.report.compute import follow_up, status_now
+from ledningssystem.report.compute import follow_up, indicator_history, status_now
 from ledningssystem.report.figures import slug, swedish
 from ledningssystem.report.model import ActionRow, CheckResult
 from ledningssystem.report.visuals import Table, render_risk_matrix, render_table
@@ -127,9 +127,9 @@ def indicators(ctx: BlockContext) -> str:
     table_rows = []
     for r in rows:
         figure = ctx.figures[f"indikatorer.{r.id}"]
-        earlier = sorted(r.earlier.items())
+        earlier = indicator_history(ctx.reports.years, ctx.data.year, r.id)
         history = ", ".join(
-            f"{y}: {swedish(v, r.decimals)}" for y, v in earlier if y != ctx.data.year - 1
+            f"{y}: {swedish(v, r.decimals)}" for y, v in earlier.items() if y < ctx.data.year - 1
         )
         target = swedish(r.target, r.decimals) if r.target is not None else "–"
         reached = "–"

@@ -177,10 +177,9 @@ def _risks_and_checks(figures: FigureSet, data: YearData, config: ReportConfig) 
 def _indicators(figures: FigureSet, data: YearData, previous: YearData | None) -> None:
     for row in data.indicators or ():
         figures.add(f"indikatorer.{row.id}", row.name, row.value, row.unit, row.decimals)
-        before = row.earlier.get(data.year - 1)
-        if before is None and previous is not None:
-            match = [r for r in previous.indicators or () if r.id == row.id]
-            before = match[0].value if match else None
+        # Last year's own data file wins over a value typed into `tidigare`.
+        match = [r for r in (previous.indicators or ()) if r.id == row.id] if previous else []
+        before = match[0].value if match else row.earlier.get(data.year - 1)
         if before is not None:
             name = f"indikatorer.{row.id}"
             figures.figures[name] = replace(
@@ -240,3 +239,18 @@ def status_now(before: ActionRow, now: ActionRow | None) -> ActionStatus | None:
     if now is not None:
         return now.status
     return before.status if before.status in CLOSED else None
+
+
+def indicator_history(
+    reports_years: Mapping[int, YearData], year: int, indicator_id: str
+) -> dict[int, float]:
+    """Every known value of an indicator before `year`: from earlier years' files and `tidigare`."""
+    history: dict[int, float] = {}
+    for data_year in sorted(y for y in reports_years if y <= year):
+        for row in reports_years[data_year].indicators or ():
+            if row.id != indicator_id:
+                continue
+            history.update({y: v for y, v in row.earlier.items() if y < year})
+            if data_year < year:
+                history[data_year] = row.value
+    return dict(sorted(history.items()))

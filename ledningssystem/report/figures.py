@@ -81,7 +81,7 @@ class Figure:
         if self.unit == PERCENT:
             if self.delta == 0:
                 return "oförändrat"
-            return f"{_signed(self.delta, 1)}\u00a0procentenheter"
+            return f"{_signed(self.delta, self.decimals)}\u00a0procentenheter"
         if self.delta == 0:
             return "oförändrat"
         if self.delta_percent is None:
