@@ -158,3 +158,22 @@ def test_any_narrative_gives_text_or_located_errors(text: str) -> None:
     assert all(e.file == "reports/2025/text/a.md" and e.line and e.line >= 1 for e in errors)
     if not errors:
         assert "{{" not in resolved
+
+
+def test_ny_berattelse_starts_a_draft_with_open_actions(example_root: Path) -> None:
+    result = run_cli(example_root, "ny-berattelse", "2026")
+    assert result.returncode == 0, result.stderr
+    assert "3 öppna åtgärder från 2025" in result.stdout
+    reports = reports_of(load_ledningssystem(example_root))
+    assert reports is not None
+    new = reports.years[2026]
+    assert (new.meta.status.value, new.meta.template) == ("utkast", "kombinerad")
+    assert [a.id for a in new.actions or ()] == [
+        "atg-sip-rutin",
+        "atg-ekb-e-tjanst",
+        "atg-fallprevention",
+    ]
+    assert reports.figures[2026]["uppfoljning.total"].value == 6
+    again = run_cli(example_root, "ny-berattelse", "2026")
+    assert again.returncode == 1
+    assert "Fel: reports/2026 finns redan" in again.stderr

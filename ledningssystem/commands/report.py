@@ -1,14 +1,17 @@
-"""`nyckeltal`: the computed figures of a year's berättelse, for checking and for diffs."""
+"""`nyckeltal` (the computed figures of a year) and `ny-berattelse` (start a new year)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ledningssystem.cli import UserError, command
 from ledningssystem.load import load_ledningssystem
 from ledningssystem.report import reports_of
+from ledningssystem.report.data import REPORTS_DIR
 from ledningssystem.report.export import figures_csv, figures_json
+from ledningssystem.report.scaffold import actions_yaml, new_year_meta, open_actions
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,4 +38,36 @@ def key_figures(args: argparse.Namespace) -> int:
         for figure in reports.figures[year]:
             change = figure.change_text()
             print(f"{figure.name}\t{figure.text()}" + (f"\t({change})" if change else ""))
+    return 0
+
+
+def _new_year_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("ar", type=int, metavar="ÅR", help="året som den nya berättelsen gäller")
+
+
+@command(
+    "ny-berattelse",
+    "lägg upp ett nytt års berättelse (utkast) med förra årets öppna åtgärder",
+    _new_year_arguments,
+)
+def new_year(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    content = load_ledningssystem(root)
+    reports = reports_of(content)
+    folder = root / REPORTS_DIR / str(args.ar)
+    if folder.exists():
+        raise UserError(f"{folder.relative_to(root)} finns redan")
+    earlier = [y for y in (reports.years if reports else {}) if y < args.ar]
+    last = reports.years[max(earlier)] if reports and earlier else None
+    (folder / "text").mkdir(parents=True)
+    (folder / "report.yml").write_text(new_year_meta(content, args.ar, last), encoding="utf-8")
+    carried = open_actions(last)
+    if last is not None and last.actions is not None:
+        (folder / "atgarder.yml").write_text(actions_yaml(args.ar, carried), encoding="utf-8")
+    load_ledningssystem(root)  # what was written must validate with everything else
+    print(
+        f"Skapade {folder.relative_to(root)}/ med report.yml (utkast)"
+        + (f" och {len(carried)} öppna åtgärder från {last.year}" if last else "")
+        + ". Lägg till datafilerna och texterna; se Kvalitetsberättelsen i skrivguiden."
+    )
     return 0
