@@ -144,6 +144,16 @@ def test_follow_up_of_last_years_improvements(example_site: Path) -> None:
 def test_open_data_json_and_csv(example_site: Path) -> None:
     folder = example_site / "kvalitetsberattelse" / "2025"
     data = json.loads((folder / "nyckeltal.json").read_text(encoding="utf-8"))
+    assert (data["år"], data["status"], data["fastställd"]) == (2025, "utkast", None)
+    approved = json.loads((folder.parent / "2024" / "nyckeltal.json").read_text(encoding="utf-8"))[
+        "fastställd"
+    ]
+    assert approved == {
+        "datum": "2025-02-20",
+        "av": "Socialnämnden",
+        "paragraf": "§ 18",
+        "dnr": "SN 2025/0031",
+    }
     by_name = {f["namn"]: f for f in data["figurer"]}
     assert by_name["avvikelser.sol.total"] == {
         "namn": "avvikelser.sol.total",

@@ -8,6 +8,7 @@ import json
 
 from ledningssystem.report.data import Reports
 from ledningssystem.report.figures import Figure, swedish
+from ledningssystem.report.model import Approval
 
 
 def figures_json(reports: Reports, year: int) -> str:
@@ -16,10 +17,21 @@ def figures_json(reports: Reports, year: int) -> str:
         "år": year,
         "typ": data.meta.kind.value,
         "status": data.meta.status.value,
-        "fastställd": data.meta.approval.date.isoformat() if data.meta.approval else None,
+        "fastställd": _approval(data.meta.approval),
         "figurer": [f.to_json() for f in reports.figures[year]],
     }
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _approval(approval: Approval | None) -> dict[str, str] | None:
+    if approval is None:
+        return None
+    return {
+        "datum": approval.date.isoformat(),
+        "av": approval.by,
+        "paragraf": approval.paragraph,
+        "dnr": approval.registration,
+    }
 
 
 def _number(value: float | None, decimals: int) -> str:
