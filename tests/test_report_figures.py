@@ -193,6 +193,15 @@ def test_swedish_numbers(number: float, decimals: int, expected: str) -> None:
     assert swedish(number, decimals) == expected
 
 
+def test_counts_accept_thousands_separators_but_not_decimals() -> None:
+    from ledningssystem.report.model import DeviationRow
+
+    row = {"enhet": "x", "typ": "hsl", "kategori": "fall", "utredda": "0", "avslutade": "0"}
+    assert DeviationRow.model_validate({**row, "antal": "1\u00a0234"}).count == 1234
+    with pytest.raises(ValueError, match="valid integer"):
+        DeviationRow.model_validate({**row, "antal": "2,5"})
+
+
 def test_change_wording() -> None:
     assert rounded(2.675, 2) == 2.68
     fewer = Figure("x", "avvikelser", 90, previous=100, previous_year=2024)

@@ -39,7 +39,16 @@ def _list(value: Any) -> Any:
 _YES_NO_SCHEMA = {"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nej"]}]}
 YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema(_YES_NO_SCHEMA)]
 Decimal = Annotated[float, BeforeValidator(_decimal)]
-Count = Annotated[int, Field(ge=0, strict=False)]
+
+
+def _whole(value: Any) -> Any:
+    # Exports may write 1 234 (space or no-break space between thousands).
+    if isinstance(value, str):
+        return value.strip().replace("\u00a0", "").replace(" ", "")
+    return value
+
+
+Count = Annotated[int, BeforeValidator(_whole), Field(ge=0)]
 SlugList = Annotated[tuple[Slug, ...], BeforeValidator(_list)]
 
 
