@@ -48,7 +48,7 @@ def _whole(value: Any) -> Any:
     return value
 
 
-Count = Annotated[int, BeforeValidator(_whole), Field(ge=0)]
+Count = Annotated[int, Field(ge=0), BeforeValidator(_whole)]
 SlugList = Annotated[tuple[Slug, ...], BeforeValidator(_list)]
 
 
