@@ -64,5 +64,6 @@ def _import_commands() -> None:
         codeowners,
         doccontrol,
         new,
+        report,
         schema,
     )

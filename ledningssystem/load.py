@@ -23,6 +23,7 @@ from ledningssystem.model.role import Role
 from ledningssystem.model.routine import Routine, RoutineDocument
 from ledningssystem.model.settings import Settings
 from ledningssystem.privacy import personal_number_lines
+from ledningssystem.report import attach_reports
 from ledningssystem.validate import validate_references
 from ledningssystem.yaml_lines import LineMap, YamlProblem, parse_yaml
 
@@ -56,6 +57,7 @@ def load_ledningssystem(root: Path | str) -> Ledningssystem:
             content, organisation_loaded=organisation is not None, unusable_ids=reader.unusable_ids
         )
     )
+    reader.errors.extend(attach_reports(content))  # reports/: the yearly kvalitetsberättelse
     reader.errors.raise_if_any()
     return content
 
@@ -277,7 +279,7 @@ def _content_files(root: Path) -> list[Path]:
 
 def content_paths(root: Path) -> list[Path]:
     """The files and folders the content is read from (to watch for changes)."""
-    names = [SETTINGS_FILE, "roles", "processes", "routines", "requirements", "arshjul"]
+    names = [SETTINGS_FILE, "roles", "processes", "routines", "requirements", "arshjul", "reports"]
     return [root / name for name in names if (root / name).exists()]
 
 

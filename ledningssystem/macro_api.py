@@ -115,11 +115,35 @@ def routine_list(
         raise ctx.fail(str(exc)) from None
 
 
+def figure(ctx: MacroContext, name: str, year: int | None = None, visa: str = "värde") -> str:
+    """En beräknad siffra ur kvalitetsberättelsen (senaste året om inget år anges).
+
+    Exempel: {{ figure("avvikelser.sol.total", year=2025) }} eller
+    {{ figure("klagomal.total", visa="sammanfattning") }}
+    """
+    from ledningssystem.report import reports_of
+    from ledningssystem.report.narrative import VIEWS
+
+    reports = reports_of(ctx.content)
+    chosen = year if year is not None else (reports.latest if reports else None)
+    if reports is None or chosen not in reports.figures:
+        raise ctx.fail(f"det finns ingen kvalitetsberättelse för år {chosen} i reports/")
+    figures = reports.figures[chosen]
+    if name not in figures:
+        raise ctx.fail(
+            f'figuren "{name}" finns inte för {chosen}.{did_you_mean(name, figures.figures)}'
+        )
+    if visa not in VIEWS:
+        raise ctx.fail(f'okänd visning "{visa}"; välj en av {", ".join(VIEWS)}')
+    return VIEWS[visa](figures[name])
+
+
 MACROS: dict[str, Callable[..., str]] = {
     "process_landscape": process_landscape,
     "process_map": process_map,
     "raci": raci,
     "arshjul": arshjul,
+    "figure": figure,
     "role_responsibilities": role_responsibilities,
     "routine_list": routine_list,
 }

@@ -14,6 +14,7 @@ from ledningssystem.model.requirement import RequirementSource
 from ledningssystem.model.role import Role
 from ledningssystem.model.routine import Routine
 from ledningssystem.model.settings import Settings
+from ledningssystem.report.schema import report_schemas
 
 
 class RoleFile(BaseModel):
@@ -31,6 +32,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], list[str]]] = {
     "lagkrav.schema.json": (RequirementSource, ["requirements/*.yml"]),
     "arshjul.schema.json": (Calendar, ["arshjul/*.yml"]),
     "installningar.schema.json": (Settings, ["ledningssystem.yml"]),
+    **report_schemas(),
 }
 
 

@@ -90,3 +90,19 @@ class Linker:
 
     def page(self, src_path: str, anchor: str = "") -> str:
         return self.to(src_path, anchor)
+
+    def file(self, path: str) -> str:
+        """A non-page file of the site (e.g. open data), copied as it is."""
+        return posixpath.relpath("/" + path, self.base)
+
+
+REPORT_INDEX = "kvalitetsberattelse/index.md"
+
+
+def report_page(year: int) -> str:
+    return f"kvalitetsberattelse/{year}.md"
+
+
+def report_data(year: int, suffix: str) -> str:
+    """Open data of one year: kvalitetsberattelse/<år>/nyckeltal.json or .csv."""
+    return f"kvalitetsberattelse/{year}/nyckeltal.{suffix}"

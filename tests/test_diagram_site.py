@@ -16,7 +16,15 @@ from ledningssystem.macro_api import MACROS
 from tests.conftest import REPO, build_site, copy_example, run_mkdocs_build, soup
 from tests.diagram_fixtures import FIXTURE_PORTAL
 
-CONTENT = ("ledningssystem.yml", "processes", "routines", "roles", "requirements", "arshjul")
+CONTENT = (
+    "ledningssystem.yml",
+    "processes",
+    "routines",
+    "roles",
+    "requirements",
+    "arshjul",
+    "reports",
+)
 
 
 def fixture_portal(target: Path) -> Path:

@@ -15,6 +15,7 @@ from ledningssystem.pages import (
     changelog,
     doccontrol,
     processes,
+    report,
     requirements,
     roles,
     routines,
@@ -31,6 +32,7 @@ GENERATORS: tuple[Generator, ...] = (
     calendar.pages,
     doccontrol.pages,
     changelog.pages,
+    report.pages,
 )
 
 

@@ -1,0 +1,123 @@
+"""What every generated block needs: the year's context and shared table/chart helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from ledningssystem.model.content import Ledningssystem
+from ledningssystem.report.data import Reports, YearData
+from ledningssystem.report.figures import Figure, FigureSet, slug
+from ledningssystem.report.visuals import Table, render_bar_chart, render_table
+from ledningssystem.urls import Linker
+
+NUM = frozenset({1, 2, 3, 4, 5, 6})
+
+
+@dataclass(frozen=True)
+class BlockContext:
+    """What a block needs: the year, its figures, all years, names and links."""
+
+    data: YearData
+    figures: FigureSet
+    reports: Reports
+    content: Ledningssystem
+    link: Linker
+
+    def unit_name(self, unit_id: str) -> str:
+        return self.content.org_names.get(unit_id, unit_id)
+
+    def role_name(self, role_id: str) -> str:
+        role = self.content.roles.get(role_id)
+        return role.name if role else role_id
+
+    def process_link(self, process_id: str | None, step_id: str | None = None) -> Markup:
+        if not process_id:
+            return Markup("–")
+        process = self.content.processes.get(process_id)
+        if process is None:
+            return Markup(escape(process_id))
+        if step_id:
+            step = next((s for s in process.steps if s.id == step_id), None)
+            parts = [process.name, step.group if step else "", step.name if step else step_id]
+            name = " › ".join(part for part in parts if part)  # process › delprocess › aktivitet
+            href = self.link.step(process_id, step_id)
+        else:
+            name, href = process.name, self.link.process(process_id)
+        return Markup('<a href="{}">{}</a>').format(href, name)
+
+    def step_position(self, process_id: str, step_id: str | None) -> tuple[str, int]:
+        """Sort key: the process name, then the step's place in the process."""
+        process = self.content.processes.get(process_id)
+        if process is None:
+            return process_id, 0
+        ids = [s.id for s in process.steps]
+        return process.name, ids.index(step_id) + 1 if step_id in ids else 0
+
+    def trend(self, name: str) -> list[tuple[int, Figure]]:
+        """The figure `name` in every year that has it, oldest first."""
+        return [(y, f[name]) for y, f in self.reports.figures.items() if name in f]
+
+
+def cells(figure: Figure | None) -> list[str]:
+    if figure is None:
+        return ["–", "–", ""]
+    return [figure.text(), figure.previous_text(), figure.change()]
+
+
+def nothing(what: str) -> str:
+    return f'<p class="ls-report-empty">Inga uppgifter om {what} finns för året.</p>'
+
+
+def trend_chart(ctx: BlockContext, name: str, title: str) -> str:
+    series = ctx.trend(name)
+    if len(series) < 2:
+        return ""
+    items = [(str(year), f.value, f.text()) for year, f in series]
+    table = Table(f"{title} (tabell)", ["År", "Antal"], [[i[0], i[2]] for i in items], None, NUM)
+    chart_id = f"trend-{slug(name).replace('.', '-')}-{ctx.data.year}"
+    return pair(render_bar_chart(chart_id, title, items), render_table(table))
+
+
+def pair(chart: str, table: str) -> str:
+    return f'<div class="ls-chart-pair" markdown="0">\n{chart}\n{table}\n</div>'
+
+
+def distribution(
+    ctx: BlockContext,
+    prefix: str,
+    choices: Sequence[tuple[str, str]],
+    title: str,
+    total_label: str | None = None,
+) -> str:
+    """Chart + table of figures prefix.<id> with last year's value beside each."""
+    rows, items = [], []
+    for choice_id, name in choices:
+        figure = ctx.figures.get(f"{prefix}.{choice_id}")
+        if figure is None:
+            continue
+        rows.append([name, *cells(figure)])
+        if figure.value:
+            items.append((name, figure.value, figure.text()))
+    previous = ctx.data.year - 1
+    head = ["", str(ctx.data.year), str(previous), "Förändring"]
+    table = Table(title, head, rows, None, NUM)
+    chart_id = f"{slug(prefix).replace('.', '-')}-{ctx.data.year}"
+    chart = render_bar_chart(chart_id, title, items) if items else ""
+    return pair(chart, render_table(table))
+
+
+def key_figures(ctx: BlockContext) -> str:
+    names = ctx.data.meta.key_figures
+    if names is None:
+        names = tuple(n for n in ctx.reports.config.key_figures if n in ctx.figures)
+    items = [ctx.figures[n] for n in names if n in ctx.figures]
+    lines = "\n".join(
+        f'<li data-figur="{escape(f.name)}">{escape(f.summary())}</li>' for f in items
+    )
+    return (
+        f'<div class="ls-key-figures" markdown="0">\n<h3>Nyckeltal {ctx.data.year}</h3>\n'
+        f"<ul>\n{lines}\n</ul>\n</div>"
+    )

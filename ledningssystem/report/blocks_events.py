@@ -1,0 +1,247 @@
+"""Blocks for what was reported: klagomål, avvikelser, lex Sarah, lex Maria, incidents."""
+
+from __future__ import annotations
+
+from ledningssystem.report.blocks import (
+    NUM,
+    BlockContext,
+    cells,
+    distribution,
+    nothing,
+    trend_chart,
+)
+from ledningssystem.report.figures import swedish
+from ledningssystem.report.model import SARAH_LABELS
+from ledningssystem.report.visuals import Table, render_table
+
+
+def complaints(ctx: BlockContext) -> str:
+    rows = ctx.data.complaints
+    if rows is None:
+        return nothing("klagomål och synpunkter")
+    config = ctx.reports.config.complaints
+    # Only sources with complaints this year get a column; the distribution shows them all.
+    sources = [(c.id, c.name) for c in config.sources if any(r.source == c.id for r in rows)]
+    units = sorted({r.unit for r in rows}, key=ctx.unit_name)
+    by_unit = [
+        [ctx.unit_name(u)]
+        + [swedish(sum(r.count for r in rows if r.unit == u and r.source == s)) for s, _ in sources]
+        + [swedish(sum(r.count for r in rows if r.unit == u))]
+        for u in units
+    ]
+    foot = ["Summa"] + [swedish(ctx.figures.value(f"klagomal.fran.{s}")) for s, _ in sources]
+    foot.append(swedish(ctx.figures.value("klagomal.total")))
+    numeric = frozenset(range(1, len(sources) + 2))
+    unit_table = Table(
+        f"Klagomål och synpunkter {ctx.data.year} per enhet och avsändare",
+        ["Enhet", *[n for _, n in sources], "Summa"],
+        by_unit,
+        foot,
+        numeric,
+    )
+    total = ctx.figures.get("klagomal.total")
+    summary = [["Klagomål och synpunkter", *cells(total)]]
+    for name, label in (
+        ("klagomal.besvarade-i-tid", "Besvarade i tid"),
+        ("klagomal.andel-i-tid", "Andel besvarade i tid"),
+    ):
+        if name in ctx.figures:
+            summary.append([label, *cells(ctx.figures[name])])
+    parts = [
+        render_table(
+            Table(
+                f"Klagomål {ctx.data.year} i sammandrag",
+                ["", str(ctx.data.year), str(ctx.data.year - 1), "Förändring"],
+                summary,
+                None,
+                NUM,
+            )
+        ),
+        render_table(unit_table),
+        distribution(
+            ctx, "klagomal.fran", [(c.id, c.name) for c in config.sources], "Klagomål per avsändare"
+        ),
+        distribution(
+            ctx,
+            "klagomal.kategori",
+            [(c.id, c.name) for c in config.categories],
+            "Klagomål per kategori (ett klagomål kan ha flera kategorier)",
+        ),
+        trend_chart(ctx, "klagomal.total", "Klagomål och synpunkter per år"),
+    ]
+    return "\n\n".join(p for p in parts if p)
+
+
+def deviations(ctx: BlockContext, level: str = "individ") -> str:
+    rows = ctx.data.deviations
+    if rows is None:
+        return nothing("avvikelser")
+    kinds = [k for k in ctx.reports.config.deviations if k.level == level]
+    parts = []
+    summary = []
+    for kind in kinds:
+        base = f"avvikelser.{kind.id}"
+        summary.append(
+            [
+                kind.name,
+                *cells(ctx.figures.get(f"{base}.total")),
+                ctx.figures[f"{base}.utredda"].text(),
+                ctx.figures[f"{base}.avslutade"].text(),
+                ctx.figures[f"{base}.andel-utredda"].text()
+                if f"{base}.andel-utredda" in ctx.figures
+                else "–",
+            ]
+        )
+    title = "Avvikelser på individnivå" if level == "individ" else "Organisatoriska avvikelser"
+    parts.append(
+        render_table(
+            Table(
+                f"{title} {ctx.data.year}",
+                [
+                    "",
+                    str(ctx.data.year),
+                    str(ctx.data.year - 1),
+                    "Förändring",
+                    "Utredda",
+                    "Avslutade",
+                    "Andel utredda",
+                ],
+                summary,
+                None,
+                NUM,
+            )
+        )
+    )
+    for kind in kinds:
+        mine = [r for r in rows if r.kind == kind.id]
+        if not mine:
+            continue
+        units = sorted({r.unit for r in mine}, key=ctx.unit_name)
+        cats = [c for c in kind.categories if any(r.category == c.id for r in mine)]
+        table_rows = [
+            [ctx.unit_name(u)]
+            + [
+                swedish(sum(r.count for r in mine if r.unit == u and r.category == c.id))
+                for c in cats
+            ]
+            + [swedish(sum(r.count for r in mine if r.unit == u))]
+            for u in units
+        ]
+        foot = (
+            ["Summa"]
+            + [swedish(ctx.figures.value(f"avvikelser.{kind.id}.kategori.{c.id}")) for c in cats]
+            + [swedish(ctx.figures.value(f"avvikelser.{kind.id}.total"))]
+        )
+        parts.append(
+            render_table(
+                Table(
+                    f"{kind.name} {ctx.data.year} per enhet och kategori",
+                    ["Enhet", *[c.name for c in cats], "Summa"],
+                    table_rows,
+                    foot,
+                    frozenset(range(1, len(cats) + 2)),
+                )
+            )
+        )
+        parts.append(
+            distribution(
+                ctx,
+                f"avvikelser.{kind.id}.kategori",
+                [(c.id, c.name) for c in kind.categories],
+                f"{kind.name} per kategori",
+            )
+        )
+        parts.append(trend_chart(ctx, f"avvikelser.{kind.id}.total", f"{kind.name} per år"))
+    return "\n\n".join(p for p in parts if p)
+
+
+def organisational(ctx: BlockContext) -> str:
+    return deviations(ctx, "organisation")
+
+
+def sarah(ctx: BlockContext) -> str:
+    rows = ctx.data.sarah
+    if rows is None:
+        return nothing("lex Sarah")
+    f = ctx.figures
+    summary = [
+        [label, *cells(f.get(name))]
+        for name, label in (
+            ("lex-sarah.rapporter", "Rapporter"),
+            ("lex-sarah.utredningar", "Utredningar"),
+            ("lex-sarah.avslutade", "Avslutade utredningar"),
+            ("lex-sarah.pagaende", "Pågående"),
+            ("lex-sarah.anmalda-ivo", "Anmälda till IVO"),
+        )
+    ]
+    head = ["", str(ctx.data.year), str(ctx.data.year - 1), "Förändring"]
+    parts = [
+        render_table(Table(f"Lex Sarah {ctx.data.year}", head, summary, None, NUM)),
+        distribution(
+            ctx,
+            "lex-sarah.bedomning",
+            [(a.value, label) for a, label in SARAH_LABELS.items()],
+            "Avslutade lex Sarah-utredningar per bedömning",
+        ),
+        distribution(
+            ctx,
+            "lex-sarah.kategori",
+            [(c.id, c.name) for c in ctx.reports.config.sarah.categories],
+            "Lex Sarah-utredningar per kategori",
+        ),
+    ]
+    return "\n\n".join(p for p in parts if p)
+
+
+def maria(ctx: BlockContext) -> str:
+    rows = ctx.data.maria
+    if rows is None:
+        return nothing("lex Maria")
+    table_rows = [
+        [r.id or "–", ctx.unit_name(r.unit), r.event or "–", "Ja" if r.reported_ivo else "Nej"]
+        for r in rows
+    ]
+    head = ["", str(ctx.data.year), str(ctx.data.year - 1), "Förändring"]
+    summary = [
+        [label, *cells(ctx.figures.get(name))]
+        for name, label in (
+            ("lex-maria.utredningar", "Utredda händelser"),
+            ("lex-maria.anmalda-ivo", "Anmälda till IVO"),
+        )
+    ]
+    parts = [render_table(Table(f"Lex Maria {ctx.data.year}", head, summary, None, NUM))]
+    if table_rows:
+        parts.append(
+            render_table(
+                Table(
+                    "Utredda händelser enligt lex Maria",
+                    ["Händelse", "Enhet", "Beskrivning", "Anmäld till IVO"],
+                    table_rows,
+                )
+            )
+        )
+    return "\n\n".join(parts)
+
+
+def incidents(ctx: BlockContext) -> str:
+    rows = ctx.data.incidents
+    if rows is None:
+        return nothing("personuppgiftsincidenter")
+    table_rows = [
+        [ctx.unit_name(r.unit), swedish(r.count), swedish(r.reported_imy)]
+        for r in sorted(rows, key=lambda r: ctx.unit_name(r.unit))
+    ]
+    foot = [
+        "Summa",
+        ctx.figures["personuppgiftsincidenter.total"].text(),
+        ctx.figures["personuppgiftsincidenter.anmalda-imy"].text(),
+    ]
+    return render_table(
+        Table(
+            f"Personuppgiftsincidenter {ctx.data.year}",
+            ["Enhet", "Incidenter", "Anmälda till IMY"],
+            table_rows,
+            foot,
+            NUM,
+        )
+    )

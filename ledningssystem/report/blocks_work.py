@@ -1,0 +1,271 @@
+"""Blocks for the quality work itself: risks, egenkontroller, indicators, reviews, åtgärder."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markupsafe import Markup, escape
+
+from ledningssystem.report.blocks import BlockContext, distribution, nothing
+from ledningssystem.report.compute import follow_up, indicator_history, status_now
+from ledningssystem.report.figures import slug, swedish
+from ledningssystem.report.model import ActionRow, CheckResult
+from ledningssystem.report.visuals import Table, render_risk_matrix, render_table
+
+
+def risks(ctx: BlockContext) -> str:
+    rows = ctx.data.risks
+    if rows is None:
+        return nothing("riskanalyser")
+    scale = ctx.reports.config.risk
+    ordered = sorted(rows, key=lambda r: (-r.value, r.process, r.id))
+    table_rows = [
+        [
+            Markup(escape(r.risk)),
+            ctx.process_link(r.process, r.step),
+            str(r.likelihood),
+            str(r.consequence),
+            str(r.value),
+            scale.classify(r.value).name,
+            Markup(escape(r.action or "–")),
+            r.status.value if r.status else "–",
+            ctx.role_name(r.owner) if r.owner else "–",
+        ]
+        for r in ordered
+    ]
+    register = Table(
+        f"Riskregister {ctx.data.year}, högst riskvärde först",
+        [
+            "Risk",
+            "Process och aktivitet",
+            "Sannolikhet",
+            "Konsekvens",
+            "Riskvärde",
+            "Klass",
+            "Åtgärd",
+            "Status",
+            "Ansvarig",
+        ],
+        table_rows,
+        numeric=frozenset({2, 3, 4}),
+        wide=frozenset({1}),
+    )
+    classes = [(c.id, c.name) for c in scale.classes]
+    return "\n\n".join(
+        [
+            render_risk_matrix(scale, rows),
+            render_table(register),
+            distribution(ctx, "risker.klass", classes, "Risker per klass"),
+        ]
+    )
+
+
+def self_checks(ctx: BlockContext) -> str:
+    rows = ctx.data.self_checks
+    if rows is None:
+        return nothing("egenkontroller")
+    ordered = sorted(rows, key=lambda r: (*ctx.step_position(r.process, r.step), r.date, r.id))
+    marks = {
+        CheckResult.PASSED: "✔ Godkänd",
+        CheckResult.FAILED: "✘ Ej godkänd",
+        CheckResult.NOT_DONE: "○ Ej genomförd",
+    }
+    table_rows = [
+        [
+            ctx.process_link(r.process, r.step),
+            r.check,
+            r.date.isoformat(),
+            Markup('<span class="ls-check ls-check--{}">{}</span>').format(
+                slug(r.result.value), marks[r.result]
+            ),
+            r.action or "–",
+        ]
+        for r in ordered
+    ]
+    results = [(slug(r.value), r.value.capitalize()) for r in CheckResult]
+    processes = sorted({r.process for r in rows}, key=lambda p: ctx.step_position(p, None))
+    per_process = [
+        [
+            ctx.process_link(p),
+            *[str(sum(1 for r in rows if r.process == p and r.result is c)) for c in CheckResult],
+            str(sum(1 for r in rows if r.process == p)),
+        ]
+        for p in processes
+    ]
+    foot = [
+        "Summa",
+        *[ctx.figures[f"egenkontroller.{slug(c.value)}"].text() for c in CheckResult],
+        ctx.figures["egenkontroller.total"].text(),
+    ]
+    status = Table(
+        f"Egenkontroller {ctx.data.year}: status per process",
+        ["Process", *[c.value.capitalize() for c in CheckResult], "Summa"],
+        per_process,
+        foot,
+        frozenset({1, 2, 3, 4}),
+    )
+    return "\n\n".join(
+        [
+            render_table(status),
+            render_table(
+                Table(
+                    f"Egenkontroller {ctx.data.year} per processteg",
+                    ["Process och steg", "Kontroll", "Datum", "Resultat", "Åtgärd"],
+                    table_rows,
+                )
+            ),
+            distribution(ctx, "egenkontroller", results, "Egenkontroller per resultat"),
+        ]
+    )
+
+
+def indicators(ctx: BlockContext) -> str:
+    rows = ctx.data.indicators
+    if rows is None:
+        return nothing("indikatorer")
+    sources = {c.id: c.name for c in ctx.reports.config.indicators.sources}
+    table_rows = []
+    for r in rows:
+        figure = ctx.figures[f"indikatorer.{r.id}"]
+        earlier = indicator_history(ctx.reports.years, ctx.data.year, r.id)
+        history = ", ".join(
+            f"{y}: {swedish(v, r.decimals)}" for y, v in earlier.items() if y < ctx.data.year - 1
+        )
+        target = swedish(r.target, r.decimals) if r.target is not None else "–"
+        reached = "–"
+        if r.target is not None:
+            ok = r.value >= r.target if r.higher_is_better else r.value <= r.target
+            reached = "Ja" if ok else "Nej"
+        comparison = (
+            f"{swedish(r.comparison, r.decimals)} ({r.comparison_name or 'jämförelse'})"
+            if r.comparison is not None
+            else "–"
+        )
+        table_rows.append(
+            [
+                r.name,
+                sources.get(r.source, r.source),
+                figure.text(),
+                figure.previous_text(),
+                figure.change() or "–",
+                target,
+                reached,
+                comparison,
+                history or "–",
+            ]
+        )
+    return render_table(
+        Table(
+            f"Indikatorer {ctx.data.year}",
+            [
+                "Indikator",
+                "Källa",
+                str(ctx.data.year),
+                str(ctx.data.year - 1),
+                "Förändring",
+                "Mål",
+                "Mål nått",
+                "Jämförelse",
+                "Tidigare år",
+            ],
+            table_rows,
+            None,
+            frozenset({2, 3, 4, 5}),
+        )
+    )
+
+
+def reviews(ctx: BlockContext) -> str:
+    rows = ctx.data.reviews
+    if rows is None:
+        return nothing("granskningar")
+    kinds = {c.id: c.name for c in ctx.reports.config.reviews.kinds}
+    table_rows = [
+        [
+            r.subject,
+            kinds.get(r.kind, r.kind),
+            r.date.isoformat() if r.date else "–",
+            r.finding,
+            r.action or "–",
+        ]
+        for r in rows
+    ]
+    return render_table(
+        Table(
+            f"Externa granskningar {ctx.data.year}",
+            ["Granskning", "Typ", "Datum", "Iakttagelse", "Åtgärd"],
+            table_rows,
+        )
+    )
+
+
+def _action_rows(ctx: BlockContext, rows: Sequence[ActionRow]) -> list[list[str]]:
+    return [
+        [
+            r.title,
+            ctx.role_name(r.owner),
+            r.due.isoformat(),
+            r.status.value.capitalize(),
+            ctx.process_link(r.process),
+            r.comment or "–",
+        ]
+        for r in rows
+    ]
+
+
+def actions(ctx: BlockContext) -> str:
+    rows = ctx.data.actions
+    if rows is None:
+        return nothing("förbättringsåtgärder")
+    open_rows = sorted(rows, key=lambda r: (r.due, r.id))
+    return render_table(
+        Table(
+            f"Förbättringsområden och åtgärder {ctx.data.year}",
+            ["Åtgärd", "Ansvarig", "Klart senast", "Status", "Process", "Kommentar"],
+            _action_rows(ctx, open_rows),
+        )
+    )
+
+
+def follow_up_block(ctx: BlockContext) -> str:
+    previous = ctx.reports.previous(ctx.data.year)
+    if previous is None or previous.actions is None:
+        return (
+            f'<p class="ls-report-empty">Det finns inga förbättringsområden från '
+            f"{ctx.data.year - 1} i portalen att följa upp.</p>"
+        )
+    table_rows = []
+    for before, now in follow_up(previous.actions, ctx.data.actions or ()):
+        current = status_now(before, now)
+        status = current.value.capitalize() if current else "Ingen uppföljning i år"
+        if now is None and current is not None:
+            status += f" (redan {previous.year})"
+        table_rows.append(
+            [
+                before.title,
+                ctx.role_name(before.owner),
+                before.due.isoformat(),
+                before.status.value.capitalize(),
+                status,
+                (now.comment if now and now.comment else "–"),
+            ]
+        )
+    done = ctx.figures.get("uppfoljning.genomforda")
+    total = ctx.figures.get("uppfoljning.total")
+    caption = f"Uppföljning av förbättringsområden från {previous.year}"
+    if done and total:
+        caption += f": {done.text()} av {total.text()} genomförda"
+    return render_table(
+        Table(
+            caption,
+            [
+                "Förbättringsområde",
+                "Ansvarig",
+                "Klart senast",
+                f"Status {previous.year}",
+                f"Status nu ({ctx.data.year})",
+                "Kommentar",
+            ],
+            table_rows,
+        )
+    )

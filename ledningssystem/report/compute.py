@@ -1,0 +1,256 @@
+"""Compute a year's figures from its validated rows (pure; no files)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import replace
+
+from ledningssystem.report.config import ReportConfig
+from ledningssystem.report.data import YearData
+from ledningssystem.report.figures import PERCENT, FigureSet, share, slug
+from ledningssystem.report.model import (
+    SARAH_LABELS,
+    ActionRow,
+    ActionStatus,
+    CheckResult,
+)
+
+
+def compute_figures(
+    data: YearData,
+    config: ReportConfig,
+    previous: YearData | None,
+    unit_names: Mapping[str, str] | None = None,
+) -> FigureSet:
+    """Every figure of one year, without previous-year values (see FigureSet.with_previous)."""
+    figures = FigureSet(data.year)
+    names = dict(unit_names or {})
+    _complaints(figures, data, config, names)
+    _deviations(figures, data, config, names)
+    _sarah_maria_incidents(figures, data, config)
+    _risks_and_checks(figures, data, config)
+    _indicators(figures, data, previous)
+    _reviews_and_actions(figures, data, config, previous)
+    return figures
+
+
+def _complaints(
+    figures: FigureSet, data: YearData, config: ReportConfig, names: dict[str, str]
+) -> None:
+    rows = data.complaints
+    if rows is None:
+        return
+    total = sum(r.count for r in rows)
+    figures.add("klagomal.total", "klagomål och synpunkter", total)
+    known = [r for r in rows if r.in_time is not None]
+    if known:
+        in_time = sum(r.in_time or 0 for r in known)
+        figures.add("klagomal.besvarade-i-tid", "klagomål besvarade i tid", in_time)
+        figures.add(
+            "klagomal.andel-i-tid",
+            "andel klagomål besvarade i tid",
+            share(in_time, sum(r.count for r in known)),
+            PERCENT,
+            1,
+        )
+    for source in config.complaints.sources:
+        count = sum(r.count for r in rows if r.source == source.id)
+        figures.add(f"klagomal.fran.{source.id}", f"klagomål – {source.name}", count)
+    for category in config.complaints.categories:
+        count = sum(r.count for r in rows if category.id in r.categories)
+        figures.add(f"klagomal.kategori.{category.id}", f"klagomål – {category.name}", count)
+    for unit, count in sorted(_sum_by(rows, "unit").items()):
+        figures.add(f"klagomal.enhet.{unit}", f"klagomål – {names.get(unit, unit)}", count)
+
+
+def _sum_by(rows: tuple, attribute: str, amount: str = "count") -> Counter[str]:  # type: ignore[type-arg]
+    counter: Counter[str] = Counter()
+    for row in rows:
+        counter[getattr(row, attribute)] += getattr(row, amount)
+    return counter
+
+
+def _deviations(
+    figures: FigureSet, data: YearData, config: ReportConfig, names: dict[str, str]
+) -> None:
+    rows = data.deviations
+    if rows is None:
+        return
+    figures.add("avvikelser.total", "avvikelser", sum(r.count for r in rows))
+    for kind in config.deviations:
+        mine = tuple(r for r in rows if r.kind == kind.id)
+        total = sum(r.count for r in mine)
+        investigated = sum(r.investigated for r in mine)
+        base = f"avvikelser.{kind.id}"
+        figures.add(f"{base}.total", kind.label, total)
+        figures.add(f"{base}.utredda", f"utredda {kind.label}", investigated)
+        figures.add(f"{base}.avslutade", f"avslutade {kind.label}", sum(r.closed for r in mine))
+        figures.add(
+            f"{base}.andel-utredda",
+            f"andel utredda {kind.label}",
+            share(investigated, total),
+            PERCENT,
+            1,
+        )
+        for category in kind.categories:
+            count = sum(r.count for r in mine if r.category == category.id)
+            figures.add(f"{base}.kategori.{category.id}", f"{kind.label} – {category.name}", count)
+        for unit, count in sorted(_sum_by(mine, "unit").items()):
+            figures.add(f"{base}.enhet.{unit}", f"{kind.label} – {names.get(unit, unit)}", count)
+
+
+def _sarah_maria_incidents(figures: FigureSet, data: YearData, config: ReportConfig) -> None:
+    if data.sarah is not None:
+        rows = data.sarah
+        figures.add("lex-sarah.rapporter", "lex Sarah-rapporter", sum(r.reports for r in rows))
+        figures.add("lex-sarah.utredningar", "lex Sarah-utredningar", len(rows))
+        done = [r for r in rows if r.assessment is not None]
+        figures.add("lex-sarah.avslutade", "avslutade lex Sarah-utredningar", len(done))
+        figures.add("lex-sarah.pagaende", "pågående lex Sarah-utredningar", len(rows) - len(done))
+        figures.add(
+            "lex-sarah.anmalda-ivo",
+            "lex Sarah-anmälningar till IVO",
+            sum(r.reported_ivo for r in rows),
+        )
+        for assessment, label in SARAH_LABELS.items():
+            count = sum(1 for r in done if r.assessment is assessment)
+            figures.add(f"lex-sarah.bedomning.{assessment.value}", f"lex Sarah – {label}", count)
+        for category in config.sarah.categories:
+            count = sum(1 for r in rows if r.category == category.id)
+            figures.add(f"lex-sarah.kategori.{category.id}", f"lex Sarah – {category.name}", count)
+    if data.maria is not None:
+        figures.add("lex-maria.utredningar", "lex Maria-utredningar", len(data.maria))
+        figures.add(
+            "lex-maria.anmalda-ivo",
+            "lex Maria-anmälningar till IVO",
+            sum(r.reported_ivo for r in data.maria),
+        )
+    if data.incidents is not None:
+        figures.add(
+            "personuppgiftsincidenter.total",
+            "personuppgiftsincidenter",
+            sum(r.count for r in data.incidents),
+        )
+        figures.add(
+            "personuppgiftsincidenter.anmalda-imy",
+            "personuppgiftsincidenter anmälda till IMY",
+            sum(r.reported_imy for r in data.incidents),
+        )
+
+
+def _risks_and_checks(figures: FigureSet, data: YearData, config: ReportConfig) -> None:
+    if data.risks is not None:
+        figures.add("risker.total", "identifierade risker", len(data.risks))
+        classes = Counter(config.risk.classify(r.value).id for r in data.risks)
+        for risk_class in config.risk.classes:
+            figures.add(
+                f"risker.klass.{risk_class.id}",
+                f"risker i klassen {risk_class.name.lower()}",
+                classes[risk_class.id],
+            )
+        for status in ActionStatus:
+            count = sum(1 for r in data.risks if r.status is status)
+            figures.add(
+                f"risker.atgard.{slug(status.value)}", f"riskåtgärder {status.value}", count
+            )
+    if data.self_checks is not None:
+        rows = data.self_checks
+        figures.add("egenkontroller.total", "egenkontroller", len(rows))
+        results = Counter(r.result for r in rows)
+        for result in CheckResult:
+            figures.add(
+                f"egenkontroller.{slug(result.value)}",
+                f"egenkontroller {result.value}",
+                results[result],
+            )
+        performed = results[CheckResult.PASSED] + results[CheckResult.FAILED]
+        figures.add(
+            "egenkontroller.andel-godkanda",
+            "andel godkända av genomförda egenkontroller",
+            share(results[CheckResult.PASSED], performed),
+            PERCENT,
+            1,
+        )
+
+
+def _indicators(figures: FigureSet, data: YearData, previous: YearData | None) -> None:
+    for row in data.indicators or ():
+        figures.add(f"indikatorer.{row.id}", row.name, row.value, row.unit, row.decimals)
+        # Last year's own data file wins over a value typed into `tidigare`.
+        match = [r for r in (previous.indicators or ()) if r.id == row.id] if previous else []
+        before = match[0].value if match else row.earlier.get(data.year - 1)
+        if before is not None:
+            name = f"indikatorer.{row.id}"
+            figures.figures[name] = replace(
+                figures[name], previous=before, previous_year=data.year - 1
+            )
+
+
+def _reviews_and_actions(
+    figures: FigureSet, data: YearData, config: ReportConfig, previous: YearData | None
+) -> None:
+    if data.reviews is not None:
+        figures.add("granskningar.total", "externa granskningar", len(data.reviews))
+        for kind in config.reviews.kinds:
+            count = sum(1 for r in data.reviews if r.kind == kind.id)
+            figures.add(f"granskningar.typ.{kind.id}", f"granskningar – {kind.name}", count)
+    if data.actions is not None:
+        figures.add("atgarder.total", "förbättringsåtgärder", len(data.actions))
+        for status in ActionStatus:
+            count = sum(1 for r in data.actions if r.status is status)
+            figures.add(
+                f"atgarder.status.{slug(status.value)}",
+                f"förbättringsåtgärder {status.value}",
+                count,
+            )
+    if previous is not None and previous.actions is not None:
+        follow = follow_up(previous.actions, data.actions or ())
+        done = sum(1 for before, now in follow if status_now(before, now) is ActionStatus.DONE)
+        figures.add("uppfoljning.total", "förbättringsområden från föregående år", len(follow))
+        figures.add("uppfoljning.genomforda", "genomförda förbättringsområden", done)
+        figures.add(
+            "uppfoljning.andel-genomforda",
+            "andel genomförda förbättringsområden",
+            share(done, len(follow)),
+            PERCENT,
+            1,
+        )
+        figures.add(
+            "uppfoljning.ej-uppfoljda",
+            "förbättringsområden utan uppföljning",
+            sum(1 for before, now in follow if status_now(before, now) is None),
+        )
+
+
+def follow_up(
+    before: tuple[ActionRow, ...], now: tuple[ActionRow, ...]
+) -> list[tuple[ActionRow, ActionRow | None]]:
+    """Last year's åtgärder, each with this year's row of the same id (None if not followed up)."""
+    current = {row.id: row for row in now}
+    return [(row, current.get(row.id)) for row in before]
+
+
+CLOSED = (ActionStatus.DONE, ActionStatus.CANCELLED)
+
+
+def status_now(before: ActionRow, now: ActionRow | None) -> ActionStatus | None:
+    """This year's status; an åtgärd closed last year and not repeated stays closed; else None."""
+    if now is not None:
+        return now.status
+    return before.status if before.status in CLOSED else None
+
+
+def indicator_history(
+    reports_years: Mapping[int, YearData], year: int, indicator_id: str
+) -> dict[int, float]:
+    """Every known value of an indicator before `year`: from earlier years' files and `tidigare`."""
+    history: dict[int, float] = {}
+    for data_year in sorted(y for y in reports_years if y <= year):
+        for row in reports_years[data_year].indicators or ():
+            if row.id != indicator_id:
+                continue
+            history.update({y: v for y, v in row.earlier.items() if y < year})
+            if data_year < year:
+                history[data_year] = row.value
+    return dict(sorted(history.items()))

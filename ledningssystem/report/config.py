@@ -1,0 +1,150 @@
+"""Report settings: risk scales and classes, categories and sources (reports/config.yml).
+
+Defaults ship in standard.yml beside this module; reports/config.yml replaces
+any top-level key it names, so an organisation changes only what differs.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from ledningssystem.model.base import ContentModel, Slug, Text, sv
+
+
+class Choice(ContentModel):
+    """A named value in a configured list: a category, a source, a kind."""
+
+    id: Slug = sv("id", "Id som används i datafilerna, t.ex. bemotande.")
+    name: Text = sv("namn", "Namnet som visas, t.ex. Bemötande.")
+
+
+def _unique(choices: tuple[Choice, ...], field: str) -> None:
+    ids = [c.id for c in choices]
+    for i, choice_id in enumerate(ids):
+        if choice_id in ids[:i]:
+            raise PydanticCustomError(
+                "sv_duplicate", f'id "{choice_id}" finns två gånger', {"field": field}
+            )
+
+
+class RiskClass(ContentModel):
+    """A class of riskvärde, e.g. Kritisk from 12 and up."""
+
+    id: Slug = sv("id", "Klassens id, t.ex. kritisk.")
+    name: Text = sv("namn", "Klassens namn, t.ex. Kritisk.")
+    start: int = sv("från", "Lägsta riskvärde i klassen.", ge=1)
+
+
+class RiskMatrix(ContentModel):
+    """Scales (their length is the size of the matrix) and the classes of riskvärde."""
+
+    likelihood: tuple[Text, ...] = sv(
+        "sannolikhet", "Stegen i sannolikhetsskalan, lägst först.", min_length=2, max_length=10
+    )
+    consequence: tuple[Text, ...] = sv(
+        "konsekvens", "Stegen i konsekvensskalan, lägst först.", min_length=2, max_length=10
+    )
+    classes: tuple[RiskClass, ...] = sv(
+        "klasser", "Klasser av riskvärde, lägst först.", min_length=1, max_length=5
+    )
+    action_from: int | None = sv(
+        "kräver_åtgärd_från", "Risker med minst detta värde måste ha en åtgärd.", default=None
+    )
+
+    @model_validator(mode="after")
+    def _classes_ascend(self) -> RiskMatrix:
+        starts = [c.start for c in self.classes]
+        if starts[0] != 1:
+            raise PydanticCustomError(
+                "sv_first_class", "den första klassen måste gälla från 1", {"field": "klasser"}
+            )
+        if starts != sorted(set(starts)):
+            raise PydanticCustomError(
+                "sv_class_order",
+                "klasserna måste stå i stigande ordning efter 'från', utan dubbletter",
+                {"field": "klasser"},
+            )
+        return self
+
+    @property
+    def max_value(self) -> int:
+        return len(self.likelihood) * len(self.consequence)
+
+    def classify(self, value: int) -> RiskClass:
+        """The class whose range holds `value`."""
+        found = self.classes[0]
+        for risk_class in self.classes:
+            if value >= risk_class.start:
+                found = risk_class
+        return found
+
+
+class ComplaintSettings(ContentModel):
+    sources: tuple[Choice, ...] = sv("källor", "Vem klagomålen kommer från.", min_length=1)
+    categories: tuple[Choice, ...] = sv("kategorier", "Vad klagomålen gäller.", min_length=1)
+
+    @model_validator(mode="after")
+    def _ids_unique(self) -> ComplaintSettings:
+        _unique(self.sources, "källor")
+        _unique(self.categories, "kategorier")
+        return self
+
+
+class DeviationKind(ContentModel):
+    """A kind of avvikelse (SoL, LSS, HSL, organisatorisk) with its categories."""
+
+    id: Slug = sv("id", "Id, t.ex. sol.")
+    name: Text = sv("namn", "Namn, t.ex. Avvikelser enligt SoL.")
+    label: Text = sv("etikett", "Substantiv i plural för sammanfattningen, t.ex. SoL-avvikelser.")
+    level: Literal["individ", "organisation"] = sv("nivå", "individ eller organisation.")
+    categories: tuple[Choice, ...] = sv("kategorier", "Kategorier för slaget.", min_length=1)
+
+    @model_validator(mode="after")
+    def _ids_unique(self) -> DeviationKind:
+        _unique(self.categories, "kategorier")
+        return self
+
+
+class ChoiceList(ContentModel):
+    categories: tuple[Choice, ...] = sv("kategorier", "Kategorier.", min_length=1)
+
+
+class ReviewSettings(ContentModel):
+    kinds: tuple[Choice, ...] = sv("typer", "Slag av granskning.", min_length=1)
+
+
+class IndicatorSettings(ContentModel):
+    sources: tuple[Choice, ...] = sv("källor", "Varifrån indikatorerna kommer.", min_length=1)
+
+
+class ReportConfig(ContentModel):
+    """Everything about the berättelse that an organisation may configure."""
+
+    risk: RiskMatrix = sv("riskmatris", "Skalor och klasser för riskbedömning.")
+    complaints: ComplaintSettings = sv("klagomål", "Källor och kategorier för klagomål.")
+    deviations: tuple[DeviationKind, ...] = sv("avvikelser", "Slag av avvikelser.", min_length=1)
+    sarah: ChoiceList = sv("lex_sarah", "Kategorier för lex Sarah.")
+    reviews: ReviewSettings = sv("granskningar", "Slag av granskningar.")
+    indicators: IndicatorSettings = sv("indikatorer", "Källor för indikatorer.")
+    key_figures: tuple[str, ...] = Field(
+        default=(), alias="nyckeltal", description="Figurnamn som visas överst i berättelsen."
+    )
+
+    @model_validator(mode="after")
+    def _kinds_unique(self) -> ReportConfig:
+        _unique(
+            tuple(Choice.model_construct(id=k.id, name=k.name) for k in self.deviations),
+            "avvikelser",
+        )
+        return self
+
+    def deviation_kind(self, kind_id: str) -> DeviationKind | None:
+        return next((k for k in self.deviations if k.id == kind_id), None)
+
+
+def names(choices: tuple[Choice, ...]) -> dict[str, str]:
+    """{id: namn} of a configured list, in its order."""
+    return {c.id: c.name for c in choices}

@@ -1,0 +1,88 @@
+"""Loaded, validated report data: one YearData per year folder, and all years together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ledningssystem.report.config import ReportConfig
+from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.model import (
+    ActionRow,
+    ComplaintRow,
+    DeviationRow,
+    IncidentRow,
+    IndicatorRow,
+    MariaRow,
+    ReportMeta,
+    ReviewRow,
+    RiskRow,
+    SarahRow,
+    SelfCheckRow,
+)
+from ledningssystem.report.templates import ReportTemplate
+
+REPORTS_DIR = "reports"
+CONFIG_FILE = "reports/config.yml"
+OWN_TEMPLATES_DIR = "reports/mallar"
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """The text people wrote for one section (reports/<år>/text/<avsnitt>.md)."""
+
+    file: str
+    text: str
+
+
+@dataclass(frozen=True)
+class YearData:
+    """Everything in reports/<år>/; a kind is None when its file is absent."""
+
+    year: int
+    folder: str
+    meta: ReportMeta
+    template: ReportTemplate
+    complaints: tuple[ComplaintRow, ...] | None = None
+    deviations: tuple[DeviationRow, ...] | None = None
+    sarah: tuple[SarahRow, ...] | None = None
+    maria: tuple[MariaRow, ...] | None = None
+    incidents: tuple[IncidentRow, ...] | None = None
+    risks: tuple[RiskRow, ...] | None = None
+    self_checks: tuple[SelfCheckRow, ...] | None = None
+    indicators: tuple[IndicatorRow, ...] | None = None
+    reviews: tuple[ReviewRow, ...] | None = None
+    actions: tuple[ActionRow, ...] | None = None
+    narratives: dict[str, Narrative] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Reports:
+    """All years, their figures and their narratives with figures filled in."""
+
+    config: ReportConfig
+    templates: dict[str, ReportTemplate]
+    years: dict[int, YearData]
+    figures: dict[int, FigureSet]
+    texts: dict[tuple[int, str], str]
+
+    def previous(self, year: int) -> YearData | None:
+        return self.years.get(year - 1)
+
+    @property
+    def latest(self) -> int | None:
+        return max(self.years) if self.years else None
+
+
+# (attribute, file stem, YAML key, row model): the data files of a year.
+KINDS: tuple[tuple[str, str, str, type], ...] = (
+    ("complaints", "klagomal", "klagomål", ComplaintRow),
+    ("deviations", "avvikelser", "avvikelser", DeviationRow),
+    ("sarah", "lex-sarah", "utredningar", SarahRow),
+    ("maria", "lex-maria", "händelser", MariaRow),
+    ("incidents", "personuppgiftsincidenter", "incidenter", IncidentRow),
+    ("risks", "riskanalys", "risker", RiskRow),
+    ("self_checks", "egenkontroller", "egenkontroller", SelfCheckRow),
+    ("indicators", "indikatorer", "indikatorer", IndicatorRow),
+    ("reviews", "granskningar", "granskningar", ReviewRow),
+    ("actions", "atgarder", "åtgärder", ActionRow),
+)

@@ -1,0 +1,169 @@
+"""The flat registry of computed figures, by dotted name ("avvikelser.sol.total").
+
+Tables, the summary, the figure() macro, narrative text and the open-data export
+all read figures from here, so text and tables cannot disagree. Names are stable:
+they are the public interface for later years, exports and PR summaries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
+
+from ledningssystem.render.format import format_number
+
+PERCENT = "%"
+
+
+def rounded(value: float, decimals: int = 0) -> float:
+    """Round half up, as people do (12,5 → 13), not half to even."""
+    quantum = Decimal(1).scaleb(-decimals)
+    return float(Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def share(part: int, whole: int) -> float | None:
+    """part/whole in per cent with one decimal, or None when whole is 0."""
+    return rounded(100 * part / whole, 1) if whole else None
+
+
+def swedish(value: float, decimals: int = 0) -> str:
+    """A number as Swedes write it: 1 234,5 (no-break space, decimal comma)."""
+    return format_number(rounded(value, decimals), decimals)
+
+
+def slug(text: str) -> str:
+    """A figure-name segment from a Swedish word: "ej godkänd" → "ej-godkand"."""
+    table = str.maketrans({"å": "a", "ä": "a", "ö": "o", " ": "-"})
+    return text.casefold().translate(table)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One computed figure with its previous-year value."""
+
+    name: str
+    label: str
+    value: float
+    unit: str = ""
+    decimals: int = 0
+    previous: float | None = None
+    previous_year: int | None = None
+
+    @property
+    def delta(self) -> float | None:
+        if self.previous is None:
+            return None
+        return rounded(self.value - self.previous, self.decimals)
+
+    @property
+    def delta_percent(self) -> float | None:
+        """Relative change in per cent (whole per cent); None without a non-zero previous."""
+        if not self.previous:
+            return None
+        return rounded(100 * (self.value - self.previous) / self.previous, 0)
+
+    def text(self) -> str:
+        """The value as shown: "85", "87,5 %", "3,2 dagar"."""
+        number = swedish(self.value, self.decimals)
+        return f"{number}\u00a0{self.unit}" if self.unit else number
+
+    def previous_text(self) -> str:
+        if self.previous is None:
+            return "–"
+        number = swedish(self.previous, self.decimals)
+        return f"{number}\u00a0{self.unit}" if self.unit else number
+
+    def change(self) -> str:
+        """The change in short: "+12 %", "−2,5 procentenheter", "±0", or "" without a previous."""
+        if self.previous is None or self.delta is None:
+            return ""
+        if self.unit == PERCENT:
+            if self.delta == 0:
+                return "oförändrat"
+            return f"{_signed(self.delta, self.decimals)}\u00a0procentenheter"
+        if self.delta == 0:
+            return "oförändrat"
+        if self.delta_percent is None:
+            return _signed(self.delta, self.decimals) + (f"\u00a0{self.unit}" if self.unit else "")
+        return f"{_signed(self.delta_percent, 0)}\u00a0%"
+
+    def change_text(self) -> str:
+        """ "+12 % jämfört med 2023", or "" when there is nothing to compare with."""
+        change = self.change()
+        return f"{change} jämfört med {self.previous_year}" if change else ""
+
+    def summary(self) -> str:
+        """ "85 SoL-avvikelser, +12 % jämfört med 2023" or "Andel …: 87,5 %, …"."""
+        # Labels are plural ("SoL-avvikelser"); "1 SoL-avvikelser" would read wrong.
+        if self.unit or self.value == 1:
+            base = f"{self.label[0].upper()}{self.label[1:]}: {self.text()}"
+        else:
+            base = f"{self.text()} {self.label}"
+        change = self.change_text()
+        return f"{base}, {change}" if change else base
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "namn": self.name,
+            "beskrivning": self.label,
+            "värde": _plain(self.value),
+            "enhet": self.unit,
+            "föregående_år": self.previous_year if self.previous is not None else None,
+            "föregående_värde": _plain(self.previous),
+            "förändring": _plain(self.delta),
+            "förändring_procent": _plain(self.delta_percent) if self.unit != PERCENT else None,
+        }
+
+
+def _plain(value: float | None) -> float | int | None:
+    """Whole numbers as JSON integers (41, not 41.0)."""
+    if value is not None and float(value).is_integer():
+        return int(value)
+    return value
+
+
+def _signed(value: float, decimals: int) -> str:
+    text = swedish(abs(value), decimals)
+    return f"+{text}" if value > 0 else f"−{text}" if value < 0 else text
+
+
+@dataclass
+class FigureSet:
+    """The figures of one year, by name, in the order they were added."""
+
+    year: int
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+    def add(self, name: str, label: str, value: float | None, unit: str = "", decimals: int = 0):  # noqa: ANN201
+        if value is None:
+            return
+        self.figures[name] = Figure(name, label, value, unit, decimals)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.figures
+
+    def __getitem__(self, name: str) -> Figure:
+        return self.figures[name]
+
+    def __iter__(self) -> Iterator[Figure]:
+        return iter(self.figures.values())
+
+    def get(self, name: str) -> Figure | None:
+        return self.figures.get(name)
+
+    def value(self, name: str, default: float = 0) -> float:
+        found = self.figures.get(name)
+        return found.value if found else default
+
+    def with_previous(self, previous: FigureSet | None) -> FigureSet:
+        """This year's figures, each with last year's value of the same name."""
+        if previous is None:
+            return self
+        for name, figure in self.figures.items():
+            before = previous.get(name)
+            if before is not None and figure.previous is None:
+                self.figures[name] = replace(
+                    figure, previous=before.value, previous_year=previous.year
+                )
+        return self

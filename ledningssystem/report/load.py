@@ -1,0 +1,222 @@
+"""Read reports/: configuration, templates, and every year folder with its data files.
+
+Each data file is CSV (semicolon or comma separated, first row = column names)
+or YAML (a list under one key). Every problem becomes a ContentError with file,
+line and field; nothing is published while any remains.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ledningssystem.errors import ContentError
+from ledningssystem.messages import did_you_mean
+from ledningssystem.model.content import Ledningssystem
+from ledningssystem.report.check import check_config_key_figures, check_year, check_year_figures
+from ledningssystem.report.compute import compute_figures
+from ledningssystem.report.config import ReportConfig
+from ledningssystem.report.data import (
+    CONFIG_FILE,
+    KINDS,
+    OWN_TEMPLATES_DIR,
+    REPORTS_DIR,
+    Narrative,
+    Reports,
+    YearData,
+)
+from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.files import FileReader
+from ledningssystem.report.model import ReportMeta
+from ledningssystem.report.narrative import resolve_figures
+from ledningssystem.report.templates import ReportTemplate
+from ledningssystem.yaml_lines import LineMap
+
+BUILTIN_DIR = Path(__file__).parent
+YEAR_DIR = re.compile(r"^\d{4}$")
+
+
+def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[ContentError]]:
+    """All berättelser under root/reports with their figures, and every problem found."""
+    reader = _ReportReader(root)
+    config = reader.config()
+    templates = reader.templates()
+    years: dict[int, YearData] = {}
+    failed: set[int] = set()  # years with errors: their totals are not compared
+    unread: set[int] = set()  # years that could not be read at all
+    for folder in reader.year_folders():
+        before = len(reader.errors)
+        data = reader.year(folder, templates)
+        if data is None:
+            unread.add(int(folder.name))
+            continue
+        reader.errors += check_year(data, config, content)
+        years[data.year] = data
+        if len(reader.errors) > before:
+            failed.add(data.year)
+    figures: dict[int, FigureSet] = {}
+    for year in sorted(years):
+        previous = years.get(year - 1)
+        computed = compute_figures(years[year], config, previous, content.org_names)
+        figures[year] = computed.with_previous(figures.get(year - 1))
+    if not unread and not failed:  # otherwise a missing figure may only be a consequence
+        reader.errors += check_config_key_figures(config, figures, *reader.config_origin)
+    texts: dict[tuple[int, str], str] = {}
+    for year, data in years.items():
+        if year not in failed:
+            reader.errors += check_year_figures(data, figures[year])
+        for section_id, narrative in data.narratives.items():
+            text, problems = resolve_figures(narrative, figures[year])
+            texts[(year, section_id)] = text
+            if year - 1 in unread:
+                # Comparisons with an unreadable year are missing; its own error says why.
+                problems = [p for p in problems if not p.message.startswith("figuren ")]
+            reader.errors += problems
+    ordered = {year: years[year] for year in sorted(years)}
+    return Reports(config, templates, ordered, figures, texts), reader.errors
+
+
+class _ReportReader(FileReader):
+    """Reads reports/: configuration, templates and year folders."""
+
+    # --- configuration and templates ---------------------------------------------------
+
+    def config(self) -> ReportConfig:
+        standard = self.yaml(BUILTIN_DIR / "standard.yml", "ledningssystem/report/standard.yml")
+        data: dict[str, Any] = dict(standard[0]) if standard else {}
+        lines = standard[1] if standard else LineMap()
+        file = "ledningssystem/report/standard.yml"
+        own_path = self.root / CONFIG_FILE
+        if own_path.exists():
+            own = self.yaml(own_path)
+            if own and own[0] is not None and not isinstance(own[0], dict):
+                self.add(
+                    CONFIG_FILE, 1, "", "filen ska vara en samling inställningar (namn: värde)"
+                )
+            elif own and own[0]:
+                data.update(own[0])
+                lines = own[1]  # errors point into the organisation's own file
+                file = CONFIG_FILE
+        self.config_origin = (file, lines)
+        built = self.validate(ReportConfig, data, file, lines)
+        return built or ReportConfig.model_validate(standard[0] if standard else {})
+
+    def templates(self) -> dict[str, ReportTemplate]:
+        found: dict[str, ReportTemplate] = {}
+        paths = [
+            (p, f"ledningssystem/report/templates/{p.name}")
+            for p in sorted((BUILTIN_DIR / "templates").glob("*.yml"))
+        ]
+        paths += [(p, self.rel(p)) for p in sorted((self.root / OWN_TEMPLATES_DIR).glob("*.yml"))]
+        for path, file in paths:
+            parsed = self.yaml(path, file)
+            if parsed is None:
+                continue
+            template = self.validate(ReportTemplate, parsed[0], file, parsed[1])
+            if template is None:
+                continue
+            if template.id in found and file.startswith(REPORTS_DIR):
+                self.add(
+                    file,
+                    parsed[1].line(("id",)),
+                    "id",
+                    f'mallen "{template.id}" finns redan',
+                    "Ge din mall ett eget id.",
+                )
+                continue
+            found[template.id] = template
+        return found
+
+    # --- year folders ------------------------------------------------------------------
+
+    def year_folders(self) -> list[Path]:
+        base = self.root / REPORTS_DIR
+        if not base.is_dir():
+            return []
+        folders = []
+        for path in sorted(p for p in base.iterdir() if p.is_dir()):
+            if path.name == "mallar" or path.name.startswith("."):
+                continue
+            if not YEAR_DIR.match(path.name):
+                self.add(
+                    self.rel(path),
+                    None,
+                    "",
+                    "okänd mapp i reports/",
+                    "En berättelse ligger i en mapp som heter som året, t.ex. reports/2025/; "
+                    "egna mallar ligger i reports/mallar/.",
+                )
+                continue
+            folders.append(path)
+        return folders
+
+    def year(self, folder: Path, templates: dict[str, ReportTemplate]) -> YearData | None:
+        meta_path = folder / "report.yml"
+        rel_folder = self.rel(folder)
+        if not meta_path.exists():
+            self.add(
+                f"{rel_folder}/report.yml",
+                None,
+                "",
+                "filen saknas",
+                "Varje årsmapp behöver en report.yml med år, typ, nämnd, förvaltning, "
+                "status och mall. Se Kvalitetsberättelsen i portalens skrivguide.",
+            )
+            return None
+        parsed = self.yaml(meta_path)
+        if parsed is None:
+            return None
+        file = self.rel(meta_path)
+        meta: ReportMeta | None = self.validate(ReportMeta, parsed[0], file, parsed[1])
+        if meta is None:
+            return None
+        if str(meta.year) != folder.name:
+            self.add(
+                file,
+                parsed[1].line(("år",)),
+                "år",
+                f"året {meta.year} stämmer inte med mappens namn {folder.name}",
+                f"Skriv år: {folder.name} eller byt namn på mappen.",
+            )
+            return None
+        template = templates.get(meta.template)
+        if template is None:
+            self.add(
+                file,
+                parsed[1].line(("mall",)),
+                "mall",
+                f'mallen "{meta.template}" finns inte',
+                (
+                    did_you_mean(meta.template, templates).strip()
+                    + " Tillgängliga mallar: "
+                    + ", ".join(sorted(templates))
+                    + "."
+                ).strip(),
+            )
+            return None
+        rows = {attr: self.rows(folder, stem, key, model) for attr, stem, key, model in KINDS}
+        narratives = self.narratives(folder, template)
+        return YearData(meta.year, rel_folder, meta, template, narratives=narratives, **rows)
+
+    def narratives(self, folder: Path, template: ReportTemplate) -> dict[str, Narrative]:
+        found: dict[str, Narrative] = {}
+        ids = [s.id for s in template.walk()]
+        for path in sorted((folder / "text").glob("*")):
+            file = self.rel(path)
+            if path.suffix != ".md" or path.stem not in ids:
+                self.add(
+                    file,
+                    None,
+                    "",
+                    f'mallen "{template.id}" har inget avsnitt "{path.stem}"',
+                    (
+                        did_you_mean(path.stem, ids).strip()
+                        + " Texten ska heta som ett avsnitts id, med .md på slutet."
+                    ).strip(),
+                )
+                continue
+            text = self.text(path)
+            if text is not None:
+                found[path.stem] = Narrative(file, text)
+        return found

@@ -1,0 +1,46 @@
+"""JSON Schemas of the report files (report.yml, the YAML data files, own templates, config.yml)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field, create_model
+
+from ledningssystem.report.config import ReportConfig
+from ledningssystem.report.data import KINDS
+from ledningssystem.report.model import ReportMeta
+from ledningssystem.report.templates import ReportTemplate
+
+
+class PartialReportConfig(ReportConfig):
+    """reports/config.yml: every key is optional, missing ones come from the defaults."""
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        schema = super().model_json_schema(*args, **kwargs)
+        schema.pop("required", None)
+        return schema
+
+
+def _file_model(stem: str, key: str, row: type[BaseModel]) -> type[BaseModel]:
+    """A model of one YAML data file: a list of rows under `key`."""
+    return create_model(  # type: ignore[no-any-return, call-overload]
+        f"{row.__name__}File",
+        __doc__=f"reports/<år>/{stem}.yml",
+        rows=(list[row], Field(alias=key, description=f"Raderna i {stem}.yml.")),  # type: ignore[valid-type]
+    )
+
+
+def report_schemas() -> dict[str, tuple[type[BaseModel], list[str]]]:
+    """Schema file name → (model, editor globs), in the form of ledningssystem.schema.SCHEMAS."""
+    schemas: dict[str, tuple[type[BaseModel], list[str]]] = {
+        "berattelse.schema.json": (ReportMeta, ["reports/*/report.yml"]),
+        "berattelse-mall.schema.json": (ReportTemplate, ["reports/mallar/*.yml"]),
+        "berattelse-installningar.schema.json": (PartialReportConfig, ["reports/config.yml"]),
+    }
+    for _, stem, key, row in KINDS:
+        schemas[f"berattelse-{stem}.schema.json"] = (
+            _file_model(stem, key, row),
+            [f"reports/*/{stem}.yml"],
+        )
+    return schemas

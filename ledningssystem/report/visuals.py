@@ -1,0 +1,128 @@
+"""Tables, bar charts and the risk matrix as small layout objects rendered by templates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ledningssystem.render.templating import render_template
+from ledningssystem.report.config import RiskMatrix
+from ledningssystem.report.model import RiskRow
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a caption, a first column of row headers and optional totals."""
+
+    caption: str
+    head: Sequence[str]
+    rows: Sequence[Sequence[str]]
+    foot: Sequence[str] | None = None
+    numeric: frozenset[int] = field(default_factory=frozenset)
+    wide: frozenset[int] = field(default_factory=frozenset)  # columns that must not be squeezed
+
+
+def render_table(table: Table) -> str:
+    return render_template("report/table.html.jinja", table=table)
+
+
+@dataclass(frozen=True)
+class Bar:
+    lines: tuple[str, ...]  # the label, wrapped
+    text: str
+    y: float
+    width: float
+    height: float
+
+    @property
+    def label_y(self) -> float:
+        """Baseline of the first label line, so that the lines centre on the bar."""
+        return round(self.y + self.height / 2 + 4 - (len(self.lines) - 1) * LINE / 2, 1)
+
+
+@dataclass(frozen=True)
+class BarChart:
+    id: str
+    title: str
+    desc: str
+    bars: tuple[Bar, ...]
+    width: int
+    height: int
+    label_width: int
+
+
+BAR_HEIGHT = 18
+BAR_GAP = 10
+LINE = 14
+PLOT_WIDTH = 300
+CHAR_WIDTH = 6.6
+WRAP = 32
+
+
+def wrap(label: str, width: int = WRAP) -> tuple[str, ...]:
+    """The label in lines of at most `width` characters, broken between words."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return tuple(lines) or ("",)
+
+
+def render_bar_chart(chart_id: str, title: str, items: Sequence[tuple[str, float, str]]) -> str:
+    """A horizontal bar chart of (label, value, value text); the description lists every value."""
+    largest = max((value for _, value, _ in items), default=0) or 1
+    wrapped = [wrap(label) for label, _, _ in items]
+    longest = max((len(line) for lines in wrapped for line in lines), default=4)
+    label_width = round(12 + CHAR_WIDTH * longest)
+    bars, y = [], float(BAR_GAP)
+    for lines, (_, value, text) in zip(wrapped, items, strict=True):
+        height = max(BAR_HEIGHT, LINE * len(lines) + 4)
+        bars.append(Bar(lines, text, y, round(PLOT_WIDTH * value / largest, 1), height))
+        y += height + BAR_GAP
+    desc = f"{title}: " + "; ".join(f"{label} {text}" for label, _, text in items) + "."
+    width = label_width + PLOT_WIDTH + 80
+    chart = BarChart(chart_id, title, desc, tuple(bars), width, round(y), label_width)
+    return render_template("report/bar_chart.svg.jinja", chart=chart)
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    count: int
+    value: int
+    class_name: str
+    level: int
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    label: str
+    cells: tuple[MatrixCell, ...]
+
+
+@dataclass(frozen=True)
+class Matrix:
+    columns: tuple[str, ...]
+    rows: tuple[MatrixRow, ...]
+
+
+def render_risk_matrix(scale: RiskMatrix, risks: Sequence[RiskRow]) -> str:
+    """The heat map: highest likelihood on top, count and class name in every cell."""
+    # Colour steps 1 (green) to 5 (red) spread over however many classes are configured.
+    last = max(len(scale.classes) - 1, 1)
+    levels = {c.id: 1 + round(4 * i / last) for i, c in enumerate(scale.classes)}
+    rows = []
+    for likelihood in range(len(scale.likelihood), 0, -1):
+        cells = []
+        for consequence in range(1, len(scale.consequence) + 1):
+            value = likelihood * consequence
+            risk_class = scale.classify(value)
+            count = sum(
+                1 for r in risks if r.likelihood == likelihood and r.consequence == consequence
+            )
+            cells.append(MatrixCell(count, value, risk_class.name, levels[risk_class.id]))
+        label = f"{likelihood} {scale.likelihood[likelihood - 1]}"
+        rows.append(MatrixRow(label, tuple(cells)))
+    columns = tuple(f"{i} {name}" for i, name in enumerate(scale.consequence, 1))
+    return render_template("report/risk_matrix.html.jinja", matrix=Matrix(columns, tuple(rows)))
