@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test lint bench clean schema
+.PHONY: help serve build check test lint bench clean schema pdf pdf-check
 
 help:
 	@echo "make serve   – installera och visa portalen på http://127.0.0.1:8000"
@@ -13,6 +13,7 @@ help:
 	@echo "make check   – granska allt innehåll utan att bygga"
 	@echo "make test    – installera och kör alla tester"
 	@echo "make bench   – mät byggtid och sidvikt (separat från testerna)"
+	@echo "make pdf YEAR=2024 – skriv ut årets berättelse som PDF (OUT=sökväg för annan fil)"
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 eller senare krävs (hittade " + sys.version.split()[0] + ").")'
@@ -46,6 +47,15 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/pytest
+
+# PDF of one year's berättelse. WeasyPrint needs Pango/HarfBuzz from the system: check first
+# and say how to install them, instead of failing with a cffi traceback.
+pdf-check: $(STAMP)
+	@$(BIN)/python -m ledningssystem.pdf.check_system
+
+pdf: pdf-check
+	@test -n "$(YEAR)" || { echo "Ange året: make pdf YEAR=2024" >&2; exit 2; }
+	$(BIN)/python -m ledningssystem pdf --year $(YEAR) $(if $(OUT),--out $(OUT))
 
 clean:
 	rm -rf site site.tmp .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,110 @@
+"""render_pdf: a PdfDocument → print HTML (Jinja) → PDF bytes (WeasyPrint 70.0, tagged PDF/UA-1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from ledningssystem.pdf.document import PdfDocument
+from ledningssystem.render.templating import render_template
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PRINT_CSS = PACKAGE_DIR / "print.css"
+FONTS_DIR = PACKAGE_DIR / "fonts"
+PDF_VARIANT = "pdf/ua-1"
+# Only our own files: the PDF must never depend on (or leak a request to) the network.
+ALLOWED_PROTOCOLS = ("file", "data")
+DRAFT_WORDS = ("utkast",)
+FONT_FAMILY = "Ledningssystem Sans"
+# WeasyPrint styles inline SVG only from the SVG's own <style>, not from print.css; without
+# this, chart labels would come out in whatever sans-serif the machine happens to have.
+_SVG_OPEN = re.compile(r"<svg\b[^>]*>")
+_SVG_STYLE = f'<style>text, tspan {{ font-family: "{FONT_FAMILY}", sans-serif; }}</style>'
+
+
+def render_html(doc: PdfDocument) -> str:
+    """The print HTML of `doc` (cover, table of contents, sections); markup only."""
+    org = doc.organisation
+    return render_template(
+        "pdf/document.html.jinja",
+        doc=doc,
+        created=_w3c_datetime(doc.date),
+        draft=doc.status.casefold().startswith(DRAFT_WORDS),
+        organisation_line=" · ".join(n for n in (org.municipality, org.administration) if n),
+        body=_with_svg_font,
+    )
+
+
+def render_pdf(doc: PdfDocument) -> bytes:
+    """The PDF of `doc` as bytes; the same document gives the same bytes (see tests)."""
+    weasyprint = import_weasyprint()
+    fetcher = weasyprint.URLFetcher(allowed_protocols=ALLOWED_PROTOCOLS)
+    font_config = weasyprint.text.fonts.FontConfiguration()
+    stylesheet = weasyprint.CSS(
+        filename=str(PRINT_CSS), url_fetcher=fetcher, font_config=font_config
+    )
+    html = weasyprint.HTML(
+        string=render_html(doc), base_url=str(PACKAGE_DIR) + "/", url_fetcher=fetcher
+    )
+    with _quiet_weasyprint():
+        pdf = html.write_pdf(
+            stylesheets=[stylesheet],
+            font_config=font_config,
+            pdf_variant=PDF_VARIANT,
+            # /ID from an MD5 of the content (pydyf), not random: renders repeat.
+            pdf_identifier=True,
+            uncompressed_pdf=False,
+        )
+    assert isinstance(pdf, bytes)
+    return pdf
+
+
+def import_weasyprint() -> Any:
+    """WeasyPrint, or SystemLibrariesMissing with the apt-get line when Pango is missing."""
+    try:
+        import weasyprint
+        import weasyprint.text.fonts
+    except OSError as error:  # cffi cannot dlopen libpango/libharfbuzz
+        raise SystemLibrariesMissing(str(error)) from error
+    return weasyprint
+
+
+class SystemLibrariesMissing(RuntimeError):
+    """WeasyPrint is installed but the system libraries it loads are not."""
+
+    HINT = (
+        "PDF kräver systembiblioteken Pango och HarfBuzz. Installera dem med:\n"
+        "  sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0\n"
+        "(PDF needs the Pango and HarfBuzz system libraries; on Debian/Ubuntu install them "
+        "with the line above.)"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.HINT}\nOrsak: {self.args[0] if self.args else ''}"
+
+
+def _with_svg_font(html: str) -> Markup:
+    """A section's trusted HTML with the bundled font set inside each inline SVG."""
+    return Markup(_SVG_OPEN.sub(lambda m: m.group(0) + _SVG_STYLE, html))
+
+
+def _w3c_datetime(date: dt.date) -> str:
+    # A fixed time of day: WeasyPrint writes this into /CreationDate, /ModDate and XMP.
+    return f"{date.isoformat()}T00:00:00Z"
+
+
+class _quiet_weasyprint:  # noqa: N801 - used as a context manager
+    """Keep WeasyPrint's per-run INFO chatter out of the user's terminal."""
+
+    def __enter__(self) -> None:
+        self._logger = logging.getLogger("weasyprint")
+        self._level = self._logger.level
+        self._logger.setLevel(max(self._level, logging.WARNING))
+
+    def __exit__(self, *exc: object) -> None:
+        self._logger.setLevel(self._level)
