@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 help:
 	@echo "make serve   – installera och visa portalen på http://127.0.0.1:8000"
-	@echo "make build   – bygg webbplatsen till site/"
+	@echo "make build   – bygg webbplatsen till site/ med berättelserna som PDF (PDF=nej utan)"
 	@echo "make check   – granska allt innehåll utan att bygga"
 	@echo "make test    – installera och kör alla tester"
 	@echo "make bench   – mät byggtid och sidvikt (separat från testerna)"
@@ -29,9 +29,14 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 # Build into a temporary folder and swap it in only on success: never a half-built site/.
+# The berättelse PDFs of all years go beside each year's open data (PDF=nej skips them).
 build: $(STAMP)
 	rm -rf site.tmp
 	$(BIN)/mkdocs build --strict --site-dir site.tmp
+ifneq ($(PDF),nej)
+	@$(BIN)/python -m ledningssystem.pdf.check_system
+	$(BIN)/python -m ledningssystem pdf --all --site-dir site.tmp
+endif
 	rm -rf site && mv site.tmp site
 
 check: $(STAMP)

@@ -58,4 +58,4 @@ class UserError(Exception):
 
 def _import_commands() -> None:
     # Each module registers its commands with @command when imported.
-    from ledningssystem.commands import check, new, schema  # noqa: F401
+    from ledningssystem.commands import check, new, pdf, schema  # noqa: F401

@@ -38,14 +38,15 @@ def long_table_html(rows: int = TABLE_ROWS) -> str:
     body = "".join(
         f"<tr><td>R-{i:03d}</td><td>{escape(UNITS[i % len(UNITS)])}</td>"
         f"<td>Risk för utebliven insats vid personalförändringar nr {i}</td>"
-        f'<td class="number">{(i % 5) + 1}</td><td class="number">{(i % 4) + 1}</td></tr>'
+        f'<td class="number">{(i % 5) + 1}</td><td class="number">{(i % 4) + 1}</td>'
+        f"<td>{'✔ Godkänd' if i % 3 else '✘ Ej godkänd'}</td></tr>"
         for i in range(1, rows + 1)
     )
     return (
         '<table class="risks"><caption>Riskregister</caption><thead><tr>'
         '<th scope="col">Id</th><th scope="col">Enhet</th><th scope="col">Risk</th>'
         '<th scope="col" class="number">Sannolikhet</th>'
-        '<th scope="col" class="number">Konsekvens</th></tr></thead>'
+        '<th scope="col" class="number">Konsekvens</th><th scope="col">Kontroll</th></tr></thead>'
         f"<tbody>{body}</tbody></table>"
     )
 

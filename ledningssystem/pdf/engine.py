@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +21,10 @@ PDF_VARIANT = "pdf/ua-1"
 # Only our own files: the PDF must never depend on (or leak a request to) the network.
 ALLOWED_PROTOCOLS = ("file", "data")
 DRAFT_WORDS = ("utkast",)
-FONT_FAMILY = "Ledningssystem Sans"
 # WeasyPrint styles inline SVG only from the SVG's own <style>, not from print.css; without
-# this, chart labels would come out in whatever sans-serif the machine happens to have.
+# svg.css, chart labels would come out in whatever font the machine has, bars in black.
+SVG_CSS = PACKAGE_DIR / "svg.css"
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
-_SVG_STYLE = f'<style>text, tspan {{ font-family: "{FONT_FAMILY}", sans-serif; }}</style>'
 
 
 def render_html(doc: PdfDocument) -> str:
@@ -89,8 +89,15 @@ class SystemLibrariesMissing(RuntimeError):
 
 
 def _with_svg_font(html: str) -> Markup:
-    """A section's trusted HTML with the bundled font set inside each inline SVG."""
-    return Markup(_SVG_OPEN.sub(lambda m: m.group(0) + _SVG_STYLE, html))
+    """A section's trusted HTML with svg.css (bundled font, chart colours) in each inline SVG."""
+    style = _svg_style()
+    return Markup(_SVG_OPEN.sub(lambda m: m.group(0) + style, html))
+
+
+@cache
+def _svg_style() -> str:
+    css = re.sub(r"/\*.*?\*/", "", SVG_CSS.read_text(encoding="utf-8"), flags=re.DOTALL)
+    return "<style>" + " ".join(css.split()) + "</style>"
 
 
 def _w3c_datetime(date: dt.date) -> str:
