@@ -50,7 +50,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check ledningssystem macros hooks tests
 	$(BIN)/mypy
 
-test: $(STAMP) lint
+test: $(STAMP) lint pdf-check
 	$(BIN)/pytest
 
 # PDF of one year's berättelse. WeasyPrint needs Pango/HarfBuzz from the system: check first

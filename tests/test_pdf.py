@@ -93,11 +93,32 @@ def _flat(reader) -> list:  # noqa: ANN001
     return found
 
 
-def test_every_page_after_the_cover_has_the_footer(pages: list[str]) -> None:
+def test_every_page_after_the_cover_has_the_footer_and_a_draft_mark(pages: list[str]) -> None:
     total = len(pages)
     assert total >= 10
     for number, text in enumerate(pages[1:], start=2):
         assert FOOTER.format(page=number, pages=total) in _lines(text)
+        assert "UTKAST · Exempelkommun · Socialförvaltningen" in _lines(text)
+
+
+def test_pdf_is_tagged_with_headings_tables_and_figures_with_alt_text(reader) -> None:
+    found: dict[str, list] = {}
+
+    def walk(node) -> None:  # noqa: ANN001
+        node = node.get_object()
+        if isinstance(node, list):
+            for kid in node:
+                walk(kid)
+        elif hasattr(node, "get") and node.get("/Type") == "/StructElem":
+            found.setdefault(str(node["/S"]), []).append(node)
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"]["/K"])
+    for tag in ("/H1", "/H2", "/Table", "/THead", "/TH", "/TR", "/TD", "/Figure", "/Link"):
+        assert tag in found, f"no {tag} in the structure tree"
+    alts = [str(figure.get("/Alt", "")) for figure in found["/Figure"]]
+    assert any("Klagomål per kategori 2024" in alt for alt in alts), alts
 
 
 def test_section_titles_key_figures_and_swedish_letters_are_in_the_text(
@@ -142,7 +163,7 @@ def test_charts_are_vectors_with_text_in_the_bundled_font(reader, pages: list[st
             assert ref.get_object().get("/Subtype") != "/Image", "a chart became a bitmap"
 
 
-def test_metadata_title_author_language_and_tags(reader) -> None:
+def test_metadata_title_author_language_and_pdf_ua(reader) -> None:
     info = reader.metadata
     assert info.title == "Kvalitetsberättelse 2024"
     assert info.author == "Kvalitetsstrateg, Socialförvaltningen"
@@ -151,6 +172,7 @@ def test_metadata_title_author_language_and_tags(reader) -> None:
     assert root["/Lang"] == "sv"
     assert bool(root["/MarkInfo"]["/Marked"])
     assert "/StructTreeRoot" in root
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
     xmp = root["/Metadata"].get_object().get_data().decode()
     assert "pdfuaid:part" in xmp and "Kvalitetsberättelse 2024" in xmp
 

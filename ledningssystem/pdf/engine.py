@@ -30,13 +30,16 @@ _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 def render_html(doc: PdfDocument) -> str:
     """The print HTML of `doc` (cover, table of contents, sections); markup only."""
     org = doc.organisation
+    draft = doc.status.casefold().startswith(DRAFT_WORDS)
+    # The header names the organisation, and marks every page of a draft.
+    header = ("UTKAST",) * draft + (org.municipality, org.administration)
     return render_template(
         "pdf/document.html.jinja",
         doc=doc,
         created=_w3c_datetime(doc.date),
-        draft=doc.status.casefold().startswith(DRAFT_WORDS),
-        organisation_line=" · ".join(n for n in (org.municipality, org.administration) if n),
-        body=_with_svg_font,
+        draft=draft,
+        organisation_line=" · ".join(n for n in header if n),
+        body=_with_svg_style,
     )
 
 
@@ -88,7 +91,7 @@ class SystemLibrariesMissing(RuntimeError):
         return f"{self.HINT}\nOrsak: {self.args[0] if self.args else ''}"
 
 
-def _with_svg_font(html: str) -> Markup:
+def _with_svg_style(html: str) -> Markup:
     """A section's trusted HTML with svg.css (bundled font, chart colours) in each inline SVG."""
     style = _svg_style()
     return Markup(_SVG_OPEN.sub(lambda m: m.group(0) + style, html))
