@@ -239,6 +239,12 @@ def test_html_escapes_metadata_and_keeps_section_html() -> None:
     assert '<html lang="sv">' in html
 
 
+def test_section_ids_must_be_unique() -> None:
+    twice = (PdfSection("a", "A"), PdfSection("b", "B", subsections=(PdfSection("a", "A2"),)))
+    with pytest.raises(ValueError, match="repeated: a"):
+        dataclasses.replace(sample_document(), sections=twice)
+
+
 def test_svg_text_gets_the_bundled_font() -> None:
     doc = dataclasses.replace(
         sample_document(), sections=(PdfSection("a", "A", '<svg viewBox="0 0 1 1"></svg>'),)

@@ -55,6 +55,13 @@ class PdfDocument:
     subtitle: str = ""
     keywords: tuple[str, ...] = field(default_factory=tuple)
 
+    def __post_init__(self) -> None:
+        # The TOC finds each section's page by its id: a duplicate would point at the wrong page.
+        ids = [section.id for _, section in self.walk()]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"section ids must be unique, repeated: {', '.join(duplicates)}")
+
     def walk(self) -> Iterator[tuple[int, PdfSection]]:
         """(level, section) for every section and subsection, in reading order."""
         for section in self.sections:

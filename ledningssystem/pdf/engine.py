@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -108,13 +110,13 @@ def _w3c_datetime(date: dt.date) -> str:
     return f"{date.isoformat()}T00:00:00Z"
 
 
-class _quiet_weasyprint:  # noqa: N801 - used as a context manager
-    """Keep WeasyPrint's per-run INFO chatter out of the user's terminal."""
-
-    def __enter__(self) -> None:
-        self._logger = logging.getLogger("weasyprint")
-        self._level = self._logger.level
-        self._logger.setLevel(max(self._level, logging.WARNING))
-
-    def __exit__(self, *exc: object) -> None:
-        self._logger.setLevel(self._level)
+@contextmanager
+def _quiet_weasyprint() -> Iterator[None]:
+    """Keep WeasyPrint's per-step INFO lines out of the terminal; its warnings still show."""
+    logger = logging.getLogger("weasyprint.progress")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
