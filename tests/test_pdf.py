@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -245,13 +246,12 @@ def test_section_ids_must_be_unique() -> None:
         dataclasses.replace(sample_document(), sections=twice)
 
 
-def test_svg_text_gets_the_bundled_font() -> None:
-    doc = dataclasses.replace(
-        sample_document(), sections=(PdfSection("a", "A", '<svg viewBox="0 0 1 1"></svg>'),)
-    )
-    assert '<svg viewBox="0 0 1 1"><style>text, tspan { font-family: "Ledningssystem Sans"' in (
-        render_html(doc)
-    )
+def test_svg_gets_the_print_styles_after_its_title() -> None:
+    svg = '<svg viewBox="0 0 1 1"><title>T</title></svg>'
+    doc = dataclasses.replace(sample_document(), sections=(PdfSection("a", "A", svg),))
+    html = render_html(doc)
+    assert '<title>T</title><style>text, tspan { font-family: "Ledningssystem Sans"' in html
+    assert ".ls-chart-bar { fill: #1a4d80; }" in html
 
 
 def test_missing_system_libraries_tell_how_to_install_them(
@@ -268,3 +268,29 @@ def test_missing_system_libraries_tell_how_to_install_them(
     assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0" in err
     assert "PDF kräver systembiblioteken" in err
     assert engine.import_weasyprint() is not None
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def test_print_html_golden() -> None:
+    """tests/golden/pdf_document.html; REGENERATE_GOLDEN=1 rewrites it for review in the diff."""
+    doc = dataclasses.replace(
+        sample_document(status="Fastställd av Socialnämnden 2025-02-20, § 12, dnr SN 2025/17"),
+        sections=(
+            PdfSection("a", "Sammanfattning", "<p>Året i korthet.</p>", "1"),
+            PdfSection(
+                "b",
+                "Resultat",
+                '<svg viewBox="0 0 10 10" role="img"><title>T</title></svg>',
+                "2",
+                (PdfSection("b-1", "Klagomål", "<p>Färre än förra året.</p>", "2.1"),),
+            ),
+        ),
+    )
+    path = GOLDEN / "pdf_document.html"
+    actual = render_html(doc)
+    if os.environ.get("REGENERATE_GOLDEN") or not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")

@@ -26,7 +26,7 @@ DRAFT_WORDS = ("utkast",)
 # WeasyPrint styles inline SVG only from the SVG's own <style>, not from print.css; without
 # svg.css, chart labels would come out in whatever font the machine has, bars in black.
 SVG_CSS = PACKAGE_DIR / "svg.css"
-_SVG_OPEN = re.compile(r"<svg\b[^>]*>")
+_SVG_CLOSE = re.compile(r"</svg\s*>")
 
 
 def render_html(doc: PdfDocument) -> str:
@@ -96,7 +96,8 @@ class SystemLibrariesMissing(RuntimeError):
 def _with_svg_style(html: str) -> Markup:
     """A section's trusted HTML with svg.css (bundled font, chart colours) in each inline SVG."""
     style = _svg_style()
-    return Markup(_SVG_OPEN.sub(lambda m: m.group(0) + style, html))
+    # Last child, so <title> stays first: screen readers and WeasyPrint's /Alt read it there.
+    return Markup(_SVG_CLOSE.sub(lambda m: style + m.group(0), html))
 
 
 @cache
