@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -187,7 +187,7 @@ class ReportModuleMissing(RuntimeError):
     """This version of the portal has no kvalitetsberättelse module yet."""
 
 
-def load_year_views(root: Path) -> tuple[Any, dict[int, YearViewLike]]:
+def load_year_views(root: Path) -> tuple[Any, Mapping[int, YearViewLike]]:
     """(content, {year: view}) of every berättelse under `root`: the report module's output."""
     try:
         from ledningssystem.report import reports_of  # type: ignore[import-not-found]
