@@ -34,7 +34,8 @@ build: $(STAMP)
 	rm -rf site.tmp
 	$(BIN)/mkdocs build --strict --site-dir site.tmp
 ifneq ($(PDF),nej)
-	@$(BIN)/python -m ledningssystem.pdf.check_system
+	@$(BIN)/python -m ledningssystem.pdf.check_system \
+	  || { echo "Eller bygg utan PDF: make build PDF=nej" >&2; exit 1; }
 	$(BIN)/python -m ledningssystem pdf --all --site-dir site.tmp
 endif
 	rm -rf site && mv site.tmp site
@@ -63,4 +64,4 @@ pdf: pdf-check
 	$(BIN)/python -m ledningssystem pdf --year $(YEAR) $(if $(OUT),--out $(OUT))
 
 clean:
-	rm -rf site site.tmp .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site.tmp .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf
