@@ -1,4 +1,10 @@
-"""render_pdf: a PdfDocument → print HTML (Jinja) → PDF bytes (WeasyPrint 70.0, tagged PDF/UA-1)."""
+"""render_pdf: a PdfDocument → print HTML (Jinja) → PDF bytes (WeasyPrint 70.0, tagged PDF/UA-1).
+
+Determinism: the dates come from the document and the /ID is a hash of the content, so the
+same document gives byte-identical PDFs, in one process or several (tested). Across machines
+this holds only with the same pinned Python packages and the same system HarfBuzz, which
+subsets the embedded fonts.
+"""
 
 from __future__ import annotations
 
