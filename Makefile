@@ -5,17 +5,18 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test lint bench clean schema codeowners changes review-due
+.PHONY: help serve build check test lint bench clean schema codeowners changes review-due pdf pdf-check
 
 help:
 	@echo "make serve   – installera och visa portalen på http://127.0.0.1:8000"
-	@echo "make build   – bygg webbplatsen till site/"
+	@echo "make build   – bygg webbplatsen till site/ med berättelserna som PDF (PDF=nej utan)"
 	@echo "make check   – granska allt innehåll utan att bygga"
 	@echo "make test    – installera och kör alla tester"
 	@echo "make bench   – mät byggtid och sidvikt (separat från testerna)"
 	@echo "make changes BASE=origin/main – sammanfatta grenen för granskaren"
 	@echo "make codeowners – skriv CODEOWNERS från dokumentens ägare"
 	@echo "make review-due – lista revideringar som är försenade eller snart ska göras"
+	@echo "make pdf YEAR=2024 – skriv ut årets berättelse som PDF (OUT=sökväg för annan fil)"
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 eller senare krävs (hittade " + sys.version.split()[0] + ").")'
@@ -31,9 +32,15 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 # Build into a temporary folder and swap it in only on success: never a half-built site/.
+# The berättelse PDFs of all years go beside each year's open data (PDF=nej skips them).
 build: $(STAMP)
 	rm -rf site.tmp
 	$(BIN)/mkdocs build --strict --site-dir site.tmp
+ifneq ($(PDF),nej)
+	@$(BIN)/python -m ledningssystem.pdf.check_system \
+	  || { echo "Eller bygg utan PDF: make build PDF=nej" >&2; exit 1; }
+	$(BIN)/python -m ledningssystem pdf --all --site-dir site.tmp
+endif
 	rm -rf site && mv site.tmp site
 
 check: $(STAMP)
@@ -60,12 +67,21 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check ledningssystem macros hooks tests
 	$(BIN)/mypy
 
-test: $(STAMP) lint
+test: $(STAMP) lint pdf-check
 	$(BIN)/pytest
+
+# PDF of one year's berättelse. WeasyPrint needs Pango/HarfBuzz from the system: check first
+# and say how to install them, instead of failing with a cffi traceback.
+pdf-check: $(STAMP)
+	@$(BIN)/python -m ledningssystem.pdf.check_system
+
+pdf: pdf-check
+	@test -n "$(YEAR)" || { echo "Ange året: make pdf YEAR=2024" >&2; exit 2; }
+	$(BIN)/python -m ledningssystem pdf --year $(YEAR) $(if $(OUT),--out $(OUT))
 
 # Benchmarks are kept out of `make test`; each writes its own keys into .bench/results.json.
 bench: $(STAMP)
 	$(BIN)/python bench/process_maps.py
 
 clean:
-	rm -rf site site.tmp .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site.tmp .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf

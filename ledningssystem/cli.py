@@ -64,6 +64,7 @@ def _import_commands() -> None:
         codeowners,
         doccontrol,
         new,
+        pdf,
         report,
         schema,
     )

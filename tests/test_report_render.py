@@ -28,8 +28,9 @@ GOLDEN = Path(__file__).parent / "golden_report"
 def golden(name: str, actual: str) -> None:
     """Compare with tests/golden_report/<name>; UPDATE_GOLDEN=1 rewrites it (review the diff)."""
     path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") == "1" or not path.exists():
+    if os.environ.get("UPDATE_GOLDEN") == "1":
         path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"{path} saknas: kör UPDATE_GOLDEN=1 .venv/bin/pytest {__file__}"
     assert actual == path.read_text(encoding="utf-8")
 
 

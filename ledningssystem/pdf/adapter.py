@@ -1,0 +1,208 @@
+"""The one place where the kvalitetsberättelse (ledningssystem/report) meets the PDF engine.
+
+The report module gives, per year, a view with metadata and sections in template order,
+each section's parts being its narrative Markdown and its generated HTML blocks (tables,
+SVG charts, the risk matrix). The Protocols below are the exact shape this adapter reads
+(they match `ledningssystem.report.page.YearView` of the report branch); the PDF engine
+itself knows nothing of reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import markdown
+from markupsafe import escape
+
+from ledningssystem.pdf.document import Organisation, PdfDocument, PdfSection
+
+# The site's Markdown extensions (mkdocs.yml) minus toc: narrative headings need no anchors,
+# and generated ids could collide with the section ids the TOC links to.
+MARKDOWN_EXTENSIONS = (
+    "admonition",
+    "attr_list",
+    "md_in_html",
+    "tables",
+    "pymdownx.details",
+    "pymdownx.superfences",
+)
+# A link to another page of the portal means nothing on paper: keep its text only.
+_SITE_LINK = re.compile(r'<a\s[^>]*?href="(?!#|https?:|mailto:)[^"]*"[^>]*>(.*?)</a>', re.DOTALL)
+
+
+class ApprovalLike(Protocol):
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def by(self) -> str: ...
+    @property
+    def paragraph(self) -> str: ...
+    @property
+    def registration(self) -> str: ...
+
+
+class ReportMetaLike(Protocol):
+    @property
+    def year(self) -> int: ...
+    @property
+    def kind(self) -> str: ...  # a StrEnum, e.g. "kvalitetsberättelse"
+    @property
+    def heading(self) -> str: ...
+    @property
+    def approval(self) -> ApprovalLike | None: ...
+
+
+class YearDataLike(Protocol):
+    @property
+    def meta(self) -> ReportMetaLike: ...
+
+
+class SectionLike(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def heading(self) -> str: ...
+    @property
+    def legal(self) -> str: ...
+    @property
+    def guidance(self) -> str: ...
+
+
+class SectionViewLike(Protocol):
+    @property
+    def number(self) -> str: ...
+    @property
+    def depth(self) -> int: ...
+    @property
+    def section(self) -> SectionLike: ...
+    @property
+    def parts(self) -> Sequence[str]: ...  # Markdown and raw HTML (markdown="0"), in order
+    @property
+    def missing_text(self) -> bool: ...
+
+
+class YearViewLike(Protocol):
+    """What the berättelse must provide for one year (report.page.YearView)."""
+
+    @property
+    def data(self) -> YearDataLike: ...
+    @property
+    def draft(self) -> bool: ...
+    @property
+    def sections(self) -> Sequence[SectionViewLike]: ...
+    @property
+    def board_name(self) -> str: ...
+    @property
+    def administration_name(self) -> str: ...
+    @property
+    def compiled_by(self) -> str: ...
+
+
+def report_to_pdf_document(
+    view: YearViewLike, *, today: dt.date, municipality: str = ""
+) -> PdfDocument:
+    """The PdfDocument of one year's berättelse; `today` dates a draft (approval dates the rest)."""
+    meta = view.data.meta
+    approval = None if view.draft else meta.approval
+    author = ", ".join(n for n in (view.compiled_by, view.administration_name) if n)
+    kind = str(meta.kind)
+    return PdfDocument(
+        title=meta.heading,
+        kind=kind[:1].upper() + kind[1:],
+        organisation=Organisation(view.board_name, view.administration_name, municipality),
+        year=meta.year,
+        status=status_text(approval),
+        date=approval.date if approval else today,
+        author=author or view.board_name,
+        sections=_nest([_section(s, view.draft, meta.year) for s in view.sections]),
+        keywords=(kind, "SOSFS 2011:9", view.board_name, str(meta.year)),
+    )
+
+
+def status_text(approval: ApprovalLike | None) -> str:
+    """ "Utkast …" or "Fastställd av Socialnämnden 2025-02-20, § 12, dnr SN 2025/17"."""
+    if approval is None:
+        return "Utkast – berättelsen är inte fastställd. Siffrorna kan ändras till dess."
+    parts = [f"Fastställd av {approval.by} {approval.date.isoformat()}"]
+    if approval.paragraph:
+        parts.append(approval.paragraph)
+    if approval.registration:
+        parts.append(f"dnr {approval.registration}")
+    return ", ".join(parts)
+
+
+def markdown_to_html(text: str) -> str:
+    """Narrative Markdown (with raw HTML blocks) as print HTML, site links reduced to text."""
+    html = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS)).convert(text)
+    return _SITE_LINK.sub(r"\1", html)
+
+
+def _section(view: SectionViewLike, draft: bool, year: int) -> tuple[int, PdfSection]:
+    section = view.section
+    html = []
+    if section.legal:
+        html.append(f'<p class="ls-legal">{escape(section.legal)}</p>')
+    html.append(markdown_to_html("\n\n".join(str(part).strip() for part in view.parts)))
+    if view.missing_text and draft:
+        guidance = f" {escape(section.guidance)}" if section.guidance else ""
+        html.append(
+            '<div class="admonition warning"><p class="admonition-title">Text saknas</p>'
+            f"<p>Skriv avsnittet i <code>reports/{year}/text/{escape(section.id)}.md</code>."
+            f"{guidance}</p></div>"
+        )
+    body = "\n".join(html)
+    return view.depth, PdfSection(section.id, section.heading, body, view.number)
+
+
+def _nest(flat: list[tuple[int, PdfSection]]) -> tuple[PdfSection, ...]:
+    """Depth-2 sections become the subsections of the depth-1 section before them."""
+    top: list[PdfSection] = []
+    for depth, section in flat:
+        if depth > 1 and top:
+            parent = top.pop()
+            top.append(
+                PdfSection(
+                    parent.id,
+                    parent.title,
+                    parent.html,
+                    parent.number,
+                    (*parent.subsections, section),
+                )
+            )
+        else:
+            top.append(section)
+    return tuple(top)
+
+
+def pdf_site_path(year: int) -> str:
+    """Where the site build puts a year's PDF, beside its open data."""
+    return f"kvalitetsberattelse/{year}/kvalitetsberattelse-{year}.pdf"
+
+
+class ReportModuleMissing(RuntimeError):
+    """This version of the portal has no kvalitetsberättelse module yet."""
+
+
+def load_year_views(root: Path) -> tuple[Any, Mapping[int, YearViewLike]]:
+    """(content, {year: view}) of every berättelse under `root`: the report module's output."""
+    try:
+        from ledningssystem.report import reports_of  # type: ignore[import-not-found]
+        from ledningssystem.report.page import year_view  # type: ignore[import-not-found]
+        from ledningssystem.urls import Linker, report_page  # type: ignore[attr-defined]
+    except ImportError as error:
+        raise ReportModuleMissing(str(error)) from error
+    from ledningssystem.load import load_ledningssystem
+
+    content = load_ledningssystem(root)
+    reports = reports_of(content)
+    if reports is None:
+        return content, {}
+    views = {
+        year: year_view(reports, year, content, Linker(report_page(year)))
+        for year in sorted(reports.years)
+    }
+    return content, views
