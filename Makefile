@@ -4,6 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates in the sitemap (and "today", unless ledningssystem.yml sets idag)
+# come from the last commit, so two builds of one commit are byte-identical.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
+SIZE ?= full
 
 .PHONY: help serve build check test lint bench clean schema
 
@@ -40,12 +45,20 @@ schema: $(STAMP)
 	$(BIN)/python -m ledningssystem schema
 
 lint: $(STAMP)
-	$(BIN)/ruff check ledningssystem macros hooks tests
-	$(BIN)/ruff format --check ledningssystem macros hooks tests
+	$(BIN)/ruff check ledningssystem macros hooks tests bench
+	$(BIN)/ruff format --check ledningssystem macros hooks tests bench
 	$(BIN)/mypy
 
 test: $(STAMP) lint
+	@test -x /usr/bin/chromium || { \
+	  echo "!!! Chromium saknas: webbläsartesterna hoppas över. Installera: sudo apt-get install -y chromium"; \
+	  echo "!!! Chromium missing: browser tests will be SKIPPED. Install: sudo apt-get install -y chromium"; }
 	$(BIN)/pytest
+
+# Build time, memory and page weight of a synthetic large-city ledningssystem (not part of test).
+# SIZE=small runs only the quarter-size variant.
+bench: $(STAMP)
+	$(BIN)/python -m bench.run --size $(SIZE)
 
 clean:
 	rm -rf site site.tmp .pytest_cache .mypy_cache .ruff_cache
