@@ -25,8 +25,9 @@ CHROMIUM_FLAGS = [
 
 @dataclass(frozen=True)
 class Run:
-    seconds: float
+    seconds: float  # wall time
     peak_rss_mb: float
+    cpu_seconds: float = 0.0  # user + system time: what other load on the machine changes least
 
 
 def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
@@ -47,13 +48,18 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run
     if process.returncode != 0:
         sys.stderr.write(output.decode("utf-8", "replace")[-4000:])
         raise SystemExit(f"Mätningen misslyckades: {' '.join(command)} (kod {process.returncode})")
-    return Run(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, usage.ru_maxrss / 1024, cpu)  # ru_maxrss is in KiB on Linux
 
 
 def median(runs: int, measure: Callable[[int], Run]) -> Run:
     """The median time of `runs` runs (and the highest peak memory among them)."""
     done = [measure(i) for i in range(runs)]
-    return Run(statistics.median(r.seconds for r in done), max(r.peak_rss_mb for r in done))
+    return Run(
+        statistics.median(r.seconds for r in done),
+        max(r.peak_rss_mb for r in done),
+        statistics.median(r.cpu_seconds for r in done),
+    )
 
 
 def folder_bytes(folder: Path) -> int:

@@ -58,4 +58,7 @@ class UserError(Exception):
 
 def _import_commands() -> None:
     # Each module registers its commands with @command when imported.
-    from ledningssystem.commands import check  # noqa: F401
+    from ledningssystem.commands import (
+        check,  # noqa: F401
+        search,  # noqa: F401
+    )

@@ -85,6 +85,9 @@ def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, LineMap]:
         raise YamlProblem(exc.message, exc.line + line_offset) from None
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _compose(text: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=_Composer)
@@ -115,6 +118,8 @@ def _build(node: yaml.Node, path: Path_, lines: LineMap, loader: _Loader) -> Any
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*path, i), lines, loader) for i, item in enumerate(node.value)]
+    if node.tag == _STR_TAG:
+        return node.value  # what SafeConstructor returns for a string, without its overhead
     try:
         return loader.construct_object(node, deep=True)
     except yaml.YAMLError as exc:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_example, run_mkdocs_build
+from tests.conftest import copy_example, run_cli, run_mkdocs_build
 from tests.site_check import broken_links
 
 
@@ -52,3 +52,16 @@ def test_two_builds_of_the_same_commit_are_byte_identical(
     assert sorted(first) == sorted(second)
     differing = [name for name in first if first[name] != second[name]]
     assert differing == []
+
+
+def test_search_index_command_rejects_a_folder_without_a_site(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "search-index", str(tmp_path))
+    assert result.returncode == 1
+    assert "ingen byggd webbplats" in result.stderr
+
+
+def test_build_writes_a_swedish_pagefind_index(example_site: Path) -> None:
+    entry = (example_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
+    assert '"sv"' in entry
+    assert (example_site / "pagefind" / "pagefind-ui.js").is_file()
+    assert not (example_site / "search" / "search_index.json").exists()

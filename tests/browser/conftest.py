@@ -66,7 +66,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_browser_site(tmp_path_factory.mktemp("browser"))
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         pass
 
@@ -74,7 +74,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def base_url(built_site: Path) -> Iterator[str]:
     """The built site served by the standard library on 127.0.0.1, on a free port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    handler = functools.partial(QuietHandler, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

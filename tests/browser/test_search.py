@@ -3,9 +3,15 @@ whatever the word form and with å/ä/ö."""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
+from pathlib import Path
+from typing import Any
+
 import pytest
 
-from tests.browser.conftest import Visit
+from tests.browser.conftest import QuietHandler, Visit, new_visit
 from tests.browser.site import SEARCH_ROUTINE_ID
 
 # (what a user types, the rutin that must be among the results)
@@ -45,3 +51,22 @@ def test_search_page_without_a_match_says_so(visit: Visit) -> None:
         "() => /xyzzyqwerty/.test(document.querySelector('.pagefind-ui__message').textContent)"
     )
     assert page.query_selector(".pagefind-ui__result-link") is None
+
+
+def test_results_link_into_the_portal_when_served_below_a_folder(
+    built_site: Path, browser: Any
+) -> None:
+    """An intranet may serve the portal at /ledningssystem/: results must stay inside it."""
+    handler = functools.partial(QuietHandler, directory=str(built_site.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context, visit = new_visit(browser, f"http://127.0.0.1:{server.server_address[1]}/")
+    try:
+        page = visit.open(f"{built_site.name}/sok/?q=klagomål")
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+        href = page.eval_on_selector(".pagefind-ui__result-link", "a => a.getAttribute('href')")
+        assert href.startswith(f"/{built_site.name}/"), href
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
