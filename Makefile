@@ -6,7 +6,9 @@ STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates in the sitemap (and "today", unless ledningssystem.yml sets idag)
 # come from the last commit, so two builds of one commit are byte-identical.
-SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+ifndef SOURCE_DATE_EPOCH
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+endif
 export SOURCE_DATE_EPOCH
 SIZE ?= full
 

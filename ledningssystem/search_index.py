@@ -12,8 +12,9 @@ import subprocess
 from pathlib import Path
 
 # Only the article is indexed (the main.html override marks it with data-pagefind-body);
-# these parts of it are page furniture, not content.
-EXCLUDED = (".headerlink", ".md-source-file", ".md-content__button")
+# these parts of it are page furniture, not content. Diagram labels (SVG) repeat the text
+# alternative beside each diagram, which is indexed.
+EXCLUDED = (".headerlink", ".md-source-file", ".md-content__button", "svg")
 BUNDLE_DIR = "pagefind"
 
 

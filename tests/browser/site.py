@@ -16,8 +16,12 @@ id: {id}
 titel: Hantera klagomål och synpunkter
 typ: rutin
 ägare: {owner}
-status: utkast
-version: "0.1"
+status: gällande
+version: "1.0"
+gäller_från: 2025-01-15
+fastställd_av: {owner}
+fastställd_datum: 2025-01-10
+revideras_senast: 2030-01-10
 enheter: [{unit}]
 nyckelord: [klagomål, synpunkt]
 ---

@@ -12,7 +12,7 @@ from tests.browser.conftest import Visit, new_visit
 from tests.browser.page_types import PAGE_TYPE_IDS, PAGE_TYPES, PageType
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PHONE = {"width": 375, "height": 812}
+PHONES = [320, 375]  # 320 CSS px = WCAG 1.4.10 reflow (1280 px at 400 % zoom); 375 = a phone
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=PAGE_TYPE_IDS)
@@ -52,12 +52,14 @@ def test_no_wcag_a_or_aa_violations(
         context.close()
 
 
+@pytest.mark.parametrize("width", PHONES)
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=PAGE_TYPE_IDS)
 def test_body_does_not_scroll_sideways_on_a_phone(
-    page_type: PageType, built_site: Path, browser: Any, base_url: str
+    page_type: PageType, width: int, built_site: Path, browser: Any, base_url: str
 ) -> None:
     path = page_type.path(built_site)
-    context, visit = new_visit(browser, base_url, viewport=PHONE, is_mobile=True)
+    viewport = {"width": width, "height": 800}
+    context, visit = new_visit(browser, base_url, viewport=viewport, is_mobile=True)
     try:
         page = visit.open(path)
         widths = page.evaluate(
