@@ -33,6 +33,7 @@ class PageType:
     name: str
     find: Callable[[Path], str | None]
     pending: str = ""
+    ready: str = ""  # a selector that shows the page has finished drawing (search UI)
 
     def path(self, site: Path) -> str:
         """The page's path below the site root; skips or fails when the site has none."""
@@ -61,7 +62,12 @@ PAGE_TYPES = (
         lambda site: _first(site, "kvalitetsberattelse"),
         pending="kvalitetsberättelsen byggs parallellt",
     ),
-    PageType("sök", _exists("sok/")),
+    PageType("sök", _exists("sok/"), ready=".pagefind-ui__search-input"),
+    PageType(
+        "sökträffar",
+        lambda site: "sok/?q=avvikelse" if (site / "sok/index.html").is_file() else None,
+        ready=".pagefind-ui__result-link",
+    ),
     PageType("tillgänglighet", _exists("tillganglighet/")),
 )
 PAGE_TYPE_IDS = [page_type.name for page_type in PAGE_TYPES]

@@ -20,9 +20,15 @@ def test_page_loads_without_errors_or_outside_requests(
     page_type: PageType, built_site: Path, visit: Visit
 ) -> None:
     page = visit.open(page_type.path(built_site))
-    page.wait_for_load_state("networkidle")
+    _wait_until_ready(page, page_type)
     assert visit.console_errors == []
     assert visit.outside_requests == []
+
+
+def _wait_until_ready(page: Any, page_type: PageType) -> None:
+    if page_type.ready:
+        page.wait_for_selector(page_type.ready, timeout=10_000)
+    page.wait_for_load_state("networkidle")
 
 
 def _violations(page: Any) -> list[str]:
@@ -45,8 +51,7 @@ def test_no_wcag_a_or_aa_violations(
         page = visit.open(path)
         expected = "slate" if scheme == "dark" else "default"
         assert page.get_attribute("body", "data-md-color-scheme") == expected
-        if page_type.name == "sök":
-            page.wait_for_selector(".pagefind-ui__search-input")
+        _wait_until_ready(page, page_type)
         assert _violations(page) == []
     finally:
         context.close()
@@ -62,6 +67,7 @@ def test_body_does_not_scroll_sideways_on_a_phone(
     context, visit = new_visit(browser, base_url, viewport=viewport, is_mobile=True)
     try:
         page = visit.open(path)
+        _wait_until_ready(page, page_type)
         widths = page.evaluate(
             "() => [document.documentElement.scrollWidth, document.body.scrollWidth,"
             " window.innerWidth]"
