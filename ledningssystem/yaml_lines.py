@@ -101,7 +101,11 @@ def _build(node: yaml.Node, path: Path_, lines: LineMap, loader: _Loader) -> Any
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = (
+                key_node.value
+                if key_node.tag == _STR_TAG
+                else loader.construct_object(key_node, deep=True)
+            )
             if not isinstance(key, str | int | bool) or key is None:
                 raise YamlProblem(
                     "en nyckel måste vara ett enkelt namn", key_node.start_mark.line + 1
