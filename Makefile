@@ -4,6 +4,13 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates in the sitemap (and "today", unless ledningssystem.yml sets idag)
+# come from the last commit, so two builds of one commit are byte-identical.
+ifndef SOURCE_DATE_EPOCH
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+endif
+export SOURCE_DATE_EPOCH
+SIZE ?= full
 
 .PHONY: help serve build check test lint bench clean schema codeowners changes review-due pdf pdf-check
 
@@ -63,11 +70,14 @@ schema: $(STAMP)
 	$(BIN)/python -m ledningssystem schema
 
 lint: $(STAMP)
-	$(BIN)/ruff check ledningssystem macros hooks tests
-	$(BIN)/ruff format --check ledningssystem macros hooks tests
+	$(BIN)/ruff check ledningssystem macros hooks tests bench
+	$(BIN)/ruff format --check ledningssystem macros hooks tests bench
 	$(BIN)/mypy
 
 test: $(STAMP) lint pdf-check
+	@test -x /usr/bin/chromium || { \
+	  echo "!!! Chromium saknas: webbläsartesterna hoppas över. Installera: sudo apt-get install -y chromium"; \
+	  echo "!!! Chromium missing: browser tests will be SKIPPED. Install: sudo apt-get install -y chromium"; }
 	$(BIN)/pytest
 
 # PDF of one year's berättelse. WeasyPrint needs Pango/HarfBuzz from the system: check first
@@ -79,9 +89,12 @@ pdf: pdf-check
 	@test -n "$(YEAR)" || { echo "Ange året: make pdf YEAR=2024" >&2; exit 2; }
 	$(BIN)/python -m ledningssystem pdf --year $(YEAR) $(if $(OUT),--out $(OUT))
 
-# Benchmarks are kept out of `make test`; each writes its own keys into .bench/results.json.
+# Build time, memory and page weight of a synthetic large-city ledningssystem, and process map
+# rendering (not part of test). SIZE=small runs only the quarter-size variant. Each writes its
+# own keys into .bench/results.json.
 bench: $(STAMP)
 	$(BIN)/python bench/process_maps.py
+	$(BIN)/python -m bench.run --size $(SIZE)
 
 clean:
 	rm -rf site site.tmp .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf

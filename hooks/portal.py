@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from ledningssystem.build import SiteBuild, prepare_build
 from ledningssystem.errors import ContentErrors
 from ledningssystem.load import content_paths
+from ledningssystem.search_index import SearchIndexError, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.ledningssystem")
 _state: dict[str, object] = {}
@@ -67,6 +68,13 @@ def on_env(env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 - j
     if report:
         raise PluginError(report)
     return env
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        build_search_index(config.site_dir)
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
 
 
 def on_build_error(error: Exception) -> None:

@@ -67,4 +67,5 @@ def _import_commands() -> None:
         pdf,
         report,
         schema,
+        search,
     )

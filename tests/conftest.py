@@ -23,6 +23,7 @@ CONTENT_ITEMS = (
     "arshjul",
     "hooks",
     "macros",
+    "overrides",
     "reports",
 )
 

@@ -180,7 +180,7 @@ class GitRepo:
 
     def add_site_files(self) -> None:
         """The MkDocs glue and a minimal mkdocs.yml, so the repository builds as a site."""
-        for name in ("hooks", "macros"):
+        for name in ("hooks", "macros", "overrides"):
             shutil.copytree(REPO / name, self.root / name, ignore=shutil.ignore_patterns("__*"))
         shutil.copytree(REPO / "docs" / "stylesheets", self.root / "docs" / "stylesheets")
         config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from pydantic import Field
 
@@ -44,4 +45,13 @@ class Settings(ContentModel):
     )
 
     def effective_today(self) -> dt.date:
-        return self.today or dt.date.today()
+        """`idag` if set, else the date of SOURCE_DATE_EPOCH (the Makefile sets it to the last
+        commit, so two builds of one commit agree), else the real date."""
+        return self.today or _source_date() or dt.date.today()
+
+
+def _source_date() -> dt.date | None:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not epoch.isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()

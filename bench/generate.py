@@ -1,0 +1,400 @@
+"""A synthetic ledningssystem of a large Swedish city, written in the real file formats.
+
+`generate(root, scale)` writes a complete content root (settings, organisation, roles, legal
+register, processes, rutiner, årshjul, and the site's mkdocs.yml/docs/hooks/macros/overrides
+copied from this repository) into `root`. scale=1.0 is a big city: 15 förvaltningar,
+200 processes of 10–40 steps, 2,000 rutiner of 600–900 words; 0.25 is a quarter of that.
+Seeded: the same scale always gives the same files.
+
+Kvalitetsberättelse data (10 years): its format is designed in parallel. When a module
+`ledningssystem.reports.bench` exists with `write_years(root: Path, years: int, seed: int)
+-> None`, it is called; otherwise no berättelse data is written and `generate` says so.
+"""
+
+from __future__ import annotations
+
+import importlib
+import random
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+SITE_ITEMS = ("mkdocs.yml", "docs", "hooks", "macros", "overrides")
+FULL = {"divisions": 15, "processes": 200, "routines": 2000, "years": 10}
+SEED = 2026
+
+DIVISIONS = [
+    "Socialförvaltningen",
+    "Äldreförvaltningen",
+    "Funktionsstödsförvaltningen",
+    "Arbetsmarknadsförvaltningen",
+    "Förskoleförvaltningen",
+    "Grundskoleförvaltningen",
+    "Gymnasieförvaltningen",
+    "Kulturförvaltningen",
+    "Idrottsförvaltningen",
+    "Miljöförvaltningen",
+    "Stadsbyggnadsförvaltningen",
+    "Trafikförvaltningen",
+    "Fastighetsförvaltningen",
+    "Serviceförvaltningen",
+    "Stadsledningskontoret",
+]
+UNIT_KINDS = [
+    "Hemtjänst",
+    "Boende",
+    "Mottagning",
+    "Myndighet",
+    "Utredning",
+    "Stöd",
+    "Uppföljning",
+    "Familjestöd",
+]
+AREAS = ["Norr", "Söder", "Öster", "Väster", "Centrum", "Hamnen", "Åsen", "Ängen"]
+ROLES = [
+    ("namnd", "Nämnd"),
+    ("forvaltningschef", "Förvaltningschef"),
+    ("kvalitetschef", "Kvalitetschef"),
+    ("avdelningschef", "Avdelningschef"),
+    ("enhetschef", "Enhetschef"),
+    ("medarbetare", "Medarbetare"),
+    ("handlaggare", "Handläggare"),
+    ("sas", "Socialt ansvarig samordnare"),
+    ("mas", "Medicinskt ansvarig sjuksköterska"),
+    ("kvalitetsutvecklare", "Kvalitetsutvecklare"),
+    ("registrator", "Registrator"),
+    ("jurist", "Förvaltningsjurist"),
+    ("controller", "Controller"),
+    ("it-samordnare", "IT-samordnare"),
+    ("arkivarie", "Arkivarie"),
+    ("dataskyddsombud", "Dataskyddsombud"),
+    ("hr-specialist", "HR-specialist"),
+    ("samordnare", "Samordnare"),
+    ("sjukskoterska", "Sjuksköterska"),
+    ("arbetsterapeut", "Arbetsterapeut"),
+    ("fysioterapeut", "Fysioterapeut"),
+    ("boendestodjare", "Boendestödjare"),
+    ("underskoterska", "Undersköterska"),
+    ("kurator", "Kurator"),
+    ("bistandshandlaggare", "Biståndshandläggare"),
+    ("familjebehandlare", "Familjebehandlare"),
+]
+VERBS = [
+    "Hantera",
+    "Utreda",
+    "Dokumentera",
+    "Följa upp",
+    "Planera",
+    "Rapportera",
+    "Granska",
+    "Besluta om",
+    "Samordna",
+    "Genomföra",
+    "Anmäla",
+    "Arkivera",
+    "Informera om",
+    "Bedöma",
+]
+NOUNS = [
+    "avvikelse",
+    "klagomål",
+    "synpunkter",
+    "lex Sarah-rapport",
+    "lex Maria-anmälan",
+    "genomförandeplan",
+    "vårdplan",
+    "riskbedömning",
+    "egenkontroll",
+    "delegering",
+    "läkemedel",
+    "fallrisk",
+    "nutrition",
+    "trycksår",
+    "samtycke",
+    "sekretess",
+    "orosanmälan",
+    "bistånd",
+    "hemtjänstinsats",
+    "boendeplacering",
+    "ekonomiskt bistånd",
+    "social dokumentation",
+    "journalföring",
+    "personuppgiftsincident",
+    "introduktion",
+    "kompetensplan",
+    "brandskydd",
+    "hot och våld",
+    "överklagande",
+    "utskrivning",
+    "nattfasta",
+    "tvångsåtgärd",
+    "ledsagning",
+    "kontaktperson",
+    "tolk",
+]
+SENTENCE_PARTS = (
+    [
+        "Enhetschefen",
+        "Handläggaren",
+        "Medarbetaren",
+        "Samordnaren",
+        "Kvalitetsutvecklaren",
+        "Ansvarig sjuksköterska",
+        "Den som upptäcker händelsen",
+        "Teamet",
+    ],
+    [
+        "ansvarar för att",
+        "ser till att",
+        "kontrollerar att",
+        "dokumenterar hur",
+        "följer upp att",
+        "informerar brukaren om att",
+        "bedömer om",
+        "säkerställer att",
+    ],
+    [
+        "brukarens behov",
+        "insatsen",
+        "beslutet",
+        "genomförandeplanen",
+        "riskbedömningen",
+        "avvikelsen",
+        "klagomålet",
+        "dokumentationen",
+        "åtgärderna",
+        "samverkan med regionen",
+        "anhörigas synpunkter",
+        "den enskildes självbestämmande",
+    ],
+    [
+        "blir utrett inom två veckor",
+        "dokumenteras i verksamhetssystemet samma dag",
+        "följs upp vid nästa uppföljningsmöte",
+        "återkopplas skriftligt till den enskilde",
+        "sammanställs inför kvalitetsberättelsen",
+        "stäms av med ansvarig chef",
+        "bedöms utifrån gällande lagstiftning",
+        "behandlas enligt sekretessreglerna",
+        "analyseras för att hitta mönster och trender",
+        "leder till förbättringar i arbetet",
+    ],
+)
+
+
+@dataclass
+class Generated:
+    """What was written, for the benchmark report."""
+
+    root: Path
+    processes: int = 0
+    steps: int = 0
+    routines: int = 0
+    words: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def generate(root: Path, scale: float = 1.0, seed: int = SEED) -> Generated:
+    """Write a synthetic content root of the given scale into `root` (emptied first)."""
+    rng = random.Random(seed)
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    for name in SITE_ITEMS:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, root / name)
+    result = Generated(root)
+    _write(root / "ledningssystem.yml", {"idag": "2026-11-01"})
+    units = _organisation(root, max(1, round(FULL["divisions"] * scale)))
+    _write(root / "roles/roller.yml", {"roller": [_role(i, n) for i, n in ROLES]})
+    requirements = _requirements(root)
+    n_processes = round(FULL["processes"] * scale)
+    n_routines = round(FULL["routines"] * scale)
+    steps = _processes(root, rng, n_processes, units, requirements, result)
+    _routines(root, rng, n_routines, steps, units, requirements, result)
+    _calendar(root)
+    _berattelse(root, round(FULL["years"]), seed, result)
+    return result
+
+
+def _write(path: Path, data: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _slug(text: str) -> str:
+    table = str.maketrans("åäöéÅÄÖÉ ", "aaoeaaoe-")
+    return "".join(c for c in text.lower().translate(table) if c.isalnum() or c == "-")
+
+
+def _organisation(root: Path, n_divisions: int) -> list[str]:
+    divisions, units = [], []
+    for d, name in enumerate(DIVISIONS[:n_divisions]):
+        division_units = []
+        for u in range(6):
+            unit_id = f"{_slug(name)[:12]}-{_slug(UNIT_KINDS[u])}-{_slug(AREAS[(d + u) % 8])}"
+            division_units.append({"id": unit_id, "namn": f"{UNIT_KINDS[u]} {AREAS[(d + u) % 8]}"})
+            units.append(unit_id)
+        divisions.append({"id": _slug(name), "namn": name, "enheter": division_units})
+    _write(
+        root / "roles/organisation.yml",
+        {
+            "kommun": "Storstad",
+            "nämnd": {"id": "kommunstyrelsen", "namn": "Kommunstyrelsen"},
+            "förvaltning": {"id": "stadens-forvaltningar", "namn": "Stadens förvaltningar"},
+            "avdelningar": divisions,
+        },
+    )
+    return units
+
+
+def _role(role_id: str, name: str) -> dict[str, str]:
+    return {"id": role_id, "namn": name, "beskrivning": f"{name} i stadens ledningssystem."}
+
+
+def _requirements(root: Path) -> list[str]:
+    krav = [
+        {
+            "id": f"sosfs-2011-9-{c}-{p}",
+            "kapitel": c,
+            "paragraf": str(p),
+            "ämne": f"Krav {c} kap. {p} § om systematiskt kvalitetsarbete",
+        }
+        for c in range(3, 8)
+        for p in range(1, 9)
+    ]
+    _write(
+        root / "requirements/sosfs-2011-9.yml",
+        {
+            "källa": "SOSFS 2011:9",
+            "titel": "Ledningssystem för systematiskt kvalitetsarbete",
+            "krav": krav,
+        },
+    )
+    return [k["id"] for k in krav]
+
+
+def _controlled(rng: random.Random, year: int) -> dict[str, object]:
+    month = rng.randint(1, 12)
+    return {
+        "ägare": rng.choice(["kvalitetschef", "enhetschef", "avdelningschef", "sas", "mas"]),
+        "status": "gällande",
+        "version": f"{rng.randint(1, 5)}.{rng.randint(0, 9)}",
+        "gäller_från": f"{year}-{month:02d}-15",
+        "fastställd_av": "forvaltningschef",
+        "fastställd_datum": f"{year}-{month:02d}-01",
+        "revideras_senast": f"{year + rng.randint(1, 2)}-{month:02d}-01",
+    }
+
+
+def _processes(root, rng, count, units, requirements, result) -> list[str]:  # noqa: ANN001
+    kinds = ["styrprocess", "huvudprocess", "stödprocess"]
+    role_ids = [r for r, _ in ROLES]
+    step_refs = []
+    for i in range(count):
+        pid = f"process-{i + 1:03d}"
+        steps = []
+        for s in range(rng.randint(10, 40)):
+            performer, accountable = rng.sample(role_ids, 2)
+            others = rng.sample([r for r in role_ids if r not in (performer, accountable)], 2)
+            steps.append(
+                {
+                    "id": f"steg-{s + 1:02d}",
+                    "namn": f"{rng.choice(VERBS)} {rng.choice(NOUNS)}",
+                    "utförare": performer,
+                    "ansvar": {performer: "R", accountable: "A", others[0]: "C", others[1]: "I"},
+                    "beskrivning": _sentence(rng),
+                }
+            )
+            step_refs.append(f"{pid}/steg-{s + 1:02d}")
+        data = {
+            "id": pid,
+            "namn": f"{rng.choice(VERBS)} {rng.choice(NOUNS)} ({i + 1})",
+            "typ": kinds[i % 3],
+            **_controlled(rng, 2024 + i % 2),
+            "syfte": _sentence(rng),
+            "start": _sentence(rng),
+            "slut": _sentence(rng),
+            "kunder": ["Brukare", "Anhöriga"],
+            "enheter": rng.sample(units, 3),
+            "lagkrav": rng.sample(requirements, 2),
+            "steg": steps,
+        }
+        _write(root / f"processes/{pid}.yml", data)
+        result.processes += 1
+        result.steps += len(steps)
+    return step_refs
+
+
+def _sentence(rng: random.Random) -> str:
+    return " ".join(rng.choice(part) for part in SENTENCE_PARTS) + "."
+
+
+def _paragraph(rng: random.Random, sentences: int) -> str:
+    return " ".join(_sentence(rng) for _ in range(sentences))
+
+
+def _routines(root, rng, count, step_refs, units, requirements, result) -> None:  # noqa: ANN001
+    kinds = ["rutin", "rutin", "rutin", "riktlinje", "checklista", "instruktion"]
+    for i in range(count):
+        noun = rng.choice(NOUNS)
+        title = f"{rng.choice(VERBS)} {noun} – {rng.choice(UNIT_KINDS).lower()} {i + 1}"
+        rid = f"rutin-{i + 1:04d}"
+        meta = {
+            "id": rid,
+            "titel": title,
+            "typ": rng.choice(kinds),
+            **_controlled(rng, 2024 + i % 3),
+            "processer": rng.sample(step_refs, rng.randint(1, 2)) if step_refs else [],
+            "lagkrav": rng.sample(requirements, rng.randint(0, 2)),
+            "enheter": rng.sample(units, rng.randint(1, 3)),
+            "nyckelord": [noun],
+            "sammanfattning": _sentence(rng),
+        }
+        sections = [f"# {title}\n"]
+        for heading in ("Syfte", "Ansvar", "Så gör du", "Dokumentation", "Uppföljning"):
+            sections.append(f"## {heading}\n")
+            if heading == "Så gör du":
+                items = [f"{n}. {_sentence(rng)}" for n in range(1, rng.randint(6, 12))]
+                sections.append("\n".join(items) + "\n")
+            for _ in range(rng.randint(2, 3)):
+                sections.append(_paragraph(rng, rng.randint(3, 6)) + "\n")
+        body = "\n".join(sections)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        path = root / f"routines/{rid}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")
+        result.routines += 1
+        result.words += len(body.split())
+
+
+def _calendar(root: Path) -> None:
+    activities = [
+        {
+            "id": f"aktivitet-{m:02d}",
+            "namn": f"Egenkontroll månad {m}",
+            "typ": "egenkontroll",
+            "månader": [m],
+            "ansvarig": "kvalitetschef",
+        }
+        for m in range(1, 13)
+    ]
+    _write(root / "arshjul/arshjul.yml", {"aktiviteter": activities})
+
+
+def _berattelse(root: Path, years: int, seed: int, result: Generated) -> None:
+    try:
+        module = importlib.import_module("ledningssystem.reports.bench")
+    except ImportError:
+        result.notes.append(
+            "Ingen berättelsedata: formatmodulen ledningssystem.reports.bench finns inte ännu "
+            "(den ska ha write_years(root, years, seed))."
+        )
+        return
+    module.write_years(root, years, seed)

@@ -1,0 +1,67 @@
+"""The built site as a whole: no broken link or anchor, and the same bytes every build."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import copy_example, run_cli, run_mkdocs_build
+from tests.site_check import broken_links
+
+
+def test_no_broken_internal_links_or_anchors(example_site: Path) -> None:
+    assert broken_links(example_site) == []
+
+
+def test_link_check_finds_a_missing_page_and_anchor(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">ok</a><a href="b/">x</a><a href="a/#finns">ok</a><a href="a/#saknas">x</a>'
+        '<a href="#topp">x</a><a href="https://example.org/">extern</a>',
+        encoding="utf-8",
+    )
+    (tmp_path / "a" / "index.html").write_text('<h2 id="finns">A</h2>', encoding="utf-8")
+    assert broken_links(tmp_path) == [
+        "index.html → b/ (sidan finns inte)",
+        "index.html → a/#saknas (ankaret finns inte)",
+        "index.html → #topp (ankaret finns inte)",
+    ]
+
+
+def _digests(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # fixed, as the Makefile sets it
+    sites = []
+    for name in ("first", "second"):
+        root = copy_example(tmp_path / name)
+        result = run_mkdocs_build(root)
+        assert result.returncode == 0, result.stdout + result.stderr
+        sites.append(_digests(root / "site"))
+    first, second = sites
+    assert sorted(first) == sorted(second)
+    differing = [name for name in first if first[name] != second[name]]
+    assert differing == []
+
+
+def test_search_index_command_rejects_a_folder_without_a_site(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "search-index", str(tmp_path))
+    assert result.returncode == 1
+    assert "ingen byggd webbplats" in result.stderr
+
+
+def test_build_writes_a_swedish_pagefind_index(example_site: Path) -> None:
+    entry = (example_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
+    assert '"sv"' in entry
+    assert (example_site / "pagefind" / "pagefind-ui.js").is_file()
+    assert not (example_site / "search" / "search_index.json").exists()
