@@ -11,10 +11,9 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ledningssystem.documents import DocumentEntry, governing_documents
 from ledningssystem.model.content import Ledningssystem, RegisteredRequirement
-from ledningssystem.model.document import ControlledDocument, Status
 from ledningssystem.model.requirement import RequirementSource
-from ledningssystem.urls import process_page, routine_page
 
 
 class Coverage(StrEnum):
@@ -23,20 +22,8 @@ class Coverage(StrEnum):
     UNCOVERED = "saknar täckning"
 
 
-@dataclass(frozen=True)
-class Citing:
-    """A process or rutin that cites requirements."""
-
-    kind: str  # "process" or "rutin"
-    id: str
-    title: str
-    page: str
-    doc: ControlledDocument
-    requirements: tuple[str, ...]
-
-    @property
-    def in_force(self) -> bool:
-        return self.doc.status is Status.IN_FORCE
+# A document as the coverage page lists it.
+Citing = DocumentEntry
 
 
 @dataclass(frozen=True)
@@ -72,23 +59,7 @@ class SourceCoverage:
 
 def citing_documents(content: Ledningssystem) -> list[Citing]:
     """Every process, then every rutin, with the requirements it cites (sorted by title)."""
-    processes = [
-        Citing("process", p.id, p.name, process_page(p.id), p, tuple(dict.fromkeys(p.requirements)))
-        for p in content.processes.values()
-    ]
-    routines = [
-        Citing(
-            "rutin",
-            d.meta.id,
-            d.meta.title,
-            routine_page(d.meta.id),
-            d.meta,
-            tuple(dict.fromkeys(d.meta.requirements)),
-        )
-        for d in content.routines.values()
-    ]
-    key = _title_key
-    return sorted(processes, key=key) + sorted(routines, key=key)
+    return governing_documents(content)
 
 
 def requirement_coverage(content: Ledningssystem) -> list[SourceCoverage]:
@@ -111,7 +82,3 @@ def requirement_coverage(content: Ledningssystem) -> list[SourceCoverage]:
         )
         for source in content.requirement_sources
     ]
-
-
-def _title_key(doc: Citing) -> tuple[str, str]:
-    return doc.title.casefold(), doc.id

@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ledningssystem.documents import DocumentEntry, governing_documents
 from ledningssystem.history import History
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.document import ControlledDocument, Status
-from ledningssystem.urls import process_page, routine_page
 
 RECENT_DAYS = 30
 
@@ -29,22 +29,12 @@ class ReviewState(StrEnum):
 
 
 @dataclass(frozen=True)
-class ControlledItem:
+class ControlledItem(DocumentEntry):
     """A process or rutin as document control sees it."""
 
-    kind: str  # "process" or "rutin"
-    id: str
-    title: str
-    doc: ControlledDocument
-    file: str
-    page: str
     state: ReviewState
     days_left: int | None  # days until revideras_senast (negative when overdue)
     last_changed: dt.date | None
-
-    @property
-    def owner(self) -> str:
-        return self.doc.owner
 
 
 def review_state(doc: ControlledDocument, today: dt.date, horizon_days: int) -> ReviewState:
@@ -66,24 +56,19 @@ def controlled_items(content: Ledningssystem, history: History) -> list[Controll
     """Every process and rutin with its review state, processes first, each sorted by title."""
     today = content.today
     horizon = content.settings.document_control.horizon_days
-
-    def item(kind: str, id_: str, title: str, doc: ControlledDocument, page: str) -> ControlledItem:
-        days = (doc.review_by - today).days if doc.review_by else None
-        file = doc.origin.file
-        state = review_state(doc, today, horizon)
-        return ControlledItem(
-            kind, id_, title, doc, file, page, state, days, history.last_changed(file)
+    return [
+        ControlledItem(
+            e.kind,
+            e.id,
+            e.title,
+            e.doc,
+            e.page,
+            state=review_state(e.doc, today, horizon),
+            days_left=(e.doc.review_by - today).days if e.doc.review_by else None,
+            last_changed=history.last_changed(e.file),
         )
-
-    processes = [
-        item("process", p.id, p.name, p, process_page(p.id)) for p in content.processes.values()
+        for e in governing_documents(content)
     ]
-    routines = [
-        item("rutin", d.meta.id, d.meta.title, d.meta, routine_page(d.meta.id))
-        for d in content.routines.values()
-    ]
-    key = _title_key
-    return sorted(processes, key=key) + sorted(routines, key=key)
 
 
 @dataclass(frozen=True)
