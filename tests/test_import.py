@@ -6,8 +6,16 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ledningssystem.cli import main
+from ledningssystem.errors import ContentErrors
+from ledningssystem.report.importer import known_ids, load_mapping
+from ledningssystem.report.importer.aggregate import aggregate
+from ledningssystem.report.importer.convert import Known, convert
+from ledningssystem.report.importer.mapping import ImportKind, identity
+from ledningssystem.report.importer.reading import read_table
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 REPO = Path(__file__).parent.parent
@@ -267,9 +275,7 @@ def test_mapping_errors_name_the_line(example_root: Path, tmp_path: Path) -> Non
     )
     export = tmp_path / "export.csv"
     export.write_text("Enhet\nhemsjukvard\n", encoding="utf-8")
-    with pytest.raises(Exception) as caught:
-        from ledningssystem.report.importer import load_mapping
-
+    with pytest.raises(ContentErrors) as caught:
         load_mapping(mapping, example_root)
     assert '"färg" är inget fält för avvikelser' in str(caught.value)
 
@@ -280,3 +286,72 @@ def test_year_without_report_is_refused(
     assert run(example_root, "avvikelser", str(TRESERVA), "--year", "2030") == 1
     assert "ny-berattelse 2030" in capsys.readouterr().err
     assert not (example_root / "reports" / "2030").exists()
+
+
+def _known() -> Known:
+    return known_ids(REPO)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=400) | st.text(alphabet=';,\t\n"åäö19-/aB0 ', max_size=200))
+def test_any_export_reads_or_reports(
+    tmp_path_factory: pytest.TempPathFactory, data: object
+) -> None:
+    export = tmp_path_factory.mktemp("fuzz") / "export.csv"
+    export.write_bytes(data if isinstance(data, bytes) else str(data).encode("utf-8"))
+    mapping = load_mapping(LIFECARE_MAPPING, REPO)
+    try:
+        table = read_table(export, "export.csv", mapping.header_row)
+        convert(table, mapping, _known(), 2025)
+    except ContentErrors as errors:
+        assert all(e.file == "export.csv" and e.message for e in errors.errors)
+
+
+def test_privacy_check_covers_the_header_and_names_columns_by_position(tmp_path: Path) -> None:
+    export = tmp_path / "export.csv"
+    export.write_text("enhet;Anteckning 19121212-1212\nhemsjukvard;x\n", encoding="utf-8")
+    with pytest.raises(ContentErrors) as caught:
+        convert(
+            read_table(export, "export.csv"), identity(ImportKind.DEVIATIONS, ()), _known(), 2025
+        )
+    assert [e.format() for e in caught.value.errors] == [
+        'export.csv:1 – fältet "kolumn 2": cellen innehåller något som ser ut som ett '
+        "personnummer eller samordningsnummer; inget har skrivits. Ta bort personuppgifterna "
+        "ur exporten (eller hela kolumnen) och importera igen."
+    ]
+
+
+def test_identity_mapping_reads_counts_comma_dates_and_tabs(tmp_path: Path) -> None:
+    export = tmp_path / "export.txt"
+    export.write_text(
+        "enhet\ttyp\tkategori\tantal\tutredd\tavslutad\tdatum\n"
+        "hemsjukvard\thsl\tfall\t1 204\tja\tnej\t31/12/2025\n"
+        "hemsjukvard\thsl\tfall\t3,0\tJa\tja\t2025-01-01\n"
+        "hemsjukvard\thsl\tfall\t9\tja\tja\t01/01/2026\n",
+        encoding="utf-8",
+    )
+    table = read_table(export, "export.txt")
+    assert table.description == "CSV, UTF-8, tabb"
+    converted = convert(table, identity(ImportKind.DEVIATIONS, table.header), _known(), 2025)
+    assert aggregate(ImportKind.DEVIATIONS, converted.events) == [
+        {"enhet": "hemsjukvard", "typ": "hsl", "kategori": "fall", "antal": 1207,
+         "utredda": 1207, "avslutade": 3},
+    ]  # fmt: skip
+    assert converted.skipped == {"datumet ligger inte i 2025": [4]}
+
+
+def test_old_excel_and_unreadable_dates_are_reported(tmp_path: Path) -> None:
+    old = tmp_path / "export.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 40)
+    with pytest.raises(ContentErrors) as caught:
+        read_table(old, "export.xls")
+    assert "det gamla Excel-formatet (xls) kan inte läsas" in caught.value.report()
+    export = tmp_path / "export.csv"
+    export.write_text("enhet;från;kategorier;datum\nvuxen;brukare;samverkan;31 jan\n", "utf-8")
+    table = read_table(export, "export.csv")
+    with pytest.raises(ContentErrors) as caught:
+        convert(table, identity(ImportKind.COMPLAINTS, table.header), _known(), 2025)
+    assert [e.format() for e in caught.value.errors] == [
+        'export.csv:2 – fältet "datum": datumet går inte att läsa. '
+        "Skriv datum som ÅÅÅÅ-MM-DD eller DD/MM/ÅÅÅÅ."
+    ]

@@ -20,6 +20,11 @@ from ledningssystem.report.importer.reading import Table
 _DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$")
 _WHOLE = re.compile(r"^(\d+)(?:,0+)?$")
+_PRIVATE = (
+    "cellen innehåller något som ser ut som ett personnummer eller samordningsnummer; "
+    "inget har skrivits"
+)
+_PRIVATE_HINT = "Ta bort personuppgifterna ur exporten (eller hela kolumnen) och importera igen."
 
 
 @dataclass(frozen=True)
@@ -77,21 +82,20 @@ class _Problems:
 
 def convert(table: Table, mapping: Mapping, known: Known, year: int) -> Converted:
     """The events of the export that belong to `year`; raises ContentErrors on any problem."""
-    columns = _columns(table, mapping)
     problems = _Problems(table.file)
+    for index, name in enumerate(table.header):
+        if contains_personal_number(name):  # named by position: the header itself is private
+            problems.add(table.header_row, f"kolumn {index + 1}", _PRIVATE, _PRIVATE_HINT)
+    if problems.first:
+        raise ContentErrors(problems.errors())
+    columns = _columns(table, mapping)
     result = Converted()
     for number, cells in table.rows:
         private = [table.header[i] for i, c in enumerate(cells) if contains_personal_number(c)]
         for column in private:
-            problems.add(
-                number,
-                column,
-                "cellen innehåller något som ser ut som ett personnummer eller "
-                "samordningsnummer; inget har skrivits",
-                "Ta bort personuppgifterna ur exporten (eller hela kolumnen) och importera igen.",
-            )
+            problems.add(number, column, _PRIVATE, _PRIVATE_HINT)
         if private:
-            continue
+            continue  # its values are not shown in any other message
         raw = {name: cells[i] for name, i in columns.items()}
         raw.update(mapping.fixed)
         reason = _outside_year(raw.get("datum"), year, number, problems, mapping)
@@ -177,9 +181,12 @@ def parse_date(value: str) -> dt.date | None:
 def _event(
     raw: dict[str, str], mapping: Mapping, known: Known, row: int, problems: _Problems
 ) -> tuple[dict[str, object] | None, str]:
-    """One row as {field: value} with our ids, or a reason to skip it."""
+    """One row as {field: value} with our ids, or a reason to skip it.
+
+    A value with a problem is recorded in `problems`; convert() then raises, so an
+    event holding such a value is never summed.
+    """
     event: dict[str, object] = {}
-    ok = True
     for name in FIELDS[mapping.kind]:
         if name not in raw or name == "datum":
             continue
@@ -187,9 +194,7 @@ def _event(
         if name == "kategorier":
             parts = [p for p in raw[name].split(mapping.separator) if p.strip()] or [""]
             ids = [_resolve(name, p, column, mapping, known, event, row, problems) for p in parts]
-            if any(i is False for i in ids):
-                ok = False
-            elif all(i is None for i in ids):
+            if all(i is None for i in ids):
                 return None, _skip_reason(raw[name], column)
             event[name] = tuple(sorted({i for i in ids if isinstance(i, str)}))
         elif name in YES_NO_FIELDS:
@@ -200,9 +205,8 @@ def _event(
             value = _resolve(name, raw[name], column, mapping, known, event, row, problems)
             if value is None:
                 return None, _skip_reason(raw[name], column)
-            ok = ok and value is not False
             event[name] = value
-    return (event if ok and None not in event.values() else None), ""
+    return event, ""
 
 
 def _skip_reason(value: str, column: str) -> str:

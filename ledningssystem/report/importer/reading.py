@@ -11,7 +11,6 @@ import csv
 import datetime as dt
 import io
 import warnings
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,9 +41,16 @@ def read_table(path: Path, file: str, header_row: int = 1, sheet: str = "") -> T
     if not data.strip():
         raise _fail(file, None, "filen är tom", "Gör om exporten; den ska ha en rubrikrad.")
     if data.startswith(b"PK\x03\x04"):
-        lines, description = _xlsx_lines(path, file, sheet)
+        lines, description = _xlsx_lines(data, file, sheet)
     elif path.suffix.casefold() in {".xlsx", ".xlsm"}:
         raise _fail(file, None, "filen är inte en Excel-fil (xlsx)", "Spara om den från Excel.")
+    elif path.suffix.casefold() == ".xls" or data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise _fail(
+            file,
+            None,
+            "det gamla Excel-formatet (xls) kan inte läsas",
+            'Spara om exporten i Excel som "Excel-arbetsbok (xlsx)" eller "CSV UTF-8".',
+        )
     else:
         lines, description = _csv_lines(data, file, header_row)
     return _table(file, lines, header_row, description)
@@ -146,18 +152,20 @@ def _plausible(text: str) -> bool:
 # --- XLSX ---------------------------------------------------------------------------------
 
 
-def _xlsx_lines(path: Path, file: str, sheet: str) -> tuple[list, str]:
+def _xlsx_lines(data: bytes, file: str, sheet: str) -> tuple[list, str]:
     from openpyxl import load_workbook  # only needed for Excel files
 
+    unreadable = _fail(
+        file, None, "filen går inte att läsa som Excel-fil (xlsx)", "Spara om den i Excel."
+    )
     try:
         with warnings.catch_warnings():
             # Exports from other tools lack Excel's default styles; openpyxl warns about it.
             warnings.simplefilter("ignore")
-            book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise _fail(
-            file, None, "filen går inte att läsa som Excel-fil (xlsx)", "Spara om den i Excel."
-        ) from None
+            # From bytes: openpyxl judges a path by its suffix, and exports are often misnamed.
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - a damaged zip fails in many ways inside openpyxl
+        raise unreadable from None
     try:
         if sheet and sheet not in book.sheetnames:
             raise _fail(
@@ -168,11 +176,13 @@ def _xlsx_lines(path: Path, file: str, sheet: str) -> tuple[list, str]:
                 "blad",
             )
         worksheet = book[sheet] if sheet else book.worksheets[0]
-        lines = [
-            (number, tuple(_cell_text(v) for v in values))
-            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
-        ]
+        rows = worksheet.iter_rows(values_only=True)
+        lines = [(n, tuple(_cell_text(v) for v in row)) for n, row in enumerate(rows, start=1)]
         return lines, f"Excel, bladet {worksheet.title}"
+    except ContentErrors:
+        raise
+    except Exception:  # noqa: BLE001 - read-only mode parses the sheet lazily, here
+        raise unreadable from None
     finally:
         book.close()
 
