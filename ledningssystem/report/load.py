@@ -77,6 +77,12 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
     return Reports(config, templates, ordered, figures, texts), reader.errors
 
 
+def load_report_config(root: Path) -> tuple[ReportConfig, list[ContentError]]:
+    """Only the settings (standard.yml and reports/config.yml), e.g. for an import."""
+    reader = _ReportReader(root)
+    return reader.config(), reader.errors
+
+
 class _ReportReader(FileReader):
     """Reads reports/: configuration, templates and year folders."""
 
@@ -136,7 +142,7 @@ class _ReportReader(FileReader):
             return []
         folders = []
         for path in sorted(p for p in base.iterdir() if p.is_dir()):
-            if path.name == "mallar" or path.name.startswith("."):
+            if path.name in {"mallar", "mappningar"} or path.name.startswith("."):
                 continue
             if not YEAR_DIR.match(path.name):
                 self.add(

@@ -1,0 +1,62 @@
+"""`import`: read an export from the case system into reports/<år>/ (avvikelser, klagomål)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ledningssystem.cli import UserError, command
+from ledningssystem.report.importer import (
+    ImportKind,
+    ImportRefused,
+    ImportSummary,
+    import_export,
+    known_ids,
+)
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("typ", choices=[k.value for k in ImportKind], help="vilken datafil")
+    parser.add_argument("fil", type=Path, metavar="FIL", help="exporten (CSV eller xlsx)")
+    parser.add_argument("--year", "--ar", type=int, required=True, dest="year", metavar="ÅR")
+    parser.add_argument(
+        "--mapping",
+        "--mappning",
+        type=Path,
+        dest="mapping",
+        metavar="FIL",
+        help="mappningsfil, t.ex. reports/mappningar/treserva-avvikelser.yml",
+    )
+    parser.add_argument("--force", action="store_true", help="skriv över en befintlig datafil")
+
+
+@command(
+    "import", "importera avvikelser eller klagomål från verksamhetssystemets export", _arguments
+)
+def import_data(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    if not args.fil.is_file():
+        raise UserError(f"filen {args.fil} finns inte")
+    known = known_ids(root)
+    try:
+        summary = import_export(
+            root, ImportKind(args.typ), args.fil, args.year, known, args.mapping, args.force
+        )
+    except ImportRefused as refused:
+        raise UserError(str(refused)) from None
+    print(summary_text(summary))
+    return 0
+
+
+def summary_text(summary: ImportSummary) -> str:
+    """What the import did, in Swedish, so it can be checked against the case system."""
+    lines = [f"Läste {summary.rows_read} rader ur {summary.source} ({summary.description})."]
+    lines.append(f"Räknade {summary.counted} rader. Per kategori:")
+    lines += [f"  {name}: {count}" for name, count in summary.per_category.items()]
+    skipped = sum(len(rows) for rows in summary.skipped.values())
+    if skipped:
+        lines.append(f"Hoppade över {skipped} rader:")
+        for reason, rows in sorted(summary.skipped.items(), key=lambda item: item[1][0]):
+            lines.append(f"  {reason}: rad {', '.join(str(r) for r in rows)}")
+    lines.append(f"Skrev {summary.target} ({summary.rows_written} rader).")
+    return "\n".join(lines)

@@ -1,0 +1,168 @@
+"""Import exports from case systems (Treserva, Lifecare, Viva, Procapita …) into reports/<år>/.
+
+read (CSV/XLSX) → convert (mapping, privacy, year) → aggregate → write atomically.
+Nothing is written unless every row could be read; content problems raise ContentErrors,
+a refused import (file exists, no year folder) raises ImportRefused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ledningssystem.errors import ContentError, ContentErrors
+from ledningssystem.load import ORGANISATION_FILE
+from ledningssystem.messages import translate
+from ledningssystem.model.organisation import Organisation
+from ledningssystem.privacy import personal_number_lines
+from ledningssystem.report.data import REPORTS_DIR
+from ledningssystem.report.files import FileReader
+from ledningssystem.report.importer.aggregate import aggregate, per_category
+from ledningssystem.report.importer.convert import Known, convert
+from ledningssystem.report.importer.mapping import ImportKind, Mapping, identity
+from ledningssystem.report.importer.reading import read_table
+from ledningssystem.report.importer.writing import data_text, write_atomically
+from ledningssystem.report.load import load_report_config
+from ledningssystem.yaml_lines import YamlProblem, parse_yaml
+
+MAPPINGS_DIR = "reports/mappningar"
+
+
+class ImportRefused(Exception):
+    """The import was not done (the file exists, the year is missing …), told in Swedish."""
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import did, for the user to check against the case system."""
+
+    source: str
+    description: str
+    rows_read: int
+    counted: int
+    per_category: dict[str, int]
+    skipped: dict[str, list[int]]
+    target: str
+    rows_written: int
+
+
+def known_ids(root: Path) -> Known:
+    """The ids that imported values are checked against: organisation and report settings.
+
+    Only these two files are read, so that a year whose data file is still missing
+    (and whose texts therefore name figures that do not exist yet) can be imported.
+    """
+    config, errors = load_report_config(root)
+    reader = FileReader(root)
+    parsed = reader.yaml(root / ORGANISATION_FILE) if (root / ORGANISATION_FILE).exists() else None
+    organisation = (
+        reader.validate(Organisation, parsed[0], ORGANISATION_FILE, parsed[1]) if parsed else None
+    )
+    if errors or reader.errors:
+        raise ContentErrors([*errors, *reader.errors])
+    units = organisation.node_names() if organisation else {}
+    return Known(
+        units=frozenset(units),
+        deviation_kinds={k.id: tuple(c.id for c in k.categories) for k in config.deviations},
+        complaint_sources=tuple(c.id for c in config.complaints.sources),
+        complaint_categories=tuple(c.id for c in config.complaints.categories),
+    )
+
+
+def import_export(
+    root: Path,
+    kind: ImportKind,
+    export: Path,
+    year: int,
+    known: Known,
+    mapping_path: Path | None = None,
+    force: bool = False,
+) -> ImportSummary:
+    """Read `export`, map and sum it, and write reports/<year>/<kind>.csv (or .yml)."""
+    folder = root / REPORTS_DIR / str(year)
+    if not (folder / "report.yml").is_file():
+        raise ImportRefused(
+            f"det finns ingen berättelse för {year} ({REPORTS_DIR}/{year}/report.yml saknas); "
+            f"skapa den först med python -m ledningssystem ny-berattelse {year}"
+        )
+    target = _target(folder, kind)
+    target_name = _shown(target, root)
+    if target.exists() and not force:
+        raise ImportRefused(
+            f"{target_name} finns redan och skrivs inte över; "
+            "lägg till --force om den ska ersättas med importen"
+        )
+    mapping = load_mapping(mapping_path, root) if mapping_path else None
+    if mapping is not None and mapping_path is not None and mapping.kind is not kind:
+        raise ImportRefused(
+            f"mappningen {_shown(mapping_path, root)} gäller {mapping.kind.value}, "
+            f"inte {kind.value}"
+        )
+    shown = _shown(export, root)
+    header_row, sheet = (mapping.header_row, mapping.sheet) if mapping else (1, "")
+    table = read_table(export, shown, header_row, sheet)
+    mapping = mapping or identity(kind, table.header)
+    converted = convert(table, mapping, known, year)
+    rows = aggregate(kind, converted.events)
+    text = data_text(kind, rows, target.suffix)
+    leaks = personal_number_lines(text)
+    if leaks:  # cannot happen with ids and counts, but nothing personal may ever be written
+        raise ContentErrors(
+            ContentError(target_name, line, "", "ser ut att innehålla ett personnummer")
+            for line in leaks
+        )
+    write_atomically(target, text)
+    return ImportSummary(
+        source=shown,
+        description=table.description,
+        rows_read=len(table.rows),
+        counted=len(converted.events),
+        per_category=per_category(kind, converted.events),
+        skipped=dict(converted.skipped),
+        target=target_name,
+        rows_written=len(rows),
+    )
+
+
+def load_mapping(path: Path, root: Path) -> Mapping:
+    """A mapping file, validated; ContentErrors with line and field when it is wrong."""
+    shown = _shown(path, root)
+    try:
+        data, lines = parse_yaml(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise _one(shown, None, f"filen kan inte läsas ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise _one(shown, None, "filen är inte sparad som UTF-8") from None
+    except YamlProblem as problem:
+        raise _one(shown, problem.line, problem.message) from None
+    try:
+        return Mapping.model_validate(data)
+    except ValidationError as exc:
+        raise ContentErrors(translate(exc, shown, lines, Mapping)) from None
+
+
+def _one(file: str, line: int | None, message: str) -> ContentErrors:
+    return ContentErrors([ContentError(file, line, "", message)])
+
+
+def _target(folder: Path, kind: ImportKind) -> Path:
+    # Keep the format the year already uses; a new file is CSV like the example.
+    yml = folder / f"{kind.value}.yml"
+    return (
+        yml
+        if yml.exists() and not (folder / f"{kind.value}.csv").exists()
+        else yml.with_suffix(".csv")
+    )
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A path as the user knows it: relative to the content root when inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+__all__ = ["MAPPINGS_DIR", "ImportKind", "ImportRefused", "ImportSummary", "import_export"]

@@ -1,0 +1,72 @@
+"""Sum imported events into the rows of the berättelse's data files."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from ledningssystem.report.importer.mapping import ImportKind
+
+# The columns of each data file, in the order the example files use.
+HEADERS: dict[ImportKind, tuple[str, ...]] = {
+    ImportKind.DEVIATIONS: ("enhet", "typ", "kategori", "antal", "utredda", "avslutade"),
+    ImportKind.COMPLAINTS: ("enhet", "från", "kategorier", "antal", "i_tid"),
+}
+
+
+def aggregate(kind: ImportKind, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per unit, kind/source and category, sorted; counts summed."""
+    if kind is ImportKind.DEVIATIONS:
+        return _deviations(events)
+    return _complaints(events)
+
+
+def _deviations(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    sums: dict[tuple[str, str, str], Counter[str]] = {}
+    for event in events:
+        key = (event["typ"], event["enhet"], event["kategori"])
+        count = event.get("antal", 1)
+        total = sums.setdefault(key, Counter())
+        total["antal"] += count
+        total["utredda"] += count if event["utredd"] else 0
+        total["avslutade"] += count if event["avslutad"] else 0
+    return [
+        {"enhet": unit, "typ": kind, "kategori": category, **_whole(total)}
+        for (kind, unit, category), total in sorted(sums.items())
+    ]
+
+
+def _complaints(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    with_time = any("i_tid" in e for e in events)
+    sums: dict[tuple[str, str, tuple[str, ...]], Counter[str]] = {}
+    for event in events:
+        key = (event["enhet"], event["från"], event["kategorier"])
+        count = event.get("antal", 1)
+        total = sums.setdefault(key, Counter())
+        total["antal"] += count
+        total["i_tid"] += count if event.get("i_tid") else 0
+    rows = []
+    for (unit, source, categories), total in sorted(sums.items()):
+        row: dict[str, Any] = {"enhet": unit, "från": source, "kategorier": categories}
+        row["antal"] = total["antal"]
+        if with_time:
+            row["i_tid"] = total["i_tid"]
+        rows.append(row)
+    return rows
+
+
+def _whole(total: Counter[str]) -> dict[str, int]:
+    return {"antal": total["antal"], "utredda": total["utredda"], "avslutade": total["avslutade"]}
+
+
+def per_category(kind: ImportKind, events: list[dict[str, Any]]) -> dict[str, int]:
+    """How many were counted per category ("sol › fall"; a klagomål may have several)."""
+    counts: Counter[str] = Counter()
+    for event in events:
+        count = event.get("antal", 1)
+        if kind is ImportKind.DEVIATIONS:
+            counts[f"{event['typ']} › {event['kategori']}"] += count
+        else:
+            for category in event["kategorier"]:
+                counts[category] += count
+    return dict(sorted(counts.items()))

@@ -1,0 +1,285 @@
+"""Turn the rows of an export into events with our ids, using a mapping.
+
+Every problem is collected (grouped by column and value, with the first row) and
+raised together; a personnummer in any cell stops the import without echoing it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ledningssystem.errors import ContentError, ContentErrors
+from ledningssystem.messages import did_you_mean
+from ledningssystem.privacy import contains_personal_number
+from ledningssystem.report.importer.mapping import FIELDS, YES_NO_FIELDS, Mapping
+from ledningssystem.report.importer.reading import Table
+
+_DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+_YMD = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$")
+_WHOLE = re.compile(r"^(\d+)(?:,0+)?$")
+_PRIVATE = (
+    "cellen innehåller något som ser ut som ett personnummer eller samordningsnummer; "
+    "inget har skrivits"
+)
+_PRIVATE_HINT = "Ta bort personuppgifterna ur exporten (eller hela kolumnen) och importera igen."
+
+
+@dataclass(frozen=True)
+class Known:
+    """The ids an imported value may take: units, kinds, categories and sources."""
+
+    units: frozenset[str]
+    deviation_kinds: dict[str, tuple[str, ...]]  # kind id → its categories
+    complaint_sources: tuple[str, ...]
+    complaint_categories: tuple[str, ...]
+
+    def ids(self, name: str, event: dict[str, object]) -> tuple[str, ...] | None:
+        if name == "enhet":
+            return tuple(sorted(self.units))
+        if name == "typ":
+            return tuple(self.deviation_kinds)
+        if name == "kategori":
+            return self.deviation_kinds.get(str(event.get("typ")), ())
+        if name == "från":
+            return self.complaint_sources
+        if name == "kategorier":
+            return self.complaint_categories
+        return None
+
+
+@dataclass
+class Converted:
+    """The events of an export (one dict per counted row) and why other rows were skipped."""
+
+    events: list[dict[str, object]] = field(default_factory=list)
+    skipped: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+
+class _Problems:
+    """Errors grouped by (column, message) so that 500 rows with one typo give one error."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.first: dict[tuple[str, str, str], int] = {}
+        self.count: Counter[tuple[str, str, str]] = Counter()
+
+    def add(self, row: int, column: str, message: str, hint: str = "") -> None:
+        key = (column, message, hint)
+        self.first.setdefault(key, row)
+        self.count[key] += 1
+
+    def errors(self) -> list[ContentError]:
+        found = []
+        for (column, message, hint), row in self.first.items():
+            more = self.count[(column, message, hint)] - 1
+            extra = f" (och på {more} rader till)" if more else ""
+            found.append(ContentError(self.file, row, column, message + extra, hint))
+        return found
+
+
+def convert(table: Table, mapping: Mapping, known: Known, year: int) -> Converted:
+    """The events of the export that belong to `year`; raises ContentErrors on any problem."""
+    problems = _Problems(table.file)
+    for index, name in enumerate(table.header):
+        if contains_personal_number(name):  # named by position: the header itself is private
+            problems.add(table.header_row, f"kolumn {index + 1}", _PRIVATE, _PRIVATE_HINT)
+    if problems.first:
+        raise ContentErrors(problems.errors())
+    columns = _columns(table, mapping)
+    result = Converted()
+    for number, cells in table.rows:
+        private = [table.header[i] for i, c in enumerate(cells) if contains_personal_number(c)]
+        for column in private:
+            problems.add(number, column, _PRIVATE, _PRIVATE_HINT)
+        if private:
+            continue  # its values are not shown in any other message
+        raw = {name: cells[i] for name, i in columns.items()}
+        raw.update(mapping.fixed)
+        reason = _outside_year(raw.get("datum"), year, number, problems, mapping)
+        if reason:
+            result.skipped[reason].append(number)
+            continue
+        event, reason = _event(raw, mapping, known, number, problems)
+        if reason:
+            result.skipped[reason].append(number)
+        elif event is not None:
+            result.events.append(event)
+    if problems.first:
+        raise ContentErrors(problems.errors())
+    return result
+
+
+def _columns(table: Table, mapping: Mapping) -> dict[str, int]:
+    """Field → index of its column; every missing column is an error on the header row."""
+    index = {h.strip().casefold(): i for i, h in enumerate(table.header)}
+    found, errors = {}, []
+    for name, column in mapping.columns.items():
+        if column.strip().casefold() in index:
+            found[name] = index[column.strip().casefold()]
+            continue
+        errors.append(
+            ContentError(
+                table.file,
+                table.header_row,
+                column,
+                f'kolumnen "{column}" ({name}) saknas',
+                f"Kolumnerna i filen: {', '.join(table.header)}.",
+            )
+        )
+    if errors and len(table.header) == 1:
+        raise ContentErrors(
+            [
+                ContentError(
+                    table.file,
+                    table.header_row,
+                    "",
+                    "rubrikraden har bara en kolumn, så avgränsaren är troligen fel",
+                    "Exporten ska ha semikolon, komma eller tabb mellan kolumnerna, "
+                    f"t.ex. {';'.join(mapping.columns.values())}.",
+                )
+            ]
+        )
+    if errors:
+        raise ContentErrors(errors)
+    return found
+
+
+def _outside_year(
+    value: str | None, year: int, row: int, problems: _Problems, mapping: Mapping
+) -> str:
+    if value is None:
+        return ""
+    date = parse_date(value)
+    column = mapping.columns.get("datum", "datum")
+    if date is None:
+        problems.add(
+            row,
+            column,
+            "datumet går inte att läsa",
+            "Skriv datum som ÅÅÅÅ-MM-DD eller DD/MM/ÅÅÅÅ.",
+        )
+        return ""
+    return "" if date.year == year else f"datumet ligger inte i {year}"
+
+
+def parse_date(value: str) -> dt.date | None:
+    """YYYY-MM-DD (with or without a time) or DD/MM/YYYY; None when it is neither."""
+    text = value.strip()
+    try:
+        if match := _YMD.match(text):
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        if match := _DMY.match(text):
+            return dt.date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        return None
+    return None
+
+
+def _event(
+    raw: dict[str, str], mapping: Mapping, known: Known, row: int, problems: _Problems
+) -> tuple[dict[str, object] | None, str]:
+    """One row as {field: value} with our ids, or a reason to skip it.
+
+    A value with a problem is recorded in `problems`; convert() then raises, so an
+    event holding such a value is never summed.
+    """
+    event: dict[str, object] = {}
+    for name in FIELDS[mapping.kind]:
+        if name not in raw or name == "datum":
+            continue
+        column = mapping.columns.get(name, name)
+        if name == "kategorier":
+            parts = [p for p in raw[name].split(mapping.separator) if p.strip()] or [""]
+            ids = [_resolve(name, p, column, mapping, known, event, row, problems) for p in parts]
+            if all(i is None for i in ids):
+                return None, _skip_reason(raw[name], column)
+            event[name] = tuple(sorted({i for i in ids if isinstance(i, str)}))
+        elif name in YES_NO_FIELDS:
+            event[name] = _yes_no(name, raw[name], column, mapping, row, problems)
+        elif name == "antal":
+            event[name] = _count(raw[name], column, row, problems)
+        else:
+            value = _resolve(name, raw[name], column, mapping, known, event, row, problems)
+            if value is None:
+                return None, _skip_reason(raw[name], column)
+            event[name] = value
+    return event, ""
+
+
+def _skip_reason(value: str, column: str) -> str:
+    return f'"{value}" i kolumnen "{column}" räknas inte enligt mappningen'
+
+
+def _resolve(
+    name: str,
+    value: str,
+    column: str,
+    mapping: Mapping,
+    known: Known,
+    event: dict[str, object],
+    row: int,
+    problems: _Problems,
+) -> str | None | bool:
+    """Our id for an export value, None to skip the row, False after an error."""
+    found, target = mapping.lookup(name, value)
+    ids = known.ids(name, event) or ()
+    candidate = target if found else value.strip()
+    if found and target is None:
+        return None
+    if candidate in ids:
+        return candidate
+    if not value.strip():
+        problems.add(row, column, f"värdet saknas ({name})", _value_hint(name, "", ids))
+    elif found:
+        problems.add(
+            row,
+            column,
+            f'mappningen ger "{candidate}", som inte är ett id för {name}',
+            f"{did_you_mean(str(candidate), ids).strip()} Tillåtna: {', '.join(ids)}.".strip(),
+        )
+    else:
+        problems.add(
+            row,
+            column,
+            f'värdet "{value}" finns inte i mappningen ({name})',
+            _value_hint(name, value, ids),
+        )
+    return False
+
+
+def _value_hint(name: str, value: str, ids: tuple[str, ...]) -> str:
+    example = ids[0] if ids else "id"
+    return (
+        f'Lägg till det under värden › {name} i mappningen, t.ex. "{value}": {example}, '
+        f"eller ~ om raden inte ska räknas. Tillåtna id: {', '.join(ids)}."
+    )
+
+
+def _yes_no(
+    name: str, value: str, column: str, mapping: Mapping, row: int, problems: _Problems
+) -> bool:
+    found, target = mapping.lookup(name, value)
+    answer = (target or "nej") if found else (value.strip().casefold() or "nej")
+    if answer in {"ja", "nej"}:
+        return answer == "ja"
+    problems.add(
+        row,
+        column,
+        f'värdet "{value}" ska vara ja eller nej ({name})',
+        f'Lägg till det under värden › {name} i mappningen, t.ex. "{value}": ja.',
+    )
+    return False
+
+
+def _count(value: str, column: str, row: int, problems: _Problems) -> int:
+    text = value.replace("\u00a0", "").replace(" ", "")
+    if not text:
+        return 1
+    match = _WHOLE.match(text)
+    if match is None:
+        problems.add(row, column, f'antalet "{value}" är inget heltal', "Skriv t.ex. 3.")
+        return 0
+    return int(match[1])

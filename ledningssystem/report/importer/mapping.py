@@ -1,0 +1,137 @@
+"""The mapping file: which export column holds which field, and export values → our ids.
+
+One file per export layout, e.g. reports/mappningar/treserva-avvikelser.yml. Without
+a mapping the export must already use our column names and ids (see `identity`).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, model_validator
+from pydantic_core import PydanticCustomError
+
+from ledningssystem.model.base import ContentModel, Text, sv
+
+
+class ImportKind(StrEnum):
+    DEVIATIONS = "avvikelser"
+    COMPLAINTS = "klagomal"
+
+
+# Field → required? Per kind; one export row is one avvikelse or one klagomål
+# (or `antal` of them). utredd, avslutad and i_tid are ja/nej per row.
+FIELDS: dict[ImportKind, dict[str, bool]] = {
+    ImportKind.DEVIATIONS: {
+        "enhet": True,
+        "typ": True,
+        "kategori": True,
+        "utredd": True,
+        "avslutad": True,
+        "antal": False,
+        "datum": False,
+    },
+    ImportKind.COMPLAINTS: {
+        "enhet": True,
+        "från": True,
+        "kategorier": True,
+        "antal": False,
+        "i_tid": False,
+        "datum": False,
+    },
+}
+YES_NO_FIELDS = {"utredd", "avslutad", "i_tid"}
+
+
+def _text(value: Any) -> Any:
+    # YAML reads 1 as a number and ja/yes as text or booleans; exports only hold text.
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, int | float):
+        return str(value)
+    return value
+
+
+def _text_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {_text(k): _text(v) for k, v in value.items()}
+    return value
+
+
+ValueMap = Annotated[dict[str, str | None], BeforeValidator(_text_keys)]
+
+
+class Mapping(ContentModel):
+    """How one export layout maps to the berättelse's data format."""
+
+    name: Text = sv("namn", "Vad mappningen gäller, t.ex. Treserva, avvikelselista.")
+    kind: ImportKind = sv("typ", "Vilken datafil importen ger: avvikelser eller klagomal.")
+    header_row: int = sv("rubrikrad", "Raden med kolumnernas namn (standard 1).", default=1, ge=1)
+    sheet: str = sv("blad", "Excel-bladets namn (standard: det första).", default="")
+    columns: Annotated[dict[str, str], BeforeValidator(_text_keys)] = sv(
+        "kolumner", "Fält → kolumnens namn i exporten, t.ex. enhet: Utförare."
+    )
+    fixed: Annotated[dict[str, str], BeforeValidator(_text_keys)] = sv(
+        "fasta_värden",
+        "Fält som har samma värde på alla rader, t.ex. typ: hsl.",
+        default_factory=dict,
+    )
+    values: dict[str, ValueMap] = sv(
+        "värden",
+        "Per fält: värdet i exporten → id i berättelsen; ~ betyder att raden inte räknas.",
+        default_factory=dict,
+    )
+    separator: str = sv(
+        "kategoriavgränsare",
+        "Tecknet mellan flera kategorier i samma cell (klagomål, standard komma).",
+        default=",",
+        min_length=1,
+    )
+
+    @model_validator(mode="after")
+    def _fields_known(self) -> Mapping:
+        fields = FIELDS[self.kind]
+        allowed = ", ".join(fields)
+        for key, given in (("kolumner", self.columns), ("fasta_värden", self.fixed)):
+            for name in given:
+                if name not in fields:
+                    raise PydanticCustomError(
+                        "sv_import_field",
+                        f'"{name}" är inget fält för {self.kind.value}; fälten är {allowed}',
+                        {"field": key},
+                    )
+        for name in self.values:
+            if name not in fields:
+                raise PydanticCustomError(
+                    "sv_import_field",
+                    f'"{name}" är inget fält för {self.kind.value}; fälten är {allowed}',
+                    {"field": "värden"},
+                )
+        missing = [
+            f for f, need in fields.items() if need and f not in {**self.columns, **self.fixed}
+        ]
+        if missing:
+            raise PydanticCustomError(
+                "sv_import_missing",
+                f"ange kolumn eller fast värde för {', '.join(missing)}",
+                {"field": "kolumner"},
+            )
+        return self
+
+    def lookup(self, field: str, value: str) -> tuple[bool, str | None]:
+        """(found, id) for an export value; id None means the row is not counted."""
+        table = self.values.get(field, {})
+        wanted = value.strip().casefold()
+        for key, target in table.items():
+            if key.strip().casefold() == wanted:
+                return True, target
+        return False, None
+
+
+def identity(kind: ImportKind, header: tuple[str, ...]) -> Mapping:
+    """The mapping of an export that already has our column names and ids."""
+    present = {h.strip().casefold() for h in header}
+    fields = FIELDS[kind]
+    columns = {f: f for f, need in fields.items() if need or f in present}
+    return Mapping.model_validate({"namn": "utan mappning", "typ": kind.value, "kolumner": columns})

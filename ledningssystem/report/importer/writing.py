@@ -1,0 +1,65 @@
+"""Write an imported data file: CSV or YAML exactly as ledningssystem/report loads it."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ledningssystem.report.importer.aggregate import HEADERS
+from ledningssystem.report.importer.mapping import ImportKind
+
+YAML_KEYS = {ImportKind.DEVIATIONS: "avvikelser", ImportKind.COMPLAINTS: "klagomål"}
+
+
+def data_text(kind: ImportKind, rows: list[dict[str, Any]], suffix: str) -> str:
+    """The file's text: semicolon CSV with a header row, or a YAML list under its key."""
+    header = [h for h in HEADERS[kind] if not rows or h in rows[0]]
+    if suffix == ".yml":
+        lines = [f"{YAML_KEYS[kind]}:"]
+        for row in rows:
+            cells = ", ".join(f"{h}: {_yaml_value(row[h])}" for h in header)
+            lines.append(f"  - {{{cells}}}")
+        return "\n".join(lines if rows else [f"{YAML_KEYS[kind]}: []"]) + "\n"
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_csv_value(row[h]) for h in header])
+    return out.getvalue()
+
+
+def _csv_value(value: Any) -> str:
+    return ",".join(value) if isinstance(value, tuple) else str(value)
+
+
+def _yaml_value(value: Any) -> str:
+    return f"[{', '.join(value)}]" if isinstance(value, tuple) else str(value)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder, so a reader never sees half a file."""
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.chmod(temp_name, _mode(path))  # mkstemp makes 0600; data files are ordinary files
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as temp:
+            temp.write(text)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+
+
+def _mode(path: Path) -> int:
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
