@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,8 @@ SITE_KEY = "ledningssystem_site"  # "handbok" (default) or "public"
 DRAFTS_KEY = "ledningssystem_utkast"  # public site: also berättelser not yet fastställda
 PDF_KEY = "ledningssystem_pdf"  # write each year's PDF and link it from the year page
 SITE_KINDS = ("handbok", "public")
+# Environment variables that override the yes/no options (set by make build / make public).
+ENVIRONMENT = {DRAFTS_KEY: "LEDNINGSSYSTEM_UTKAST", PDF_KEY: "LEDNINGSSYSTEM_PDF"}
 
 
 class BuildOptionError(ValueError):
@@ -76,7 +79,8 @@ def prepare_build(
 ) -> SiteBuild:
     """Load and validate the content under `root` and generate its pages (raises ContentErrors).
 
-    `options` are mkdocs.yml's `extra:` (SITE_KEY, DRAFTS_KEY, PDF_KEY); raises BuildOptionError.
+    `options` are mkdocs.yml's `extra:` (SITE_KEY, DRAFTS_KEY, PDF_KEY; the latter two
+    overridden by ENVIRONMENT); raises BuildOptionError.
     """
     options = options or {}
     site = options.get(SITE_KEY) or "handbok"
@@ -98,8 +102,11 @@ def prepare_build(
 
 
 def _flag(options: Mapping[str, object], key: str) -> bool:
-    """A yes/no option; `!ENV` in mkdocs.yml gives strings, so "ja"/"nej" work as well."""
-    value = options.get(key)
+    """A yes/no option: its environment variable, else mkdocs.yml; true/false or ja/nej."""
+    variable = ENVIRONMENT[key]
+    source, value = (
+        (variable, os.environ[variable]) if variable in os.environ else (key, options.get(key))
+    )
     if isinstance(value, bool) or value is None:
         return bool(value)
     text = str(value).strip().lower()
@@ -107,7 +114,7 @@ def _flag(options: Mapping[str, object], key: str) -> bool:
         return True
     if text in ("nej", "false", "0", ""):
         return False
-    raise BuildOptionError(f"{key}: {value!r} är inget giltigt värde. Skriv ja eller nej.")
+    raise BuildOptionError(f"{source}: {value!r} är inget giltigt värde. Skriv ja eller nej.")
 
 
 def _write_pdfs(content: Ledningssystem, context: BuildContext, site_dir: Path | str) -> list[Path]:

@@ -139,11 +139,17 @@ def test_handbook_with_pdfs_links_each_year_to_its_pdf(
     assert broken_links(site) == []
 
 
-def test_an_unknown_option_value_is_a_swedish_error() -> None:
+def test_an_unknown_option_value_is_a_swedish_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LEDNINGSSYSTEM_PDF", raising=False)
     with pytest.raises(BuildOptionError, match="Välj en av: handbok, public"):
         prepare_build(REPO, options={SITE_KEY: "extern"})
     with pytest.raises(BuildOptionError, match="Skriv ja eller nej"):
         prepare_build(REPO, options={PDF_KEY: "kanske"})
+    monkeypatch.setenv("LEDNINGSSYSTEM_PDF", "kanske")  # the environment overrides mkdocs.yml
+    with pytest.raises(
+        BuildOptionError, match="LEDNINGSSYSTEM_PDF: 'kanske' är inget giltigt värde"
+    ):
+        prepare_build(REPO, options={PDF_KEY: "ja"})
 
 
 def test_link_or_text() -> None:
