@@ -12,11 +12,12 @@ endif
 export SOURCE_DATE_EPOCH
 SIZE ?= full
 
-.PHONY: help serve build check test lint bench clean schema codeowners changes review-due pdf pdf-check
+.PHONY: help serve build public check test lint bench clean schema codeowners changes review-due pdf pdf-check
 
 help:
 	@echo "make serve   – installera och visa portalen på http://127.0.0.1:8000"
 	@echo "make build   – bygg webbplatsen till site/ med berättelserna som PDF (PDF=nej utan)"
+	@echo "make public  – bygg den externa webbplatsen med bara kvalitetsberättelsen till public-site/ (UTKAST=ja tar med utkast)"
 	@echo "make check   – granska allt innehåll utan att bygga"
 	@echo "make test    – installera och kör alla tester"
 	@echo "make bench   – mät byggtid och sidvikt (separat från testerna)"
@@ -40,15 +41,29 @@ serve: $(STAMP)
 
 # Build into a temporary folder and swap it in only on success: never a half-built site/.
 # The berättelse PDFs of all years go beside each year's open data (PDF=nej skips them).
+# The build itself writes the PDFs (LEDNINGSSYSTEM_PDF=ja, read by mkdocs.yml), so a year page
+# links to its PDF exactly when the PDF is there.
+PDF_FLAG = $(if $(filter nej,$(PDF)),nej,ja)
 build: $(STAMP)
-	rm -rf site.tmp
-	$(BIN)/mkdocs build --strict --site-dir site.tmp
 ifneq ($(PDF),nej)
 	@$(BIN)/python -m ledningssystem.pdf.check_system \
 	  || { echo "Eller bygg utan PDF: make build PDF=nej" >&2; exit 1; }
-	$(BIN)/python -m ledningssystem pdf --all --site-dir site.tmp
 endif
+	rm -rf site.tmp
+	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) $(BIN)/mkdocs build --strict --site-dir site.tmp
 	rm -rf site && mv site.tmp site
+
+# The public site: only the berättelse (fastställda years; UTKAST=ja adds drafts), for the
+# organisation's public website. Same swap as build: never a half-built public-site/.
+public: $(STAMP)
+ifneq ($(PDF),nej)
+	@$(BIN)/python -m ledningssystem.pdf.check_system \
+	  || { echo "Eller bygg utan PDF: make public PDF=nej" >&2; exit 1; }
+endif
+	rm -rf public-site.tmp
+	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) LEDNINGSSYSTEM_UTKAST=$(if $(filter ja,$(UTKAST)),ja,nej) \
+	  $(BIN)/mkdocs build --strict -f mkdocs.public.yml --site-dir public-site.tmp
+	rm -rf public-site && mv public-site.tmp public-site
 
 check: $(STAMP)
 	$(BIN)/python -m ledningssystem check
@@ -97,4 +112,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run --size $(SIZE)
 
 clean:
-	rm -rf site site.tmp .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf
+	rm -rf site site.tmp public-site public-site.tmp .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf

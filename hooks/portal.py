@@ -15,10 +15,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ledningssystem.build import SiteBuild, prepare_build
+from ledningssystem.build import BuildOptionError, PostBuildError, SiteBuild, prepare_build
 from ledningssystem.errors import ContentErrors
 from ledningssystem.load import content_paths
-from ledningssystem.search_index import SearchIndexError, build_search_index
+from ledningssystem.urls import is_public_asset
 
 log = logging.getLogger("mkdocs.plugins.ledningssystem")
 _state: dict[str, object] = {}
@@ -33,9 +33,12 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["site_dir"] = config.site_dir
     try:
-        build = prepare_build(Path(config.config_file_path).parent, config.use_directory_urls)
+        root = Path(config.config_file_path).parent
+        build = prepare_build(root, config.use_directory_urls, config.extra)
     except ContentErrors as errors:
         raise PluginError(errors.report()) from None
+    except BuildOptionError as error:
+        raise PluginError(str(error)) from None
     _state["build"] = build
     config.extra["ledningssystem"] = build  # read by macros/main.py
     return config
@@ -49,6 +52,13 @@ def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201 - l
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _build().context.public:
+        # The public site shares docs/ for its stylesheets and scripts, never its pages
+        # (theme files, from outside docs/, stay).
+        docs = Path(config.docs_dir).resolve()
+        for file in [f for f in files if docs in Path(f.abs_src_path or "").resolve().parents]:
+            if not is_public_asset(file.src_uri):
+                files.remove(file)
     for page in _build().pages:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src, content=page.markdown, inclusion=inclusion))
@@ -72,8 +82,9 @@ def on_env(env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 - j
 
 def on_post_build(config: MkDocsConfig) -> None:
     try:
-        build_search_index(config.site_dir)
-    except SearchIndexError as error:
+        for pdf in _build().finish(config.site_dir):
+            log.info("Skrev %s", pdf)
+    except PostBuildError as error:
         raise PluginError(str(error)) from None
 
 

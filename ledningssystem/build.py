@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,6 +11,26 @@ from ledningssystem.history import read_history
 from ledningssystem.load import load_ledningssystem
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.pages import BuildContext, Page, generate_pages
+from ledningssystem.pages.report import site_reports
+from ledningssystem.pdf.engine import SystemLibrariesMissing
+from ledningssystem.pdf.site import write_year_pdfs
+from ledningssystem.search_index import SearchIndexError, build_search_index
+
+# mkdocs.yml `extra:` keys that choose what a build makes (mkdocs.public.yml sets the first).
+SITE_KEY = "ledningssystem_site"  # "handbok" (default) or "public"
+DRAFTS_KEY = "ledningssystem_utkast"  # public site: also berättelser not yet fastställda
+PDF_KEY = "ledningssystem_pdf"  # write each year's PDF and link it from the year page
+SITE_KINDS = ("handbok", "public")
+# Environment variables that override the yes/no options (set by make build / make public).
+ENVIRONMENT = {DRAFTS_KEY: "LEDNINGSSYSTEM_UTKAST", PDF_KEY: "LEDNINGSSYSTEM_PDF"}
+
+
+class BuildOptionError(ValueError):
+    """A build option in mkdocs.yml has a value the portal does not know (Swedish message)."""
+
+
+class PostBuildError(RuntimeError):
+    """A step after MkDocs wrote the pages failed: PDFs or the search index (Swedish message)."""
 
 
 @dataclass(frozen=True)
@@ -32,11 +54,74 @@ class SiteBuild:
 
     def edit_url(self, edit_path: str | None) -> str | None:
         pattern = self.content.settings.git.edit_url
+        if self.context.public:  # readers of the public site cannot reach the repository
+            return None
         return pattern.format(path=edit_path) if pattern and edit_path else None
 
+    def finish(self, site_dir: Path | str) -> list[Path]:
+        """After MkDocs wrote the pages: the PDFs the year pages link to, and the search index.
 
-def prepare_build(root: Path | str, directory_urls: bool = True) -> SiteBuild:
-    """Load and validate the content under `root` and generate its pages (raises ContentErrors)."""
+        Returns the PDFs written. The public site has no search (the berättelse is short).
+        """
+        written: list[Path] = []
+        try:
+            if self.context.pdf:
+                written = _write_pdfs(self.content, self.context, site_dir)
+            if not self.context.public:
+                build_search_index(site_dir)
+        except SearchIndexError as error:
+            raise PostBuildError(str(error)) from None
+        return written
+
+
+def prepare_build(
+    root: Path | str, directory_urls: bool = True, options: Mapping[str, object] | None = None
+) -> SiteBuild:
+    """Load and validate the content under `root` and generate its pages (raises ContentErrors).
+
+    `options` are mkdocs.yml's `extra:` (SITE_KEY, DRAFTS_KEY, PDF_KEY; the latter two
+    overridden by ENVIRONMENT); raises BuildOptionError.
+    """
+    options = options or {}
+    site = options.get(SITE_KEY) or "handbok"
+    if site not in SITE_KINDS:
+        raise BuildOptionError(
+            f"{SITE_KEY}: okänt värde {site!r} i mkdocs-konfigurationen. "
+            f"Välj en av: {', '.join(SITE_KINDS)}."
+        )
+    public = site == "public"
     content = load_ledningssystem(root)
-    context = BuildContext(directory_urls=directory_urls, history=read_history(root))
+    context = BuildContext(
+        directory_urls=directory_urls,
+        history=read_history(root),
+        public=public,
+        drafts=not public or _flag(options, DRAFTS_KEY),
+        pdf=_flag(options, PDF_KEY),
+    )
     return SiteBuild(content, context, generate_pages(content, context))
+
+
+def _flag(options: Mapping[str, object], key: str) -> bool:
+    """A yes/no option: its environment variable, else mkdocs.yml; true/false or ja/nej."""
+    variable = ENVIRONMENT[key]
+    source, value = (
+        (variable, os.environ[variable]) if variable in os.environ else (key, options.get(key))
+    )
+    if isinstance(value, bool) or value is None:
+        return bool(value)
+    text = str(value).strip().lower()
+    if text in ("ja", "true", "1"):
+        return True
+    if text in ("nej", "false", "0", ""):
+        return False
+    raise BuildOptionError(f"{source}: {value!r} är inget giltigt värde. Skriv ja eller nej.")
+
+
+def _write_pdfs(content: Ledningssystem, context: BuildContext, site_dir: Path | str) -> list[Path]:
+    reports = site_reports(content, context)
+    if reports is None:
+        return []
+    try:
+        return write_year_pdfs(content, reports, site_dir)
+    except SystemLibrariesMissing as error:
+        raise PostBuildError(f"{error}\nEller bygg utan PDF: make build PDF=nej") from None

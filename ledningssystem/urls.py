@@ -56,8 +56,10 @@ def page_url(src_path: str, directory_urls: bool = True) -> str:
 class Linker:
     """Builds hrefs from the page being rendered to any other generated page."""
 
-    def __init__(self, current_src: str, directory_urls: bool = True):
+    def __init__(self, current_src: str, directory_urls: bool = True, public: bool = False):
         self.directory_urls = directory_urls
+        # On the public site only the berättelse exists: handbook pages are not published.
+        self.public = public
         self.base = posixpath.dirname(
             "/" + page_url(current_src, directory_urls).rstrip("/") + "/x"
         )
@@ -91,6 +93,10 @@ class Linker:
     def page(self, src_path: str, anchor: str = "") -> str:
         return self.to(src_path, anchor)
 
+    def published(self, src_path: str) -> bool:
+        """Whether the page `src_path` exists on the site this Linker links within."""
+        return not self.public or is_public_page(src_path)
+
     def file(self, path: str) -> str:
         """A non-page file of the site (e.g. open data), copied as it is."""
         return posixpath.relpath("/" + path, self.base)
@@ -106,3 +112,24 @@ def report_page(year: int) -> str:
 def report_data(year: int, suffix: str) -> str:
     """Open data of one year: kvalitetsberattelse/<år>/nyckeltal.json or .csv."""
     return f"kvalitetsberattelse/{year}/nyckeltal.{suffix}"
+
+
+def report_pdf(year: int) -> str:
+    """The PDF of one year, beside its open data (written when the build makes PDFs)."""
+    return f"kvalitetsberattelse/{year}/kvalitetsberattelse-{year}.pdf"
+
+
+PUBLIC_INDEX = "index.md"
+
+
+def is_public_page(src_path: str) -> bool:
+    """Pages of the public site: its start page and the Kvalitetsberättelse section."""
+    return src_path == PUBLIC_INDEX or src_path.startswith("kvalitetsberattelse/")
+
+
+PUBLIC_ASSET_FOLDERS = ("stylesheets/", "javascripts/")
+
+
+def is_public_asset(src_path: str) -> bool:
+    """Files of docs/ the public site also needs: its look, never a handbook page."""
+    return src_path.startswith(PUBLIC_ASSET_FOLDERS) and not src_path.endswith(".md")

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 REPO = Path(__file__).resolve().parents[1]
 CONTENT_ITEMS = (
     "mkdocs.yml",
+    "mkdocs.public.yml",
     "ledningssystem.yml",
     "docs",
     "processes",

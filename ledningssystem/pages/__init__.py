@@ -15,6 +15,7 @@ from ledningssystem.pages import (
     changelog,
     doccontrol,
     processes,
+    public,
     report,
     requirements,
     roles,
@@ -34,11 +35,14 @@ GENERATORS: tuple[Generator, ...] = (
     changelog.pages,
     report.pages,
 )
+# The public site holds the berättelse alone: a start page and the Kvalitetsberättelse section.
+PUBLIC_GENERATORS: tuple[Generator, ...] = (public.pages, report.pages)
 
 
 def generate_pages(content: Ledningssystem, context: BuildContext) -> list[Page]:
     """Every generated page, in a stable order."""
-    generated = [page for generator in GENERATORS for page in generator(content, context)]
+    generators = PUBLIC_GENERATORS if context.public else GENERATORS
+    generated = [page for generator in generators for page in generator(content, context)]
     return sorted(generated, key=lambda page: page.src)
 
 

@@ -17,9 +17,13 @@ class BuildContext:
     directory_urls: bool = True
     history: History = field(default_factory=History)  # Git history, read once per build
     extras: dict[str, Any] = field(default_factory=dict)
+    # The public site (mkdocs.public.yml): only the berättelse, no links into the handbook.
+    public: bool = False
+    drafts: bool = True  # berättelser not yet fastställda get pages (the public site: on request)
+    pdf: bool = False  # the build writes each year's PDF (hooks/portal.py on_post_build)
 
     def linker(self, src: str) -> Linker:
-        return Linker(src, self.directory_urls)
+        return Linker(src, self.directory_urls, self.public)
 
 
 @dataclass(frozen=True)

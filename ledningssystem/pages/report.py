@@ -11,17 +11,18 @@ from pathlib import Path
 
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.pages.page import BuildContext, Page, template_page
-from ledningssystem.report import reports_of
+from ledningssystem.report import Reports, reports_of
 from ledningssystem.report.export import figures_csv, figures_json
 from ledningssystem.report.index import key_figure_trend
+from ledningssystem.report.model import ReportStatus
 from ledningssystem.report.page import year_view
-from ledningssystem.urls import REPORT_INDEX, report_data, report_page
+from ledningssystem.urls import REPORT_INDEX, report_data, report_page, report_pdf
 
 GUIDE_PAGE = "skriva/kvalitetsberattelse.md"
 
 
 def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
-    reports = reports_of(content)
+    reports = site_reports(content, context)
     years = list(reports.years) if reports else []
     views = []
     for year in years:
@@ -36,6 +37,7 @@ def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
             edit_path=f"reports/{year}/report.yml",
             view=view,
             report_data=report_data,
+            pdf=report_pdf(year) if context.pdf else None,
         )
         yield Page(report_data(year, "json"), figures_json(reports, year))
         yield Page(report_data(year, "csv"), figures_csv(reports, year))
@@ -49,5 +51,20 @@ def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
         report_page=report_page,
         report_data=report_data,
         # Portals without the authoring guide (tiny test sites) must not get a broken link.
-        guide=(Path(content.root) / "docs" / GUIDE_PAGE).exists(),
+        guide=not context.public and (Path(content.root) / "docs" / GUIDE_PAGE).exists(),
+        public=context.public,
+    )
+
+
+def site_reports(content: Ledningssystem, context: BuildContext) -> Reports | None:
+    """The berättelser this site shows: all, or only the fastställda when drafts are off.
+
+    Drafts are removed from the data itself, so that no trend table or chart of a
+    fastställd year shows the figures of a year not yet fastställd.
+    """
+    reports = reports_of(content)
+    if reports is None or context.drafts:
+        return reports
+    return reports.only(
+        year for year, data in reports.years.items() if data.meta.status is not ReportStatus.DRAFT
     )

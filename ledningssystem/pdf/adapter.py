@@ -19,6 +19,7 @@ import markdown
 from markupsafe import escape
 
 from ledningssystem.pdf.document import Organisation, PdfDocument, PdfSection
+from ledningssystem.urls import report_pdf
 
 # The site's Markdown extensions (mkdocs.yml) minus toc: narrative headings need no anchors,
 # and generated ids could collide with the section ids the TOC links to.
@@ -180,7 +181,7 @@ def _nest(flat: list[tuple[int, PdfSection]]) -> tuple[PdfSection, ...]:
 
 def pdf_site_path(year: int) -> str:
     """Where the site build puts a year's PDF, beside its open data."""
-    return f"kvalitetsberattelse/{year}/kvalitetsberattelse-{year}.pdf"
+    return report_pdf(year)
 
 
 class ReportModuleMissing(RuntimeError):

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ledningssystem.model.content import Ledningssystem
+from ledningssystem.render.links import link_or_text
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.figures import Figure, FigureSet, slug
 from ledningssystem.report.visuals import Table, render_bar_chart, render_table
-from ledningssystem.urls import Linker
+from ledningssystem.urls import Linker, process_page, step_anchor
 
 NUM = frozenset({1, 2, 3, 4, 5, 6})
 
@@ -43,10 +44,10 @@ class BlockContext:
             step = next((s for s in process.steps if s.id == step_id), None)
             parts = [process.name, step.group if step else "", step.name if step else step_id]
             name = " › ".join(part for part in parts if part)  # process › delprocess › aktivitet
-            href = self.link.step(process_id, step_id)
+            anchor = step_anchor(step_id)
         else:
-            name, href = process.name, self.link.process(process_id)
-        return Markup('<a href="{}">{}</a>').format(href, name)
+            name, anchor = process.name, ""
+        return link_or_text(self.link, process_page(process_id), name, anchor)
 
     def step_position(self, process_id: str, step_id: str | None) -> tuple[str, int]:
         """Sort key: the process name, then the step's place in the process."""

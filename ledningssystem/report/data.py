@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.figures import FigureSet
@@ -71,6 +72,16 @@ class Reports:
     @property
     def latest(self) -> int | None:
         return max(self.years) if self.years else None
+
+    def only(self, years: Iterable[int]) -> Reports:
+        """These years alone, so that no table or chart shows figures of the others."""
+        keep = set(years)
+        return replace(
+            self,
+            years={y: d for y, d in self.years.items() if y in keep},
+            figures={y: f for y, f in self.figures.items() if y in keep},
+            texts={k: t for k, t in self.texts.items() if k[0] in keep},
+        )
 
 
 # (attribute, file stem, YAML key, row model): the data files of a year.

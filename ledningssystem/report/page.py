@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ledningssystem.model.content import Ledningssystem
+from ledningssystem.render.links import unlink_unpublished
 from ledningssystem.report import blocks_events as events
 from ledningssystem.report import blocks_work as work
 from ledningssystem.report.blocks import BlockContext, key_figures
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.model import ReportStatus
 from ledningssystem.report.templates import Block, Section
-from ledningssystem.urls import Linker
+from ledningssystem.urls import Linker, report_page
 
 RENDERERS: dict[Block, Callable[[BlockContext], str]] = {
     Block.KEY_FIGURES: key_figures,
@@ -67,6 +68,7 @@ def year_view(reports: Reports, year: int, content: Ledningssystem, link: Linker
         for block in blocks:
             if block is Block.TEXT:
                 if text:
+                    text = unlink_unpublished(text, report_page(year), link)
                     parts.append(Markup(text.strip()))  # Markdown we render on purpose
             else:
                 parts.append(Markup(RENDERERS[block](ctx)))

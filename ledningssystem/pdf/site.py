@@ -1,0 +1,30 @@
+"""The PDF of every year's berättelse, written into a built site beside its open data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ledningssystem.model.content import Ledningssystem
+from ledningssystem.pdf.adapter import report_to_pdf_document
+from ledningssystem.pdf.engine import render_pdf
+from ledningssystem.report.data import Reports
+from ledningssystem.report.page import year_view
+from ledningssystem.urls import Linker, report_page, report_pdf
+
+
+def write_year_pdfs(content: Ledningssystem, reports: Reports, site_dir: Path | str) -> list[Path]:
+    """Write each year of `reports` to <site>/kvalitetsberattelse/<år>/…pdf; return the files.
+
+    Raises pdf.engine.SystemLibrariesMissing (a Swedish message) when WeasyPrint cannot run.
+    """
+    written = []
+    for year in sorted(reports.years):
+        view = year_view(reports, year, content, Linker(report_page(year)))
+        doc = report_to_pdf_document(
+            view, today=content.today, municipality=content.organisation.municipality
+        )
+        target = Path(site_dir) / report_pdf(year)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(render_pdf(doc))
+        written.append(target)
+    return written

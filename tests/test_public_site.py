@@ -1,0 +1,178 @@
+"""The public site (make public): the berättelse alone, no way into the handbook."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ledningssystem.build import PDF_KEY, SITE_KEY, BuildOptionError, prepare_build
+from ledningssystem.load import load_ledningssystem
+from ledningssystem.render.links import link_or_text, unlink_unpublished
+from ledningssystem.urls import Linker, report_pdf
+from tests.conftest import REPO, run_mkdocs_build, soup
+from tests.public_site import build_public_site
+from tests.site_check import broken_links, pages
+
+PUBLISHED, DRAFT = 2024, 2025  # the example: 2024 is fastställd, 2025 an utkast
+HANDBOOK_FOLDERS = ("processer", "rutiner", "roller", "lagkrav", "arshjul", "skriva", "sok")
+
+
+@pytest.fixture(scope="module")
+def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example's public site as `make public` builds it: fastställda years, with PDFs."""
+    return build_public_site(tmp_path_factory.mktemp("public"), pdf=True)
+
+
+@pytest.fixture(scope="module")
+def public_site_with_drafts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_public_site(tmp_path_factory.mktemp("public-drafts"), drafts=True)
+
+
+def _pages(site: Path) -> list[str]:
+    return [p.relative_to(site).as_posix() for p in pages(site)]
+
+
+def test_public_site_holds_the_berattelse_and_nothing_of_the_handbook(public_site: Path) -> None:
+    assert _pages(public_site) == [
+        "index.html",
+        f"kvalitetsberattelse/{PUBLISHED}/index.html",
+        "kvalitetsberattelse/index.html",
+    ]
+    assert [f for f in HANDBOOK_FOLDERS if (public_site / f).exists()] == []
+    assert not (public_site / "pagefind").exists()  # no search on the public site
+    assert (public_site / f"kvalitetsberattelse/{PUBLISHED}/nyckeltal.json").is_file()
+    assert (public_site / f"kvalitetsberattelse/{PUBLISHED}/nyckeltal.csv").is_file()
+
+
+def test_public_site_has_no_broken_links(public_site: Path) -> None:
+    assert broken_links(public_site) == []
+
+
+def test_start_page_lists_the_years_with_pdf_and_open_data(public_site: Path) -> None:
+    html = soup(public_site / "index.html")
+    assert html.html["lang"] == "sv"
+    rows = html.select("article table tbody tr")
+    assert len(rows) == 1
+    assert [a["href"] for a in rows[0].find_all("a")] == [
+        f"kvalitetsberattelse/{PUBLISHED}/",
+        report_pdf(PUBLISHED),
+        f"kvalitetsberattelse/{PUBLISHED}/nyckeltal.csv",
+        f"kvalitetsberattelse/{PUBLISHED}/nyckeltal.json",
+    ]
+    nav = [a.get_text(strip=True) for a in html.select(".md-tabs__link")]
+    assert nav == ["Start", "Kvalitetsberättelse"]
+
+
+def test_year_page_links_its_pdf(public_site: Path) -> None:
+    page = public_site / f"kvalitetsberattelse/{PUBLISHED}/index.html"
+    link = soup(page).find("a", string="Ladda ner som PDF")
+    assert link is not None
+    assert (page.parent / link["href"]).read_bytes().startswith(b"%PDF")
+
+
+def test_links_into_the_handbook_become_plain_text(public_site: Path) -> None:
+    content = load_ledningssystem(REPO)
+    article = soup(public_site / f"kvalitetsberattelse/{PUBLISHED}/index.html").find("article")
+    hrefs = [a["href"] for a in article.find_all("a", href=True)]
+    assert [h for h in hrefs if re.search(r"(processer|rutiner|roller|lagkrav)/", h)] == []
+    # The risk table still names the process, now as text.
+    assert content.processes["barn-och-unga"].name in article.get_text()
+    assert "skriva" not in str(soup(public_site / "kvalitetsberattelse/index.html"))
+
+
+def test_no_element_loads_anything_from_outside(public_site: Path) -> None:
+    outside = []
+    for page in public_site.rglob("*.html"):
+        for element in soup(page).find_all(src=True) + soup(page).find_all("link", href=True):
+            value = element.get("src") or element.get("href")
+            if re.match(r"^([a-z][a-z0-9+.-]*:)?//", value, re.IGNORECASE):
+                outside.append(f"{page.relative_to(public_site)}: {value}")
+    assert outside == []
+
+
+def test_no_edit_links_or_search_form(public_site: Path) -> None:
+    html = soup(public_site / f"kvalitetsberattelse/{PUBLISHED}/index.html")
+    assert html.select(".md-content__button") == []
+    assert html.select("form[role=search]") == []
+
+
+def test_drafts_are_absent_by_default(public_site: Path) -> None:
+    assert not (public_site / f"kvalitetsberattelse/{DRAFT}").exists()
+    assert not (public_site / report_pdf(DRAFT)).exists()
+    for page in ("index.html", "kvalitetsberattelse/index.html"):
+        text = soup(public_site / page).find("article").get_text()
+        assert "Utkast" not in text
+        assert f"berättelse {DRAFT}" not in text
+    trend = soup(public_site / "kvalitetsberattelse/index.html").find_all("table")[-1]
+    assert [th.get_text() for th in trend.thead.find_all("th")][1:] == [str(PUBLISHED)]
+
+
+def test_drafts_are_present_when_asked_for(public_site_with_drafts: Path) -> None:
+    year_page = public_site_with_drafts / f"kvalitetsberattelse/{DRAFT}/index.html"
+    assert soup(year_page).select(".ls-draft-banner")
+    assert "Utkast" in soup(public_site_with_drafts / "index.html").get_text()
+    # Without PDFs the year page offers none, and no link is broken.
+    assert soup(year_page).find("a", string="Ladda ner som PDF") is None
+    assert broken_links(public_site_with_drafts) == []
+
+
+def test_handbook_without_pdfs_offers_no_pdf(example_site: Path) -> None:
+    for year in (PUBLISHED, DRAFT):
+        page = soup(example_site / f"kvalitetsberattelse/{year}/index.html")
+        assert page.find("a", string="Ladda ner som PDF") is None
+
+
+def test_handbook_with_pdfs_links_each_year_to_its_pdf(
+    example_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LEDNINGSSYSTEM_PDF", "ja")
+    result = run_mkdocs_build(example_root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = example_root / "site"
+    for year in (PUBLISHED, DRAFT):
+        page = site / f"kvalitetsberattelse/{year}/index.html"
+        link = soup(page).find("a", string="Ladda ner som PDF")
+        assert (page.parent / link["href"]).read_bytes().startswith(b"%PDF")
+    assert (site / "rutiner").is_dir()
+    assert broken_links(site) == []
+
+
+def test_an_unknown_option_value_is_a_swedish_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LEDNINGSSYSTEM_PDF", raising=False)
+    with pytest.raises(BuildOptionError, match="Välj en av: handbok, public"):
+        prepare_build(REPO, options={SITE_KEY: "extern"})
+    with pytest.raises(BuildOptionError, match="Skriv ja eller nej"):
+        prepare_build(REPO, options={PDF_KEY: "kanske"})
+    monkeypatch.setenv("LEDNINGSSYSTEM_PDF", "kanske")  # the environment overrides mkdocs.yml
+    with pytest.raises(
+        BuildOptionError, match="LEDNINGSSYSTEM_PDF: 'kanske' är inget giltigt värde"
+    ):
+        prepare_build(REPO, options={PDF_KEY: "ja"})
+
+
+def test_link_or_text() -> None:
+    handbook = Linker("kvalitetsberattelse/2024.md")
+    public = Linker("kvalitetsberattelse/2024.md", public=True)
+    assert link_or_text(handbook, "processer/p.md", "P & Q", "steg-a") == (
+        '<a href="../../processer/p/#steg-a">P &amp; Q</a>'
+    )
+    assert link_or_text(public, "processer/p.md", "P & Q", "steg-a") == "P &amp; Q"
+    assert link_or_text(public, "kvalitetsberattelse/index.md", "Alla år") == (
+        '<a href="../">Alla år</a>'
+    )
+
+
+def test_unlink_unpublished_keeps_the_text() -> None:
+    text = (
+        "Se [rutinen](../rutiner/r.md#steg), [förra året](2023.md), "
+        "[IVO](https://www.ivo.se/) och ![bild](../bilder/a.png)."
+    )
+    public = Linker("kvalitetsberattelse/2024.md", public=True)
+    assert unlink_unpublished(text, "kvalitetsberattelse/2024.md", public) == (
+        "Se rutinen, [förra året](2023.md), [IVO](https://www.ivo.se/) "
+        "och ![bild](../bilder/a.png)."
+    )
+    handbook = Linker("kvalitetsberattelse/2024.md")
+    assert unlink_unpublished(text, "kvalitetsberattelse/2024.md", handbook) == text
