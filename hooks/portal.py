@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 from ledningssystem.build import BuildOptionError, PostBuildError, SiteBuild, prepare_build
 from ledningssystem.errors import ContentErrors
 from ledningssystem.load import content_paths
-from ledningssystem.urls import is_public_asset
+from ledningssystem.urls import in_handbook_docs, in_public_docs
 
 log = logging.getLogger("mkdocs.plugins.ledningssystem")
 _state: dict[str, object] = {}
@@ -52,13 +52,13 @@ def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201 - l
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    if _build().context.public:
-        # The public site shares docs/ for its stylesheets and scripts, never its pages
-        # (theme files, from outside docs/, stay).
-        docs = Path(config.docs_dir).resolve()
-        for file in [f for f in files if docs in Path(f.abs_src_path or "").resolve().parents]:
-            if not is_public_asset(file.src_uri):
-                files.remove(file)
+    # The two sites share docs/: the public one takes its look and docs/publik/, the
+    # handbook everything else (theme files, from outside docs/, always stay).
+    keep = in_public_docs if _build().context.public else in_handbook_docs
+    docs = Path(config.docs_dir).resolve()
+    for file in [f for f in files if docs in Path(f.abs_src_path or "").resolve().parents]:
+        if not keep(file.src_uri):
+            files.remove(file)
     for page in _build().pages:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src, content=page.markdown, inclusion=inclusion))

@@ -122,9 +122,15 @@ def report_pdf(year: int) -> str:
 PUBLIC_INDEX = "index.md"
 
 
+# Hand-written pages of docs/ for the public site only (e.g. its tillgänglighetsredogörelse).
+PUBLIC_DOCS_FOLDER = "publik/"
+
+
 def is_public_page(src_path: str) -> bool:
-    """Pages of the public site: its start page and the Kvalitetsberättelse section."""
-    return src_path == PUBLIC_INDEX or src_path.startswith("kvalitetsberattelse/")
+    """Pages of the public site: its start page, the berättelse and docs/publik/."""
+    return src_path == PUBLIC_INDEX or src_path.startswith(
+        ("kvalitetsberattelse/", PUBLIC_DOCS_FOLDER)
+    )
 
 
 PUBLIC_ASSET_FOLDERS = ("stylesheets/", "javascripts/")
@@ -133,3 +139,13 @@ PUBLIC_ASSET_FOLDERS = ("stylesheets/", "javascripts/")
 def is_public_asset(src_path: str) -> bool:
     """Files of docs/ the public site also needs: its look, never a handbook page."""
     return src_path.startswith(PUBLIC_ASSET_FOLDERS) and not src_path.endswith(".md")
+
+
+def in_public_docs(src_path: str) -> bool:
+    """A file of docs/ that the public site publishes: its look and docs/publik/."""
+    return is_public_asset(src_path) or src_path.startswith(PUBLIC_DOCS_FOLDER)
+
+
+def in_handbook_docs(src_path: str) -> bool:
+    """A file of docs/ that the handbook publishes: everything but docs/publik/."""
+    return not src_path.startswith(PUBLIC_DOCS_FOLDER)

@@ -39,11 +39,22 @@ def test_public_site_holds_the_berattelse_and_nothing_of_the_handbook(public_sit
         "index.html",
         f"kvalitetsberattelse/{PUBLISHED}/index.html",
         "kvalitetsberattelse/index.html",
+        "publik/tillganglighet/index.html",
     ]
     assert [f for f in HANDBOOK_FOLDERS if (public_site / f).exists()] == []
     assert not (public_site / "pagefind").exists()  # no search on the public site
     assert (public_site / f"kvalitetsberattelse/{PUBLISHED}/nyckeltal.json").is_file()
     assert (public_site / f"kvalitetsberattelse/{PUBLISHED}/nyckeltal.csv").is_file()
+
+
+def test_public_site_has_its_own_accessibility_statement(public_site: Path) -> None:
+    text = (public_site / "publik/tillganglighet/index.html").read_text(encoding="utf-8")
+    assert "Tillgänglighetsredogörelse" in text and "DOS-lagen" in text
+    assert "intranät" not in text
+
+
+def test_handbook_does_not_publish_the_public_pages(example_site: Path) -> None:
+    assert not (example_site / "publik").exists()
 
 
 def test_public_site_has_no_broken_links(public_site: Path) -> None:
@@ -62,7 +73,7 @@ def test_start_page_lists_the_years_with_pdf_and_open_data(public_site: Path) ->
         f"kvalitetsberattelse/{PUBLISHED}/nyckeltal.json",
     ]
     nav = [a.get_text(strip=True) for a in html.select(".md-tabs__link")]
-    assert nav == ["Start", "Kvalitetsberättelse"]
+    assert nav == ["Start", "Kvalitetsberättelse", "Tillgänglighet"]
 
 
 def test_year_page_links_its_pdf(public_site: Path) -> None:
