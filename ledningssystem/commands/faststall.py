@@ -46,6 +46,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 HELP = "försegla en fastställd berättelse, eller registrera en rättelse av den"
 
 
+@command("faststall", "samma som fastställ (utan å, ä och ö)", _arguments)
 @command("fastställ", HELP, _arguments)
 def faststall(args: argparse.Namespace) -> int:
     if bool(args.reason) != bool(args.change):
