@@ -61,3 +61,24 @@ def test_a_new_year_is_summarised_in_one_line(tmp_path: Path) -> None:
     repo.commit("Nytt år", "2026-01-12")
     summary = summarise(collect_changes(repo.root, "main"))
     assert "- 2026 är ett nytt år med " in summary.markdown
+
+
+def test_a_change_to_a_faststalld_year_shows_its_rattelse(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _edit(repo, "reports/2024/klagomal.csv", "bemotande;4;4\n", "bemotande;4;3\n")
+    repo.commit("Rätta i_tid", "2026-01-12")
+    section = figures_section(collect_changes(repo.root, "main"))
+    assert section is not None
+    assert (
+        "**2024 är fastställt** och grenen ändrar det utan en registrerad rättelse; `make check` "
+        "stoppar." in section.markdown
+    )
+    args = ["--rättelse", "Felregistrerat", "--ändring", "i_tid", "--datum", "2026-01-12"]
+    assert run_cli(repo.root, "fastställ", "2024", *args).returncode == 0
+    repo.commit("Rättelse", "2026-01-12")
+    section = figures_section(collect_changes(repo.root, "main"))
+    assert section is not None
+    assert "| 2024 | Andel " in section.markdown
+    assert section.markdown.endswith(
+        "**2024 är fastställt**; grenen registrerar en rättelse: 2026-01-12, Felregistrerat (i_tid)"
+    )

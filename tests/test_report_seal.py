@@ -202,3 +202,16 @@ def test_faststall_refuses_a_draft(tmp_path: Path) -> None:
     result = run_cli(tmp_path, "fastställ", "2024")
     assert result.returncode == 1
     assert "berättelsen för 2024 är inte fastställd" in result.stderr
+
+
+def test_the_pdf_ends_with_the_rattelser() -> None:
+    from ledningssystem.pdf.adapter import corrections_section
+    from ledningssystem.report.model import Correction
+
+    assert corrections_section(()) == ()
+    correction = Correction.model_validate(
+        {"datum": "2025-03-10", "orsak": "Fel <summa>", "ändring": "klagomal.csv"}
+    )
+    (section,) = corrections_section((correction,))
+    assert (section.id, section.title) == ("rattelser", "Rättelser")
+    assert "<td>2025-03-10</td><td>Fel &lt;summa&gt;</td><td>klagomal.csv</td>" in section.html

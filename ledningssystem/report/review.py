@@ -8,18 +8,20 @@ file), with the same loader as the build; then the two are compared by figure na
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ledningssystem.changes import ChangeSet
+from ledningssystem.changes import ChangeSet, FileChange
 from ledningssystem.git import GitUnavailable, read_blobs, run_git
 from ledningssystem.load import _EMPTY_ORGANISATION
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.organisation import Organisation
 from ledningssystem.model.settings import Settings
-from ledningssystem.report.data import REPORTS_DIR
+from ledningssystem.report.data import REPORTS_DIR, Reports, YearData
 from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.model import ReportStatus
+from ledningssystem.report.seal import COMMAND
 from ledningssystem.yaml_lines import YamlProblem, parse_yaml
 
 if TYPE_CHECKING:
@@ -37,15 +39,18 @@ def figures_section(changes: ChangeSet) -> Section | None:
     if not touched:
         return None
     try:
-        before = figures_at(changes.root, changes.base_sha)
-        after = figures_at(changes.root, changes.head_sha)
+        before = reports_at(changes.root, changes.base_sha)
+        after = reports_at(changes.root, changes.head_sha)
     except GitUnavailable as exc:
         return Section(TITLE, f"Nyckeltalen kan inte jämföras: {exc}.")
-    return Section(TITLE, figure_changes_markdown(before, after))
+    parts = [figure_changes_markdown(before.figures, after.figures)]
+    for year in sorted(set(before.years) & set(after.years)):
+        parts += _frozen_note(before.years[year], after.years[year], changes.files)
+    return Section(TITLE, "\n\n".join(parts))
 
 
-def figures_at(root: Path, sha: str) -> dict[int, FigureSet]:
-    """The figures of every year as commit `sha` has reports/ (errors do not stop the count)."""
+def reports_at(root: Path, sha: str) -> Reports:
+    """The berättelser as commit `sha` has reports/ (errors do not stop the count)."""
     from ledningssystem.report.load import load_reports
 
     listing = run_git(root, "ls-tree", "-r", "-z", sha, "--", REPORTS_DIR, ORGANISATION_FILE)
@@ -63,7 +68,7 @@ def figures_at(root: Path, sha: str) -> dict[int, FigureSet]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(blob or b"")
         reports, _ = load_reports(tree, _content(tree))
-    return reports.figures
+    return reports
 
 
 def figure_changes_markdown(before: Mapping[int, FigureSet], after: Mapping[int, FigureSet]) -> str:
@@ -84,6 +89,25 @@ def figure_changes_markdown(before: Mapping[int, FigureSet], after: Mapping[int,
     elif not lines:
         lines.append("Ändringarna i reports/ ändrar inga nyckeltal.")
     return "\n".join(lines)
+
+
+def _frozen_note(before: YearData, after: YearData, files: Sequence[FileChange]) -> list[str]:
+    """For a year fastställd at the base and changed by the branch: the rättelse, or a warning."""
+    folder = f"{before.folder}/"
+    if before.meta.status is not ReportStatus.APPROVED or not any(
+        f.path.startswith(folder) or (f.old_path or "").startswith(folder) for f in files
+    ):
+        return []
+    new = after.meta.corrections[len(before.meta.corrections) :]
+    if not new:
+        return [
+            f"**{before.year} är fastställt** och grenen ändrar det utan en registrerad rättelse; "
+            f"`make check` stoppar. Är det en rättelse: kör `{COMMAND} {before.year} --rättelse …`."
+        ]
+    return [
+        f"**{before.year} är fastställt**; grenen registrerar en rättelse: "
+        + "; ".join(f"{c.date.isoformat()}, {c.reason} ({c.change})" for c in new)
+    ]
 
 
 def _rows(before: FigureSet, after: FigureSet) -> list[tuple[str, str, str, str]]:
