@@ -8,11 +8,11 @@ file), with the same loader as the build; then the two are compared by figure na
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ledningssystem.changes import ChangeSet, FileChange
+from ledningssystem.changes import ChangeSet
 from ledningssystem.git import GitUnavailable, read_blobs, run_git
 from ledningssystem.load import _EMPTY_ORGANISATION
 from ledningssystem.model.content import Ledningssystem
@@ -21,7 +21,7 @@ from ledningssystem.model.settings import Settings
 from ledningssystem.report.data import REPORTS_DIR, Reports, YearData
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.model import ReportStatus
-from ledningssystem.report.seal import COMMAND
+from ledningssystem.report.seal import COMMAND, year_manifest
 from ledningssystem.yaml_lines import YamlProblem, parse_yaml
 
 if TYPE_CHECKING:
@@ -39,18 +39,20 @@ def figures_section(changes: ChangeSet) -> Section | None:
     if not touched:
         return None
     try:
-        before = reports_at(changes.root, changes.base_sha)
-        after = reports_at(changes.root, changes.head_sha)
+        before, before_prints = reports_at(changes.root, changes.base_sha)
+        after, after_prints = reports_at(changes.root, changes.head_sha)
     except GitUnavailable as exc:
         return Section(TITLE, f"Nyckeltalen kan inte jämföras: {exc}.")
     parts = [figure_changes_markdown(before.figures, after.figures)]
     for year in sorted(set(before.years) & set(after.years)):
-        parts += _frozen_note(before.years[year], after.years[year], changes.files)
+        if before_prints[year] != after_prints[year]:  # sealing alone changes nothing
+            parts += _frozen_note(before.years[year], after.years[year])
     return Section(TITLE, "\n\n".join(parts))
 
 
-def reports_at(root: Path, sha: str) -> Reports:
-    """The berättelser as commit `sha` has reports/ (errors do not stop the count)."""
+def reports_at(root: Path, sha: str) -> tuple[Reports, dict[int, str]]:
+    """The berättelser as commit `sha` has reports/ (errors do not stop the count), and the
+    fingerprint of each year's content (report/seal.py)."""
     from ledningssystem.report.load import load_reports
 
     listing = run_git(root, "ls-tree", "-r", "-z", sha, "--", REPORTS_DIR, ORGANISATION_FILE)
@@ -68,7 +70,8 @@ def reports_at(root: Path, sha: str) -> Reports:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(blob or b"")
         reports, _ = load_reports(tree, _content(tree))
-    return reports
+        prints = {y: year_manifest(tree / d.folder).fingerprint for y, d in reports.years.items()}
+    return reports, prints
 
 
 def figure_changes_markdown(before: Mapping[int, FigureSet], after: Mapping[int, FigureSet]) -> str:
@@ -91,12 +94,9 @@ def figure_changes_markdown(before: Mapping[int, FigureSet], after: Mapping[int,
     return "\n".join(lines)
 
 
-def _frozen_note(before: YearData, after: YearData, files: Sequence[FileChange]) -> list[str]:
-    """For a year fastställd at the base and changed by the branch: the rättelse, or a warning."""
-    folder = f"{before.folder}/"
-    if before.meta.status is not ReportStatus.APPROVED or not any(
-        f.path.startswith(folder) or (f.old_path or "").startswith(folder) for f in files
-    ):
+def _frozen_note(before: YearData, after: YearData) -> list[str]:
+    """For a year fastställd at the base whose content changes: the rättelse, or a warning."""
+    if before.meta.status is not ReportStatus.APPROVED:
         return []
     new = after.meta.corrections[len(before.meta.corrections) :]
     if not new:
