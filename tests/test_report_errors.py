@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from ledningssystem import cli
 from ledningssystem.errors import ContentErrors
 from ledningssystem.load import load_ledningssystem
 from tests.conftest import run_mkdocs_build
@@ -16,6 +17,14 @@ def replace(root: Path, path: str, old: str, new: str) -> None:
     text = file.read_text(encoding="utf-8")
     assert old in text, (path, old)
     file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    if path.startswith("2024/"):
+        record_correction(root, 2024)
+
+
+def record_correction(root: Path, year: int) -> None:
+    """A fastställd year changes only by a rättelse (the freeze: test_report_seal.py)."""
+    args = ["--root", str(root), "fastställ", str(year), "--rättelse", "Test", "--ändring", "Test"]
+    assert cli.main(args) == 0
 
 
 def errors_of(root: Path) -> list[str]:
@@ -79,7 +88,7 @@ CASES = [
         "2024/report.yml",
         "klagomal.total: 35",
         "klagomal.total: 36",
-        'reports/2024/report.yml:15 – fältet "kontrollsummor › klagomal.total": summan 36'
+        'reports/2024/report.yml:16 – fältet "kontrollsummor › klagomal.total": summan 36'
         " stämmer inte med delarna: datafilerna ger 35. Rätta antalen i datafilerna eller"
         " kontrollsumman.",
         id="summa-mot-delar",
@@ -130,7 +139,7 @@ CASES = [
         "2024/report.yml",
         "mall: kombinerad",
         "mall: kombinerat",
-        'reports/2024/report.yml:11 – fältet "mall": mallen "kombinerat" finns inte. Menade du'
+        'reports/2024/report.yml:12 – fältet "mall": mallen "kombinerat" finns inte. Menade du'
         ' "kombinerad"? Tillgängliga mallar: kombinerad, stad.',
         id="okand-mall",
     ),

@@ -15,6 +15,7 @@ from ledningssystem.macro_api import MACROS
 from ledningssystem.report import Reports, reports_of
 from ledningssystem.report.templates import ReportTemplate
 from tests.conftest import REPO, build_site, copy_example, run_mkdocs_build, soup
+from tests.test_report_errors import record_correction
 
 NBSP = "\u00a0"
 
@@ -208,6 +209,7 @@ def city_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 text.rename(text.with_name(f"{target}.md"))
             else:
                 text.unlink()
+    record_correction(root, 2024)  # 2024 is fastställd: changing it is a rättelse
     (root / "docs" / "siffror.md").write_text(
         "---\nrender_macros: true\n---\n# Siffror\n\n"
         'SoL: {{ figure("avvikelser.sol.total") }}. '

@@ -35,6 +35,15 @@ MARKDOWN_EXTENSIONS = (
 _SITE_LINK = re.compile(r'<a\s[^>]*?href="(?!#|https?:|mailto:)[^"]*"[^>]*>(.*?)</a>', re.DOTALL)
 
 
+class CorrectionLike(Protocol):
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def change(self) -> str: ...
+
+
 class ApprovalLike(Protocol):
     @property
     def date(self) -> dt.date: ...
@@ -119,7 +128,8 @@ def report_to_pdf_document(
         status=status_text(approval),
         date=approval.date if approval else today,
         author=author or view.board_name,
-        sections=_nest([_section(s, view.draft, meta.year) for s in view.sections]),
+        sections=_nest([_section(s, view.draft, meta.year) for s in view.sections])
+        + corrections_section(getattr(meta, "corrections", ())),
         keywords=(kind, "SOSFS 2011:9", view.board_name, str(meta.year)),
     )
 
@@ -134,6 +144,23 @@ def status_text(approval: ApprovalLike | None) -> str:
     if approval.registration:
         parts.append(f"dnr {approval.registration}")
     return ", ".join(parts)
+
+
+def corrections_section(corrections: Sequence[CorrectionLike]) -> tuple[PdfSection, ...]:
+    """A last section listing the rättelser made after approval (none without any)."""
+    if not corrections:
+        return ()
+    rows = "".join(
+        f"<tr><td>{c.date.isoformat()}</td><td>{escape(c.reason)}</td>"
+        f"<td>{escape(c.change)}</td></tr>"
+        for c in corrections
+    )
+    html = (
+        "<table><caption>Rättelser efter att berättelsen fastställdes</caption>"
+        '<thead><tr><th scope="col">Datum</th><th scope="col">Orsak</th>'
+        f'<th scope="col">Vad som ändrades</th></tr></thead><tbody>{rows}</tbody></table>'
+    )
+    return (PdfSection("rattelser", "Rättelser", html),)
 
 
 def markdown_to_html(text: str) -> str:

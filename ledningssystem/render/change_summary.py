@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ledningssystem.changes import ChangeSet, DocumentChange
 from ledningssystem.document_meta import version_key
 from ledningssystem.load import ROLES_FILE
+from ledningssystem.report.review import figures_section
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,7 @@ SECTION_PROVIDERS: tuple[SectionProvider, ...] = (
     documents_section,
     approvers_section,
     other_files_section,
+    figures_section,  # ledningssystem/report/review.py: what a data change does to the figures
 )
 
 

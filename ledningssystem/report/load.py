@@ -30,6 +30,7 @@ from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.files import FileReader
 from ledningssystem.report.model import ReportMeta
 from ledningssystem.report.narrative import resolve_figures
+from ledningssystem.report.seal import check_seal
 from ledningssystem.report.templates import ReportTemplate
 from ledningssystem.yaml_lines import LineMap
 
@@ -52,6 +53,7 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
             unread.add(int(folder.name))
             continue
         reader.errors += check_year(data, config, content)
+        reader.errors += check_seal(folder, data.folder, data.meta)  # fastställd = frozen
         years[data.year] = data
         if len(reader.errors) > before:
             failed.add(data.year)

@@ -70,6 +70,22 @@ class Approval(ContentModel):
     by: Text = sv("av", "Vem som fastställde, t.ex. Socialnämnden.")
     paragraph: str = sv("paragraf", "Paragraf i protokollet, t.ex. § 14.", default="")
     registration: str = sv("dnr", "Diarienummer, t.ex. SN 2025/0042.", default="")
+    fingerprint: str = sv(
+        "fingeravtryck",
+        "Skrivs av kommandot fastställ: innehållets kontroll när beslutet fattades.",
+        default="",
+    )
+
+
+class Correction(ContentModel):
+    """A rättelse of a fastställd berättelse: when, why, what, and the content after it."""
+
+    date: dt.date = sv("datum", "Datum för rättelsen, ÅÅÅÅ-MM-DD.")
+    reason: Text = sv("orsak", "Varför berättelsen rättades.")
+    change: Text = sv("ändring", "Vad som ändrades.")
+    fingerprint: str = sv(
+        "fingeravtryck", "Skrivs av kommandot fastställ: innehållet efter rättelsen.", default=""
+    )
 
 
 class ReportMeta(ContentModel):
@@ -83,6 +99,11 @@ class ReportMeta(ContentModel):
     status: ReportStatus = sv("status", "utkast eller fastställd.")
     approval: Approval | None = sv(
         "fastställd", "Beslutet, när status är fastställd.", default=None
+    )
+    corrections: tuple[Correction, ...] = sv(
+        "rättelser",
+        "Rättelser efter beslutet; registreras med kommandot fastställ --rättelse.",
+        default=(),
     )
     template: Slug = sv("mall", "Id för avsnittsmallen, t.ex. kombinerad eller stad.")
     compiled_by: Slug | None = sv("sammanställd_av", "Rollen som sammanställt.", default=None)

@@ -1,0 +1,196 @@
+"""Fastställda years are frozen: a fingerprint of a year's files, checked on every load.
+
+When a berättelse is fastställd, `python -m ledningssystem fastställ <år>` writes the
+fingerprint (sha256 over the sorted relative paths and contents of the year's files) into
+report.yml and the per-file list into reports/<år>/faststalld.lock. A rättelse re-seals:
+it carries the fingerprint after the change. The check needs no Git history, so it works
+in shallow clones and tarballs; the lock file only serves to name the files that changed.
+
+report.yml takes part as its parsed data (comments and layout do not count) without the
+fingerprints and the rättelser, so recording a rättelse never changes the fingerprint.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ledningssystem.errors import ContentError
+from ledningssystem.report.model import ReportMeta, ReportStatus
+from ledningssystem.yaml_lines import YamlProblem, parse_yaml
+
+LOCK_FILE = "faststalld.lock"
+META_FILE = "report.yml"
+ALGORITHM = "sha256"
+COMMAND = "python -m ledningssystem fastställ"
+_LOCK_HEADER = (
+    f"# Skrivs av {COMMAND} <år>. Ändra inte för hand: filen visar vilka filer\n"
+    "# som ingick när berättelsen fastställdes eller senast rättades.\n"
+)
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The sha256 of each file of a year folder, by path relative to the folder."""
+
+    files: dict[str, str]
+
+    @property
+    def fingerprint(self) -> str:
+        return f"{ALGORITHM}:{hashlib.sha256(self.text().encode()).hexdigest()}"
+
+    def text(self) -> str:
+        return "".join(f"{digest}  {path}\n" for path, digest in sorted(self.files.items()))
+
+    def lock_text(self) -> str:
+        return _LOCK_HEADER + self.text()
+
+    def changes_from(self, before: Manifest) -> list[tuple[str, str]]:
+        """(path, "ändrad" | "ny" | "borttagen") for every file that differs, sorted."""
+        found = []
+        for path in sorted(set(self.files) | set(before.files)):
+            old, new = before.files.get(path), self.files.get(path)
+            if old != new:
+                found.append(
+                    (path, "ny" if old is None else "borttagen" if new is None else "ändrad")
+                )
+        return found
+
+
+def year_manifest(folder: Path, meta_text: str | None = None) -> Manifest:
+    """The manifest of reports/<år>/ as it is on disk (report.yml's text may be given)."""
+    files: dict[str, str] = {}
+    for path in sorted(folder.rglob("*")):
+        rel = unicodedata.normalize("NFC", path.relative_to(folder).as_posix())
+        if not path.is_file() or rel == LOCK_FILE or any(p.startswith(".") for p in rel.split("/")):
+            continue
+        if rel == META_FILE:
+            text = meta_text if meta_text is not None else path.read_text("utf-8-sig", "replace")
+            data = canonical_meta(text)
+        else:
+            # Line endings follow the checkout (core.autocrlf), not the content.
+            data = path.read_bytes().replace(b"\r\n", b"\n")
+        files[rel] = hashlib.sha256(data).hexdigest()
+    return Manifest(files)
+
+
+def canonical_meta(text: str) -> bytes:
+    """report.yml as sorted JSON, without the fingerprints and rättelser (they seal, not say)."""
+    try:
+        data, _ = parse_yaml(text)
+    except YamlProblem:
+        return text.replace("\r\n", "\n").encode()
+    if isinstance(data, dict):
+        data = {k: v for k, v in data.items() if k != "rättelser"}
+        approval = data.get("fastställd")
+        if isinstance(approval, dict):
+            data["fastställd"] = {k: v for k, v in approval.items() if k != "fingeravtryck"}
+    return json.dumps(_keys_as_text(data), sort_keys=True, ensure_ascii=False).encode()
+
+
+def read_lock(folder: Path) -> Manifest | None:
+    """The manifest recorded in faststalld.lock, or None when there is none."""
+    path = folder / LOCK_FILE
+    if not path.is_file():
+        return None
+    files = {}
+    for line in path.read_text("utf-8", "replace").splitlines():
+        digest, sep, rel = line.partition("  ")
+        if sep and not line.startswith("#"):
+            files[rel] = digest
+    return Manifest(files)
+
+
+def sealed_fingerprint(meta: ReportMeta) -> str:
+    """The fingerprint the content must have: the last rättelse's, else the approval's."""
+    if meta.corrections:
+        return meta.corrections[-1].fingerprint
+    return meta.approval.fingerprint if meta.approval else ""
+
+
+def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentError]:
+    """Errors when a fastställd year's files differ from what was fastställd or last rättad."""
+    year, meta_file = meta.year, f"{rel_folder}/{META_FILE}"
+    lock = read_lock(folder)
+    if meta.status is not ReportStatus.APPROVED:
+        if lock is None:
+            return []
+        return [
+            ContentError(
+                meta_file,
+                None,
+                "status",
+                f"året {year} har fastställts ({rel_folder}/{LOCK_FILE} finns) men status är "
+                f"{meta.status.value}",
+                "En fastställd berättelse ändras bara genom en rättelse. Sätt tillbaka status: "
+                f"fastställd och registrera ändringen med {_correction_command(year)}.",
+            )
+        ]
+    sealed = sealed_fingerprint(meta)
+    if not sealed:
+        if meta.corrections:
+            return [
+                ContentError(
+                    meta_file,
+                    None,
+                    "rättelser",
+                    f"den senaste rättelsen av {year} saknar fingeravtryck",
+                    "Skriv inte rättelser för hand: ta bort den och kör "
+                    f"{_correction_command(year)}.",
+                )
+            ]
+        return [
+            ContentError(
+                meta_file,
+                None,
+                "fastställd",
+                f"året {year} är fastställt men dess innehåll är inte förseglat",
+                f"Kör: {COMMAND} {year} (det skriver fastställd › fingeravtryck och "
+                f"{LOCK_FILE}, så att ändringar efter beslutet upptäcks).",
+            )
+        ]
+    current = year_manifest(folder)
+    if current.fingerprint == sealed:
+        return []
+    hint = (
+        f"Berättelsen för {year} är fastställd och får inte ändras i efterhand. Ångra ändringen, "
+        f"eller, om det är en rättelse, registrera den: {_correction_command(year)}."
+    )
+    if lock is None or lock.fingerprint != sealed:
+        return [
+            ContentError(
+                meta_file,
+                None,
+                "",
+                f"året {year} är fastställt och dess data eller text har ändrats efter beslutet "
+                f"(vilka filer går inte att säga: {LOCK_FILE} saknas eller stämmer inte)",
+                hint,
+            )
+        ]
+    verbs = {"ändrad": "har ändrats", "ny": "har lagts till", "borttagen": "har tagits bort"}
+    return [
+        ContentError(
+            f"{rel_folder}/{path}",
+            None,
+            "",
+            f"året {year} är fastställt och filen {verbs[change]} efter beslutet",
+            hint,
+        )
+        for path, change in current.changes_from(lock)
+    ]
+
+
+def _correction_command(year: int) -> str:
+    return f'{COMMAND} {year} --rättelse "varför" --ändring "vad som ändrades"'
+
+
+def _keys_as_text(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _keys_as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_keys_as_text(v) for v in value]
+    return value
