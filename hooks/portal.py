@@ -66,9 +66,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
-    page.edit_url = _build().edit_url(
-        _edit_paths().get(page.file.src_uri, f"docs/{page.file.src_uri}")
-    )
+    page.edit_url = _build().edit_url(page.file.src_uri)
     return page
 
 
@@ -100,9 +98,3 @@ def on_build_error(error: Exception) -> None:
 
 def _build() -> SiteBuild:
     return _state["build"]  # type: ignore[return-value]
-
-
-def _edit_paths() -> dict[str, str | None]:
-    if "edit_paths" not in _state:
-        _state["edit_paths"] = {p.src: p.edit_path for p in _build().pages}
-    return _state["edit_paths"]  # type: ignore[return-value]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ledningssystem.history import read_history
@@ -52,11 +53,17 @@ class SiteBuild:
             [f"Makron i docs/ har {len(errors)} fel som måste rättas:"] + [f"  {e}" for e in errors]
         )
 
-    def edit_url(self, edit_path: str | None) -> str | None:
+    @cached_property
+    def _edit_paths(self) -> dict[str, str | None]:
+        return {page.src: page.edit_path for page in self.pages}
+
+    def edit_url(self, src: str) -> str | None:
+        """The "Redigera sidan" link of the page at `src` (generated or in docs/), if any."""
         pattern = self.content.settings.git.edit_url
-        if self.context.public:  # readers of the public site cannot reach the repository
+        if self.context.public or not pattern:  # public readers cannot reach the repository
             return None
-        return pattern.format(path=edit_path) if pattern and edit_path else None
+        edit_path = self._edit_paths.get(src, f"docs/{src}")
+        return pattern.format(path=edit_path) if edit_path else None
 
     def finish(self, site_dir: Path | str) -> list[Path]:
         """After MkDocs wrote the pages: the PDFs the year pages link to, and the search index.

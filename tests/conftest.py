@@ -105,6 +105,7 @@ def write_mkdocs_yml(root: Path, nav: bool = True) -> None:
     (root / "mkdocs.yml").write_text(
         "site_name: Testportal\n"
         "theme:\n  name: material\n  language: sv\n  font: false\n"
+        "  features: [content.action.edit]\n"
         "markdown_extensions: [attr_list, md_in_html, admonition, tables, toc]\n"
         "plugins:\n  - search:\n      lang: sv\n  - macros:\n"
         f"      module_name: {REPO / 'macros' / 'main'}\n"

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ledningssystem.load import load_ledningssystem
-from tests.conftest import REPO, soup
+from tests.conftest import REPO, build_site, soup
 
 
 def _content():
@@ -58,3 +58,27 @@ def test_site_loads_nothing_from_outside(example_site: Path) -> None:
 
 def test_ui_language_is_swedish(example_site: Path) -> None:
     assert soup(example_site / "index.html").html["lang"] == "sv"
+
+
+def test_edit_links_point_at_the_file_to_change(tiny_root: Path) -> None:
+    settings = tiny_root / "ledningssystem.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8")
+        + 'git:\n  redigera_url: "https://git.example.invalid/-/edit/main/{path}"\n',
+        encoding="utf-8",
+    )
+    site = build_site(tiny_root)
+
+    def edit_href(page: str) -> str | None:
+        link = soup(site / page).select_one("a[rel=edit]")
+        return link["href"] if link else None
+
+    base = "https://git.example.invalid/-/edit/main/"
+    assert edit_href("rutiner/rapportera-avvikelse/index.html") == (
+        f"{base}routines/rapportera-avvikelse.md"
+    )
+    assert edit_href("processer/avvikelsehantering/index.html") == (
+        f"{base}processes/avvikelsehantering.yml"
+    )
+    assert edit_href("index.html") == f"{base}docs/index.md"
+    assert edit_href("rutiner/index.html") is None  # generated index: nothing to edit
