@@ -42,23 +42,6 @@ def _sort_key(error: ContentError) -> tuple[str, int, str, str]:
     return (error.file, error.line or 0, error.field, error.message)
 
 
-class ErrorCollector:
-    """Gathers errors so that one run reports everything to fix."""
-
-    def __init__(self) -> None:
-        self.errors: list[ContentError] = []
-
-    def add(self, file: str, line: int | None, field: str, message: str, hint: str = "") -> None:
-        self.errors.append(ContentError(file, line, field, message, hint))
-
-    def extend(self, errors: Iterable[ContentError]) -> None:
-        self.errors.extend(errors)
-
-    def raise_if_any(self) -> None:
-        if self.errors:
-            raise ContentErrors(self.errors)
-
-
 def field_label(path: tuple[str | int, ...]) -> str:
     """A field path as an author reads it: ("steg", 1, "ansvar") → "steg nr 2 › ansvar"."""
     parts: list[str] = []

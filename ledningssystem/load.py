@@ -9,11 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import ValidationError
-
-from ledningssystem.errors import ContentError, ContentErrors, ErrorCollector
-from ledningssystem.messages import translate
-from ledningssystem.model.base import ContentModel, Source
+from ledningssystem.errors import ContentError, ContentErrors
+from ledningssystem.model.base import ContentModel
 from ledningssystem.model.calendar import Activity
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.organisation import Body, Organisation
@@ -23,9 +20,10 @@ from ledningssystem.model.role import Role
 from ledningssystem.model.routine import Routine, RoutineDocument
 from ledningssystem.model.settings import Settings
 from ledningssystem.privacy import personal_number_lines
+from ledningssystem.reading import ContentReader
 from ledningssystem.report import attach_reports
 from ledningssystem.validate import validate_references
-from ledningssystem.yaml_lines import LineMap, YamlProblem, parse_yaml
+from ledningssystem.yaml_lines import LineMap
 
 M = TypeVar("M", bound=ContentModel)
 
@@ -58,7 +56,8 @@ def load_ledningssystem(root: Path | str) -> Ledningssystem:
         )
     )
     reader.errors.extend(attach_reports(content))  # reports/: the yearly kvalitetsberättelse
-    reader.errors.raise_if_any()
+    if reader.errors:
+        raise ContentErrors(reader.errors)
     return content
 
 
@@ -70,44 +69,13 @@ _EMPTY_ORGANISATION = Organisation.model_construct(
 )
 
 
-class _Reader:
-    """Reads files relative to the root, collecting every error."""
+class _Reader(ContentReader):
+    """Reads the handbook's files relative to the root, collecting every error."""
 
     def __init__(self, root: Path):
-        self.root = root
-        self.errors = ErrorCollector()
+        super().__init__(root)
         # Ids of files that failed validation: references to them are not reported again.
         self.unusable_ids: set[str] = set()
-
-    def rel(self, path: Path) -> str:
-        return path.relative_to(self.root).as_posix()
-
-    def text(self, path: Path) -> str | None:
-        try:
-            return path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            self.errors.add(
-                self.rel(path),
-                None,
-                "",
-                "filen är inte sparad som UTF-8",
-                "Spara om filen med teckenkodningen UTF-8.",
-            )
-        except OSError as exc:
-            self.errors.add(self.rel(path), None, "", f"filen kan inte läsas ({exc.strerror})")
-        return None
-
-    def yaml(
-        self, path: Path, line_offset: int = 0, text: str | None = None
-    ) -> tuple[Any, LineMap] | None:
-        text = self.text(path) if text is None else text
-        if text is None:
-            return None
-        try:
-            return parse_yaml(text, line_offset)
-        except YamlProblem as problem:
-            self.errors.add(self.rel(path), problem.line, "", problem.message)
-            return None
 
     def build(
         self,
@@ -117,21 +85,16 @@ class _Reader:
         lines: LineMap,
         prefix: tuple[str | int, ...] = (),
     ) -> M | None:
-        try:
-            built = model.model_validate(data)
-        except ValidationError as exc:
-            self.errors.extend(translate(exc, file, lines, model, prefix))
-            if isinstance(data, dict) and isinstance(data.get("id"), str):
-                self.unusable_ids.add(data["id"])
-            return None
-        built.with_source(Source(file, _sub_lines(lines, prefix)))
+        built = self.validate(model, data, file, lines, prefix)
+        if built is None and isinstance(data, dict) and isinstance(data.get("id"), str):
+            self.unusable_ids.add(data["id"])
         return built
 
     def one(self, name: str, model: type[M], optional: bool = False) -> M | None:
         path = self.root / name
         if not path.exists():
             if not optional:
-                self.errors.add(name, None, "", "filen saknas", f"Skapa {name}.")
+                self.add(name, None, "", "filen saknas", f"Skapa {name}.")
             return None
         parsed = self.yaml(path)
         return self.build(model, parsed[0], name, parsed[1]) if parsed else None
@@ -141,9 +104,7 @@ class _Reader:
         path = self.root / name
         if not path.exists():
             if not optional:
-                self.errors.add(
-                    name, None, "", "filen saknas", f"Skapa {name} med en lista under {key}:."
-                )
+                self.add(name, None, "", "filen saknas", f"Skapa {name} med en lista under {key}:.")
             return []
         parsed = self.yaml(path)
         if parsed is None:
@@ -151,7 +112,7 @@ class _Reader:
         data, lines = parsed
         items = _list_under(data, key)
         if items is None:
-            self.errors.add(
+            self.add(
                 name,
                 lines.line(),
                 key,
@@ -185,7 +146,7 @@ class _Reader:
         for path in _content_files(self.root):
             text = self.text(path)
             for line in personal_number_lines(text or ""):
-                self.errors.add(
+                self.add(
                     self.rel(path),
                     line,
                     "",
@@ -212,7 +173,7 @@ class _Reader:
             return None
         split = split_front_matter(text)
         if split is None:
-            self.errors.add(
+            self.add(
                 self.rel(path),
                 1,
                 "",
@@ -298,14 +259,6 @@ def _list_under(data: Any, key: str) -> list[Any] | None:
     if isinstance(data, dict) and isinstance(data.get(key), list):
         return data[key]
     return None
-
-
-def _sub_lines(lines: LineMap, prefix: tuple[str | int, ...]) -> LineMap:
-    if not prefix:
-        return lines
-    n = len(prefix)
-    sub = {path[n:]: line for path, line in lines.lines.items() if path[:n] == prefix}
-    return LineMap(offset=lines.offset, lines=sub)
 
 
 def _duplicates(models: list[Any]) -> list[ContentError]:

@@ -10,18 +10,6 @@ from ledningssystem.pages.page import BuildContext, Page, template_page
 from ledningssystem.urls import REQUIREMENT_INDEX
 
 
-def citations(content: Ledningssystem) -> dict[str, tuple[list[str], list[str]]]:
-    """Requirement id → (citing process ids, citing rutin ids), both sorted."""
-    return {
-        row.requirement.id: (
-            sorted(c.id for c in row.processes),
-            sorted(c.id for c in row.routines),
-        )
-        for source in requirement_coverage(content)
-        for row in source.rows
-    }
-
-
 def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
     sources = requirement_coverage(content)
     documents = citing_documents(content)

@@ -11,12 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from ledningssystem.errors import ContentError
-from ledningssystem.messages import translate
-from ledningssystem.model.base import Source
-from ledningssystem.yaml_lines import LineMap, YamlProblem, parse_yaml
+from ledningssystem.reading import ContentReader, sub_lines
+from ledningssystem.yaml_lines import LineMap
 
 
 @dataclass
@@ -25,60 +23,12 @@ class Row:
     lines: LineMap
 
 
-class FileReader:
-    """Reads files under the content root and collects every problem."""
+class FileReader(ContentReader):
+    """Reads the berättelse's files under the content root and collects every problem."""
 
     def __init__(self, root: Path):
-        self.root = root
-        self.errors: list[ContentError] = []
+        super().__init__(root)
         self.config_origin: tuple[str, LineMap] = ("ledningssystem/report/standard.yml", LineMap())
-
-    def rel(self, path: Path) -> str:
-        return path.relative_to(self.root).as_posix()
-
-    def add(self, file: str, line: int | None, field: str, message: str, hint: str = "") -> None:
-        self.errors.append(ContentError(file, line, field, message, hint))
-
-    def text(self, path: Path) -> str | None:
-        try:
-            return path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            self.add(
-                self.rel(path),
-                None,
-                "",
-                "filen är inte sparad som UTF-8",
-                "Spara om filen med teckenkodningen UTF-8.",
-            )
-        except OSError as exc:
-            self.add(self.rel(path), None, "", f"filen kan inte läsas ({exc.strerror})")
-        return None
-
-    def yaml(self, path: Path, file: str | None = None) -> tuple[Any, LineMap] | None:
-        text = self.text(path)
-        if text is None:
-            return None
-        try:
-            return parse_yaml(text)
-        except YamlProblem as problem:
-            self.add(file or self.rel(path), problem.line, "", problem.message)
-            return None
-
-    def validate(
-        self,
-        model: type[BaseModel],
-        data: Any,
-        file: str,
-        lines: LineMap,
-        prefix: tuple[str | int, ...] = (),
-    ) -> Any:
-        try:
-            built = model.model_validate(data)
-        except ValidationError as exc:
-            self.errors += translate(exc, file, lines, model, prefix)
-            return None
-        built.with_source(Source(file, _sub_lines(lines, prefix)))  # type: ignore[attr-defined]
-        return built
 
     def rows(self, folder: Path, stem: str, key: str, model: type[BaseModel]) -> tuple | None:  # type: ignore[type-arg]
         csv_path, yml_path = folder / f"{stem}.csv", folder / f"{stem}.yml"
@@ -151,17 +101,4 @@ class FileReader:
                 f'Börja filen med raden "{key}:" och skriv en rad per "- ".',
             )
             return None
-        return [Row(item, _prefixed(lines, (key, i))) for i, item in enumerate(data[key])]
-
-
-def _prefixed(lines: LineMap, prefix: tuple[str | int, ...]) -> LineMap:
-    """The line map of one list item, addressed from the item itself."""
-    return _sub_lines(lines, prefix)
-
-
-def _sub_lines(lines: LineMap, prefix: tuple[str | int, ...]) -> LineMap:
-    if not prefix:
-        return lines
-    n = len(prefix)
-    sub = {path[n:]: line for path, line in lines.lines.items() if path[:n] == prefix}
-    return LineMap(offset=lines.offset, lines=sub)
+        return [Row(item, sub_lines(lines, (key, i))) for i, item in enumerate(data[key])]
