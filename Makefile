@@ -66,7 +66,7 @@ endif
 	rm -rf public-site && mv public-site.tmp public-site
 
 check: $(STAMP)
-	$(BIN)/python -m ledningssystem check
+	$(BIN)/python -m ledningssystem check $(if $(filter ja,$(STRIKT)),--strikt)
 	$(BIN)/python -m ledningssystem codeowners --check
 
 # Document control: the same commands the shipped CI templates run.

@@ -274,6 +274,7 @@ def _requirements(root: Path) -> list[str]:
         {
             "källa": "SOSFS 2011:9",
             "titel": "Ledningssystem för systematiskt kvalitetsarbete",
+            "kontrollerad": {"datum": "2026-11-01", "mot": "syntetiskt testinnehåll"},
             "krav": krav,
         },
     )

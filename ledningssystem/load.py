@@ -212,7 +212,12 @@ class _Reader(ContentReader):
             self.build(Requirement, item, file, lines, ("krav", i)) for i, item in enumerate(items)
         ]
         # Already validated items pass through; the header is validated here.
-        return self.build(RequirementSource, {**data, "krav": [r for r in built if r]}, file, lines)
+        source = self.build(
+            RequirementSource, {**data, "krav": [r for r in built if r]}, file, lines
+        )
+        if source is None:  # its krav are unusable: citations of them are not reported again
+            self.unusable_ids.update(r.id for r in built if r)
+        return source
 
 
 PERSONAL_DATA_FOLDERS = (

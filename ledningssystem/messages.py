@@ -90,7 +90,10 @@ def _message(err: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) ->
     if kind in {"bool_type", "bool_parsing"}:
         return f'"{value}" är inte ja eller nej', "Skriv ja eller nej."
     if kind in {"float_parsing", "float_type", "decimal_parsing"}:
-        return f'"{value}" är inte ett tal', "Skriv ett tal, med decimalkomma om det behövs, t.ex. 4,5."
+        return (
+            f'"{value}" är inte ett tal',
+            "Skriv ett tal, med decimalkomma om det behövs, t.ex. 4,5.",
+        )
     if kind.startswith("sv_"):
         return err["msg"], ""  # our own PydanticCustomError, already in Swedish
     return f"ogiltigt värde: {err['msg']}", ""

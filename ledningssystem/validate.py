@@ -20,6 +20,7 @@ def validate_references(
         check.process(process)
     for doc in content.routines.values():
         check.routine(doc.meta)
+    check.register()
     for activity in content.activities:
         check.ref(
             activity, ("ansvarig",), activity.responsible, check.roles, "rollen", "roles/roller.yml"
@@ -65,6 +66,40 @@ class _Checker:
                 f"{did_you_mean(value, known).strip()} Se {where}.".strip(),
             )
         )
+
+    def register(self) -> None:
+        """Replacements in the legal register must point at krav and laws that exist."""
+        names = [s.source for s in self.content.requirement_sources]
+        for source in self.content.requirement_sources:
+            if source.replaced_by:
+                self.ref(
+                    source,
+                    ("ersätts_av",),
+                    source.replaced_by,
+                    [n for n in names if n != source.source],
+                    "författningen",
+                    "källa: i filerna i requirements/",
+                )
+            for req in source.requirements:
+                self.listed(
+                    req,
+                    "ersätts_av",
+                    req.replaced_by,
+                    self.requirements,
+                    "lagkravet",
+                    "requirements/",
+                )
+                if req.replaced_by and req.ends is None and source.ends is None:
+                    self.errors.append(
+                        ContentError(
+                            req.origin.file,
+                            req.origin.line("ersätts_av"),
+                            field_label(("ersätts_av",)),
+                            "ett krav som ersätts måste ha upphör (eller ligga i en upphävd "
+                            "författning)",
+                            "Skriv upphör: ÅÅÅÅ-MM-DD, datumet då kravet slutade gälla.",
+                        )
+                    )
 
     def document(self, doc: ControlledDocument) -> None:
         self.ref(doc, ("ägare",), doc.owner, self.roles, "rollen", "roles/roller.yml")
