@@ -9,7 +9,6 @@ from ledningssystem.model.content import Ledningssystem
 from ledningssystem.pages.page import BuildContext, Page, template_page
 from ledningssystem.urls import REQUIREMENT_INDEX
 
-
 # What staff see for a krav whose chapter, paragraph or topic is not yet checked: never the
 # register's internal notes, which stay as comments in requirements/*.yml.
 UNVERIFIED_TEXT = "Paragrafhänvisningen är inte kontrollerad mot författningstexten"

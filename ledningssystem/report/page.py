@@ -12,6 +12,7 @@ from ledningssystem.render.links import unlink_unpublished
 from ledningssystem.report import blocks_events as events
 from ledningssystem.report import blocks_work as work
 from ledningssystem.report.blocks import BlockContext, key_figures
+from ledningssystem.report.blocks_law import law_changes_block
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.model import ReportStatus
 from ledningssystem.report.templates import Block, Section
@@ -31,6 +32,7 @@ RENDERERS: dict[Block, Callable[[BlockContext], str]] = {
     Block.REVIEWS: work.reviews,
     Block.ACTIONS: work.actions,
     Block.FOLLOW_UP: work.follow_up_block,
+    Block.LAW_CHANGES: law_changes_block,
 }
 
 

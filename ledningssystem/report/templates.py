@@ -32,6 +32,7 @@ class Block(StrEnum):
     REVIEWS = "granskningar"
     ACTIONS = "atgarder"
     FOLLOW_UP = "uppfoljning"
+    LAW_CHANGES = "lagandringar"
 
 
 class Section(ContentModel):
