@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ledningssystem.errors import ContentError, ContentErrors
+from ledningssystem.facts import fact_errors, fact_table
 from ledningssystem.model.base import ContentModel
 from ledningssystem.model.calendar import Activity
 from ledningssystem.model.content import Ledningssystem
@@ -56,6 +57,7 @@ def load_ledningssystem(root: Path | str) -> Ledningssystem:
         )
     )
     reader.errors.extend(attach_reports(content))  # reports/: the yearly kvalitetsberättelse
+    reader.check_facts(fact_table(content))  # after reports/: the risk scale is a fact
     if reader.errors:
         raise ContentErrors(reader.errors)
     return content
@@ -156,6 +158,16 @@ class _Reader(ContentReader):
                     "så att ingen person kan identifieras.",
                 )
 
+    def check_facts(self, known: dict[str, str]) -> None:
+        """Every {{ fakta("…") }} in processes, rutiner and macro pages of docs/ must exist."""
+        files = sorted((self.root / "processes").glob("*.yml"))
+        files += sorted((self.root / "routines").rglob("*.md"))
+        files += [p for p in sorted((self.root / "docs").rglob("*.md")) if _renders_macros(p)]
+        for path in files:
+            text = self.text(path)
+            if text and "fakta" in text:
+                self.errors.extend(fact_errors(self.rel(path), text, known))
+
     def settings(self) -> Settings:
         return self.one(SETTINGS_FILE, Settings, optional=True) or Settings()
 
@@ -247,6 +259,16 @@ def content_paths(root: Path) -> list[Path]:
     """The files and folders the content is read from (to watch for changes)."""
     names = [SETTINGS_FILE, "roles", "processes", "routines", "requirements", "arshjul", "reports"]
     return [root / name for name in names if (root / name).exists()]
+
+
+def _renders_macros(path: Path) -> bool:
+    # Only pages that opt in to mkdocs-macros run {{ fakta(…) }}; others show it as text.
+    try:
+        head = path.read_text(encoding="utf-8")[:2000]
+    except (OSError, UnicodeDecodeError):
+        return False
+    split = split_front_matter(head)
+    return split is not None and "render_macros: true" in split[0]
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:

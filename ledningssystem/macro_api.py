@@ -12,6 +12,9 @@ import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from markupsafe import escape
+
+from ledningssystem.facts import fact_table
 from ledningssystem.messages import did_you_mean
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.process import Process
@@ -138,7 +141,19 @@ def figure(ctx: MacroContext, name: str, year: int | None = None, visa: str = "v
     return VIEWS[visa](figures[name])
 
 
+def fakta(ctx: MacroContext, key: str) -> str:
+    """En fakta som skrivs en gång i ledningssystem.yml (fakta:) eller i berättelsens riskskala.
+
+    Exempel: {{ fakta("lex_sarah.frist_utredning") }}
+    """
+    table = fact_table(ctx.content)
+    if key not in table:
+        raise ctx.fail(f'faktan "{key}" finns inte.{closest(key, table)}')
+    return str(escape(table[key]))
+
+
 MACROS: dict[str, Callable[..., str]] = {
+    "fakta": fakta,
     "process_landscape": process_landscape,
     "process_map": process_map,
     "raci": raci,

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
+from ledningssystem.facts import expand_facts, fact_table
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.process import Process, ProcessType
 from ledningssystem.pages.doccontrol import document_control
@@ -38,7 +40,7 @@ def process_document_page(content: Ledningssystem, context: BuildContext, proces
     src = process_page(process.id)
     link = context.linker(src)
     steps = [(step, content.routines_for(process.id, step.id)) for step in process.steps]
-    return template_page(
+    page = template_page(
         src,
         "pages/process.md.jinja",
         context,
@@ -52,3 +54,4 @@ def process_document_page(content: Ledningssystem, context: BuildContext, proces
         process_routines=content.routines_for(process.id),
         control=document_control(content, context, process),
     )
+    return replace(page, markdown=expand_facts(page.markdown, fact_table(content)))
