@@ -229,6 +229,8 @@ class _Reader(ContentReader):
         )
         if source is None:  # its krav are unusable: citations of them are not reported again
             self.unusable_ids.update(r.id for r in built if r)
+            if isinstance(data.get("källa"), str):
+                self.unusable_ids.add(data["källa"].strip())  # its name, for ersätts_av
         return source
 
 
