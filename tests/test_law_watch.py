@@ -190,7 +190,7 @@ def test_lagkrav_page_shows_no_internal_notes_and_counts_verified_apart(law_root
 
 
 INTERNAL_NOTES = re.compile(
-    r"att verifiera|ska verifieras|ej verifierat|kan ha upphävts|numren ska|Internt|stäm av", re.I
+    r"att verifiera|ska verifieras|ej verifierat|kan ha upphävts|numren ska|Internt:|stäm av"
 )
 
 
