@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from ledningssystem.facts import fact_table
+from ledningssystem.facts import expand_facts, fact_table
 from ledningssystem.messages import did_you_mean
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.process import Process
@@ -69,7 +69,8 @@ def call_macro(name: str, ctx: MacroContext, *args: object, **kwargs: object) ->
         doc = func.__doc__ or ""
         example = doc[doc.index("Exempel:") :].split("\n")[0] if "Exempel:" in doc else ""
         raise ctx.fail(f"makrot {name} anropas med fel argument. {example}".strip()) from None
-    return func(ctx, *args, **kwargs)
+    # Texts a macro shows (e.g. rutin summaries) may cite facts too.
+    return expand_facts(func(ctx, *args, **kwargs), fact_table(ctx.content))
 
 
 def process_landscape(ctx: MacroContext) -> str:

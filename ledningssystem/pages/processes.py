@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
-from ledningssystem.facts import expand_facts, fact_table
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.process import Process, ProcessType
 from ledningssystem.pages.doccontrol import document_control
@@ -40,7 +38,7 @@ def process_document_page(content: Ledningssystem, context: BuildContext, proces
     src = process_page(process.id)
     link = context.linker(src)
     steps = [(step, content.routines_for(process.id, step.id)) for step in process.steps]
-    page = template_page(
+    return template_page(
         src,
         "pages/process.md.jinja",
         context,
@@ -54,4 +52,3 @@ def process_document_page(content: Ledningssystem, context: BuildContext, proces
         process_routines=content.routines_for(process.id),
         control=document_control(content, context, process),
     )
-    return replace(page, markdown=expand_facts(page.markdown, fact_table(content)))

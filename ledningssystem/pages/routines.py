@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from itertools import groupby
 
-from ledningssystem.facts import expand_facts, fact_table
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.routine import RoutineDocument
 from ledningssystem.pages.doccontrol import document_control
@@ -36,7 +34,7 @@ def routine_document_page(
 ) -> Page:
     meta = doc.meta
     supports = [_support_link(content, target) for target in meta.supports]
-    page = template_page(
+    return template_page(
         routine_page(meta.id),
         "pages/routine.md.jinja",
         context,
@@ -47,7 +45,6 @@ def routine_document_page(
         supports=supports,
         control=document_control(content, context, meta),
     )
-    return replace(page, markdown=expand_facts(page.markdown, fact_table(content)))
 
 
 def _support_link(content: Ledningssystem, target: str) -> tuple[str, str, str]:

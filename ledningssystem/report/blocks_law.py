@@ -37,7 +37,7 @@ def law_changes_block(ctx: BlockContext) -> str:
         ],
         rows,
         None,
-        frozenset(),
+        frozenset({2}),  # the date: kept on one line
         frozenset({0}),
     )
     return render_table(table)
