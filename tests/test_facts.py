@@ -11,7 +11,8 @@ from ledningssystem.errors import ContentErrors
 from ledningssystem.facts import expand_facts, fact_errors, fact_table, risk_facts
 from ledningssystem.load import load_ledningssystem
 from ledningssystem.report.config import RiskClass, RiskMatrix
-from tests.conftest import build_site, run_mkdocs_build, soup
+from tests.conftest import build_site, run_cli, run_mkdocs_build, soup
+from tests.gitrepo import GitRepo, routine
 
 FACTS = """\
 idag: 2025-06-01
@@ -118,3 +119,23 @@ def test_the_example_riskanalys_uses_the_configured_scale(example_root: Path) ->
         assert "sex veckor" in pages[page]
     assert "volontär" not in pages["processer/lex-sarah.md"]
     assert "Förvaltningschef | Beslutar om anmälan" not in pages["rutiner/utreda-lex-sarah.md"]
+
+
+def test_the_reviewer_summary_lists_a_changed_fact_and_where_it_shows(tmp_path: Path) -> None:
+    repo = GitRepo(tmp_path / "portal")
+    settings = repo.root / "ledningssystem.yml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text + "fakta:\n  lex_sarah:\n    frist_utredning: sex veckor\n", "utf-8")
+    body = 'Klar inom {{ fakta("lex_sarah.frist_utredning") }}.'
+    repo.write("routines/a.md", routine("a", "Rutin A", "1.0", body=body))
+    repo.write("routines/b.md", routine("b", "Rutin B", "1.0"))
+    repo.commit("Start", "2025-01-01")
+    repo.git("checkout", "-q", "-b", "andring")
+    text = settings.read_text(encoding="utf-8").replace("sex veckor", "fyra veckor")
+    settings.write_text(text, encoding="utf-8")
+    repo.commit("Kortare frist", "2025-02-01")
+    result = run_cli(repo.root, "changes", "--base", "main")
+    assert result.returncode == 0, result.stdout + result.stderr
+    section = result.stdout[result.stdout.index("### Ändrade fakta") :]
+    assert "| `lex_sarah.frist_utredning` | sex veckor | fyra veckor | `routines/a.md` |" in section
+    assert "routines/b.md" not in section
