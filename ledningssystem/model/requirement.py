@@ -79,7 +79,8 @@ class Requirement(ContentModel):
         if not self.paragraph and not self.label:
             raise PydanticCustomError(
                 "sv_krav_utan_stalle",
-                "ett krav behöver paragraf eller beteckning",
+                "ett krav behöver paragraf eller beteckning, "
+                't.ex. paragraf: "3" eller beteckning: art. 33',
                 {"field": "paragraf"},
             )
         return self
