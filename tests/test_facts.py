@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ledningssystem.build import prepare_build
 from ledningssystem.errors import ContentErrors
@@ -139,3 +141,11 @@ def test_the_reviewer_summary_lists_a_changed_fact_and_where_it_shows(tmp_path: 
     section = result.stdout[result.stdout.index("### Ändrade fakta") :]
     assert "| `lex_sarah.frist_utredning` | sex veckor | fyra veckor | `routines/a.md` |" in section
     assert "routines/b.md" not in section
+
+
+@given(st.text(alphabet=st.sampled_from(list("{}%\"' fakta()raw.endrawa\n")), max_size=80))
+def test_any_text_gives_facts_errors_never_an_exception(text: str) -> None:
+    known = {"a.b": "x"}
+    for error in fact_errors("docs/x.md", text, known):
+        assert error.file == "docs/x.md" and error.line and error.line >= 1
+    assert "fakta(" in expand_facts(text, {}) or "fakta(" not in text
