@@ -146,6 +146,8 @@ def test_the_page_shows_the_banner_and_dokumentstyrning_lists_it(law_root: Path)
         "och ersätts av SoL (2025:400) om rapportering av missförhållanden." in page
     )
     assert BANNER_TITLE not in pages["processer/avvikelsehantering.md"]
+    # One of the rutin's two krav is verified against the text, the other is not.
+    assert page.count("(paragrafhänvisningen är inte kontrollerad mot författningstexten)") == 1
     site = build_site(law_root)
     control = soup(site / "dokumentstyrning/index.html")
     heading = control.select_one("#lagandring")
