@@ -77,3 +77,9 @@ def test_the_2025_pdf_lists_the_law_changes(example_root: Path) -> None:
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert HEADING in text
     assert "SoL (2025:400) började gälla 2025-07-01" in text
+
+
+def test_fastställda_years_before_the_section_existed_are_unchanged(example_root: Path) -> None:
+    pages = {p.src: p.markdown for p in prepare_build(example_root).pages}
+    assert HEADING not in pages["kvalitetsberattelse/2024.md"]  # fastställd, från_år: 2025
+    assert HEADING in pages["kvalitetsberattelse/2025.md"]

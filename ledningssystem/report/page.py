@@ -63,7 +63,7 @@ def year_view(reports: Reports, year: int, content: Ledningssystem, link: Linker
     ctx = BlockContext(data, reports.figures[year], reports, content, link)
     draft = data.meta.status is ReportStatus.DRAFT
     sections = []
-    for number, depth, section in data.template.numbered():
+    for number, depth, section in data.template.numbered(data.year):
         text = reports.texts.get((year, section.id))
         blocks = section.blocks if Block.TEXT in section.blocks else (Block.TEXT, *section.blocks)
         parts: list[Markup] = []
