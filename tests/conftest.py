@@ -41,16 +41,21 @@ def copy_example(target: Path) -> Path:
     return target
 
 
-def run_mkdocs_build(root: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` in `root`, as a user runs it."""
+def run_mkdocs_build(
+    root: Path,
+    site_dir: Path | None = None,
+    env: dict[str, str] | None = None,
+    engine: str = "mkdocs",
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` (or ProperDocs, its drop-in fork) in `root`, as a user runs it."""
     site_dir = site_dir or root / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(site_dir)],
         cwd=root,
         capture_output=True,
         text=True,
-        env=env,
+        env=full_env,
         check=False,
     )
 
