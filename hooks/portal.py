@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ledningssystem.build import BuildOptionError, PostBuildError, SiteBuild, prepare_build
+from ledningssystem.build import BuildOptionError, PostBuildError, SiteBuild, shared_build
 from ledningssystem.errors import ContentErrors
 from ledningssystem.load import content_paths
 from ledningssystem.urls import in_handbook_docs, in_public_docs
@@ -34,13 +34,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["site_dir"] = config.site_dir
     try:
         root = Path(config.config_file_path).parent
-        build = prepare_build(root, config.use_directory_urls, config.extra)
+        build = shared_build(root, config.use_directory_urls, config.extra)
     except ContentErrors as errors:
         raise PluginError(errors.report()) from None
     except BuildOptionError as error:
         raise PluginError(str(error)) from None
-    _state["build"] = build
-    config.extra["ledningssystem"] = build  # read by macros/main.py
+    _state["build"] = build  # the macros glue gets the same build from the engine
     return config
 
 
