@@ -100,7 +100,7 @@ test: $(STAMP) lint pdf-check
 	@test -x /usr/bin/chromium || { \
 	  echo "!!! Chromium saknas: webbläsartesterna hoppas över. Installera: sudo apt-get install -y chromium"; \
 	  echo "!!! Chromium missing: browser tests will be SKIPPED. Install: sudo apt-get install -y chromium"; }
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadgroup
 
 # PDF of one year's berättelse. WeasyPrint needs Pango/HarfBuzz from the system: check first
 # and say how to install them, instead of failing with a cffi traceback.
