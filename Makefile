@@ -44,7 +44,7 @@ $(STAMP): requirements.lock pyproject.toml
 install: $(STAMP)
 
 serve: $(STAMP)
-	$(SITE_ENGINE) serve --strict -a 127.0.0.1:8000
+	$(SITE_ENGINE) serve --strict --dirty -a 127.0.0.1:8000
 
 # Build into a temporary folder and swap it in only on success: never a half-built site/.
 # The berättelse PDFs of all years go beside each year's open data (PDF=nej skips them).

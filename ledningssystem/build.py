@@ -65,7 +65,7 @@ class SiteBuild:
         edit_path = self._edit_paths.get(src, f"docs/{src}")
         return pattern.format(path=edit_path) if edit_path else None
 
-    def finish(self, site_dir: Path | str) -> list[Path]:
+    def finish(self, site_dir: Path | str, search: bool = True) -> list[Path]:
         """After MkDocs wrote the pages: the PDFs the year pages link to, and the search index.
 
         Returns the PDFs written. The public site has no search (the berättelse is short).
@@ -74,7 +74,7 @@ class SiteBuild:
         try:
             if self.context.pdf:
                 written = _write_pdfs(self.content, self.context, site_dir)
-            if not self.context.public:
+            if search and not self.context.public:
                 build_search_index(site_dir)
         except SearchIndexError as error:
             raise PostBuildError(str(error)) from None
