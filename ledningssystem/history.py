@@ -108,10 +108,6 @@ def read_history(
                 "Git-klonen är grund (shallow) och saknar äldre ändringar; "
                 "hämta hela historiken (t.ex. fetch-depth: 0)"
             )
-        head = run_git(root, "rev-parse", "HEAD").strip().decode()
-        key = (str(Path(root).resolve()), head, tuple(folders), with_meta)
-        if key in _HISTORY_CACHE:  # a preview rebuild with no new commit reads no history
-            return _HISTORY_CACHE[key]
         out = run_git(
             root,
             "log",
@@ -127,6 +123,9 @@ def read_history(
         )
     except GitUnavailable as exc:
         return _degraded(str(exc))
+    key = (str(Path(root).resolve()), out, with_meta)
+    if key in _HISTORY_CACHE:  # a preview rebuild with no new commit parses no history
+        return _HISTORY_CACHE[key]
     history = History(revisions=_by_current_path(parse_log(out.decode("utf-8", "replace"))))
     history = _with_meta(root, history) if with_meta else history
     _HISTORY_CACHE.clear()  # the latest only: a long serve session must not grow
@@ -134,9 +133,9 @@ def read_history(
     return history
 
 
-# Caches for repeated builds in one process (make serve): history by commit, and each
-# revision's control fields by blob id, which never change once written.
-_HISTORY_CACHE: dict[tuple[str, str, tuple[str, ...], bool], History] = {}
+# Caches for repeated builds in one process (make serve): history by the log it came from,
+# and each revision's control fields by blob id, which never change once written.
+_HISTORY_CACHE: dict[tuple[str, bytes, bool], History] = {}
 _META_CACHE: dict[tuple[str, str], DocumentMeta | None] = {}
 
 
