@@ -4,16 +4,12 @@
 register, processes, rutiner, årshjul, and the site's mkdocs.yml/docs/hooks/macros/overrides
 copied from this repository) into `root`. scale=1.0 is a big city: 15 förvaltningar,
 200 processes of 10–40 steps, 2,000 rutiner of 600–900 words; 0.25 is a quarter of that.
-Seeded: the same scale always gives the same files.
-
-Kvalitetsberättelse data (10 years): its format is designed in parallel. When a module
-`ledningssystem.reports.bench` exists with `write_years(root: Path, years: int, seed: int)
--> None`, it is called; otherwise no berättelse data is written and `generate` says so.
+Seeded: the same scale always gives the same files. Besides, the example's socialförvaltning
+with ten years of berättelser (bench.berattelse) and years of Git history (bench.history).
 """
 
 from __future__ import annotations
 
-import importlib
 import random
 import shutil
 from dataclasses import dataclass, field
@@ -21,12 +17,14 @@ from pathlib import Path
 
 import yaml
 
+from bench.berattelse import join_example, requirement_ids, write_years
 from bench.corpus import paragraph, routine_body, sentences
+from bench.history import write_history
 from bench.names import AREAS, DIVISIONS, NOUNS, ROLES, UNIT_KINDS, VERBS
 
 REPO = Path(__file__).resolve().parents[1]
 SITE_ITEMS = ("mkdocs.yml", "docs", "hooks", "macros", "overrides")
-FULL = {"divisions": 15, "processes": 200, "routines": 2000, "years": 10}
+FULL = {"divisions": 15, "processes": 200, "routines": 2000, "years": 10, "commits": 1000}
 SEED = 2026
 
 
@@ -40,11 +38,16 @@ class Generated:
     routines: int = 0
     words: int = 0
     vocabulary: set[str] = field(default_factory=set)
-    notes: list[str] = field(default_factory=list)
+    report_years: list[int] = field(default_factory=list)
+    commits: int = 0
 
 
 def generate(root: Path, scale: float = 1.0, seed: int = SEED) -> Generated:
-    """Write a synthetic content root of the given scale into `root` (emptied first)."""
+    """Write a synthetic content root of the given scale into `root` (emptied first).
+
+    The city holds the example's socialförvaltning beside synthetic förvaltningar, ten years of
+    berättelser (all but the last fastställda) and a Git history of 1,000 commits (at scale 1).
+    """
     rng = random.Random(seed)
     if root.exists():
         shutil.rmtree(root)
@@ -56,16 +59,19 @@ def generate(root: Path, scale: float = 1.0, seed: int = SEED) -> Generated:
         else:
             shutil.copy2(source, root / name)
     result = Generated(root)
-    _write(root / "ledningssystem.yml", {"idag": "2026-11-01"})
+    settings = yaml.safe_load((REPO / "ledningssystem.yml").read_text(encoding="utf-8")) or {}
+    _write(root / "ledningssystem.yml", {**settings, "idag": "2026-11-01"})
     units = _organisation(root, max(1, round(FULL["divisions"] * scale)))
     _write(root / "roles/roller.yml", {"roller": [_role(i, n) for i, n in ROLES]})
-    requirements = _requirements(root)
+    join_example(root)
+    requirements = requirement_ids(root)
     n_processes = round(FULL["processes"] * scale)
     n_routines = round(FULL["routines"] * scale)
     steps = _processes(root, rng, n_processes, units, requirements, result, n_routines)
     _routines(root, rng, n_routines, steps, units, requirements, result)
     _calendar(root)
-    _berattelse(root, round(FULL["years"]), seed, result)
+    result.report_years = write_years(root, FULL["years"])
+    result.commits = write_history(root, max(250, round(FULL["commits"] * scale)), seed)
     return result
 
 
@@ -102,28 +108,6 @@ def _organisation(root: Path, n_divisions: int) -> list[str]:
 
 def _role(role_id: str, name: str) -> dict[str, str]:
     return {"id": role_id, "namn": name, "beskrivning": f"{name} i stadens ledningssystem."}
-
-
-def _requirements(root: Path) -> list[str]:
-    krav = [
-        {
-            "id": f"sosfs-2011-9-{c}-{p}",
-            "kapitel": c,
-            "paragraf": str(p),
-            "ämne": f"Krav {c} kap. {p} § om systematiskt kvalitetsarbete",
-        }
-        for c in range(3, 8)
-        for p in range(1, 9)
-    ]
-    _write(
-        root / "requirements/sosfs-2011-9.yml",
-        {
-            "källa": "SOSFS 2011:9",
-            "titel": "Ledningssystem för systematiskt kvalitetsarbete",
-            "krav": krav,
-        },
-    )
-    return [k["id"] for k in krav]
 
 
 def _controlled(rng: random.Random, year: int) -> dict[str, object]:
@@ -230,15 +214,3 @@ def _calendar(root: Path) -> None:
         for m in range(1, 13)
     ]
     _write(root / "arshjul/arshjul.yml", {"aktiviteter": activities})
-
-
-def _berattelse(root: Path, years: int, seed: int, result: Generated) -> None:
-    try:
-        module = importlib.import_module("ledningssystem.reports.bench")
-    except ImportError:
-        result.notes.append(
-            "Ingen berättelsedata: formatmodulen ledningssystem.reports.bench finns inte ännu "
-            "(den ska ha write_years(root, years, seed))."
-        )
-        return
-    module.write_years(root, years, seed)
