@@ -125,7 +125,7 @@ def figure(ctx: MacroContext, name: str, year: int | str | None = None, visa: st
     reports = ctx.content.reports
     figures = reports.figures if reports else {}
     try:
-        return figure_text(figures, reports.latest if reports else None, name, year, visa)
+        return figure_text(figures, max(figures, default=None), name, year, visa)
     except CallProblem as problem:
         raise ctx.fail(f"{problem.message}. {problem.hint}".strip()) from None
 

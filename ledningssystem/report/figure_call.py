@@ -85,9 +85,7 @@ def quote_text(text: str, källa: str) -> str:
             "citat() tar texten och källan inom citattecken", f"Skriv t.ex. {QUOTE_EXAMPLE}."
         )
     if not källa.strip():
-        raise CallProblem(
-            "citatet saknar källa", f"Skriv varifrån siffran kommer: {QUOTE_EXAMPLE}."
-        )
+        raise CallProblem("citatet saknar källa", f"Skriv varifrån det kommer: {QUOTE_EXAMPLE}.")
     return (
         f'<span class="ls-citat">”{escape(text.strip())}” '
         f'<span class="ls-citat-kalla">(källa: {escape(källa.strip())})</span></span>'
