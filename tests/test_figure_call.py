@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ledningssystem.macro_api import MacroContext, MacroError, citat, figure
+from ledningssystem.pdf.adapter import markdown_to_html
 from ledningssystem.report.data import Narrative, Reports
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.load import load_report_config
@@ -104,6 +105,8 @@ def test_a_quote_shows_its_source() -> None:
         'Vi fick <span class="ls-citat">”34 synpunkter” <span class="ls-citat-kalla">'
         "(källa: Patientnämndens årsrapport)</span></span>."
     )
+    printed = markdown_to_html(text)  # the PDF prints the same words
+    assert "”34 synpunkter” <span" in printed and "(källa: Patientnämndens årsrapport)" in printed
 
 
 def test_a_quote_on_a_docs_page_is_the_same(tmp_path: Path) -> None:
