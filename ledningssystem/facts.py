@@ -16,7 +16,6 @@ from markupsafe import escape
 from ledningssystem.errors import ContentError
 from ledningssystem.messages import did_you_mean
 from ledningssystem.model.content import Ledningssystem
-from ledningssystem.report import reports_of
 from ledningssystem.report.config import RiskMatrix
 
 FACT_CALL = re.compile(r"""\{\{\s*fakta\(\s*(["'])(?P<key>.*?)\1\s*\)\s*\}\}""")
@@ -32,9 +31,8 @@ def fact_table(content: Ledningssystem) -> dict[str, str]:
         for group, values in content.settings.facts.items()
         for key, value in values.items()
     }
-    reports = reports_of(content)
-    if reports is not None:
-        table.update(risk_facts(reports.config.risk))
+    if content.reports is not None:
+        table.update(risk_facts(content.reports.config.risk))
     return dict(sorted(table.items()))
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ledningssystem.changes import ChangeSet, DocumentChange
 from ledningssystem.document_meta import version_key
 from ledningssystem.facts_review import fact_changes_markdown
-from ledningssystem.load import ROLES_FILE
+from ledningssystem.file_names import ROLES_FILE
 from ledningssystem.report.review import figures_section
 
 
