@@ -139,6 +139,12 @@ _HISTORY_CACHE: dict[tuple[str, bytes, bool], History] = {}
 _META_CACHE: dict[tuple[str, str], DocumentMeta | None] = {}
 
 
+def forget_cached_history() -> None:
+    """Read everything from Git again on the next read_history (tests that count git calls)."""
+    _HISTORY_CACHE.clear()
+    _META_CACHE.clear()
+
+
 def _degraded(problem: str) -> History:
     log.warning("Versionshistorik saknas: %s.", problem)
     return unavailable(problem)
