@@ -7,7 +7,7 @@ import os
 
 from pydantic import Field
 
-from ledningssystem.model.base import ContentModel, sv
+from ledningssystem.model.base import ContentModel, Slug, sv
 
 
 class GitSettings(ContentModel):
@@ -33,6 +33,16 @@ class DocumentControlSettings(ContentModel):
     )
 
 
+class ReviewSettings(ContentModel):
+    """Who reviews the files that route every other review (roles, organisation, settings)."""
+
+    default_reviewer: Slug = sv(
+        "standardgranskare",
+        "Rollen som granskar ändringar i roles/, ledningssystem.yml och CODEOWNERS.",
+        default="kvalitetschef",
+    )
+
+
 class Settings(ContentModel):
     """The portal's configuration, beside mkdocs.yml."""
 
@@ -43,6 +53,7 @@ class Settings(ContentModel):
     document_control: DocumentControlSettings = Field(
         default_factory=DocumentControlSettings, alias="dokumentstyrning"
     )
+    review: ReviewSettings = Field(default_factory=ReviewSettings, alias="granskning")
 
     def effective_today(self) -> dt.date:
         """`idag` if set, else the date of SOURCE_DATE_EPOCH (the Makefile sets it to the last
