@@ -13,6 +13,7 @@ export SOURCE_DATE_EPOCH
 SIZE ?= full
 
 .PHONY: help serve build public check test lint bench clean schema codeowners changes review-due pdf pdf-check
+.PHONY: import-word ny-organisation paket
 
 help:
 	@echo "make serve   – installera och visa portalen på http://127.0.0.1:8000"
@@ -25,6 +26,9 @@ help:
 	@echo "make codeowners – skriv CODEOWNERS från dokumentens ägare"
 	@echo "make review-due – lista revideringar som är försenade eller snart ska göras"
 	@echo "make pdf YEAR=2024 – skriv ut årets berättelse som PDF (OUT=sökväg för annan fil)"
+	@echo "make import-word FIL=rutin.docx – importera Word-dokument (en fil eller en mapp) som utkast"
+	@echo "make ny-organisation KOMMUN=… NAMND=… FORVALTNING=… – byt exemplet mot er egen organisation"
+	@echo "make paket – bygg webbplatsen och packa den som en fil att ladda upp (ledningssystem-site.zip)"
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 eller senare krävs (hittade " + sys.version.split()[0] + ").")'
@@ -103,6 +107,11 @@ pdf-check: $(STAMP)
 pdf: pdf-check
 	@test -n "$(YEAR)" || { echo "Ange året: make pdf YEAR=2024" >&2; exit 2; }
 	$(BIN)/python -m ledningssystem pdf --year $(YEAR) $(if $(OUT),--out $(OUT))
+
+# Word documents (a .docx file or a folder of them) as rutin drafts in routines/importerade/.
+import-word: $(STAMP)
+	@test -n "$(FIL)" || { echo 'Ange filen eller mappen: make import-word FIL="Rutiner/Rapportera avvikelse.docx"' >&2; exit 2; }
+	$(BIN)/python -m ledningssystem import-word "$(FIL)"
 
 # Build time, memory and page weight of a synthetic large-city ledningssystem, and process map
 # rendering (not part of test). SIZE=small runs only the quarter-size variant. Each writes its

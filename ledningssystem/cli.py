@@ -65,6 +65,7 @@ def _import_commands() -> None:
         doccontrol,
         faststall,
         import_data,
+        import_word,
         new,
         pdf,
         report,
