@@ -103,7 +103,7 @@ def prepare_build(
     content = load_ledningssystem(root)
     context = BuildContext(
         directory_urls=directory_urls,
-        history=read_history(root),
+        history=read_history(root, start=content.settings.document_control.history_start),
         public=public,
         drafts=not public or _flag(options, DRAFTS_KEY),
         pdf=_flag(options, PDF_KEY),

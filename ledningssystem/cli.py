@@ -67,6 +67,7 @@ def _import_commands() -> None:
         import_data,
         import_word,
         new,
+        new_organisation,
         pdf,
         report,
         schema,

@@ -34,7 +34,7 @@ class Body(ContentModel):
 class Organisation(ContentModel):
     """The whole tree, from the nämnd down to the enheter."""
 
-    municipality: Text = sv("kommun", "Kommunens namn, t.ex. Exempelkommun.")
+    municipality: Text = sv("kommun", "Kommunens namn.")
     board: Body = sv("nämnd", "Nämnden som ansvarar för ledningssystemet.")
     administration: Body = sv("förvaltning", "Förvaltningen som leds av förvaltningschefen.")
     divisions: tuple[Division, ...] = sv("avdelningar", "Avdelningar med sina enheter.")

@@ -31,6 +31,13 @@ class DocumentControlSettings(ContentModel):
     horizon_days: int = sv(
         "horisont_dagar", "Hur många dagar framåt kommande revideringar visas.", default=90, ge=1
     )
+    history_start: str = sv(
+        "historik_från",
+        "Ändringen (commit) som historiken börjar efter; skrivs av ny-organisation, så att "
+        "exemplets historik inte visas.",
+        default="",
+        pattern=r"^([0-9a-f]{7,64})?$",
+    )
 
 
 class ReviewSettings(ContentModel):
