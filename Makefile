@@ -113,6 +113,28 @@ import-word: $(STAMP)
 	@test -n "$(FIL)" || { echo 'Ange filen eller mappen: make import-word FIL="Rutiner/Rapportera avvikelse.docx"' >&2; exit 2; }
 	$(BIN)/python -m ledningssystem import-word "$(FIL)"
 
+# From the example to one's own organisation (asks for what is not given; JA=ja asks nothing).
+ny-organisation: $(STAMP)
+	$(BIN)/python -m ledningssystem ny-organisation $(if $(KOMMUN),--kommun "$(KOMMUN)") \
+	  $(if $(NAMND),--nämnd "$(NAMND)") $(if $(FORVALTNING),--förvaltning "$(FORVALTNING)") \
+	  $(if $(GIT_URL),--git-url "$(GIT_URL)") $(if $(filter ja,$(JA)),--ja)
+
+# The built site as one zip to upload (docs/web.config inside for IIS). ADRESSER=html links
+# pages as .html files, for servers without a default document (Sitevision's file archive).
+PAKET_OUT ?= ledningssystem-webbplats.zip
+paket: $(STAMP)
+ifeq ($(ADRESSER),html)
+	printf 'INHERIT: mkdocs.yml\nuse_directory_urls: false\n' > .mkdocs-html.yml
+	rm -rf site.tmp
+	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) $(BIN)/mkdocs build --strict -f .mkdocs-html.yml --site-dir site.tmp \
+	  || { rm -f .mkdocs-html.yml; exit 1; }
+	rm -f .mkdocs-html.yml
+	rm -rf site && mv site.tmp site
+else
+	$(MAKE) build
+endif
+	$(BIN)/python -m ledningssystem paket --site site --out $(PAKET_OUT)
+
 # Build time, memory and page weight of a synthetic large-city ledningssystem, and process map
 # rendering (not part of test). SIZE=small runs only the quarter-size variant. Each writes its
 # own keys into .bench/results.json.
@@ -121,4 +143,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run --size $(SIZE)
 
 clean:
-	rm -rf site site.tmp public-site public-site.tmp .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf
+	rm -rf site site.tmp public-site public-site.tmp ledningssystem-webbplats.zip .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf

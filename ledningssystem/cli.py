@@ -68,6 +68,7 @@ def _import_commands() -> None:
         import_word,
         new,
         new_organisation,
+        package,
         pdf,
         report,
         schema,
