@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown import Markdown
 
 from ledningssystem.load import load_ledningssystem, split_front_matter
 from ledningssystem.wordimport.html_markdown import html_to_markdown
@@ -133,3 +138,14 @@ def test_pasted_html_and_markdown_characters_stay_text() -> None:
     assert markdown == (
         "&lt;script\\>alert(1)&lt;/script\\> 5 \\* 3 \\[x\\](y)\n\n1\\. inte en lista\n"
     )
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1))
+def test_any_typed_text_renders_as_that_text(text: str) -> None:
+    """Whatever was typed in Word, the page shows it as text: no element, link or list."""
+    markdown = html_to_markdown(f"<p>{html.escape(text)}</p>")
+    rendered = Markdown(extensions=["tables"]).convert(markdown)
+    inner = re.sub(r"</?p>", "", rendered)
+    assert "<" not in inner.replace("&lt;", "")
+    assert html.unescape(inner).split() == html.unescape(html.escape(text)).split()
