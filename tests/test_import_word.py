@@ -94,6 +94,11 @@ def test_personnummer_stops_the_file_without_echoing_it(repo: GitRepo, tmp_path:
     assert PERSONNUMMER not in result.stdout + result.stderr
     assert "121212" not in result.stdout + result.stderr
     assert not (repo.root / "routines").exists()  # nothing of it written, images neither
+    named = rutin_docx(tmp_path / f"Utredning {PERSONNUMMER}.docx")
+    result = run_cli(repo.root, "import-word", str(named))
+    assert result.returncode == 1
+    assert "Utredning xxxxxxxx-xxxx.docx: INTE IMPORTERAD" in result.stdout
+    assert PERSONNUMMER not in result.stdout + result.stderr
 
 
 def test_folder_import_summarises_and_never_overwrites(repo: GitRepo, tmp_path: Path) -> None:

@@ -179,3 +179,12 @@ def test_git_links_for_gitlab_and_github() -> None:
         == "https://github.com/kommun/ls/edit/main/{path}"
     )
     assert git_links("") == ("", "")
+
+
+def test_the_first_berattelse_can_be_started(tmp_path: Path) -> None:
+    root = fresh_clone(tmp_path / "portal")
+    assert run_cli(root, "ny-organisation", *NAMES, "--ja").returncode == 0
+    started = run_cli(root, "ny-berattelse", "2026")
+    assert started.returncode == 0, started.stdout + started.stderr
+    check = run_cli(root, "check")
+    assert check.returncode == 0, check.stderr  # no year has data yet: key figures not checked

@@ -6,6 +6,7 @@ or holds something that looks like a personnummer (never echoed). Nothing is ove
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -116,7 +117,9 @@ def _plan(
         "scaffold/imported_rutin.jinja", source=recorded, front_matter=_yaml(front), body=markdown
     )
     if contains_personal_number("\n".join([text, recorded, *result.warnings])):
-        return _Planned(ImportedFile(recorded, refused=PERSONAL_NUMBER_REFUSAL), "", {})
+        # Not even the file's name is shown when the number is in it.
+        shown = re.sub(r"\d", "x", recorded) if contains_personal_number(recorded) else recorded
+        return _Planned(ImportedFile(shown, refused=PERSONAL_NUMBER_REFUSAL), "", {})
     images = {root / folder / names[img.src]: img.data for img in document.images}
     result.images = sorted(p.name for p in images)
     clash = [p for p in [root / result.target, *images] if p.exists()]
