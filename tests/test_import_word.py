@@ -97,7 +97,7 @@ def test_personnummer_stops_the_file_without_echoing_it(repo: GitRepo, tmp_path:
     named = rutin_docx(tmp_path / f"Utredning {PERSONNUMMER}.docx")
     result = run_cli(repo.root, "import-word", str(named))
     assert result.returncode == 1
-    assert "Utredning xxxxxxxx-xxxx.docx: INTE IMPORTERAD" in result.stdout
+    assert "Utredning xxxxxxxx-xxxx.docx: inte importerad" in result.stdout
     assert PERSONNUMMER not in result.stdout + result.stderr
 
 
@@ -111,6 +111,11 @@ def test_folder_import_summarises_and_never_overwrites(repo: GitRepo, tmp_path: 
     repo.write(TARGET.replace(".md", "-bild-1.png"), "inte en bild")  # must not be overwritten
     result = run_cli(repo.root, "import-word", str(folder))
     assert result.returncode == 1
+    table = result.stdout.splitlines()
+    assert table[0].split() == ["Fil", "Rutin", "(id)", "Uppgifter", "som", "hittades", "Varningar"]
+    assert table[2].startswith("Rutiner/avvikelse.docx") and "INTE IMPORTERAD" in table[2]
+    assert table[3].split()[:2] == ["Rutiner/gammal.doc", "INTE"]
+    assert table[4].split()[:2] == ["Rutiner/hembesok.docx", "checklista-vid-hembesok"]
     report = (repo.root / "importrapport-word.md").read_text(encoding="utf-8")
     assert "| Fil | Rutin | Uppgifter som hittades | Varningar |" in report
     assert "| Rutiner/hembesok.docx | `routines/importerade/checklista-vid-hembesok.md` |" in report

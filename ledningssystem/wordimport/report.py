@@ -31,14 +31,24 @@ def summary_markdown(results: list[ImportedFile], folder: str) -> str:
 
 
 def summary_text(results: list[ImportedFile]) -> str:
-    """The same, as aligned plain text for the terminal."""
-    lines = []
+    """A table for the terminal (file → rutin id, fields found, warnings), then the details."""
+    header = ("Fil", "Rutin (id)", "Uppgifter som hittades", "Varningar")
+    rows = [header]
+    for r in results:
+        found = ", ".join(f.split(" (")[0] for f in r.found) or "–"
+        notes = "stoppad" if r.refused else str(len(r.warnings))
+        rows.append((r.source, "INTE IMPORTERAD" if r.refused else r.routine_id, found, notes))
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(row[:3], widths, strict=True)) + "  " + row[3]
+        for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * len(header[3]))
     for r in results:
         if r.refused:
-            lines.append(f"{r.source}: INTE IMPORTERAD – {r.refused}")
+            lines.append(f"\n{r.source}: inte importerad – {r.refused}")
             continue
-        lines.append(f"{r.source} → {r.target} (id: {r.routine_id})")
-        lines.append(f"    hittade: {', '.join(r.found) or 'inga uppgifter'}")
+        lines.append(f"\n{r.source} → {r.target}")
         if r.images:
             lines.append(f"    bilder: {', '.join(r.images)}")
         lines += [f"    varning: {w}" for w in r.warnings]
