@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import html
+import io
 import re
 from pathlib import Path
 
+import docx
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown import Markdown
+from PIL import Image
 
 from ledningssystem.load import load_ledningssystem, split_front_matter
 from ledningssystem.wordimport.html_markdown import html_to_markdown
@@ -159,3 +162,24 @@ def test_any_typed_text_renders_as_that_text(text: str) -> None:
     inner = re.sub(r"</?p>", "", rendered)
     assert "<" not in inner.replace("&lt;", "")
     assert html.unescape(inner).split() == html.unescape(html.escape(text)).split()
+
+
+def test_an_image_no_browser_shows_is_left_out_with_a_warning(
+    repo: GitRepo, tmp_path: Path
+) -> None:
+    document = docx.Document()
+    document.add_heading("Instruktion för larm", level=1)
+    tiff = io.BytesIO()
+    Image.new("RGB", (10, 10), "blue").save(tiff, format="TIFF")
+    tiff.seek(0)
+    document.add_picture(tiff)
+    document.save(tmp_path / "larm.docx")
+    result = run_cli(repo.root, "import-word", str(tmp_path / "larm.docx"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "en bild i formatet image/tiff kan inte visas på webben" in result.stdout
+    assert sorted(p.name for p in (repo.root / "routines/importerade").iterdir()) == [
+        "instruktion-for-larm.md"
+    ]
+    front, body = _front(repo.root / "routines/importerade/instruktion-for-larm.md")
+    assert front["typ"] == "instruktion"
+    assert "![" not in body

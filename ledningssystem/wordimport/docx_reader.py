@@ -56,11 +56,12 @@ def read_word(path: Path) -> WordDocument:
     """Read `path`; raises WordReadError when it is not a readable .docx file."""
     data = _bytes(path)
     images: list[WordImage] = []
+    skipped: list[str] = []
     try:
         result = mammoth.convert_to_html(
             io.BytesIO(data),
             style_map=_STYLE_MAP,
-            convert_image=mammoth.images.img_element(lambda image: _keep(image, images)),
+            convert_image=mammoth.images.img_element(lambda i: _keep(i, images, skipped)),
         )
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as error:
@@ -74,7 +75,7 @@ def read_word(path: Path) -> WordDocument:
         images=images,
         header_rows=_header_rows(document),
         properties=_properties(document),
-        messages=sorted({m.message for m in result.messages if m.type == "warning"}),
+        messages=[*skipped, *sorted({m.message for m in result.messages if m.type == "warning"})],
     )
 
 
@@ -92,13 +93,18 @@ def _bytes(path: Path) -> bytes:
     return data
 
 
-def _keep(image: Any, images: list[WordImage]) -> dict[str, str]:
-    src = f"bild-{len(images) + 1}"
+def _keep(image: Any, images: list[WordImage], skipped: list[str]) -> dict[str, str]:
+    src = f"bild-{len(images) + len(skipped) + 1}"
     with image.open() as stream:
         data = stream.read()
     extension = _EXTENSIONS.get(image.content_type or "", "")
     if extension:
         images.append(WordImage(src, extension, data))
+    else:  # e.g. EMF/WMF drawings: no browser shows them
+        skipped.append(
+            f"en bild i formatet {image.content_type or 'okänt'} kan inte visas på webben och "
+            "togs inte med; spara den som PNG och lägg in den i rutinen"
+        )
     return {"src": src}
 
 
