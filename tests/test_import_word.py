@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
 import re
@@ -17,6 +18,7 @@ from PIL import Image
 
 from ledningssystem.load import load_ledningssystem, split_front_matter
 from ledningssystem.wordimport.html_markdown import html_to_markdown
+from ledningssystem.wordimport.labels import parse_date, parse_version
 from tests.conftest import run_cli
 from tests.gitrepo import ORGANISATION, ROLES, GitRepo
 from tests.word_docs import header_docx, png_bytes, rutin_docx
@@ -183,3 +185,28 @@ def test_an_image_no_browser_shows_is_left_out_with_a_warning(
     front, body = _front(repo.root / "routines/importerade/instruktion-for-larm.md")
     assert front["typ"] == "instruktion"
     assert "![" not in body
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-03-01", dt.date(2024, 3, 1)),
+        ("2024\u201303\u201301", dt.date(2024, 3, 1)),  # Word's en dash
+        ("2024.03.01 § 12", dt.date(2024, 3, 1)),
+        ("1 mars 2024", dt.date(2024, 3, 1)),
+        ("20240301", dt.date(2024, 3, 1)),
+        ("våren 2025", None),
+        ("2024-02-30", None),
+    ],
+)
+def test_dates_as_municipal_documents_write_them(text: str, expected: dt.date | None) -> None:
+    assert parse_date(text) == expected
+
+
+def test_versions_with_a_decimal_comma() -> None:
+    assert [parse_version(t) for t in ("2,1", "Version 3.0.1", "v. 2", "ny")] == [
+        "2.1",
+        "3.0.1",
+        "2",
+        None,
+    ]

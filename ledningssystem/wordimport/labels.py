@@ -91,7 +91,10 @@ _MONTHS = {
     )
     for name in names
 }
-_ISO_LIKE = re.compile(r"\b(\d{4})[-./ ](\d{1,2})[-./ ](\d{1,2})\b")
+# Word turns a typed "-" into an en dash (–) or a minus sign, so those separate dates too.
+_ISO_LIKE = re.compile(
+    r"\b(\d{4})[-./ \u2010-\u2015\u2212](\d{1,2})[-./ \u2010-\u2015\u2212](\d{1,2})\b"
+)
 _COMPACT = re.compile(r"\b(20\d{2}|19\d{2})(\d{2})(\d{2})\b")
 _SPOKEN = re.compile(r"\b(\d{1,2})\s+([a-zåäö]+)\.?\s+(\d{4})\b", re.I)
 _VERSION = re.compile(r"\d+(?:\.\d+){0,2}")
@@ -128,7 +131,8 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def parse_version(text: str) -> str | None:
-    match = _VERSION.search(text)
+    """ "Version 2.1", "v. 2,1" (a Swedish decimal comma) → "2.1"."""
+    match = _VERSION.search(re.sub(r"(?<=\d),(?=\d)", ".", text))
     return match.group(0) if match else None
 
 
