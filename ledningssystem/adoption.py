@@ -19,14 +19,9 @@ from typing import Any
 import yaml
 
 from ledningssystem.codeowners import CODEOWNERS_FILE, render_codeowners
+from ledningssystem.file_names import CALENDAR_FILE, ORGANISATION_FILE, ROLES_FILE, SETTINGS_FILE
 from ledningssystem.git import GitUnavailable, run_git
-from ledningssystem.load import (
-    CALENDAR_FILE,
-    ORGANISATION_FILE,
-    ROLES_FILE,
-    SETTINGS_FILE,
-    load_ledningssystem,
-)
+from ledningssystem.load import load_ledningssystem
 from ledningssystem.renaming import (
     name_substitutions,
     substitute,

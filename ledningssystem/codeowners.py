@@ -8,7 +8,7 @@ everything else (roles, organisation, settings, CODEOWNERS itself) go to the def
 
 from __future__ import annotations
 
-from ledningssystem.load import ORGANISATION_FILE, ROLES_FILE, SETTINGS_FILE
+from ledningssystem.file_names import ORGANISATION_FILE, ROLES_FILE, SETTINGS_FILE
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.document import ControlledDocument
 
