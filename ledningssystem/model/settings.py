@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from ledningssystem.model.base import ContentModel, sv
+from ledningssystem.model.base import ContentModel, Slug, sv
 
 
 class GitSettings(ContentModel):
@@ -32,6 +32,23 @@ class DocumentControlSettings(ContentModel):
     horizon_days: int = sv(
         "horisont_dagar", "Hur många dagar framåt kommande revideringar visas.", default=90, ge=1
     )
+    history_start: str = sv(
+        "historik_från",
+        "Ändringen (commit) som historiken börjar efter; skrivs av ny-organisation, så att "
+        "exemplets historik inte visas.",
+        default="",
+        pattern=r"^([0-9a-f]{7,64})?$",
+    )
+
+
+class ReviewSettings(ContentModel):
+    """Who reviews the files that route every other review (roles, organisation, settings)."""
+
+    default_reviewer: Slug = sv(
+        "standardgranskare",
+        "Rollen som granskar ändringar i roles/, ledningssystem.yml och CODEOWNERS.",
+        default="kvalitetschef",
+    )
 
 
 FactKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_åäö]+$", max_length=60)]
@@ -53,6 +70,7 @@ class Settings(ContentModel):
         description="Fakta som flera dokument hänvisar till, i grupper: grupp → nyckel → värde. "
         'Skrivs i texten som {{ fakta("grupp.nyckel") }}.',
     )
+    review: ReviewSettings = Field(default_factory=ReviewSettings, alias="granskning")
 
     def effective_today(self) -> dt.date:
         """`idag` if set, else the date of SOURCE_DATE_EPOCH (the Makefile sets it to the last
