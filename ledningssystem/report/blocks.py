@@ -11,6 +11,7 @@ from ledningssystem.model.content import Ledningssystem
 from ledningssystem.render.links import link_or_text
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.figures import Figure, FigureSet, slug
+from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import Table, render_bar_chart, render_table
 from ledningssystem.urls import Linker, process_page, step_anchor
 
@@ -28,6 +29,8 @@ class BlockContext:
     link: Linker
 
     def unit_name(self, unit_id: str) -> str:
+        if unit_id == UNKNOWN_ID:
+            return UNKNOWN_LABEL
         return self.content.org_names.get(unit_id, unit_id)
 
     def role_name(self, role_id: str) -> str:
@@ -65,7 +68,7 @@ class BlockContext:
 def cells(figure: Figure | None) -> list[str]:
     if figure is None:
         return ["–", "–", ""]
-    return [figure.text(), figure.previous_text(), figure.change()]
+    return [figure.cell(), figure.previous_text(), figure.change()]
 
 
 def nothing(what: str) -> str:
@@ -76,7 +79,8 @@ def trend_chart(ctx: BlockContext, name: str, title: str) -> str:
     series = ctx.trend(name)
     if len(series) < 2:
         return ""
-    items = [(str(year), f.value, f.text()) for year, f in series]
+    # An unknown year is a row of the table but no bar: a zero bar would be a false figure.
+    items = [(str(year), f.value, f.text()) for year, f in series if f.value is not None]
     table = Table(f"{title} (tabell)", ["År", "Antal"], [[i[0], i[2]] for i in items], None, NUM)
     chart_id = f"trend-{slug(name).replace('.', '-')}-{ctx.data.year}"
     return pair(render_bar_chart(chart_id, title, items), render_table(table))
@@ -95,7 +99,7 @@ def distribution(
 ) -> str:
     """Chart + table of figures prefix.<id> with last year's value beside each."""
     rows, items = [], []
-    for choice_id, name in choices:
+    for choice_id, name in (*choices, (UNKNOWN_ID, UNKNOWN_LABEL)):
         figure = ctx.figures.get(f"{prefix}.{choice_id}")
         if figure is None:
             continue

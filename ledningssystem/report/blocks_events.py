@@ -10,8 +10,10 @@ from ledningssystem.report.blocks import (
     nothing,
     trend_chart,
 )
+from ledningssystem.report.compute import UNKNOWN
 from ledningssystem.report.figures import swedish
 from ledningssystem.report.model import SARAH_LABELS
+from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import Table, render_table
 
 
@@ -21,7 +23,8 @@ def complaints(ctx: BlockContext) -> str:
         return nothing("klagomål och synpunkter")
     config = ctx.reports.config.complaints
     # Only sources with complaints this year get a column; the distribution shows them all.
-    sources = [(c.id, c.name) for c in config.sources if any(r.source == c.id for r in rows)]
+    choices = [(c.id, c.name) for c in config.sources] + [(UNKNOWN_ID, UNKNOWN_LABEL)]
+    sources = [(s, name) for s, name in choices if any(r.source == s for r in rows)]
     units = sorted({r.unit for r in rows}, key=ctx.unit_name)
     by_unit = [
         [ctx.unit_name(u)]
@@ -29,8 +32,8 @@ def complaints(ctx: BlockContext) -> str:
         + [swedish(sum(r.count for r in rows if r.unit == u))]
         for u in units
     ]
-    foot = ["Summa"] + [swedish(ctx.figures.value(f"klagomal.fran.{s}")) for s, _ in sources]
-    foot.append(swedish(ctx.figures.value("klagomal.total")))
+    foot = ["Summa"] + [ctx.figures.text(f"klagomal.fran.{s}") for s, _ in sources]
+    foot.append(ctx.figures.text("klagomal.total"))
     numeric = frozenset(range(1, len(sources) + 2))
     unit_table = Table(
         f"Klagomål och synpunkter {ctx.data.year} per enhet och avsändare",
@@ -85,8 +88,8 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
             [
                 kind.name,
                 *cells(ctx.figures.get(f"{base}.total")),
-                ctx.figures[f"{base}.utredda"].text(),
-                ctx.figures[f"{base}.avslutade"].text(),
+                ctx.figures[f"{base}.utredda"].cell(),
+                ctx.figures[f"{base}.avslutade"].cell(),
                 ctx.figures[f"{base}.andel-utredda"].text()
                 if f"{base}.andel-utredda" in ctx.figures
                 else "–",
@@ -117,7 +120,7 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
         if not mine:
             continue
         units = sorted({r.unit for r in mine}, key=ctx.unit_name)
-        cats = [c for c in kind.categories if any(r.category == c.id for r in mine)]
+        cats = [c for c in (*kind.categories, UNKNOWN) if any(r.category == c.id for r in mine)]
         table_rows = [
             [ctx.unit_name(u)]
             + [
@@ -129,8 +132,8 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
         ]
         foot = (
             ["Summa"]
-            + [swedish(ctx.figures.value(f"avvikelser.{kind.id}.kategori.{c.id}")) for c in cats]
-            + [swedish(ctx.figures.value(f"avvikelser.{kind.id}.total"))]
+            + [ctx.figures.text(f"avvikelser.{kind.id}.kategori.{c.id}") for c in cats]
+            + [ctx.figures.text(f"avvikelser.{kind.id}.total")]
         )
         parts.append(
             render_table(

@@ -10,8 +10,9 @@ from ledningssystem.model.base import ContentModel
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
-from ledningssystem.report.figures import FigureSet, swedish
+from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.model import ReportStatus
+from ledningssystem.report.unknown import UNKNOWN_ID
 from ledningssystem.yaml_lines import LineMap
 
 SUM_WORDS = {"summa", "totalt", "total", "alla"}
@@ -40,8 +41,8 @@ class _Checker:
         what: str,
         where: str,
     ) -> None:
-        if value is None or known is None:
-            return
+        if value is None or value == UNKNOWN_ID or known is None:
+            return  # an explicit unknown (okänt) is a value, counted apart
         known = list(known)
         if value not in known:
             hint = did_you_mean(value, known).strip() or f"Tillåtna värden: {', '.join(known)}."
@@ -255,8 +256,7 @@ def check_year_figures(data: YearData, figures: FigureSet) -> list[ContentError]
             fail(
                 ("kontrollsummor", name),
                 field,
-                f"summan {expected} stämmer inte med delarna: datafilerna ger "
-                f"{swedish(figure.value)}",
+                f"summan {expected} stämmer inte med delarna: datafilerna ger {figure.text()}",
                 "Rätta antalen i datafilerna eller kontrollsumman.",
             )
     if meta.status is ReportStatus.APPROVED and not data.narratives:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
-from ledningssystem.report.config import ReportConfig
+from ledningssystem.report.config import Choice, ReportConfig
 from ledningssystem.report.data import YearData
 from ledningssystem.report.figures import PERCENT, FigureSet, share, slug
 from ledningssystem.report.model import (
@@ -15,6 +16,7 @@ from ledningssystem.report.model import (
     ActionStatus,
     CheckResult,
 )
+from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 
 
 def compute_figures(
@@ -24,8 +26,8 @@ def compute_figures(
     unit_names: Mapping[str, str] | None = None,
 ) -> FigureSet:
     """Every figure of one year, without previous-year values (see FigureSet.with_previous)."""
-    figures = FigureSet(data.year)
-    names = dict(unit_names or {})
+    figures = FigureSet(data.year, small_base=config.small_base)
+    names = {**(unit_names or {}), UNKNOWN_ID: UNKNOWN_LABEL}
     _complaints(figures, data, config, names)
     _deviations(figures, data, config, names)
     _sarah_maria_incidents(figures, data, config)
@@ -43,25 +45,39 @@ def _complaints(
         return
     total = sum(r.count for r in rows)
     figures.add("klagomal.total", "klagomål och synpunkter", total)
-    known = [r for r in rows if r.in_time is not None]
-    if known:
-        in_time = sum(r.in_time or 0 for r in known)
-        figures.add("klagomal.besvarade-i-tid", "klagomål besvarade i tid", in_time)
-        figures.add(
+    if any(r.in_time is not None for r in rows):  # answer times are kept at all
+        in_time, missing = known_sum(rows, "in_time")
+        figures.add_partly_known(
+            "klagomal.besvarade-i-tid", "klagomål besvarade i tid", in_time, missing
+        )
+        figures.add_partly_known(
             "klagomal.andel-i-tid",
             "andel klagomål besvarade i tid",
-            share(in_time, sum(r.count for r in known)),
+            None if missing else share(in_time, total),
+            missing,
             PERCENT,
-            1,
         )
-    for source in config.complaints.sources:
+    for source in (*config.complaints.sources, UNKNOWN):
         count = sum(r.count for r in rows if r.source == source.id)
-        figures.add(f"klagomal.fran.{source.id}", f"klagomål – {source.name}", count)
-    for category in config.complaints.categories:
+        if count or source is not UNKNOWN:
+            figures.add(f"klagomal.fran.{source.id}", f"klagomål – {source.name}", count)
+    for category in (*config.complaints.categories, UNKNOWN):
         count = sum(r.count for r in rows if category.id in r.categories)
-        figures.add(f"klagomal.kategori.{category.id}", f"klagomål – {category.name}", count)
+        if count or category is not UNKNOWN:
+            figures.add(f"klagomal.kategori.{category.id}", f"klagomål – {category.name}", count)
     for unit, count in sorted(_sum_by(rows, "unit").items()):
         figures.add(f"klagomal.enhet.{unit}", f"klagomål – {names.get(unit, unit)}", count)
+
+
+# The "Uppgift saknas" entry after a configured list of choices (shown only when used).
+UNKNOWN = Choice.model_construct(id=UNKNOWN_ID, name=UNKNOWN_LABEL)
+
+
+def known_sum(rows: Sequence[Any], attribute: str) -> tuple[int, int]:
+    """(sum of the known values of `attribute`, number of items whose value is unknown)."""
+    known = sum(getattr(r, attribute) for r in rows if getattr(r, attribute) is not None)
+    missing = sum(r.count for r in rows if getattr(r, attribute) is None)
+    return known, missing
 
 
 def _sum_by(rows: tuple, attribute: str, amount: str = "count") -> Counter[str]:  # type: ignore[type-arg]
@@ -81,19 +97,25 @@ def _deviations(
     for kind in config.deviations:
         mine = tuple(r for r in rows if r.kind == kind.id)
         total = sum(r.count for r in mine)
-        investigated = sum(r.investigated for r in mine)
+        investigated, unknown = known_sum(mine, "investigated")
+        closed, unknown_closed = known_sum(mine, "closed")
         base = f"avvikelser.{kind.id}"
         figures.add(f"{base}.total", kind.label, total)
-        figures.add(f"{base}.utredda", f"utredda {kind.label}", investigated)
-        figures.add(f"{base}.avslutade", f"avslutade {kind.label}", sum(r.closed for r in mine))
-        figures.add(
-            f"{base}.andel-utredda",
-            f"andel utredda {kind.label}",
-            share(investigated, total),
-            PERCENT,
-            1,
+        figures.add_partly_known(f"{base}.utredda", f"utredda {kind.label}", investigated, unknown)
+        figures.add_partly_known(
+            f"{base}.avslutade", f"avslutade {kind.label}", closed, unknown_closed
         )
-        for category in kind.categories:
+        if total:  # a share of nothing is no figure; a share of the unknown is "uppgift saknas"
+            figures.add_partly_known(
+                f"{base}.andel-utredda",
+                f"andel utredda {kind.label}",
+                None if unknown else share(investigated, total),
+                unknown,
+                PERCENT,
+            )
+        for category in (*kind.categories, UNKNOWN):
+            if category is UNKNOWN and not any(r.category == UNKNOWN_ID for r in mine):
+                continue
             count = sum(r.count for r in mine if r.category == category.id)
             figures.add(f"{base}.kategori.{category.id}", f"{kind.label} – {category.name}", count)
         for unit, count in sorted(_sum_by(mine, "unit").items()):

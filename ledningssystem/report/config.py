@@ -132,6 +132,12 @@ class ReportConfig(ContentModel):
     key_figures: tuple[str, ...] = Field(
         default=(), alias="nyckeltal", description="Figurnamn som visas överst i berättelsen."
     )
+    small_base: int = sv(
+        "små_tal_under",
+        "Under detta värde visas en förändring som 'från 1 till 2', aldrig i procent.",
+        default=10,
+        ge=1,
+    )
 
     @model_validator(mode="after")
     def _kinds_unique(self) -> ReportConfig:

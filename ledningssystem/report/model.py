@@ -15,6 +15,7 @@ from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.model.base import ContentModel, Slug, Text, sv
+from ledningssystem.report.unknown import UNKNOWN_ID, MaybeCount, MaybeSlug, is_unknown
 
 
 def _yes_no(value: Any) -> Any:
@@ -31,6 +32,8 @@ def _decimal(value: Any) -> Any:
 
 
 def _list(value: Any) -> Any:
+    if is_unknown(value):
+        return (UNKNOWN_ID,)
     if isinstance(value, str):
         return tuple(part.strip() for part in value.split(",") if part.strip())
     return value
@@ -50,6 +53,7 @@ def _whole(value: Any) -> Any:
 
 Count = Annotated[int, Field(ge=0), BeforeValidator(_whole)]
 SlugList = Annotated[tuple[Slug, ...], BeforeValidator(_list)]
+"""Ids separated by commas; an explicit unknown (okänt) is one UNKNOWN_ID."""
 
 
 class ReportKind(StrEnum):
@@ -138,18 +142,31 @@ class ComplaintRow(ContentModel):
     """One complaint, or `antal` complaints alike in unit, source and categories."""
 
     id: str = sv("id", "Ärendets id (frivilligt, anonymt).", default="")
-    unit: Slug = sv("enhet", "Enhetens id.")
-    source: Slug = sv("från", "Vem klagomålet kom från (källa i config.yml).")
+    unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
+    source: MaybeSlug = sv("från", "Vem klagomålet kom från (källa i config.yml), eller okänt.")
     categories: SlugList = sv("kategorier", "En eller flera kategorier, t.ex. bemotande.")
     count: Count = sv("antal", "Antal klagomål på raden.", default=1)
     in_time: Annotated[
         int | None,
-        WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"enum": ["ja", "nej"]}]}),
-    ] = sv("i_tid", "Antal besvarade i tid (eller ja/nej för ett enskilt klagomål).", default=None)
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "integer", "minimum": 0},
+                    {"enum": ["ja", "nej", "okänt", "ej registrerat"]},
+                ]
+            }
+        ),
+    ] = sv(
+        "i_tid",
+        "Antal besvarade i tid (ja/nej för ett enskilt klagomål; okänt om det inte registrerats).",
+        default=None,
+    )
 
     @model_validator(mode="before")
     @classmethod
     def _yes_no_in_time(cls, data: Any) -> Any:
+        if isinstance(data, dict) and is_unknown(data.get("i_tid")):
+            return {**data, "i_tid": None}
         if isinstance(data, dict) and "i_tid" in data:
             answer = _yes_no(data["i_tid"])
             if isinstance(answer, bool):
@@ -175,17 +192,17 @@ class ComplaintRow(ContentModel):
 class DeviationRow(ContentModel):
     """Avvikelser of one kind and category at one unit."""
 
-    unit: Slug = sv("enhet", "Enhetens id.")
+    unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
     kind: Slug = sv("typ", "Slag av avvikelse, t.ex. sol, lss, hsl, organisatorisk.")
-    category: Slug = sv("kategori", "Kategori inom slaget, t.ex. lakemedel.")
+    category: MaybeSlug = sv("kategori", "Kategori inom slaget, t.ex. lakemedel, eller okänt.")
     count: Count = sv("antal", "Antal rapporterade avvikelser.")
-    investigated: Count = sv("utredda", "Antal som utretts.")
-    closed: Count = sv("avslutade", "Antal som avslutats.")
+    investigated: MaybeCount = sv("utredda", "Antal som utretts, eller okänt.")
+    closed: MaybeCount = sv("avslutade", "Antal som avslutats, eller okänt.")
 
     @model_validator(mode="after")
     def _parts(self) -> DeviationRow:
         for field, value in (("utredda", self.investigated), ("avslutade", self.closed)):
-            if value > self.count:
+            if value is not None and value > self.count:
                 raise PydanticCustomError(
                     "sv_part_exceeds",
                     f"{field} ({value}) kan inte vara fler än antal ({self.count})",
@@ -215,9 +232,9 @@ class SarahRow(ContentModel):
     """One lex Sarah investigation, with the number of reports it covers."""
 
     id: str = sv("id", "Utredningens id (frivilligt, anonymt).", default="")
-    unit: Slug = sv("enhet", "Enhetens id.")
+    unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
     reports: int = sv("rapporter", "Antal rapporter som utredningen omfattar.", default=1, ge=1)
-    category: Slug = sv("kategori", "Kategori (lex_sarah i config.yml).")
+    category: MaybeSlug = sv("kategori", "Kategori (lex_sarah i config.yml), eller okänt.")
     assessment: SarahAssessment | None = sv(
         "bedömning", "Bedömning när utredningen är klar; utelämna om den pågår.", default=None
     )
@@ -228,7 +245,7 @@ class MariaRow(ContentModel):
     """One lex Maria event investigated by MAS/MAR."""
 
     id: str = sv("id", "Händelsens id (frivilligt, anonymt).", default="")
-    unit: Slug = sv("enhet", "Enhetens id.")
+    unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
     event: str = sv("händelse", "Kort, avidentifierad beskrivning.", default="")
     reported_ivo: YesNo = sv("anmäld_ivo", "ja om händelsen anmälts till IVO.", default=False)
 
@@ -236,7 +253,7 @@ class MariaRow(ContentModel):
 class IncidentRow(ContentModel):
     """Personuppgiftsincidenter at one unit."""
 
-    unit: Slug = sv("enhet", "Enhetens id.")
+    unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
     count: Count = sv("antal", "Antal incidenter.")
     reported_imy: Count = sv("anmälda_imy", "Antal anmälda till IMY.", default=0)
 
