@@ -165,6 +165,10 @@ def test_open_data_json_and_csv(example_site: Path) -> None:
         "föregående_värde": 76,
         "förändring": 9,
         "förändring_procent": 12,
+        "uppgift_saknas": 0,
+        "riktning": None,
+        "utveckling": None,
+        "mätår": None,
     }
     raw = (folder / "nyckeltal.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")

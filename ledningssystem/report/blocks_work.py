@@ -132,10 +132,7 @@ def indicators(ctx: BlockContext) -> str:
             f"{y}: {swedish(v, r.decimals)}" for y, v in earlier.items() if y < ctx.data.year - 1
         )
         target = swedish(r.target, r.decimals) if r.target is not None else "–"
-        reached = "–"
-        if r.target is not None:
-            ok = r.value >= r.target if r.higher_is_better else r.value <= r.target
-            reached = "Ja" if ok else "Nej"
+        reached = {True: "Ja", False: "Nej", None: "–"}[r.reached()]
         comparison = (
             f"{swedish(r.comparison, r.decimals)} ({r.comparison_name or 'jämförelse'})"
             if r.comparison is not None
@@ -145,9 +142,10 @@ def indicators(ctx: BlockContext) -> str:
             [
                 r.name,
                 sources.get(r.source, r.source),
-                figure.text(),
+                figure.text() + (f" ({r.measured_year})" if r.measured_year else ""),
                 figure.previous_text(),
                 figure.change() or "–",
+                (figure.development or "–").capitalize(),
                 target,
                 reached,
                 comparison,
@@ -163,6 +161,7 @@ def indicators(ctx: BlockContext) -> str:
                 str(ctx.data.year),
                 str(ctx.data.year - 1),
                 "Förändring",
+                "Utveckling",
                 "Mål",
                 "Mål nått",
                 "Jämförelse",
@@ -170,7 +169,7 @@ def indicators(ctx: BlockContext) -> str:
             ],
             table_rows,
             None,
-            frozenset({2, 3, 4, 5}),
+            frozenset({2, 3, 4, 6}),
         )
     )
 

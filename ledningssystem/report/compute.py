@@ -198,12 +198,18 @@ def _risks_and_checks(figures: FigureSet, data: YearData, config: ReportConfig) 
 
 def _indicators(figures: FigureSet, data: YearData, previous: YearData | None) -> None:
     for row in data.indicators or ():
-        figures.add(f"indikatorer.{row.id}", row.name, row.value, row.unit, row.decimals)
+        name = f"indikatorer.{row.id}"
+        figures.add(name, row.name, row.value, row.unit, row.decimals)
+        figures.figures[name] = replace(
+            figures[name], direction=row.direction, measured_year=row.measured_year
+        )
+        if row.numerator is not None and row.denominator is not None:
+            figures.add(f"{name}.taljare", f"{row.name} – täljare", row.numerator)
+            figures.add(f"{name}.namnare", f"{row.name} – nämnare", row.denominator)
         # Last year's own data file wins over a value typed into `tidigare`.
         match = [r for r in (previous.indicators or ()) if r.id == row.id] if previous else []
         before = match[0].value if match else row.earlier.get(data.year - 1)
         if before is not None:
-            name = f"indikatorer.{row.id}"
             figures.figures[name] = replace(
                 figures[name], previous=before, previous_year=data.year - 1
             )
