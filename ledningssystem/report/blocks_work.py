@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 from ledningssystem.report.blocks import BlockContext, distribution, nothing
 from ledningssystem.report.compute import follow_up, indicator_history, status_now
 from ledningssystem.report.figures import slug, swedish
-from ledningssystem.report.model import ActionRow, CheckResult
+from ledningssystem.report.model import ActionRow, CheckResult, RiskRow
 from ledningssystem.report.visuals import Table, render_risk_matrix, render_table
 
 
@@ -27,7 +27,7 @@ def risks(ctx: BlockContext) -> str:
             str(r.consequence),
             str(r.value),
             scale.classify(r.value).name,
-            Markup(escape(r.action or "–")),
+            _risk_action(r),
             r.status.value if r.status else "–",
             ctx.role_name(r.owner) if r.owner else "–",
         ]
@@ -58,6 +58,17 @@ def risks(ctx: BlockContext) -> str:
             distribution(ctx, "risker.klass", classes, "Risker per klass"),
         ]
     )
+
+
+def _risk_action(row: RiskRow) -> Markup:
+    """The åtgärd, or the decision to accept the risk with who, when and why."""
+    accepted = row.accepted
+    if accepted is None:
+        return Markup(escape(row.action or "–"))
+    decision = Markup("<strong>Accepterad risk:</strong> {} ({}, {}). {}").format(
+        accepted.decision, accepted.by, accepted.date.isoformat(), accepted.reason
+    )
+    return Markup("{}<br>{}").format(row.action, decision) if row.action else decision
 
 
 def self_checks(ctx: BlockContext) -> str:

@@ -216,12 +216,15 @@ def _risks(check: _Checker, data: YearData, config: ReportConfig) -> None:
                     f"{field} {value} ligger utanför skalan 1–{len(steps)}",
                     f"Skalan är {', '.join(f'{i} {s}' for i, s in enumerate(steps, 1))}.",
                 )
-        if on_scale and scale.action_from and row.value >= scale.action_from and not row.action:
+        high = on_scale and scale.action_from and row.value >= scale.action_from
+        if high and not row.action and row.accepted is None:
             check.fail(
                 row,
                 "åtgärd",
-                f"risken har riskvärde {row.value} och måste ha en åtgärd",
-                f"Risker med värde {scale.action_from} eller mer kräver en åtgärd.",
+                f"risken har riskvärde {row.value} och måste ha en åtgärd eller ett beslut "
+                "att acceptera den",
+                f"Risker med värde {scale.action_from} eller mer kräver en åtgärd, eller "
+                "accepterad: {beslut: …, av: …, datum: ÅÅÅÅ-MM-DD, motivering: …}.",
             )
 
 

@@ -164,6 +164,8 @@ def _sarah_maria_incidents(figures: FigureSet, data: YearData, config: ReportCon
 def _risks_and_checks(figures: FigureSet, data: YearData, config: ReportConfig) -> None:
     if data.risks is not None:
         figures.add("risker.total", "identifierade risker", len(data.risks))
+        accepted = sum(1 for r in data.risks if r.accepted is not None)
+        figures.add("risker.accepterade", "accepterade risker", accepted)
         classes = Counter(config.risk.classify(r.value).id for r in data.risks)
         for risk_class in config.risk.classes:
             figures.add(

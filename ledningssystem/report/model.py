@@ -275,6 +275,15 @@ class ActionStatus(StrEnum):
     CANCELLED = "avbruten"
 
 
+class RiskAcceptance(ContentModel):
+    """A documented decision to accept a risk instead of acting on it."""
+
+    decision: Text = sv("beslut", "Vad som beslutades, t.ex. Risken accepteras till 2026.")
+    by: Text = sv("av", "Vem som beslutade, t.ex. Socialnämnden eller förvaltningschefen.")
+    date: dt.date = sv("datum", "Datum för beslutet, ÅÅÅÅ-MM-DD.")
+    reason: Text = sv("motivering", "Varför risken accepteras.")
+
+
 class RiskRow(ContentModel):
     """One risk in the register: where, what, how likely, how bad, what is done."""
 
@@ -287,6 +296,11 @@ class RiskRow(ContentModel):
     action: str = sv("åtgärd", "Åtgärd som minskar risken.", default="")
     status: ActionStatus | None = sv("status", "Åtgärdens status.", default=None)
     owner: Slug | None = sv("ansvarig", "Rollen som ansvarar för åtgärden.", default=None)
+    accepted: RiskAcceptance | None = sv(
+        "accepterad",
+        "Beslut att acceptera risken i stället för en åtgärd (beslut, av, datum, motivering).",
+        default=None,
+    )
 
     @property
     def value(self) -> int:
