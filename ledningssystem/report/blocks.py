@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -11,6 +13,7 @@ from ledningssystem.model.content import Ledningssystem
 from ledningssystem.render.links import link_or_text
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.figures import Figure, FigureSet, slug
+from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import Table, render_bar_chart, render_table
 from ledningssystem.urls import Linker, process_page, step_anchor
@@ -27,6 +30,15 @@ class BlockContext:
     reports: Reports
     content: Ledningssystem
     link: Linker
+
+    @cached_property
+    def tree(self) -> OrgTree:
+        return OrgTree(self.content.organisation)
+
+    def nodes_of(self, row: Any, level: str) -> tuple[str, ...]:
+        """The nodes at `level` that a row counts for (once each, however many units)."""
+        units = getattr(row, "units", (row.unit,))
+        return tuple(dict.fromkeys(self.tree.at_level(u, level) for u in units))
 
     def unit_name(self, unit_id: str) -> str:
         if unit_id == UNKNOWN_ID:
@@ -69,6 +81,11 @@ def cells(figure: Figure | None) -> list[str]:
     if figure is None:
         return ["–", "–", ""]
     return [figure.cell(), figure.previous_text(), figure.change()]
+
+
+def note(text: str) -> str:
+    """A sentence under a table that explains how its numbers relate."""
+    return f'<p class="ls-table-note" markdown="0">{escape(text)}</p>'
 
 
 def nothing(what: str) -> str:

@@ -7,11 +7,13 @@ from ledningssystem.report.blocks import (
     BlockContext,
     cells,
     distribution,
+    note,
     nothing,
     trend_chart,
 )
 from ledningssystem.report.compute import UNKNOWN
 from ledningssystem.report.figures import swedish
+from ledningssystem.report.levels import LEVEL_HEADINGS
 from ledningssystem.report.model import SARAH_LABELS
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import Table, render_table
@@ -25,26 +27,52 @@ def complaints(ctx: BlockContext) -> str:
     # Only sources with complaints this year get a column; the distribution shows them all.
     choices = [(c.id, c.name) for c in config.sources] + [(UNKNOWN_ID, UNKNOWN_LABEL)]
     sources = [(s, name) for s, name in choices if any(r.source == s for r in rows)]
-    units = sorted({r.unit for r in rows}, key=ctx.unit_name)
+    level = ctx.reports.config.levels.complaints
+    nodes = sorted({n for r in rows for n in ctx.nodes_of(r, level)}, key=ctx.unit_name)
     by_unit = [
-        [ctx.unit_name(u)]
-        + [swedish(sum(r.count for r in rows if r.unit == u and r.source == s)) for s, _ in sources]
-        + [swedish(sum(r.count for r in rows if r.unit == u))]
-        for u in units
+        [ctx.unit_name(n)]
+        + [
+            swedish(sum(r.count for r in rows if r.source == s and n in ctx.nodes_of(r, level)))
+            for s, _ in sources
+        ]
+        + [swedish(sum(r.count for r in rows if n in ctx.nodes_of(r, level)))]
+        for n in nodes
     ]
     foot = ["Summa"] + [ctx.figures.text(f"klagomal.fran.{s}") for s, _ in sources]
     foot.append(ctx.figures.text("klagomal.total"))
     numeric = frozenset(range(1, len(sources) + 2))
     unit_table = Table(
-        f"Klagomål och synpunkter {ctx.data.year} per enhet och avsändare",
-        ["Enhet", *[n for _, n in sources], "Summa"],
+        f"Klagomål och synpunkter {ctx.data.year} per {level} och avsändare",
+        [LEVEL_HEADINGS[level], *[n for _, n in sources], "Summa"],
         by_unit,
         foot,
         numeric,
     )
+    counted = sum(r.count * len(ctx.nodes_of(r, level)) for r in rows)
+    total_value = ctx.figures.value("klagomal.total") or 0
+    unit_note = (
+        note(
+            f"Ett ärende kan gälla flera enheter. Det räknas en gång per {level} i tabellen "
+            f"men bara en gång i summan: raderna summerar till {swedish(counted)}, "
+            f"antalet ärenden är {swedish(total_value)}."
+        )
+        if counted > total_value
+        else ""
+    )
+    marks = ctx.figures.value("klagomal.kategorimarkeringar") or 0
+    marks_note = (
+        note(
+            f"Ett ärende kan ha flera kategorier: {swedish(total_value)} ärenden har "
+            f"sammanlagt {swedish(marks)} kategorimarkeringar, så kategorierna summerar "
+            "till fler än antalet ärenden."
+        )
+        if marks > total_value
+        else ""
+    )
     total = ctx.figures.get("klagomal.total")
-    summary = [["Klagomål och synpunkter", *cells(total)]]
+    summary = [["Klagomål och synpunkter (ärenden)", *cells(total)]]
     for name, label in (
+        ("klagomal.kategorimarkeringar", "Kategorimarkeringar"),
         ("klagomal.besvarade-i-tid", "Besvarade i tid"),
         ("klagomal.andel-i-tid", "Andel besvarade i tid"),
     ):
@@ -61,6 +89,7 @@ def complaints(ctx: BlockContext) -> str:
             )
         ),
         render_table(unit_table),
+        unit_note,
         distribution(
             ctx, "klagomal.fran", [(c.id, c.name) for c in config.sources], "Klagomål per avsändare"
         ),
@@ -70,6 +99,7 @@ def complaints(ctx: BlockContext) -> str:
             [(c.id, c.name) for c in config.categories],
             "Klagomål per kategori (ett klagomål kan ha flera kategorier)",
         ),
+        marks_note,
         trend_chart(ctx, "klagomal.total", "Klagomål och synpunkter per år"),
     ]
     return "\n\n".join(p for p in parts if p)
@@ -119,15 +149,17 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
         mine = [r for r in rows if r.kind == kind.id]
         if not mine:
             continue
-        units = sorted({r.unit for r in mine}, key=ctx.unit_name)
+        level = ctx.reports.config.levels.deviations
+        at = {id(r): ctx.tree.at_level(r.unit, level) for r in mine}
+        units = sorted(set(at.values()), key=ctx.unit_name)
         cats = [c for c in (*kind.categories, UNKNOWN) if any(r.category == c.id for r in mine)]
         table_rows = [
             [ctx.unit_name(u)]
             + [
-                swedish(sum(r.count for r in mine if r.unit == u and r.category == c.id))
+                swedish(sum(r.count for r in mine if at[id(r)] == u and r.category == c.id))
                 for c in cats
             ]
-            + [swedish(sum(r.count for r in mine if r.unit == u))]
+            + [swedish(sum(r.count for r in mine if at[id(r)] == u))]
             for u in units
         ]
         foot = (
@@ -138,8 +170,8 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
         parts.append(
             render_table(
                 Table(
-                    f"{kind.name} {ctx.data.year} per enhet och kategori",
-                    ["Enhet", *[c.name for c in cats], "Summa"],
+                    f"{kind.name} {ctx.data.year} per {level} och kategori",
+                    [LEVEL_HEADINGS[level], *[c.name for c in cats], "Summa"],
                     table_rows,
                     foot,
                     frozenset(range(1, len(cats) + 2)),
@@ -230,9 +262,15 @@ def incidents(ctx: BlockContext) -> str:
     rows = ctx.data.incidents
     if rows is None:
         return nothing("personuppgiftsincidenter")
+    level = ctx.reports.config.levels.incidents
+    nodes = sorted({ctx.tree.at_level(r.unit, level) for r in rows}, key=ctx.unit_name)
     table_rows = [
-        [ctx.unit_name(r.unit), swedish(r.count), swedish(r.reported_imy)]
-        for r in sorted(rows, key=lambda r: ctx.unit_name(r.unit))
+        [
+            ctx.unit_name(n),
+            swedish(sum(r.count for r in rows if ctx.tree.at_level(r.unit, level) == n)),
+            swedish(sum(r.reported_imy for r in rows if ctx.tree.at_level(r.unit, level) == n)),
+        ]
+        for n in nodes
     ]
     foot = [
         "Summa",
@@ -242,7 +280,7 @@ def incidents(ctx: BlockContext) -> str:
     return render_table(
         Table(
             f"Personuppgiftsincidenter {ctx.data.year}",
-            ["Enhet", "Incidenter", "Anmälda till IMY"],
+            [LEVEL_HEADINGS[level], "Incidenter", "Anmälda till IMY"],
             table_rows,
             foot,
             NUM,

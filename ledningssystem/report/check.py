@@ -108,6 +108,10 @@ def check_year(data: YearData, config: ReportConfig, content: Ledningssystem) ->
     complaints = config.complaints
     for complaint in data.complaints or ():
         check.unit(complaint, complaint.unit)
+        for other in complaint.more_units:
+            check.known(
+                complaint, "fler_enheter", other, check.units, "enheten", "roles/organisation.yml"
+            )
         check.known(
             complaint,
             "från",

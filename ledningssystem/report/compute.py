@@ -10,6 +10,7 @@ from typing import Any
 from ledningssystem.report.config import Choice, ReportConfig
 from ledningssystem.report.data import YearData
 from ledningssystem.report.figures import PERCENT, FigureSet, share, slug
+from ledningssystem.report.levels import OrgTree, division_figures
 from ledningssystem.report.model import (
     SARAH_LABELS,
     ActionRow,
@@ -24,12 +25,15 @@ def compute_figures(
     config: ReportConfig,
     previous: YearData | None,
     unit_names: Mapping[str, str] | None = None,
+    tree: OrgTree | None = None,
 ) -> FigureSet:
     """Every figure of one year, without previous-year values (see FigureSet.with_previous)."""
     figures = FigureSet(data.year, small_base=config.small_base)
     names = {**(unit_names or {}), UNKNOWN_ID: UNKNOWN_LABEL}
     _complaints(figures, data, config, names)
     _deviations(figures, data, config, names)
+    if tree is not None:
+        division_figures(figures, data, config, tree, names)
     _sarah_maria_incidents(figures, data, config)
     _risks_and_checks(figures, data, config)
     _indicators(figures, data, previous)
@@ -65,8 +69,15 @@ def _complaints(
         count = sum(r.count for r in rows if category.id in r.categories)
         if count or category is not UNKNOWN:
             figures.add(f"klagomal.kategori.{category.id}", f"klagomål – {category.name}", count)
-    for unit, count in sorted(_sum_by(rows, "unit").items()):
+    per_unit: Counter[str] = Counter()
+    for row in rows:
+        for unit in row.units:
+            per_unit[unit] += row.count
+    for unit, count in sorted(per_unit.items()):
         figures.add(f"klagomal.enhet.{unit}", f"klagomål – {names.get(unit, unit)}", count)
+    marks = sum(r.count * len(r.categories) for r in rows)
+    figures.add("klagomal.kategorimarkeringar", "kategorimarkeringar på klagomålen", marks)
+    figures.add("klagomal.enhetsmarkeringar", "klagomål räknade per enhet", sum(per_unit.values()))
 
 
 # The "Uppgift saknas" entry after a configured list of choices (shown only when used).

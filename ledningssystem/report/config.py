@@ -120,6 +120,21 @@ class IndicatorSettings(ContentModel):
     sources: tuple[Choice, ...] = sv("källor", "Varifrån indikatorerna kommer.", min_length=1)
 
 
+Level = Literal["förvaltning", "avdelning", "enhet"]
+
+
+class ReportLevels(ContentModel):
+    """The level of the organisation each section tables its figures at."""
+
+    complaints: Level = sv("klagomål", "förvaltning, avdelning eller enhet.", default="enhet")
+    deviations: Level = sv("avvikelser", "förvaltning, avdelning eller enhet.", default="enhet")
+    sarah: Level = sv("lex_sarah", "förvaltning, avdelning eller enhet.", default="enhet")
+    maria: Level = sv("lex_maria", "förvaltning, avdelning eller enhet.", default="enhet")
+    incidents: Level = sv(
+        "personuppgiftsincidenter", "förvaltning, avdelning eller enhet.", default="enhet"
+    )
+
+
 class ReportConfig(ContentModel):
     """Everything about the berättelse that an organisation may configure."""
 
@@ -131,6 +146,11 @@ class ReportConfig(ContentModel):
     indicators: IndicatorSettings = sv("indikatorer", "Källor för indikatorer.")
     key_figures: tuple[str, ...] = Field(
         default=(), alias="nyckeltal", description="Figurnamn som visas överst i berättelsen."
+    )
+    levels: ReportLevels = sv(
+        "redovisningsnivå",
+        "Nivån i organisationen som varje avsnitt redovisar per, t.ex. klagomål: avdelning.",
+        default_factory=ReportLevels,
     )
     small_base: int = sv(
         "små_tal_under",

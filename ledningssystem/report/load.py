@@ -28,6 +28,7 @@ from ledningssystem.report.data import (
 )
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.files import FileReader
+from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.model import ReportMeta
 from ledningssystem.report.narrative import resolve_figures
 from ledningssystem.report.seal import check_seal
@@ -60,7 +61,9 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
     figures: dict[int, FigureSet] = {}
     for year in sorted(years):
         previous = years.get(year - 1)
-        computed = compute_figures(years[year], config, previous, content.org_names)
+        computed = compute_figures(
+            years[year], config, previous, content.org_names, OrgTree(content.organisation)
+        )
         figures[year] = computed.with_previous(figures.get(year - 1))
     if not unread and not failed:  # otherwise a missing figure may only be a consequence
         reader.errors += check_config_key_figures(config, figures, *reader.config_origin)

@@ -142,7 +142,12 @@ class ComplaintRow(ContentModel):
     """One complaint, or `antal` complaints alike in unit, source and categories."""
 
     id: str = sv("id", "Ärendets id (frivilligt, anonymt).", default="")
-    unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
+    unit: MaybeSlug = sv("enhet", "Enhetens (eller avdelningens) id, eller okänt.")
+    more_units: SlugList = sv(
+        "fler_enheter",
+        "Fler enheter som ärendet gäller: det räknas en gång i summan, en gång per enhet.",
+        default=(),
+    )
     source: MaybeSlug = sv("från", "Vem klagomålet kom från (källa i config.yml), eller okänt.")
     categories: SlugList = sv("kategorier", "En eller flera kategorier, t.ex. bemotande.")
     count: Count = sv("antal", "Antal klagomål på raden.", default=1)
@@ -173,6 +178,11 @@ class ComplaintRow(ContentModel):
                 count = data.get("antal", 1)
                 return {**data, "i_tid": count if answer else 0}
         return data
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        """Every unit the ärende concerns, the first one first."""
+        return (self.unit, *(u for u in self.more_units if u != self.unit))
 
     @model_validator(mode="after")
     def _check(self) -> ComplaintRow:
