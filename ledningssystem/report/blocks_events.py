@@ -11,7 +11,9 @@ from ledningssystem.report.blocks import (
     nothing,
     trend_chart,
 )
-from ledningssystem.report.compute import UNKNOWN
+from ledningssystem.report.blocks_cases import process_rows
+from ledningssystem.report.case_process import IVO_LABELS
+from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.figures import swedish
 from ledningssystem.report.levels import LEVEL_HEADINGS
 from ledningssystem.report.model import SARAH_LABELS
@@ -208,7 +210,7 @@ def sarah(ctx: BlockContext) -> str:
             ("lex-sarah.pagaende", "Pågående"),
             ("lex-sarah.anmalda-ivo", "Anmälda till IVO"),
         )
-    ]
+    ] + process_rows(ctx, "lex-sarah")
     head = ["", str(ctx.data.year), str(ctx.data.year - 1), "Förändring"]
     parts = [
         render_table(Table(f"Lex Sarah {ctx.data.year}", head, summary, None, NUM)),
@@ -233,7 +235,14 @@ def maria(ctx: BlockContext) -> str:
     if rows is None:
         return nothing("lex Maria")
     table_rows = [
-        [r.id or "–", ctx.unit_name(r.unit), r.event or "–", "Ja" if r.reported_ivo else "Nej"]
+        [
+            r.id or "–",
+            ctx.unit_name(r.unit),
+            r.event or "–",
+            r.finished.isoformat() if r.finished else "–",  # never a placeholder date
+            ("Ja" if r.reported_ivo else "Nej")
+            + (f" ({IVO_LABELS[r.ivo_outcome]})" if r.ivo_outcome else ""),
+        ]
         for r in rows
     ]
     head = ["", str(ctx.data.year), str(ctx.data.year - 1), "Förändring"]
@@ -243,14 +252,14 @@ def maria(ctx: BlockContext) -> str:
             ("lex-maria.utredningar", "Utredda händelser"),
             ("lex-maria.anmalda-ivo", "Anmälda till IVO"),
         )
-    ]
+    ] + process_rows(ctx, "lex-maria")
     parts = [render_table(Table(f"Lex Maria {ctx.data.year}", head, summary, None, NUM))]
     if table_rows:
         parts.append(
             render_table(
                 Table(
                     "Utredda händelser enligt lex Maria",
-                    ["Händelse", "Enhet", "Beskrivning", "Anmäld till IVO"],
+                    ["Händelse", "Enhet", "Beskrivning", "Utredning avslutad", "Anmäld till IVO"],
                     table_rows,
                 )
             )

@@ -7,12 +7,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from ledningssystem.report.config import Choice, ReportConfig
+from ledningssystem.report.case_figures import maria_figures, sarah_figures
+from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
+from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
 from ledningssystem.report.figures import PERCENT, FigureSet, share, slug
 from ledningssystem.report.levels import OrgTree, division_figures
 from ledningssystem.report.model import (
-    SARAH_LABELS,
     ActionRow,
     ActionStatus,
     CheckResult,
@@ -80,10 +81,6 @@ def _complaints(
     figures.add("klagomal.enhetsmarkeringar", "klagomål räknade per enhet", sum(per_unit.values()))
 
 
-# The "Uppgift saknas" entry after a configured list of choices (shown only when used).
-UNKNOWN = Choice.model_construct(id=UNKNOWN_ID, name=UNKNOWN_LABEL)
-
-
 def known_sum(rows: Sequence[Any], attribute: str) -> tuple[int, int]:
     """(sum of the known values of `attribute`, number of items whose value is unknown)."""
     known = sum(getattr(r, attribute) for r in rows if getattr(r, attribute) is not None)
@@ -135,30 +132,9 @@ def _deviations(
 
 def _sarah_maria_incidents(figures: FigureSet, data: YearData, config: ReportConfig) -> None:
     if data.sarah is not None:
-        rows = data.sarah
-        figures.add("lex-sarah.rapporter", "lex Sarah-rapporter", sum(r.reports for r in rows))
-        figures.add("lex-sarah.utredningar", "lex Sarah-utredningar", len(rows))
-        done = [r for r in rows if r.assessment is not None]
-        figures.add("lex-sarah.avslutade", "avslutade lex Sarah-utredningar", len(done))
-        figures.add("lex-sarah.pagaende", "pågående lex Sarah-utredningar", len(rows) - len(done))
-        figures.add(
-            "lex-sarah.anmalda-ivo",
-            "lex Sarah-anmälningar till IVO",
-            sum(r.reported_ivo for r in rows),
-        )
-        for assessment, label in SARAH_LABELS.items():
-            count = sum(1 for r in done if r.assessment is assessment)
-            figures.add(f"lex-sarah.bedomning.{assessment.value}", f"lex Sarah – {label}", count)
-        for category in config.sarah.categories:
-            count = sum(1 for r in rows if r.category == category.id)
-            figures.add(f"lex-sarah.kategori.{category.id}", f"lex Sarah – {category.name}", count)
+        sarah_figures(figures, data.sarah, config)
     if data.maria is not None:
-        figures.add("lex-maria.utredningar", "lex Maria-utredningar", len(data.maria))
-        figures.add(
-            "lex-maria.anmalda-ivo",
-            "lex Maria-anmälningar till IVO",
-            sum(r.reported_ivo for r in data.maria),
-        )
+        maria_figures(figures, data.maria, config)
     if data.incidents is not None:
         figures.add(
             "personuppgiftsincidenter.total",

@@ -12,6 +12,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.model.base import ContentModel, Slug, Text, sv
+from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 
 
 class Choice(ContentModel):
@@ -19,6 +20,10 @@ class Choice(ContentModel):
 
     id: Slug = sv("id", "Id som används i datafilerna, t.ex. bemotande.")
     name: Text = sv("namn", "Namnet som visas, t.ex. Bemötande.")
+
+
+# "Uppgift saknas" after a configured list of choices, shown only where a row is unknown.
+UNKNOWN_CHOICE = Choice.model_construct(id=UNKNOWN_ID, name=UNKNOWN_LABEL)
 
 
 def _unique(choices: tuple[Choice, ...], field: str) -> None:
@@ -112,6 +117,24 @@ class ChoiceList(ContentModel):
     categories: tuple[Choice, ...] = sv("kategorier", "Kategorier.", min_length=1)
 
 
+class SarahSettings(ChoiceList):
+    target_days: int | None = sv(
+        "mål_dagar",
+        "Organisationens mål för tiden från rapport till avslutad utredning, i dagar.",
+        default=None,
+        ge=1,
+    )
+
+
+class MariaSettings(ContentModel):
+    target_days: int | None = sv(
+        "mål_dagar",
+        "Mål för tiden från händelse till avslutad utredning, i dagar.",
+        default=None,
+        ge=1,
+    )
+
+
 class ReviewSettings(ContentModel):
     kinds: tuple[Choice, ...] = sv("typer", "Slag av granskning.", min_length=1)
 
@@ -141,7 +164,10 @@ class ReportConfig(ContentModel):
     risk: RiskMatrix = sv("riskmatris", "Skalor och klasser för riskbedömning.")
     complaints: ComplaintSettings = sv("klagomål", "Källor och kategorier för klagomål.")
     deviations: tuple[DeviationKind, ...] = sv("avvikelser", "Slag av avvikelser.", min_length=1)
-    sarah: ChoiceList = sv("lex_sarah", "Kategorier för lex Sarah.")
+    sarah: SarahSettings = sv("lex_sarah", "Kategorier och mål för utredningstid, lex Sarah.")
+    maria: MariaSettings = sv(
+        "lex_maria", "Mål för utredningstid, lex Maria.", default_factory=MariaSettings
+    )
     reviews: ReviewSettings = sv("granskningar", "Slag av granskningar.")
     indicators: IndicatorSettings = sv("indikatorer", "Källor för indikatorer.")
     key_figures: tuple[str, ...] = Field(

@@ -11,49 +11,17 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.model.base import ContentModel, Slug, Text, sv
-from ledningssystem.report.unknown import UNKNOWN_ID, MaybeCount, MaybeSlug, is_unknown
-
-
-def _yes_no(value: Any) -> Any:
-    if isinstance(value, str) and value.strip().casefold() in {"ja", "nej"}:
-        return value.strip().casefold() == "ja"
-    return value
-
-
-def _decimal(value: Any) -> Any:
-    # CSV from Excel writes 81,5; YAML keeps 81.5 as text (floats are not resolved).
-    if isinstance(value, str):
-        return value.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    return value
-
-
-def _list(value: Any) -> Any:
-    if is_unknown(value):
-        return (UNKNOWN_ID,)
-    if isinstance(value, str):
-        return tuple(part.strip() for part in value.split(",") if part.strip())
-    return value
-
-
-_YES_NO_SCHEMA = {"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nej"]}]}
-YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema(_YES_NO_SCHEMA)]
-Decimal = Annotated[float, BeforeValidator(_decimal)]
-
-
-def _whole(value: Any) -> Any:
-    # Exports may write 1 234 (space or no-break space between thousands).
-    if isinstance(value, str):
-        return value.strip().replace("\u00a0", "").replace(" ", "")
-    return value
-
-
-Count = Annotated[int, Field(ge=0), BeforeValidator(_whole)]
-SlugList = Annotated[tuple[Slug, ...], BeforeValidator(_list)]
-"""Ids separated by commas; an explicit unknown (okänt) is one UNKNOWN_ID."""
+from ledningssystem.report.case_process import CaseProcess
+from ledningssystem.report.fields import Count, Decimal, SlugList, YesNo, whole_number, yes_no
+from ledningssystem.report.unknown import (
+    MaybeCount,
+    MaybeSlug,
+    is_unknown,
+)
 
 
 class ReportKind(StrEnum):
@@ -173,7 +141,7 @@ class ComplaintRow(ContentModel):
         if isinstance(data, dict) and is_unknown(data.get("i_tid")):
             return {**data, "i_tid": None}
         if isinstance(data, dict) and "i_tid" in data:
-            answer = _yes_no(data["i_tid"])
+            answer = yes_no(data["i_tid"])
             if isinstance(answer, bool):
                 count = data.get("antal", 1)
                 return {**data, "i_tid": count if answer else 0}
@@ -229,35 +197,45 @@ class SarahAssessment(StrEnum):
     SERIOUS = "allvarligt-missforhallande"
 
 
+# The legal wording (SoL, lex Sarah): "påtaglig risk för missförhållande".
 SARAH_LABELS = {
     SarahAssessment.NONE: "Ej missförhållande",
-    SarahAssessment.RISK: "Risk för missförhållande",
+    SarahAssessment.RISK: "Påtaglig risk för missförhållande",
     SarahAssessment.IMPROPRIETY: "Missförhållande",
     SarahAssessment.SERIOUS_RISK: "Påtaglig risk för allvarligt missförhållande",
     SarahAssessment.SERIOUS: "Allvarligt missförhållande",
 }
+# Correctly spelt ids accepted beside the stable ones (figure names keep the old ids).
+_SARAH_SPELLINGS = {
+    "pataglig-risk-for-missforhallande": SarahAssessment.RISK.value,
+    "pataglig-risk-for-allvarligt-missforhallande": SarahAssessment.SERIOUS_RISK.value,
+}
 
 
-class SarahRow(ContentModel):
-    """One lex Sarah investigation, with the number of reports it covers."""
+def _sarah_assessment(value: Any) -> Any:
+    if is_unknown(value):
+        return None
+    return _SARAH_SPELLINGS.get(value, value) if isinstance(value, str) else value
+
+
+class SarahRow(CaseProcess):
+    """One lex Sarah case: its reports, category, dates, bedömning and IVO's outcome."""
 
     id: str = sv("id", "Utredningens id (frivilligt, anonymt).", default="")
     unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
     reports: int = sv("rapporter", "Antal rapporter som utredningen omfattar.", default=1, ge=1)
     category: MaybeSlug = sv("kategori", "Kategori (lex_sarah i config.yml), eller okänt.")
-    assessment: SarahAssessment | None = sv(
+    assessment: Annotated[SarahAssessment | None, BeforeValidator(_sarah_assessment)] = sv(
         "bedömning", "Bedömning när utredningen är klar; utelämna om den pågår.", default=None
     )
-    reported_ivo: YesNo = sv("anmäld_ivo", "ja om händelsen anmälts till IVO.", default=False)
 
 
-class MariaRow(ContentModel):
-    """One lex Maria event investigated by MAS/MAR."""
+class MariaRow(CaseProcess):
+    """One lex Maria event investigated by MAS/MAR, with its dates and IVO's outcome."""
 
     id: str = sv("id", "Händelsens id (frivilligt, anonymt).", default="")
     unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
     event: str = sv("händelse", "Kort, avidentifierad beskrivning.", default="")
-    reported_ivo: YesNo = sv("anmäld_ivo", "ja om händelsen anmälts till IVO.", default=False)
 
 
 class IncidentRow(ContentModel):
@@ -396,8 +374,8 @@ class IndicatorRow(ContentModel):
                 {"field": "värde"},
             )
         try:
-            numerator = int(_whole(data.get("täljare")))
-            denominator = int(_whole(data.get("nämnare")))
+            numerator = int(whole_number(data.get("täljare")))
+            denominator = int(whole_number(data.get("nämnare")))
         except (TypeError, ValueError):
             return data  # the fields' own validation says what is wrong
         if denominator <= 0 or numerator > denominator:
