@@ -13,6 +13,7 @@ from ledningssystem.model.content import Ledningssystem
 from ledningssystem.render.links import link_or_text
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.figures import Figure, FigureSet, slug
+from ledningssystem.report.history_file import trend
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import Table, render_bar_chart, render_table
@@ -73,8 +74,8 @@ class BlockContext:
         return process.name, ids.index(step_id) + 1 if step_id in ids else 0
 
     def trend(self, name: str) -> list[tuple[int, Figure]]:
-        """The figure `name` in every year that has it, oldest first."""
-        return [(y, f[name]) for y, f in self.reports.figures.items() if name in f]
+        """The figure `name` in the last five years up to this one (folders and historik.yml)."""
+        return trend(name, self.data.year, self.reports.figures, self.reports.history)
 
 
 def cells(figure: Figure | None) -> list[str]:
@@ -98,7 +99,8 @@ def trend_chart(ctx: BlockContext, name: str, title: str) -> str:
         return ""
     # An unknown year is a row of the table but no bar: a zero bar would be a false figure.
     items = [(str(year), f.value, f.text()) for year, f in series if f.value is not None]
-    table = Table(f"{title} (tabell)", ["År", "Antal"], [[i[0], i[2]] for i in items], None, NUM)
+    rows = [[str(year), f.text()] for year, f in series]
+    table = Table(f"{title} (tabell)", ["År", "Antal"], rows, None, NUM)
     chart_id = f"trend-{slug(name).replace('.', '-')}-{ctx.data.year}"
     return pair(render_bar_chart(chart_id, title, items), render_table(table))
 

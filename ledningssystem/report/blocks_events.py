@@ -226,6 +226,7 @@ def sarah(ctx: BlockContext) -> str:
             [(c.id, c.name) for c in ctx.reports.config.sarah.categories],
             "Lex Sarah-utredningar per kategori",
         ),
+        trend_chart(ctx, "lex-sarah.rapporter", "Lex Sarah-rapporter per år"),
     ]
     return "\n\n".join(p for p in parts if p)
 
@@ -253,7 +254,10 @@ def maria(ctx: BlockContext) -> str:
             ("lex-maria.anmalda-ivo", "Anmälda till IVO"),
         )
     ] + process_rows(ctx, "lex-maria")
-    parts = [render_table(Table(f"Lex Maria {ctx.data.year}", head, summary, None, NUM))]
+    parts = [
+        render_table(Table(f"Lex Maria {ctx.data.year}", head, summary, None, NUM)),
+        trend_chart(ctx, "lex-maria.utredningar", "Lex Maria-utredningar per år"),
+    ]
     if table_rows:
         parts.append(
             render_table(
@@ -264,7 +268,7 @@ def maria(ctx: BlockContext) -> str:
                 )
             )
         )
-    return "\n\n".join(parts)
+    return "\n\n".join(p for p in parts if p)
 
 
 def incidents(ctx: BlockContext) -> str:
@@ -286,7 +290,7 @@ def incidents(ctx: BlockContext) -> str:
         ctx.figures["personuppgiftsincidenter.total"].text(),
         ctx.figures["personuppgiftsincidenter.anmalda-imy"].text(),
     ]
-    return render_table(
+    table = render_table(
         Table(
             f"Personuppgiftsincidenter {ctx.data.year}",
             [LEVEL_HEADINGS[level], "Incidenter", "Anmälda till IMY"],
@@ -295,3 +299,5 @@ def incidents(ctx: BlockContext) -> str:
             NUM,
         )
     )
+    chart = trend_chart(ctx, "personuppgiftsincidenter.total", "Personuppgiftsincidenter per år")
+    return "\n\n".join(p for p in (table, chart) if p)
