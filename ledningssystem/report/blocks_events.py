@@ -75,6 +75,7 @@ def complaints(ctx: BlockContext) -> str:
     summary = [["Klagomål och synpunkter (ärenden)", *cells(total)]]
     for name, label in (
         ("klagomal.kategorimarkeringar", "Kategorimarkeringar"),
+        ("klagomal.unika-inlamnare", "Unika inlämnare"),
         ("klagomal.besvarade-i-tid", "Besvarade i tid"),
         ("klagomal.andel-i-tid", "Andel besvarade i tid"),
     ):
@@ -102,6 +103,9 @@ def complaints(ctx: BlockContext) -> str:
             "Klagomål per kategori (ett klagomål kan ha flera kategorier)",
         ),
         marks_note,
+        distribution(
+            ctx, "klagomal.slag", [(c.id, c.name) for c in config.kinds], "Synpunkter per slag"
+        ),
         trend_chart(ctx, "klagomal.total", "Klagomål och synpunkter per år"),
     ]
     return "\n\n".join(p for p in parts if p)
@@ -147,6 +151,8 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
             )
         )
     )
+    if level == "individ":
+        parts += _graded(ctx)
     for kind in kinds:
         mine = [r for r in rows if r.kind == kind.id]
         if not mine:
@@ -190,6 +196,30 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
         )
         parts.append(trend_chart(ctx, f"avvikelser.{kind.id}.total", f"{kind.name} per år"))
     return "\n\n".join(p for p in parts if p)
+
+
+def _graded(ctx: BlockContext) -> list[str]:
+    """Allvarlighetsgrad, risk för upprepning and samverkan, where the data has them."""
+    grades = [(g.id, g.name) for g in ctx.reports.config.grades]
+    parts = [
+        distribution(ctx, f"avvikelser.{prefix}", grades, f"Avvikelser per {title}")
+        for prefix, title in (
+            ("allvarlighetsgrad", "allvarlighetsgrad"),
+            ("risk-for-upprepning", "risk för upprepning"),
+        )
+        if f"avvikelser.{prefix}.{grades[0][0]}" in ctx.figures
+    ]
+    if "avvikelser.samverkan.skickade" in ctx.figures:
+        directions = [
+            ("skickade", "Skickade till regionen"),
+            ("mottagna", "Mottagna från regionen"),
+        ]
+        parts.append(
+            distribution(
+                ctx, "avvikelser.samverkan", directions, "Avvikelser i samverkan med regionen"
+            )
+        )
+    return parts
 
 
 def organisational(ctx: BlockContext) -> str:

@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 from ledningssystem.report.blocks import BlockContext, distribution, nothing
 from ledningssystem.report.compute import follow_up, indicator_history, status_now
 from ledningssystem.report.figures import slug, swedish
-from ledningssystem.report.model import ActionRow, CheckResult, RiskRow
+from ledningssystem.report.model import ActionRow, CheckResult, RiskRow, SelfCheckRow
 from ledningssystem.report.visuals import Table, render_risk_matrix, render_table
 
 
@@ -86,8 +86,10 @@ def self_checks(ctx: BlockContext) -> str:
             ctx.process_link(r.process, r.step),
             r.check,
             r.date.isoformat(),
-            Markup('<span class="ls-check ls-check--{}">{}</span>').format(
-                slug(r.result.value), marks[r.result]
+            Markup('<span class="ls-check ls-check--{}">{}</span>{}').format(
+                slug(r.result.value),
+                marks[r.result],
+                f": {r.measure_text()}" if r.measured is not None else "",
             ),
             r.action or "–",
         ]
@@ -118,6 +120,7 @@ def self_checks(ctx: BlockContext) -> str:
     return "\n\n".join(
         [
             render_table(status),
+            render_table(per_subprocess(ctx, rows)),
             render_table(
                 Table(
                     f"Egenkontroller {ctx.data.year} per processteg",
@@ -127,6 +130,32 @@ def self_checks(ctx: BlockContext) -> str:
             ),
             distribution(ctx, "egenkontroller", results, "Egenkontroller per resultat"),
         ]
+    )
+
+
+def per_subprocess(ctx: BlockContext, rows: Sequence[SelfCheckRow]) -> Table:
+    """Results per delprocess (the step's group), within each process."""
+    groups: dict[tuple[str, str], list[SelfCheckRow]] = {}
+    for row in rows:
+        process = ctx.content.processes.get(row.process)
+        step = next((s for s in process.steps if s.id == row.step), None) if process else None
+        group = step.group if step and step.group else "Hela processen"
+        groups.setdefault((row.process, group), []).append(row)
+    ordered = sorted(groups, key=lambda k: (ctx.step_position(k[0], None), k[1]))
+    table_rows = [
+        [
+            Markup("{} › {}").format(ctx.process_link(p), g),
+            *[str(sum(1 for r in groups[(p, g)] if r.result is c)) for c in CheckResult],
+            str(len(groups[(p, g)])),
+        ]
+        for p, g in ordered
+    ]
+    return Table(
+        f"Egenkontroller {ctx.data.year} per delprocess",
+        ["Process › delprocess", *[c.value.capitalize() for c in CheckResult], "Summa"],
+        table_rows,
+        None,
+        frozenset({1, 2, 3, 4}),
     )
 
 

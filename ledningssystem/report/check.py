@@ -108,6 +108,14 @@ def check_year(data: YearData, config: ReportConfig, content: Ledningssystem) ->
     complaints = config.complaints
     for complaint in data.complaints or ():
         check.unit(complaint, complaint.unit)
+        check.known(
+            complaint,
+            "slag",
+            complaint.kind,
+            [c.id for c in complaints.kinds],
+            "slaget",
+            "klagomål › slag i reports/config.yml",
+        )
         for other in complaint.more_units:
             check.known(
                 complaint, "fler_enheter", other, check.units, "enheten", "roles/organisation.yml"
@@ -140,6 +148,18 @@ def check_year(data: YearData, config: ReportConfig, content: Ledningssystem) ->
             "avvikelsetypen",
             "avvikelser i reports/config.yml",
         )
+        for field, grade in (
+            ("allvarlighetsgrad", deviation.severity),
+            ("risk_för_upprepning", deviation.recurrence),
+        ):
+            check.known(
+                deviation,
+                field,
+                grade,
+                [g.id for g in config.grades],
+                "graden",
+                "avvikelsegrader i reports/config.yml",
+            )
         if kind is not None:
             check.known(
                 deviation,

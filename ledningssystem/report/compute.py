@@ -11,6 +11,7 @@ from ledningssystem.report.case_figures import maria_figures, sarah_figures
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
+from ledningssystem.report.deviation_figures import deviation_grades, measured_checks
 from ledningssystem.report.figures import PERCENT, FigureSet, share, slug
 from ledningssystem.report.levels import OrgTree, division_figures
 from ledningssystem.report.model import (
@@ -76,6 +77,15 @@ def _complaints(
             per_unit[unit] += row.count
     for unit, count in sorted(per_unit.items()):
         figures.add(f"klagomal.enhet.{unit}", f"klagomål – {names.get(unit, unit)}", count)
+    kinds = config.complaints.kinds
+    for kind in (*kinds, UNKNOWN):
+        count = sum(r.count for r in rows if (r.kind or kinds[0].id) == kind.id)
+        if count or kind is not UNKNOWN:
+            figures.add(f"klagomal.slag.{kind.id}", f"synpunkter – {kind.name}", count)
+    keys = {r.submitter for r in rows if r.submitter}
+    if keys:  # the export gives an anonymous submitter key
+        without = sum(r.count for r in rows if not r.submitter)
+        figures.add_partly_known("klagomal.unika-inlamnare", "unika inlämnare", len(keys), without)
     marks = sum(r.count * len(r.categories) for r in rows)
     figures.add("klagomal.kategorimarkeringar", "kategorimarkeringar på klagomålen", marks)
     figures.add("klagomal.enhetsmarkeringar", "klagomål räknade per enhet", sum(per_unit.values()))
@@ -102,6 +112,7 @@ def _deviations(
     if rows is None:
         return
     figures.add("avvikelser.total", "avvikelser", sum(r.count for r in rows))
+    deviation_grades(figures, rows, config)
     for kind in config.deviations:
         mine = tuple(r for r in rows if r.kind == kind.id)
         total = sum(r.count for r in mine)
@@ -168,6 +179,7 @@ def _risks_and_checks(figures: FigureSet, data: YearData, config: ReportConfig) 
     if data.self_checks is not None:
         rows = data.self_checks
         figures.add("egenkontroller.total", "egenkontroller", len(rows))
+        measured_checks(figures, rows)
         results = Counter(r.result for r in rows)
         for result in CheckResult:
             figures.add(

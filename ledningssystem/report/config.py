@@ -87,14 +87,29 @@ class RiskMatrix(ContentModel):
         return found
 
 
+DEFAULT_KINDS = (
+    Choice.model_construct(id="klagomal", name="Klagomål"),
+    Choice.model_construct(id="synpunkt", name="Synpunkt"),
+    Choice.model_construct(id="forslag", name="Förslag"),
+    Choice.model_construct(id="berom", name="Beröm"),
+)
+
+
 class ComplaintSettings(ContentModel):
     sources: tuple[Choice, ...] = sv("källor", "Vem klagomålen kommer från.", min_length=1)
     categories: tuple[Choice, ...] = sv("kategorier", "Vad klagomålen gäller.", min_length=1)
+    kinds: tuple[Choice, ...] = sv(
+        "slag",
+        "Slag av synpunkter som räknas var för sig; det första är standard för en rad utan slag.",
+        default=DEFAULT_KINDS,
+        min_length=1,
+    )
 
     @model_validator(mode="after")
     def _ids_unique(self) -> ComplaintSettings:
         _unique(self.sources, "källor")
         _unique(self.categories, "kategorier")
+        _unique(self.kinds, "slag")
         return self
 
 
@@ -111,6 +126,13 @@ class DeviationKind(ContentModel):
     def _ids_unique(self) -> DeviationKind:
         _unique(self.categories, "kategorier")
         return self
+
+
+DEFAULT_GRADES = (
+    Choice.model_construct(id="lag", name="Låg"),
+    Choice.model_construct(id="medel", name="Medel"),
+    Choice.model_construct(id="hog", name="Hög"),
+)
 
 
 class ChoiceList(ContentModel):
@@ -164,6 +186,12 @@ class ReportConfig(ContentModel):
     risk: RiskMatrix = sv("riskmatris", "Skalor och klasser för riskbedömning.")
     complaints: ComplaintSettings = sv("klagomål", "Källor och kategorier för klagomål.")
     deviations: tuple[DeviationKind, ...] = sv("avvikelser", "Slag av avvikelser.", min_length=1)
+    grades: tuple[Choice, ...] = sv(
+        "avvikelsegrader",
+        "Skala för allvarlighetsgrad och risk för upprepning av avvikelser, lägst först.",
+        default=DEFAULT_GRADES,
+        min_length=1,
+    )
     sarah: SarahSettings = sv("lex_sarah", "Kategorier och mål för utredningstid, lex Sarah.")
     maria: MariaSettings = sv(
         "lex_maria", "Mål för utredningstid, lex Maria.", default_factory=MariaSettings

@@ -117,6 +117,12 @@ class ComplaintRow(ContentModel):
         default=(),
     )
     source: MaybeSlug = sv("från", "Vem klagomålet kom från (källa i config.yml), eller okänt.")
+    kind: MaybeSlug | None = sv(
+        "slag", "klagomal, synpunkt, forslag eller berom (slag i config.yml).", default=None
+    )
+    submitter: str = sv(
+        "inlämnare", "Anonym nyckel för den som lämnade synpunkten (unika inlämnare).", default=""
+    )
     categories: SlugList = sv("kategorier", "En eller flera kategorier, t.ex. bemotande.")
     count: Count = sv("antal", "Antal klagomål på raden.", default=1)
     in_time: Annotated[
@@ -176,6 +182,17 @@ class DeviationRow(ContentModel):
     count: Count = sv("antal", "Antal rapporterade avvikelser.")
     investigated: MaybeCount = sv("utredda", "Antal som utretts, eller okänt.")
     closed: MaybeCount = sv("avslutade", "Antal som avslutats, eller okänt.")
+    severity: MaybeSlug | None = sv(
+        "allvarlighetsgrad", "Allvarlighetsgrad (avvikelsegrader i config.yml).", default=None
+    )
+    recurrence: MaybeSlug | None = sv(
+        "risk_för_upprepning", "Risk för upprepning (avvikelsegrader i config.yml).", default=None
+    )
+    collaboration: Literal["skickad", "mottagen"] | None = sv(
+        "samverkan",
+        "För avvikelser i samverkan med regionen: skickad (till regionen) eller mottagen.",
+        default=None,
+    )
 
     @model_validator(mode="after")
     def _parts(self) -> DeviationRow:
@@ -302,15 +319,40 @@ class CheckResult(StrEnum):
 
 
 class SelfCheckRow(ContentModel):
-    """One egenkontroll: what was checked in which process step, when, and the result."""
+    """One egenkontroll: what was checked where and when, and its result or measured value."""
 
     id: Slug = sv("id", "Egenkontrollens id, t.ex. ek-journal-1.")
     process: Slug = sv("process", "Processens id.")
     step: Slug | None = sv("steg", "Stegets id i processen.", default=None)
     check: Text = sv("kontroll", "Vad som kontrollerades.")
     date: dt.date = sv("datum", "När kontrollen gjordes eller var planerad.")
-    result: CheckResult = sv("resultat", "godkänd, ej godkänd eller ej genomförd.")
+    result: CheckResult = sv(
+        "resultat",
+        "godkänd, ej godkänd eller ej genomförd; utelämna när värde och mål ger resultatet.",
+    )
+    measured: Decimal | None = sv(
+        "värde", "Uppmätt värde, t.ex. 54 (andel journaler med genomförandeplan).", default=None
+    )
+    target: Decimal | None = sv("mål", "Målvärdet som värdet jämförs med, t.ex. 65.", default=None)
+    unit: str = sv("enhet", "Måttenhet för värde och mål, t.ex. %.", default="")
+    lower_is_better: YesNo = sv(
+        "lägre_är_bättre", "ja om målet är ett högsta värde (t.ex. antal fel).", default=False
+    )
     action: str = sv("åtgärd", "Åtgärd när resultatet inte var godkänt.", default="")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _result_from_measure(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or "resultat" in data:
+            return data
+        try:
+            value = float(str(data["värde"]).replace(",", "."))
+            target = float(str(data["mål"]).replace(",", "."))
+        except (KeyError, ValueError):
+            return data  # "resultat" is then missing, and the message says so
+        lower = yes_no(data.get("lägre_är_bättre", False)) is True
+        passed = value <= target if lower else value >= target
+        return {**data, "resultat": "godkänd" if passed else "ej godkänd"}
 
     @model_validator(mode="after")
     def _action_when_failed(self) -> SelfCheckRow:
@@ -321,6 +363,18 @@ class SelfCheckRow(ContentModel):
                 {"field": "åtgärd"},
             )
         return self
+
+    def measure_text(self) -> str:
+        """ "54 % mot målet 65 %", or "" when the result is not a measured value."""
+        if self.measured is None:
+            return ""
+        unit = f"\u00a0{self.unit}" if self.unit else ""
+        text = f"{_number(self.measured)}{unit}"
+        return f"{text} mot målet {_number(self.target)}{unit}" if self.target is not None else text
+
+
+def _number(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
 
 
 Direction = Literal["högre_är_bättre", "lägre_är_bättre", "neutral"]
