@@ -182,7 +182,7 @@ def indicators(ctx: BlockContext) -> str:
             [
                 r.name,
                 sources.get(r.source, r.source),
-                figure.text() + (f" ({r.measured_year})" if r.measured_year else ""),
+                figure.text() + (f" (mätår {r.measured_year})" if r.measured_year else ""),
                 figure.previous_text(),
                 figure.change() or "–",
                 (figure.development or "–").capitalize(),

@@ -107,7 +107,11 @@ class Figure:
 
     def cell(self) -> str:
         """The value for a table cell, with its unknowns: "6 (uppgift saknas för 4)"."""
-        return f"{self.text()} ({self.missing_text()})" if self.missing else self.text()
+        if not self.missing:
+            return self.text()
+        if self.value is None:
+            return self.missing_text()
+        return f"{self.text()} ({self.missing_text()})"
 
     def previous_text(self) -> str:
         if self.previous is None:
