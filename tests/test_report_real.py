@@ -19,6 +19,17 @@ from typing import Any
 
 import pytest
 
+from ledningssystem.errors import ContentErrors
+from ledningssystem.load import load_ledningssystem
+from ledningssystem.report.figures import Figure
+from ledningssystem.report.model import (
+    ComplaintRow,
+    DeviationRow,
+    IncidentRow,
+    MariaRow,
+    SarahRow,
+)
+from ledningssystem.report.unknown import UNKNOWN_ID
 from tests.conftest import REPO, copy_example, run_cli, soup
 
 with warnings.catch_warnings():
@@ -241,3 +252,140 @@ def test_avvikelser_by_severity_recurrence_and_samverkan(built: dict[str, Any]) 
     assert figures["avvikelser.samverkan.mottagna"]["värde"] == 5
     assert row(built, "i samverkan med regionen", "Mottagna från regionen")[1] == "5"
     assert "Avvikelser per allvarlighetsgrad" in built["pdf"]
+
+
+def fixture_errors(root: Path) -> list[str]:
+    with pytest.raises(ContentErrors) as caught:
+        load_ledningssystem(root)
+    return [e.format() for e in caught.value.errors]
+
+
+def edit(root: Path, path: str, old: str, new: str) -> None:
+    file = root / "reports" / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+BAD = [
+    pytest.param(
+        "2025/riskanalys.yml",
+        "    åtgärd: Digital signering\n",
+        "",
+        'reports/2025/riskanalys.yml:2 – fältet "åtgärd": risken har riskvärde 16 och måste ha'
+        " en åtgärd eller ett beslut att acceptera den. Risker med värde 12 eller mer kräver en"
+        " åtgärd, eller accepterad: {beslut: …, av: …, datum: ÅÅÅÅ-MM-DD, motivering: …}.",
+        id="hog-risk-utan-atgard-eller-beslut",
+    ),
+    pytest.param(
+        "2025/indikatorer.yml",
+        "    nämnare: 600",
+        "    nämnare: 300",
+        'reports/2025/indikatorer.yml:6 – fältet "nämnare": nämnaren (300) måste vara större än'
+        " 0 och minst lika stor som täljaren (312).",
+        id="nämnare-mindre-än-täljare",
+    ),
+    pytest.param(
+        "2025/indikatorer.yml",
+        "    nämnare: 600",
+        "    nämnare: 600\n    värde: 52",
+        'reports/2025/indikatorer.yml:7 – fältet "värde": ange antingen värde eller täljare och'
+        " nämnare, inte båda.",
+        id="värde-och-täljare",
+    ),
+    pytest.param(
+        "2025/lex-sarah.yml",
+        "utredning_avslutad: 2025-06-30",
+        "utredning_avslutad: 2024-06-30",
+        'reports/2025/lex-sarah.yml:3 – fältet "utredning_avslutad": utredning_avslutad'
+        " (2024-06-30) är före inkom (2025-03-01).",
+        id="datum-i-fel-ordning",
+    ),
+    pytest.param(
+        "2025/lex-maria.yml",
+        "anmäld_ivo: ja, ivo_beslut: kritik",
+        "ivo_beslut: kritik",
+        'reports/2025/lex-maria.yml:2 – fältet "ivo_beslut": ivo_beslut anges bara för en'
+        " händelse som anmälts till IVO.",
+        id="ivo-beslut-utan-anmälan",
+    ),
+    pytest.param(
+        "historik.yml",
+        "  indikatorer.svarsfrekvens: {2024: 48}",
+        "  indikatorer.svarsfrekvens: {2024: 48, 2025: 50}",
+        'reports/historik.yml:8 – fältet "figurer › indikatorer.svarsfrekvens › 2025": 2025 har'
+        " en egen mapp i reports/ som ger figuren. Ta bort 2025 här: värdet räknas fram ur"
+        " reports/2025/.",
+        id="historik-för-år-med-mapp",
+    ),
+    pytest.param(
+        "historik.yml",
+        "  lex-sarah.pagaende:",
+        "  lex-sarah.pagande:",
+        'reports/historik.yml:7 – fältet "figurer › lex-sarah.pagande": figuren'
+        ' "lex-sarah.pagande" finns inte för något år. Menade du "lex-sarah.pagaende"? Alla'
+        " figurer finns i nyckeltal.csv.",
+        id="historik-okänd-figur",
+    ),
+    pytest.param(
+        "2025/klagomal.csv",
+        "synpunkt;utforande",
+        "synpunkter;utforande",
+        'reports/2025/klagomal.csv:4 – fältet "slag": slaget "synpunkter" finns inte. Menade du'
+        ' "synpunkt"? Se klagomål › slag i reports/config.yml.',
+        id="okänt-slag",
+    ),
+    pytest.param(
+        "2025/avvikelser.csv",
+        "50;40;40;lag;medel",
+        "50;40;40;lagt;medel",
+        'reports/2025/avvikelser.csv:2 – fältet "allvarlighetsgrad": graden "lagt" finns inte.'
+        ' Menade du "lag"? Se avvikelsegrader i reports/config.yml.',
+        id="okänd-grad",
+    ),
+]
+
+
+@pytest.mark.parametrize(("path", "old", "new", "expected"), BAD)
+def test_bad_input_is_told_with_file_line_and_fix(
+    tmp_path: Path, path: str, old: str, new: str, expected: str
+) -> None:
+    root = fixture_portal(tmp_path / "portal")
+    edit(root, path, old, new)
+    assert fixture_errors(root) == [expected]
+
+
+@pytest.mark.parametrize(
+    "word", ["okänt", "Okänt", "ej registrerat", "EJ REGISTRERAT", "uppgift saknas"]
+)
+def test_every_required_event_field_accepts_an_explicit_unknown(word: str) -> None:
+    row = {"enhet": word, "typ": "sol", "kategori": word, "antal": 3}
+    deviation = DeviationRow.model_validate({**row, "utredda": word, "avslutade": word})
+    assert (deviation.unit, deviation.category) == (UNKNOWN_ID, UNKNOWN_ID)
+    assert (deviation.investigated, deviation.closed) == (None, None)
+    complaint = ComplaintRow.model_validate(
+        {"enhet": word, "från": word, "kategorier": word, "i_tid": word}
+    )
+    assert (complaint.unit, complaint.source, complaint.categories) == (
+        UNKNOWN_ID,
+        UNKNOWN_ID,
+        (UNKNOWN_ID,),
+    )
+    assert complaint.in_time is None
+    sarah = SarahRow.model_validate({"enhet": word, "kategori": word, "inkom": word})
+    assert (sarah.unit, sarah.category, sarah.received) == (UNKNOWN_ID, UNKNOWN_ID, None)
+    assert MariaRow.model_validate({"enhet": word}).unit == UNKNOWN_ID
+    assert IncidentRow.model_validate({"enhet": word, "antal": 1}).unit == UNKNOWN_ID
+
+
+def test_a_change_reads_as_numbers_below_the_configured_base() -> None:
+    small = Figure("x", "avvikelser", 2, previous=1, previous_year=2024)
+    assert (small.change(), small.delta_percent) == ("från 1 till 2", None)
+    gone = Figure("x", "pågående", 0, previous=1, previous_year=2024)
+    assert gone.change() == "från 1 till 0"  # never "−100 %"
+    large = Figure("x", "avvikelser", 24, previous=12, previous_year=2024)
+    assert large.change() == f"+100{NBSP}%"
+    strict = Figure("x", "avvikelser", 24, previous=12, previous_year=2024, small_base=20)
+    assert strict.change() == "från 12 till 24"
+    share = Figure("x", "andel", 50.0, "%", 1, previous=5.0, previous_year=2024)
+    assert share.change() == f"+45,0{NBSP}procentenheter"  # shares are never "small"
