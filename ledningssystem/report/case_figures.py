@@ -90,6 +90,8 @@ def case_figures(
     if any(r.received is not None for r in investigated):
         _durations(figures, prefix, label, finished, target_days)
     reported = [r for r in investigated if r.reported_ivo]
+    if not any(r.ivo_outcome for r in reported):
+        return  # IVO's outcomes are not kept: no figures rather than zeros
     for outcome, outcome_label in IVO_LABELS.items():
         count = sum(1 for r in reported if r.ivo_outcome is outcome)
         figures.add(f"{prefix}.ivo.{slug(outcome.value)}", f"{label} – {outcome_label}", count)
