@@ -21,6 +21,7 @@ import pytest
 
 from ledningssystem.errors import ContentErrors
 from ledningssystem.load import load_ledningssystem
+from ledningssystem.report import reports_of
 from ledningssystem.report.figures import Figure
 from ledningssystem.report.model import (
     ComplaintRow,
@@ -389,3 +390,23 @@ def test_a_change_reads_as_numbers_below_the_configured_base() -> None:
     assert strict.change() == "från 12 till 24"
     share = Figure("x", "andel", 50.0, "%", 1, previous=5.0, previous_year=2024)
     assert share.change() == f"+45,0{NBSP}procentenheter"  # shares are never "small"
+
+
+def test_history_cannot_silently_change_a_fastställd_year(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "portal")  # 2024 is fastställd, rättad for historik.yml
+    history = root / "reports" / "historik.yml"
+    history.write_text(
+        history.read_text(encoding="utf-8").replace("2023: 38}", "2023: 36}"), encoding="utf-8"
+    )
+    assert fixture_errors(root) == [
+        "reports/historik.yml: året 2024 är fastställt och dess tidigare års värden i "
+        "historik.yml har ändrats efter beslutet. Berättelsen för 2024 är fastställd och får "
+        "inte ändras i efterhand. Ångra ändringen, eller, om det är en rättelse, registrera den: "
+        'python -m ledningssystem fastställ 2024 --rättelse "varför" --ändring "vad som '
+        'ändrades".'
+    ]
+    args = ["fastställ", "2024", "--rättelse", "Fel i 2023", "--ändring", "38 blev 36"]
+    assert run_cli(root, *args).returncode == 0
+    reports = reports_of(load_ledningssystem(root))
+    assert reports is not None
+    assert reports.figures[2024]["klagomal.total"].previous == 36

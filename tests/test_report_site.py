@@ -65,8 +65,10 @@ def test_draft_has_banner_and_approved_year_shows_decision(example_site: Path) -
     assert "UTKAST" in draft.select_one(".ls-draft-banner").get_text()
     approved = page(example_site, 2024)
     assert approved.select_one(".ls-draft-banner") is None
+    # 2024 was rättad when reports/historik.yml gave it earlier years' values.
     assert approved.select_one(".ls-approved").get_text(" ", strip=True) == (
         "Fastställd av Socialnämnden 2025-02-20, § 18, dnr SN 2025/0031."
+        " Rättad efter beslutet, se Rättelser ."
     )
 
 
