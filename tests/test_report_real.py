@@ -21,7 +21,6 @@ import pytest
 
 from ledningssystem.errors import ContentErrors
 from ledningssystem.load import load_ledningssystem
-from ledningssystem.report import reports_of
 from ledningssystem.report.figures import Figure
 from ledningssystem.report.model import (
     ComplaintRow,
@@ -407,6 +406,6 @@ def test_history_cannot_silently_change_a_fastställd_year(tmp_path: Path) -> No
     ]
     args = ["fastställ", "2024", "--rättelse", "Fel i 2023", "--ändring", "38 blev 36"]
     assert run_cli(root, *args).returncode == 0
-    reports = reports_of(load_ledningssystem(root))
+    reports = load_ledningssystem(root).reports
     assert reports is not None
     assert reports.figures[2024]["klagomal.total"].previous == 36

@@ -180,6 +180,17 @@ class ReportLevels(ContentModel):
     )
 
 
+class CountedThing(ContentModel):
+    """What a figure counts, in every form a text may write beside a number (the narrative rule)."""
+
+    figure: Text = sv("figur", "Figuren som räknar saken, t.ex. klagomal.total.")
+    words: tuple[Text, ...] = sv(
+        "ord",
+        "Ordet i alla böjningar, t.ex. [synpunkt, synpunkten, synpunkter, synpunkterna].",
+        min_length=1,
+    )
+
+
 class ReportConfig(ContentModel):
     """Everything about the berättelse that an organisation may configure."""
 
@@ -211,6 +222,11 @@ class ReportConfig(ContentModel):
         "Under detta värde visas en förändring som 'från 1 till 2', aldrig i procent.",
         default=10,
         ge=1,
+    )
+    counted: tuple[CountedThing, ...] = sv(
+        "räknas",
+        "Vad figurerna räknar: ett tal direkt före eller efter ordet i en text ska vara en figur.",
+        default=(),
     )
 
     @model_validator(mode="after")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.history_file import History
+from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.model import (
     ActionRow,
     ComplaintRow,
@@ -15,17 +16,12 @@ from ledningssystem.report.model import (
     IncidentRow,
     IndicatorRow,
     MariaRow,
-    ReportMeta,
     ReviewRow,
     RiskRow,
     SarahRow,
     SelfCheckRow,
 )
 from ledningssystem.report.templates import ReportTemplate
-
-REPORTS_DIR = "reports"
-CONFIG_FILE = "reports/config.yml"
-OWN_TEMPLATES_DIR = "reports/mallar"
 
 
 @dataclass(frozen=True)

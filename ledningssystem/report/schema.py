@@ -10,7 +10,7 @@ from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import KINDS
 from ledningssystem.report.history_file import HISTORY_FILE, History
 from ledningssystem.report.importer.mapping import Mapping
-from ledningssystem.report.model import ReportMeta
+from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.templates import ReportTemplate
 
 
