@@ -502,3 +502,27 @@ def test_a_real_berattelse_is_held_exactly(tmp_path: Path) -> None:
     assert f["lex-sarah.ivo.avslutat-utan-kritik"].value == 1
     # "ökning ... mellan 2022 och 2023 ... (35 %)", with 2022 from historik.yml.
     assert f["lex-sarah.utredningar"].change_text() == f"+35{NBSP}% jämfört med 2022"
+
+
+INCIDENTS = REPO / "tests" / "fixtures" / "import" / "lifecare-personuppgiftsincidenter-2025.csv"
+INCIDENTS_MAPPING = REPO / "reports" / "mappningar" / "lifecare-personuppgiftsincidenter.yml"
+
+
+def test_personuppgiftsincidenter_import_from_an_anonymous_sample_export(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "portal")
+    args = ["import", "personuppgiftsincidenter", str(INCIDENTS), "--year", "2025"]
+    result = run_cli(root, *args, "--mapping", str(INCIDENTS_MAPPING), "--force")
+    assert result.returncode == 0, result.stderr
+    assert "Räknade 5 rader. Per enhet:" in result.stdout  # the test unit and 2024 are skipped
+    written = (root / "reports" / "2025" / "personuppgiftsincidenter.csv").read_text("utf-8")
+    assert written == (
+        "enhet;antal;anmälda_imy\n"
+        "administration;1;0\n"
+        "barn-och-unga;2;1\n"
+        "ekonomiskt-bistand;1;1\n"
+        "hemtjanst-norr;1;0\n"
+    )
+    reports = load_ledningssystem(root).reports
+    assert reports is not None
+    assert reports.figures[2025]["personuppgiftsincidenter.total"].value == 5
+    assert reports.figures[2025]["personuppgiftsincidenter.anmalda-imy"].value == 2
