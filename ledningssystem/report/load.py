@@ -23,7 +23,7 @@ from ledningssystem.report.data import KINDS, Narrative, Reports, YearData
 from ledningssystem.report.figure_call import NO_REPORT_FOR_YEAR
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.files import FileReader
-from ledningssystem.report.history_file import HISTORY_FILE, History, check_history, with_history
+from ledningssystem.report.history_file import History, check_history, read_history, with_history
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.literal_counts import lexicon, literal_counts
 from ledningssystem.report.meta import ReportMeta
@@ -45,7 +45,7 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
     config = reader.config()
     templates = reader.templates()
     years, failed, unread = _read_years(reader, templates, config, content)
-    history = reader.history()
+    history = read_history(reader)
     figures = _figures(years, config, content, history)
     if not unread and not failed:  # otherwise a missing figure may only be a consequence
         reader.errors += check_config_key_figures(config, figures, *reader.config_origin)
@@ -165,15 +165,6 @@ class _ReportReader(FileReader):
         self.config_origin = (file, lines)
         built = self.validate(ReportConfig, data, file, lines)
         return built or ReportConfig.model_validate(standard[0] if standard else {})
-
-    def history(self) -> History | None:
-        path = self.root / HISTORY_FILE
-        if not path.exists():
-            return None
-        parsed = self.yaml(path)
-        if parsed is None:
-            return None
-        return self.validate(History, parsed[0], HISTORY_FILE, parsed[1])
 
     def templates(self) -> dict[str, ReportTemplate]:
         found: dict[str, ReportTemplate] = {}
