@@ -5,7 +5,9 @@ from __future__ import annotations
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.process import Process
 from ledningssystem.render import map_layout as geometry
-from ledningssystem.render.flow import lane_roles, successors
+from ledningssystem.render.flow import lane_roles
+from ledningssystem.render.map_nodes import SMALL_FONT, SMALL_LINE_H
+from ledningssystem.render.map_text import render_process_map_text
 from ledningssystem.render.svg import Hotspot, diagram, num, path_data
 from ledningssystem.render.templating import render_template
 from ledningssystem.urls import Linker
@@ -15,7 +17,8 @@ def layout_for(content: Ledningssystem, process: Process) -> geometry.MapLayout:
     """The map's geometry, with lanes labelled by role name and boxes marked with rutiner."""
     labels = {role_id: role.name for role_id, role in content.roles.items()}
     counts = {s.id: len(content.routines_for(process.id, s.id)) for s in process.steps}
-    return geometry.layout_process_map(process, labels, counts)
+    names = {p.id: p.name for p in content.processes.values()}
+    return geometry.layout_process_map(process, labels, counts, names)
 
 
 def render_process_map_svg(
@@ -36,52 +39,41 @@ def render_process_map_svg(
         title=f"Processkarta: {process.name}",
         desc=desc,
         names={s.id: s.name for s in process.steps},
+        processes={p.id: p.name for p in content.processes.values()},
         num=num,
         path=path_data,
         font=geometry.FONT,
         line_h=geometry.LINE_H,
+        small_font=SMALL_FONT,
+        small_line_h=SMALL_LINE_H,
         group_line_h=geometry.GROUP_LINE_H,
         box_header=geometry.BOX_HEADER,
+        box_pad_bottom=geometry.BOX_PAD_BOTTOM,
     )
 
 
-def render_process_map_text(content: Ledningssystem, process: Process, link: Linker) -> str:
-    """The text alternative: every step in order with its role, delprocess and next steps."""
-    succ = successors(process)
+def _hotspots(process: Process, layout: geometry.MapLayout, link: Linker) -> tuple[Hotspot, ...]:
+    """A link over every step box, and over every handover to the process it goes to."""
     numbers = {s.id: i + 1 for i, s in enumerate(process.steps)}
-    rows = [
-        (
-            step,
-            content.roles[step.performer].name,
-            step.group,
-            len(content.routines_for(process.id, step.id)),
-            [f"steg {numbers[n]} ({process.step(n).name})" for n in succ[step.id]],  # type: ignore[union-attr]
-        )
-        for step in process.steps
-    ]
-    return render_template(
-        "diagrams/process_map_text.html.jinja", process=process, rows=rows, link=link
-    )
+    w, h = layout.width, layout.height
+    spots = []
+    for node in layout.nodes:
+        if node.kind == "step":
+            title = f"{numbers[node.step_id]}. {process.step(node.step_id).name}"  # type: ignore[union-attr]
+            spots.append(Hotspot(link.step(process.id, node.step_id), title, node.rect, w, h))
+        elif node.kind == "handover":
+            title = f"Till processen {' '.join(node.lines) or node.process}"
+            spots.append(Hotspot(link.process(node.process), title, node.outline, w, h))
+    return tuple(spots)
 
 
 def render_process_map(content: Ledningssystem, process: Process, link: Linker) -> str:
     """The map in a scrollable region, each box a link to its step, then the text alternative."""
     layout = layout_for(content, process)
-    boxes = {node.step_id: node for node in layout.nodes if node.kind == "step"}
-    spots = tuple(
-        Hotspot(
-            link.step(process.id, step.id),
-            f"{number}. {step.name}",
-            boxes[step.id].rect,
-            layout.width,
-            layout.height,
-        )
-        for number, step in enumerate(process.steps, start=1)
-    )
     return diagram(
         f"Processkarta: {process.name}",
         render_process_map_svg(content, process, layout),
         render_process_map_text(content, process, link),
         "ls-figure--map",
-        spots,
+        _hotspots(process, layout, link),
     )
