@@ -64,6 +64,7 @@ def _import_commands() -> None:
         codeowners,
         doccontrol,
         faststall,
+        import_bpmn,
         import_data,
         new,
         pdf,
