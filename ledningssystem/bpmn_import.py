@@ -9,6 +9,7 @@ silently. The file comes from outside, so it is parsed with defusedxml.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -32,6 +33,18 @@ EVENTS = {"startEvent", "endEvent", "intermediateThrowEvent", "intermediateCatch
           "boundaryEvent"}  # fmt: skip
 KNOWN = TASKS | GATEWAYS | EVENTS | {"sequenceFlow", "laneSet", "documentation",
                                      "extensionElements", "incoming", "outgoing"}  # fmt: skip
+
+
+LEFT_OUT = {
+    "textAnnotation": "textanteckning",
+    "association": "koppling till en anteckning",
+    "timerEventDefinition": "tidshändelse",
+    "messageEventDefinition": "meddelandehändelse",
+    "dataObjectReference": "dataobjekt",
+    "dataObject": "dataobjekt",
+    "dataStoreReference": "datalager",
+    "group": "grupp",
+}
 
 
 class BpmnError(Exception):
@@ -69,10 +82,11 @@ def parse_bpmn(data: bytes) -> ET.Element:
 
 
 def import_bpmn(
-    data: bytes, content: Ledningssystem, owner: str, kind: str, today: str
+    data: bytes, content: Ledningssystem, owner: str, kind: str, today: dt.date
 ) -> Imported:
     """The process YAML mapping for a BPMN file, with notes on what was left out."""
     root = parse_bpmn(data)
+    own = root.get("exporter") == "ledningssystem"  # then ids carry our own ids
     processes = [p for p in root.iter(f"{BPMN}process") if _flow_elements(p)]
     if not processes:
         raise BpmnError("filen har ingen process med aktiviteter")
@@ -81,11 +95,11 @@ def import_bpmn(
         notes.append(f"Filen har {len(processes)} processer; bara den första fördes över.")
     process = processes[0]
     name = process.get("name") or _participant_name(root, process.get("id", "")) or "Importerad"
-    nodes, roles = _nodes(process, content, notes)
-    steps = _steps(nodes, roles, owner, content, notes)
+    nodes, roles = _nodes(process, content, notes, own)
+    steps = _steps(nodes, roles, owner, content, notes, own)
     ends = [n.name for n in nodes.values() if n.kind == "endEvent" and n.name]
     start = next((n.name for n in nodes.values() if n.kind == "startEvent" and n.name), "")
-    ident = _id(process.get("id", ""), "Process_") or slugify(name)
+    ident = _id(process.get("id", ""), "Process_", own) or slugify(name)
     result = {
         "id": ident,
         "namn": name,
@@ -116,7 +130,7 @@ def _participant_name(root: ET.Element, process_id: str) -> str:
 
 
 def _nodes(
-    process: ET.Element, content: Ledningssystem, notes: list[str]
+    process: ET.Element, content: Ledningssystem, notes: list[str], own: bool
 ) -> tuple[dict[str, _Node], dict[str, str]]:
     """Flow nodes by BPMN id with their lane's role and outgoing flows; lane id → role."""
     nodes = {
@@ -129,7 +143,7 @@ def _nodes(
         if lane.find(f"{BPMN}childLaneSet") is not None:
             notes.append(f'Banan "{lane.get("name", "")}" har underbanor; de blev egna roller.')
             continue
-        role = _role(lane, content, notes)
+        role = _role(lane, content, notes, own)
         roles[lane.get("id", "")] = role
         for ref in lane.iter(f"{BPMN}flowNodeRef"):
             if (ref.text or "").strip() in nodes:
@@ -142,15 +156,15 @@ def _nodes(
     return nodes, roles
 
 
-def _role(lane: ET.Element, content: Ledningssystem, notes: list[str]) -> str:
+def _role(lane: ET.Element, content: Ledningssystem, notes: list[str], own: bool) -> str:
     """The role of a lane: our own export's id, or a role with the lane's name or id."""
     name = (lane.get("name") or "").strip()
-    own = _id(lane.get("id", ""), "Lane_")
+    exported = _id(lane.get("id", ""), "Lane_", own)
     by_name = {role.name.casefold(): role_id for role_id, role in content.roles.items()}
-    for candidate in (own, by_name.get(name.casefold(), ""), slugify(name)):
+    for candidate in (exported, by_name.get(name.casefold(), ""), slugify(name)):
         if candidate in content.roles:
             return candidate
-    role = own or slugify(name or "roll")
+    role = exported or slugify(name or "roll")
     notes.append(
         f'Banan "{name or role}" motsvarar ingen roll; rollen "{role}" behöver läggas till '
         "i roles/roller.yml (eller ändras i filen)."
@@ -164,11 +178,13 @@ def _steps(
     owner: str,
     content: Ledningssystem,
     notes: list[str],
+    own: bool,
 ) -> list[dict[str, Any]]:
     tasks = [n for n in nodes.values() if n.kind in TASKS]
     ids: dict[str, str] = {}
     for task in tasks:
-        ids[task.id] = unused_id(_id(task.id, "Task_") or slugify(task.name), set(ids.values()))
+        base = _id(task.id, "Task_", own) or slugify(task.name)
+        ids[task.id] = unused_id(base, set(ids.values()))
         if task.kind != "task":
             notes.append(f'"{task.name}" ({task.kind}) blev ett vanligt steg.')
     fallback = next(iter(roles.values()), owner)
@@ -210,6 +226,8 @@ def _flows(
                 f'Grinden "{gateway.name or gateway.id}" ({gateway.kind}) blev ett beslut.'
             )
         parallel = gateway.kind == "parallelGateway"
+        if gateway.name:
+            notes.append(f'Grinden "{gateway.name}" har inget namn här; vägarna har sina villkor.')
         out = gateway.out
     flows = []
     for target, condition in out:
@@ -295,7 +313,7 @@ def _note_leftovers(process: ET.Element, notes: list[str]) -> None:
         if _local(element.tag) in ("timerEventDefinition", "messageEventDefinition"):
             kinds[_local(element.tag)] = kinds.get(_local(element.tag), 0) + 1
     for kind, count in sorted(kinds.items()):
-        notes.append(f"{count} × {kind} finns inte i en process här och fördes inte över.")
+        notes.append(f"{count} st. {LEFT_OUT.get(kind, kind)} ({kind}) fördes inte över.")
 
 
 def _documentation(element: ET.Element) -> str:
@@ -306,9 +324,9 @@ def _text(element: ET.Element | None) -> str:
     return "" if element is None else (element.text or "").strip()
 
 
-def _id(value: str, prefix: str) -> str:
-    """Our own id from an id we exported (Task_utreda → utreda), or ''."""
-    rest = value[len(prefix) :] if value.startswith(prefix) else ""
+def _id(value: str, prefix: str, own: bool) -> str:
+    """Our own id from a file we exported (Task_utreda → utreda), or ''."""
+    rest = value[len(prefix) :] if own and value.startswith(prefix) else ""
     return rest if re.fullmatch(SLUG_PATTERN, rest) else ""
 
 

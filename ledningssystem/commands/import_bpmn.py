@@ -38,7 +38,7 @@ def import_bpmn_command(args: argparse.Namespace) -> int:
         raise UserError(
             f'rollen "{owner}" finns inte; ange --ägare, t.ex. {next(iter(content.roles))}'
         )
-    today = (content.settings.today or dt.date.today()).isoformat()
+    today = content.settings.today or dt.date.today()
     try:
         imported = import_bpmn(args.fil.read_bytes(), content, owner, args.kind, today)
     except BpmnError as error:
