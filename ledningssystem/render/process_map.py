@@ -70,9 +70,17 @@ def _hotspots(process: Process, layout: geometry.MapLayout, link: Linker) -> tup
 def render_process_map(content: Ledningssystem, process: Process, link: Linker) -> str:
     """The map in a scrollable region, each box a link to its step, then the text alternative."""
     layout = layout_for(content, process)
+    # The lane labels again, kept in view (CSS position: sticky) while the map scrolls sideways.
+    labels = render_template(
+        "diagrams/process_map_lanes.svg.jinja",
+        m=layout,
+        num=num,
+        font=geometry.FONT,
+        line_h=geometry.LINE_H,
+    )
     return diagram(
         f"Processkarta: {process.name}",
-        render_process_map_svg(content, process, layout),
+        render_process_map_svg(content, process, layout) + labels,
         render_process_map_text(content, process, link),
         "ls-figure--map",
         _hotspots(process, layout, link),
