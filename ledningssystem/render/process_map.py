@@ -53,15 +53,16 @@ def render_process_map_svg(
 
 
 def _hotspots(process: Process, layout: geometry.MapLayout, link: Linker) -> tuple[Hotspot, ...]:
-    """A link over every step box, and over every handover to the process it goes to."""
-    numbers = {s.id: i + 1 for i, s in enumerate(process.steps)}
+    """A link over every step box (in the order of the steps), then over every handover to
+    the process it goes to."""
     w, h = layout.width, layout.height
-    spots = []
+    boxes = {node.step_id: node for node in layout.nodes if node.kind == "step"}
+    spots = [
+        Hotspot(link.step(process.id, step.id), f"{number}. {step.name}", boxes[step.id].rect, w, h)
+        for number, step in enumerate(process.steps, start=1)
+    ]
     for node in layout.nodes:
-        if node.kind == "step":
-            title = f"{numbers[node.step_id]}. {process.step(node.step_id).name}"  # type: ignore[union-attr]
-            spots.append(Hotspot(link.step(process.id, node.step_id), title, node.rect, w, h))
-        elif node.kind == "handover":
+        if node.kind == "handover":
             title = f"Till processen {' '.join(node.lines) or node.process}"
             spots.append(Hotspot(link.process(node.process), title, node.outline, w, h))
     return tuple(spots)
