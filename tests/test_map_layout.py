@@ -187,3 +187,17 @@ def test_fixture_map_has_the_expected_shape() -> None:
     rights = [g.rect.right for g in layout.groups]
     lefts = [g.rect.x for g in layout.groups]
     assert all(r < left for r, left in zip(rights, lefts[1:], strict=False))
+
+
+def test_roles_with_only_c_or_i_get_lanes_when_the_process_asks() -> None:
+    content = fixture_content()
+    process = content.processes["hemtjanst"]
+    performers = lane_roles(process)
+    every = process.model_copy(update={"lanes": "alla"})
+    lettered = {role for step in process.steps for role in step.responsibility}
+    assert set(performers) < lettered, "the fixture needs a role with only C or I"
+    assert lane_roles(every)[: len(performers)] == performers
+    assert set(lane_roles(every)) == lettered | set(performers)
+    layout = layout_for(content, every)
+    assert [lane.role_id for lane in layout.lanes] == lane_roles(every)
+    assert_sound(layout, every)
