@@ -57,7 +57,8 @@ def _report(root: Path, nexts: str) -> str:
         ),
         (
             "    nästa: [{stegg: utreda}]\n",
-            f'{PROCESS}:23 – fältet "steg nr 1 › nästa nr 1 › stegg": okänt fält. Menade du "steg"?',
+            f'{PROCESS}:23 – fältet "steg nr 1 › nästa nr 1 › stegg": okänt fält. '
+            'Menade du "steg"?',
         ),
         (
             "    nästa: [utreda, utreda]\n",
