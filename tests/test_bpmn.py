@@ -149,3 +149,18 @@ def test_bad_files_get_a_swedish_error(tmp_path: Path, capsys, data: bytes, mess
     )
     with pytest.raises(BpmnError):
         import_bpmn(data, FIXTURE, "kvalitetschef", "stödprocess", FIXTURE.settings.today)  # type: ignore[arg-type]
+
+
+def test_unknown_lane_is_reported_and_the_file_is_left_to_fix(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    root = _portal(tmp_path)
+    text = HAND_WRITTEN.read_text(encoding="utf-8").replace(
+        'name="Undersköterska i hemtjänsten"', 'name="Nattpersonal"'
+    )
+    source = tmp_path / "natt.bpmn"
+    source.write_text(text, encoding="utf-8")
+    assert main(["--root", str(root), "import-bpmn", str(source)]) == 1
+    captured = capsys.readouterr()
+    assert 'Banan "Nattpersonal" motsvarar ingen roll; rollen "nattpersonal"' in captured.out
+    assert 'rollen "nattpersonal" finns inte' in captured.err
+    assert "Rätta felen i processes/hantera-klagomal.yml" in captured.err
+    assert "Traceback" not in captured.err

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
 import yaml
 
 from ledningssystem.bpmn_import import BpmnError, Imported, import_bpmn
 from ledningssystem.cli import UserError, command
+from ledningssystem.errors import ContentErrors
 from ledningssystem.load import load_ledningssystem
 from ledningssystem.model.content import Ledningssystem
 
@@ -50,8 +52,14 @@ def import_bpmn_command(args: argparse.Namespace) -> int:
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(process_yaml(imported, args.fil.name), encoding="utf-8")
-    print(report(imported, path.relative_to(root).as_posix(), content))
-    load_ledningssystem(root)  # the new file must validate with everything else
+    written = path.relative_to(root).as_posix()
+    print(report(imported, written, content))
+    try:
+        load_ledningssystem(root)  # the new file must validate with everything else
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        print(f"Rätta felen i {written} (eller ta bort filen) och kör make check.", file=sys.stderr)
+        return 1
     return 0
 
 
