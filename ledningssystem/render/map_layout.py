@@ -11,7 +11,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ledningssystem.model.process import Process
-from ledningssystem.render.flow import START, FlowGraph, assign_columns, flow_graph, groups
+from ledningssystem.render.flow import (
+    START,
+    FlowGraph,
+    FlowNode,
+    assign_columns,
+    flow_graph,
+    groups,
+)
 from ledningssystem.render.flow import lane_roles as flow_lane_roles
 from ledningssystem.render.map_nodes import (
     BOX_HEADER,
@@ -238,8 +245,8 @@ class _Grid:
         )
 
     def _node(
-        self, flow_node, lane: int, numbers: dict[str, int], routines: dict[str, int]
-    ) -> Node:  # noqa: ANN001 - FlowNode
+        self, flow_node: FlowNode, lane: int, numbers: dict[str, int], routines: dict[str, int]
+    ) -> Node:
         key, kind = flow_node.key, flow_node.kind
         col = self.columns[key]
         top, x = self.lanes[lane].rect.y + LANE_PAD, self.col_x[col]
