@@ -6,6 +6,7 @@ picture, the text and the file always tell the same flow.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -36,12 +37,16 @@ class FlowLink:
 
 
 @dataclass(frozen=True)
-class FlowGraph:
+class FlowGraph:  # not slotted: node() caches a lookup table
     nodes: tuple[FlowNode, ...]  # in reading order: start, then each step and what follows it
     links: tuple[FlowLink, ...]
 
     def node(self, key: str) -> FlowNode:
-        return next(n for n in self.nodes if n.key == key)
+        return self.by_key[key]
+
+    @functools.cached_property
+    def by_key(self) -> dict[str, FlowNode]:
+        return {n.key: n for n in self.nodes}
 
     def outgoing(self, key: str) -> list[FlowLink]:
         return [link for link in self.links if link.source == key]
@@ -74,9 +79,10 @@ def flow_graph(process: Process) -> FlowGraph:
     first = process.steps[0]
     nodes = [FlowNode(START, "start", first.performer)]
     links = [FlowLink(START, first.id)]
+    every = flows(process)
     for step in process.steps:
         nodes.append(FlowNode(step.id, "step", step.performer, step.id))
-        outs = flows(process)[step.id]
+        outs = every[step.id]
         source = step.id
         if len(outs) > 1:
             source = f":gw:{step.id}"

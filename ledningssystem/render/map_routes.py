@@ -91,6 +91,9 @@ class Router:
         self.out_port = self._ports(outgoing, lambda link: nodes[link.target])
         self.in_port = self._ports(incoming, lambda link: nodes[link.source])
         self.slots = self._order_slots()
+        self.gap_count: defaultdict[int, int] = defaultdict(int)
+        for gap, *_ in self.slots:
+            self.gap_count[gap] += 1
 
     def _ports(
         self, by_node: dict[str, list[Link]], other: Callable[[Link], Node]
@@ -136,13 +139,20 @@ class Router:
         """Runs in an order that meets every out-before-in constraint (Kahn's algorithm,
         otherwise keeping the order of the process)."""
         stubs = [self._stubs(link, part) for link, part in runs]
+        entering: defaultdict[tuple[int, float], list[int]] = defaultdict(list)
+        for j, run_stubs in enumerate(stubs):
+            for kind, lane, y in run_stubs:
+                if kind == "in":
+                    entering[(lane, y)].append(j)
         after: defaultdict[int, set[int]] = defaultdict(set)
-        for i, j in ((i, j) for i in range(len(runs)) for j in range(len(runs)) if i != j):
-            outs = {(lane, y) for kind, lane, y in stubs[i] if kind == "out"}
-            ins = {(lane, y) for kind, lane, y in stubs[j] if kind == "in"}
-            if outs & ins:
-                after[i].add(j)
-        waiting = {j: sum(j in after[i] for i in after) for j in range(len(runs))}
+        for i, run_stubs in enumerate(stubs):
+            for kind, lane, y in run_stubs:
+                if kind == "out":
+                    after[i].update(j for j in entering[(lane, y)] if j != i)
+        waiting = dict.fromkeys(range(len(runs)), 0)
+        for targets in after.values():
+            for j in targets:
+                waiting[j] += 1
         ready = [j for j, n in waiting.items() if n == 0]
         heapq.heapify(ready)
         order: list[int] = []
@@ -153,12 +163,13 @@ class Router:
                 waiting[j] -= 1
                 if waiting[j] == 0:
                     heapq.heappush(ready, j)
-        order += [j for j in range(len(runs)) if j not in order]  # a cycle: keep them as they are
+        placed = set(order)
+        order += [j for j in range(len(runs)) if j not in placed]  # a cycle: keep them as they are
         return [runs[i] for i in order]
 
     def slot_x(self, gap: int, link: Link, part: str) -> float:
         left, width = self.grid.gap(gap)
-        count = sum(1 for key in self.slots if key[0] == gap)
+        count = self.gap_count[gap]
         slot = self.slots[(gap, link.source, link.target, part)]
         return left + width * (slot + 1) / (count + 1)
 
