@@ -164,3 +164,10 @@ def test_unknown_lane_is_reported_and_the_file_is_left_to_fix(tmp_path: Path, ca
     assert 'rollen "nattpersonal" finns inte' in captured.err
     assert "Rätta felen i processes/hantera-klagomal.yml" in captured.err
     assert "Traceback" not in captured.err
+
+
+def test_no_stale_bpmn_goldens() -> None:
+    present = {p.stem for p in GOLDEN.glob("*.bpmn")}
+    assert present == set(FIXTURE.processes), (
+        "Ta bort golden-filer som inte längre motsvarar något."
+    )
