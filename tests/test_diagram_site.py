@@ -268,6 +268,8 @@ def test_the_other_process_shows_where_it_is_started_from(fixture_site: Path) ->
     )
     link = started.find("a")
     assert isinstance(link, Tag) and link["href"] == "../avvikelser/#steg-atgarda"
+    desc = page.select_one("svg.ls-map desc")
+    assert desc is not None and "Startas också från: Hantera avvikelser" in desc.get_text()
 
 
 def test_processes_are_listed_as_open_data_in_bpmn(fixture_site: Path) -> None:

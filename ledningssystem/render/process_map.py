@@ -5,7 +5,7 @@ from __future__ import annotations
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.process import Process
 from ledningssystem.render import map_layout as geometry
-from ledningssystem.render.flow import lane_roles
+from ledningssystem.render.flow import handovers_into, lane_roles
 from ledningssystem.render.map_nodes import SMALL_FONT, SMALL_LINE_H
 from ledningssystem.render.map_text import render_process_map_text
 from ledningssystem.render.svg import Hotspot, diagram, num, path_data
@@ -27,9 +27,14 @@ def render_process_map_svg(
     """The map alone, as an <svg> element (a picture: its links are laid on top of it)."""
     roles = [content.roles[r].name for r in lane_roles(process)]
     steps = len(process.steps)
+    started_from = [
+        f"{other.name} ({other.step(step_id).name})"  # type: ignore[union-attr]
+        for other, step_id in handovers_into(content.processes.values(), process.id)
+    ]
+    also = f"Startas också från: {'; '.join(started_from)}. " if started_from else ""
     desc = (
         f"{steps} steg i {len(roles)} simbanor: {', '.join(roles)}. "
-        f"Startar när: {process.start} Avslutas när: {process.end} "
+        f"Startar när: {process.start} {also}Avslutas när: {process.end} "
         "Stegen i ordning finns som text under bilden."
     )
     return render_template(
