@@ -21,6 +21,7 @@ SITE_ENGINE := $(BIN)/$(ENGINE)
 
 .PHONY: help serve build public check test lint bench clean schema codeowners changes review-due pdf pdf-check
 .PHONY: import-word ny-organisation paket
+.PHONY: bpmn-js import-bpmn
 
 help:
 	@echo "make serve   – installera och visa portalen på http://127.0.0.1:8000"
@@ -36,6 +37,7 @@ help:
 	@echo "make import-word FIL=rutin.docx – importera Word-dokument (en fil eller en mapp) som utkast"
 	@echo "make ny-organisation KOMMUN=… NAMND=… FORVALTNING=… – byt exemplet mot er egen organisation"
 	@echo "make paket – bygg webbplatsen och packa den som en fil att ladda upp (ledningssystem-site.zip)"
+	@echo "make import-bpmn FIL=process.bpmn – skapa en process ur en BPMN-fil (2c8, Canea, Camunda)"
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 eller senare krävs (hittade " + sys.version.split()[0] + ").")'
@@ -100,11 +102,20 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check ledningssystem macros hooks tests bench
 	$(BIN)/mypy
 
-test: $(STAMP) lint pdf-check
+test: $(STAMP) lint pdf-check bpmn-js
 	@test -x /usr/bin/chromium || { \
 	  echo "!!! Chromium saknas: webbläsartesterna hoppas över. Installera: sudo apt-get install -y chromium"; \
 	  echo "!!! Chromium missing: browser tests will be SKIPPED. Install: sudo apt-get install -y chromium"; }
 	$(BIN)/pytest -n auto --dist loadgroup
+
+# bpmn-js (pinned in tests/bpmn/package-lock.json) for the test that every exported .bpmn opens.
+bpmn-js:
+	@bash tests/bpmn/setup.sh
+
+# A process from a BPMN 2.0 file (2c8, Canea, Camunda): make import-bpmn FIL=process.bpmn
+import-bpmn: $(STAMP)
+	@test -n "$(FIL)" || { echo "Ange filen: make import-bpmn FIL=process.bpmn" >&2; exit 2; }
+	$(BIN)/python -m ledningssystem import-bpmn "$(FIL)" $(if $(AGARE),--ägare $(AGARE)) $(if $(TYP),--typ $(TYP))
 
 # PDF of one year's berättelse. WeasyPrint needs Pango/HarfBuzz from the system: check first
 # and say how to install them, instead of failing with a cffi traceback.

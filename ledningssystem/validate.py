@@ -189,15 +189,28 @@ class _Checker:
                     "rutinen",
                     "routines/",
                 )
-            for j, next_id in enumerate(step.next):
-                self.ref(
-                    process,
-                    (*base, "nästa", j),
-                    next_id,
-                    step_ids,
-                    "steget",
-                    f"stegen i {process.origin.file}",
+            self.flows(process, base, step.next, step_ids)
+
+    def flows(self, process, base, flows, step_ids) -> None:  # noqa: ANN001 - Process, FlowTo
+        """`nästa`: steps of this process, other processes (not itself)."""
+        for j, flow in enumerate(flows):
+            path = (*base, "nästa", j)
+            if flow.step is not None:
+                where = f"stegen i {process.origin.file}"
+                self.ref(process, path, flow.step, step_ids, "steget", where)
+            elif flow.process == process.id:
+                self.errors.append(
+                    ContentError(
+                        process.origin.file,
+                        process.origin.line(*path),
+                        field_label(path),
+                        "en process kan inte lämna över till sig själv",
+                        "Peka på ett steg i processen med {steg: id} i stället.",
+                    )
                 )
+            elif flow.process is not None:
+                known = self.content.processes
+                self.ref(process, path, flow.process, known, "processen", "processes/")
 
     def routine(self, routine) -> None:  # noqa: ANN001 - Routine
         self.document(routine)
