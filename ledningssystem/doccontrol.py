@@ -21,8 +21,8 @@ RECENT_DAYS = 30
 class ReviewState(StrEnum):
     """Where a document stands against its review date, as the portal says it."""
 
-    OVERDUE = "revision försenad"
-    DUE = "revideras snart"
+    OVERDUE = "revidering försenad"
+    DUE = "snart dags"
     ON_TIME = "i tid"
     DRAFT = "utkast"
     RETIRED = "upphörd"
