@@ -82,7 +82,9 @@ def render_bar_chart(chart_id: str, title: str, items: Sequence[tuple[str, float
         bars.append(Bar(lines, text, y, round(PLOT_WIDTH * value / largest, 1), height))
         y += height + BAR_GAP
     desc = f"{title}: " + "; ".join(f"{label} {text}" for label, _, text in items) + "."
-    width = label_width + PLOT_WIDTH + 80
+    # Room for the longest value text after the longest bar, so that no label is cut off.
+    value_width = round(12 + CHAR_WIDTH * max((len(text) for _, _, text in items), default=4))
+    width = label_width + PLOT_WIDTH + value_width
     chart = BarChart(chart_id, title, desc, tuple(bars), width, round(y), label_width)
     return render_template("report/bar_chart.svg.jinja", chart=chart)
 
