@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from markupsafe import Markup, escape
+
 from ledningssystem.render.templating import render_template
 from ledningssystem.report.config import RiskMatrix
 from ledningssystem.report.model import RiskRow
@@ -22,8 +24,60 @@ class Table:
     wide: frozenset[int] = field(default_factory=frozenset)  # columns that must not be squeezed
 
 
+EMPTY_CELLS = frozenset({"", "–"})
+
+
 def render_table(table: Table) -> str:
-    return render_template("report/table.html.jinja", table=table)
+    """The table as HTML, without columns that have nothing in them (e.g. no previous year)."""
+    return render_template("report/table.html.jinja", table=without_empty_columns(table))
+
+
+def without_empty_columns(table: Table) -> Table:
+    """`table` without the columns (other than the first) whose every cell is empty or "–"."""
+    rows = [list(r) for r in table.rows]
+    if not rows:
+        return table
+    foot = list(table.foot) if table.foot else None
+    keep = [
+        i
+        for i in range(len(table.head))
+        if i == 0
+        or any(str(r[i]).strip() not in EMPTY_CELLS for r in rows)
+        or (foot is not None and str(foot[i]).strip() not in EMPTY_CELLS)
+    ]
+    if len(keep) == len(table.head):
+        return table
+    new_index = {old: new for new, old in enumerate(keep)}
+    return Table(
+        table.caption,
+        [table.head[i] for i in keep],
+        [[r[i] for i in keep] for r in rows],
+        [foot[i] for i in keep] if foot is not None else None,
+        frozenset(new_index[i] for i in table.numeric if i in new_index),
+        frozenset(new_index[i] for i in table.wide if i in new_index),
+    )
+
+
+def stacked(main: str, *details: str) -> Markup:
+    """A cell with secondary values on lines of their own, so a table needs fewer columns."""
+    lines = [Markup(escape(main))]
+    lines += [Markup('<span class="ls-cell-detail">{}</span>').format(d) for d in details if d]
+    return Markup("<br>").join(lines)
+
+
+def risk_levels(scale: RiskMatrix) -> dict[str, int]:
+    """Colour step 1 (green) to 5 (red) of each risk class, spread over the configured classes."""
+    last = max(len(scale.classes) - 1, 1)
+    return {c.id: 1 + round(4 * i / last) for i, c in enumerate(scale.classes)}
+
+
+def risk_class_mark(scale: RiskMatrix, value: int) -> Markup:
+    """The risk value with its class name, in the class's colour of the risk matrix."""
+    risk_class = scale.classify(value)
+    level = risk_levels(scale)[risk_class.id]
+    return Markup('<span class="ls-risk-mark ls-risk--{}">{} {}</span>').format(
+        level, value, risk_class.name
+    )
 
 
 @dataclass(frozen=True)
@@ -111,9 +165,7 @@ class Matrix:
 
 def render_risk_matrix(scale: RiskMatrix, risks: Sequence[RiskRow]) -> str:
     """The heat map: highest likelihood on top, count and class name in every cell."""
-    # Colour steps 1 (green) to 5 (red) spread over however many classes are configured.
-    last = max(len(scale.classes) - 1, 1)
-    levels = {c.id: 1 + round(4 * i / last) for i, c in enumerate(scale.classes)}
+    levels = risk_levels(scale)
     rows = []
     for likelihood in range(len(scale.likelihood), 0, -1):
         cells = []
