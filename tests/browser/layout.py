@@ -28,7 +28,7 @@ HANDBOOK_PAGES = (
 PUBLIC_PAGES = (
     ("publik-start", ""),
     ("publik-berattelse-ar", "kvalitetsberattelse/{year}/"),
-    ("publik-sok", "sok/?q=avvikelser"),
+    ("publik-sok", "publik/sok/?q=avvikelser"),
 )
 WIDTHS = (320, 375, 768, 1280)
 SCHEMES = ("light", "dark")
@@ -73,7 +73,8 @@ LAYOUT_PROBLEMS = """(desktop) => {
       const width = table.getBoundingClientRect().width;
       if (width > inner + 1) {
         const name = (table.caption && table.caption.textContent.trim()) || table.className;
-        problems.push(`tabellen "${name}" är ${Math.round(width)} px, spalten ${Math.round(inner)} px`);
+        const sizes = `${Math.round(width)} px, spalten ${Math.round(inner)} px`;
+        problems.push(`tabellen "${name}" är ${sizes}`);
       }
     }
   }
@@ -95,7 +96,8 @@ LAYOUT_PROBLEMS = """(desktop) => {
     const holder = svg.parentElement.getBoundingClientRect();
     const width = svg.getBoundingClientRect().width;
     if (width > holder.width + 1) {
-      problems.push(`diagrammet ${svg.className.baseVal} är ${Math.round(width)} px i ${Math.round(holder.width)} px`);
+      const sizes = `${Math.round(width)} px i ${Math.round(holder.width)} px`;
+      problems.push(`diagrammet ${svg.className.baseVal} är ${sizes}`);
     }
   }
   // A region that scrolls sideways is named and reachable by keyboard.
@@ -104,7 +106,8 @@ LAYOUT_PROBLEMS = """(desktop) => {
     const overflow = getComputedStyle(el).overflowX;
     if (overflow !== 'auto' && overflow !== 'scroll') continue;
     if (el.tabIndex < 0 || !el.getAttribute('aria-label') || el.getAttribute('role') !== 'region') {
-      problems.push(`rullningsytan ${el.className} saknar tabindex, role="region" eller aria-label`);
+      const what = 'tabindex, role="region" eller aria-label';
+      problems.push(`rullningsytan ${el.className} saknar ${what}`);
     }
   }
   return problems;

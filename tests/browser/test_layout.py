@@ -77,3 +77,18 @@ def test_public_pages_fit_every_width(
     pages = page_paths(public_site, PUBLIC_PAGES)
     problems = _check_site(browser, public_url, pages, scheme)
     assert not problems, "\n".join(problems)
+
+
+def test_public_search_finds_the_berattelse_year(public_url: str, browser: Any) -> None:
+    context, visit = new_visit(browser, public_url)
+    try:
+        page = visit.open("")
+        page.fill("#ls-header-q", "avvikelser")
+        page.press("#ls-header-q", "Enter")
+        page.wait_for_url("**/publik/sok/?q=*")
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+        links = page.eval_on_selector_all(".pagefind-ui__result-link", "a => a.map(x => x.href)")
+        assert links and all("/kvalitetsberattelse/2024/" in link for link in links), links
+        assert visit.console_errors == [] and visit.outside_requests == []
+    finally:
+        context.close()
