@@ -12,7 +12,7 @@ endif
 export SOURCE_DATE_EPOCH
 SIZE ?= full
 
-.PHONY: help serve build public check test lint bench clean schema codeowners changes review-due pdf pdf-check
+.PHONY: help serve build public check test lint bench clean schema codeowners changes review-due pdf pdf-check screenshots
 
 help:
 	@echo "make serve   – installera och visa portalen på http://127.0.0.1:8000"
@@ -25,6 +25,7 @@ help:
 	@echo "make codeowners – skriv CODEOWNERS från dokumentens ägare"
 	@echo "make review-due – lista revideringar som är försenade eller snart ska göras"
 	@echo "make pdf YEAR=2024 – skriv ut årets berättelse som PDF (OUT=sökväg för annan fil)"
+	@echo "make screenshots – skärmbilder av varje sidtyp (375 och 1280 px, ljust och mörkt) i .screenshots/"
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 eller senare krävs (hittade " + sys.version.split()[0] + ").")'
@@ -111,5 +112,12 @@ bench: $(STAMP)
 	$(BIN)/python bench/process_maps.py
 	$(BIN)/python -m bench.run --size $(SIZE)
 
+# PNGs of every page type of both sites at 375 and 1280 px, light and dark, for review
+# (not asserted, not part of test; the layout test is tests/browser/test_layout.py).
+screenshots: $(STAMP)
+	$(MAKE) build PDF=nej
+	$(MAKE) public PDF=nej
+	$(BIN)/python -m tests.browser.screenshots site public-site .screenshots
+
 clean:
-	rm -rf site site.tmp public-site public-site.tmp .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf
+	rm -rf site site.tmp public-site public-site.tmp .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf .screenshots

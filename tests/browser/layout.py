@@ -93,7 +93,8 @@ LAYOUT_PROBLEMS = """(desktop) => {
   }
   // Charts and the årshjul scale to the column instead of hiding a part of themselves.
   for (const svg of document.querySelectorAll('.ls-chart svg, svg.ls-arshjul')) {
-    const holder = svg.parentElement.getBoundingClientRect();
+    // Against the box that would scroll or the column, not the canvas that grows with it.
+    const holder = svg.closest('.ls-diagram, figure, article').getBoundingClientRect();
     const width = svg.getBoundingClientRect().width;
     if (width > holder.width + 1) {
       const sizes = `${Math.round(width)} px i ${Math.round(holder.width)} px`;
