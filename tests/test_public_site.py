@@ -195,3 +195,16 @@ def test_unlink_unpublished_keeps_the_text() -> None:
     )
     handbook = Linker("kvalitetsberattelse/2024.md")
     assert unlink_unpublished(text, "kvalitetsberattelse/2024.md", handbook) == text
+
+
+def test_a_draft_tells_readers_a_text_is_missing_and_only_authors_where_to_write_it(
+    public_site_with_drafts: Path, example_site: Path
+) -> None:
+    page = f"kvalitetsberattelse/{DRAFT}/index.html"
+    public = soup(public_site_with_drafts / page)
+    handbook = soup(example_site / page)
+    assert public.select(".ls-report-unwritten") and handbook.select(".ls-report-unwritten")
+    assert public.select(".ls-author-hint") == []
+    assert f"reports/{DRAFT}/text/" not in public.get_text()
+    hints = [hint.get_text() for hint in handbook.select(".ls-author-hint")]
+    assert hints and all(f"reports/{DRAFT}/text/" in hint for hint in hints)

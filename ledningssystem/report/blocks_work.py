@@ -17,6 +17,7 @@ from ledningssystem.report.visuals import (
     render_risk_matrix,
     render_table,
     risk_class_mark,
+    risk_levels,
     stacked,
 )
 
@@ -57,7 +58,13 @@ def risks(ctx: BlockContext) -> str:
         [
             render_risk_matrix(scale, rows),
             render_table(register),
-            distribution(ctx, "risker.klass", classes, "Risker per klass"),
+            distribution(
+                ctx,
+                "risker.klass",
+                classes,
+                "Risker per klass",
+                bar_classes={c: f"ls-risk--{n}" for c, n in risk_levels(scale).items()},
+            ),
         ]
     )
 

@@ -87,6 +87,7 @@ class Bar:
     y: float
     width: float
     height: float
+    css: str = ""  # an extra class for the bar, e.g. its risk class colour
 
     @property
     def label_y(self) -> float:
@@ -124,16 +125,26 @@ def wrap(label: str, width: int = WRAP) -> tuple[str, ...]:
     return tuple(lines) or ("",)
 
 
-def render_bar_chart(chart_id: str, title: str, items: Sequence[tuple[str, float, str]]) -> str:
-    """A horizontal bar chart of (label, value, value text); the description lists every value."""
+def render_bar_chart(
+    chart_id: str,
+    title: str,
+    items: Sequence[tuple[str, float, str]],
+    bar_classes: Sequence[str] = (),
+) -> str:
+    """A horizontal bar chart of (label, value, value text); the description lists every value.
+
+    `bar_classes`, one per item, colour the bars (the risk classes, as in the risk matrix).
+    """
     largest = max((value for _, value, _ in items), default=0) or 1
     wrapped = [wrap(label) for label, _, _ in items]
     longest = max((len(line) for lines in wrapped for line in lines), default=4)
     label_width = round(12 + CHAR_WIDTH * longest)
     bars, y = [], float(BAR_GAP)
-    for lines, (_, value, text) in zip(wrapped, items, strict=True):
+    css = list(bar_classes) or [""] * len(items)
+    for lines, (_, value, text), bar_css in zip(wrapped, items, css, strict=True):
         height = max(BAR_HEIGHT, LINE * len(lines) + 4)
-        bars.append(Bar(lines, text, y, round(PLOT_WIDTH * value / largest, 1), height))
+        width = round(PLOT_WIDTH * value / largest, 1)
+        bars.append(Bar(lines, text, y, width, height, bar_css))
         y += height + BAR_GAP
     desc = f"{title}: " + "; ".join(f"{label} {text}" for label, _, text in items) + "."
     # Room for the longest value text after the longest bar, so that no label is cut off.
