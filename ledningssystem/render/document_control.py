@@ -14,7 +14,7 @@ from ledningssystem.render.templating import render_template
 def render_banners(
     doc: ControlledDocument, state: ReviewState, today: dt.date, owner_name: str
 ) -> str:
-    """Markdown admonitions for utkast, upphörd, revision försenad and a future gäller från."""
+    """Markdown admonitions for utkast, upphörd, revidering försenad and a future gäller från."""
     overdue_days = (today - doc.review_by).days if doc.review_by else 0
     starts_later = (
         doc.status is Status.IN_FORCE and doc.valid_from is not None and doc.valid_from > today
