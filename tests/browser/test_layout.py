@@ -31,7 +31,7 @@ from tests.public_site import build_public_site
 
 @pytest.fixture(scope="module")
 def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_public_site(tmp_path_factory.mktemp("public-layout"))
+    return build_public_site(tmp_path_factory.mktemp("public-layout"), pdf=True)
 
 
 @pytest.fixture(scope="module")
