@@ -154,7 +154,7 @@ def indicators(ctx: BlockContext) -> str:
         table_rows.append(
             [
                 stacked(r.name, sources.get(r.source, r.source)),
-                stacked(figure.text(), f"mätår {r.measured_year}" if r.measured_year else ""),
+                figure.text() + (f" (mätår {r.measured_year})" if r.measured_year else ""),
                 stacked(figure.previous_text(), figure.change() or ""),
                 (figure.development or "–").capitalize(),
                 stacked(target, f"mål nått: {reached.lower()}" if r.target is not None else ""),
