@@ -11,8 +11,16 @@ SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 endif
 export SOURCE_DATE_EPOCH
 SIZE ?= full
+# The site engine: MkDocs 1.6 (default) or ProperDocs, its maintained drop-in fork (same
+# plugins, hooks and output). Both are pinned in requirements.lock.
+ENGINE ?= mkdocs
+ifeq ($(filter $(ENGINE),mkdocs properdocs),)
+$(error ENGINE måste vara mkdocs eller properdocs, inte "$(ENGINE)")
+endif
+SITE_ENGINE := $(BIN)/$(ENGINE)
 
 .PHONY: help serve build public check test lint bench clean schema codeowners changes review-due pdf pdf-check screenshots
+.PHONY: import-word ny-organisation paket
 
 help:
 	@echo "make serve   – installera och visa portalen på http://127.0.0.1:8000"
@@ -26,6 +34,9 @@ help:
 	@echo "make review-due – lista revideringar som är försenade eller snart ska göras"
 	@echo "make pdf YEAR=2024 – skriv ut årets berättelse som PDF (OUT=sökväg för annan fil)"
 	@echo "make screenshots – skärmbilder av varje sidtyp (375 och 1280 px, ljust och mörkt) i .screenshots/"
+	@echo "make import-word FIL=rutin.docx – importera Word-dokument (en fil eller en mapp) som utkast"
+	@echo "make ny-organisation KOMMUN=… NAMND=… FORVALTNING=… – byt exemplet mot er egen organisation"
+	@echo "make paket – bygg webbplatsen och packa den som en fil att ladda upp (ledningssystem-site.zip)"
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 eller senare krävs (hittade " + sys.version.split()[0] + ").")'
@@ -38,7 +49,7 @@ $(STAMP): requirements.lock pyproject.toml
 install: $(STAMP)
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(SITE_ENGINE) serve --strict --dirty -a 127.0.0.1:8000
 
 # Build into a temporary folder and swap it in only on success: never a half-built site/.
 # The berättelse PDFs of all years go beside each year's open data (PDF=nej skips them).
@@ -51,7 +62,7 @@ ifneq ($(PDF),nej)
 	  || { echo "Eller bygg utan PDF: make build PDF=nej" >&2; exit 1; }
 endif
 	rm -rf site.tmp
-	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) $(BIN)/mkdocs build --strict --site-dir site.tmp
+	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) $(SITE_ENGINE) build --strict --site-dir site.tmp
 	rm -rf site && mv site.tmp site
 
 # The public site: only the berättelse (fastställda years; UTKAST=ja adds drafts), for the
@@ -63,7 +74,7 @@ ifneq ($(PDF),nej)
 endif
 	rm -rf public-site.tmp
 	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) LEDNINGSSYSTEM_UTKAST=$(if $(filter ja,$(UTKAST)),ja,nej) \
-	  $(BIN)/mkdocs build --strict -f mkdocs.public.yml --site-dir public-site.tmp
+	  $(SITE_ENGINE) build --strict -f mkdocs.public.yml --site-dir public-site.tmp
 	rm -rf public-site && mv public-site.tmp public-site
 
 check: $(STAMP)
@@ -94,7 +105,7 @@ test: $(STAMP) lint pdf-check
 	@test -x /usr/bin/chromium || { \
 	  echo "!!! Chromium saknas: webbläsartesterna hoppas över. Installera: sudo apt-get install -y chromium"; \
 	  echo "!!! Chromium missing: browser tests will be SKIPPED. Install: sudo apt-get install -y chromium"; }
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadgroup
 
 # PDF of one year's berättelse. WeasyPrint needs Pango/HarfBuzz from the system: check first
 # and say how to install them, instead of failing with a cffi traceback.
@@ -104,6 +115,33 @@ pdf-check: $(STAMP)
 pdf: pdf-check
 	@test -n "$(YEAR)" || { echo "Ange året: make pdf YEAR=2024" >&2; exit 2; }
 	$(BIN)/python -m ledningssystem pdf --year $(YEAR) $(if $(OUT),--out $(OUT))
+
+# Word documents (a .docx file or a folder of them) as rutin drafts in routines/importerade/.
+import-word: $(STAMP)
+	@test -n "$(FIL)" || { echo 'Ange filen eller mappen: make import-word FIL="Rutiner/Rapportera avvikelse.docx"' >&2; exit 2; }
+	$(BIN)/python -m ledningssystem import-word "$(FIL)"
+
+# From the example to one's own organisation (asks for what is not given; JA=ja asks nothing).
+ny-organisation: $(STAMP)
+	$(BIN)/python -m ledningssystem ny-organisation $(if $(KOMMUN),--kommun "$(KOMMUN)") \
+	  $(if $(NAMND),--nämnd "$(NAMND)") $(if $(FORVALTNING),--förvaltning "$(FORVALTNING)") \
+	  $(if $(GIT_URL),--git-url "$(GIT_URL)") $(if $(filter ja,$(JA)),--ja)
+
+# The built site as one zip to upload (docs/web.config inside for IIS). ADRESSER=html links
+# pages as .html files, for servers without a default document (Sitevision's file archive).
+PAKET_OUT ?= ledningssystem-webbplats.zip
+paket: $(STAMP)
+ifeq ($(ADRESSER),html)
+	printf 'INHERIT: mkdocs.yml\nuse_directory_urls: false\n' > .mkdocs-html.yml
+	rm -rf site.tmp
+	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) $(SITE_ENGINE) build --strict -f .mkdocs-html.yml --site-dir site.tmp \
+	  || { rm -f .mkdocs-html.yml; exit 1; }
+	rm -f .mkdocs-html.yml
+	rm -rf site && mv site.tmp site
+else
+	$(MAKE) build
+endif
+	$(BIN)/python -m ledningssystem paket --site site --out $(PAKET_OUT)
 
 # Build time, memory and page weight of a synthetic large-city ledningssystem, and process map
 # rendering (not part of test). SIZE=small runs only the quarter-size variant. Each writes its
@@ -120,4 +158,4 @@ screenshots: $(STAMP)
 	$(BIN)/python -m tests.browser.screenshots site public-site .screenshots
 
 clean:
-	rm -rf site site.tmp public-site public-site.tmp .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf .screenshots
+	rm -rf site site.tmp public-site public-site.tmp ledningssystem-webbplats.zip .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf .screenshots

@@ -96,9 +96,16 @@ def unavailable(problem: str) -> History:
 
 
 def read_history(
-    root: Path | str, folders: Sequence[str] = CONTENT_FOLDERS, with_meta: bool = True
+    root: Path | str,
+    folders: Sequence[str] = CONTENT_FOLDERS,
+    with_meta: bool = True,
+    start: str = "",
 ) -> History:
-    """History of every file under `folders` of `root`; never raises (see History.problem)."""
+    """History of every file under `folders` of `root`; never raises (see History.problem).
+
+    With `start` (a commit), only what came after it: the history of a portal made from the
+    example by ny-organisation begins there, and the example's documents that were deleted
+    right after it never existed in it."""
     try:
         inside, shallow = repository_state(root)
         if not inside:
@@ -118,13 +125,35 @@ def read_history(
             "-M",
             "--relative",
             f"--format={_FORMAT}",
+            *([f"{start}..HEAD"] if start else []),
             "--",
             *folders,
         )
     except GitUnavailable as exc:
         return _degraded(str(exc))
-    history = History(revisions=_by_current_path(parse_log(out.decode("utf-8", "replace"))))
-    return _with_meta(root, history) if with_meta else history
+    key = (str(Path(root).resolve()), out, with_meta, start)
+    if key in _HISTORY_CACHE:  # a preview rebuild with no new commit parses no history
+        return _HISTORY_CACHE[key]
+    revisions = _by_current_path(parse_log(out.decode("utf-8", "replace")))
+    if start:
+        revisions = {p: revs for p, revs in revisions.items() if any(r.change != "D" for r in revs)}
+    history = History(revisions=revisions)
+    history = _with_meta(root, history) if with_meta else history
+    _HISTORY_CACHE.clear()  # the latest only: a long serve session must not grow
+    _HISTORY_CACHE[key] = history
+    return history
+
+
+# Caches for repeated builds in one process (make serve): history by the log it came from,
+# and each revision's control fields by blob id, which never change once written.
+_HISTORY_CACHE: dict[tuple[str, bytes, bool, str], History] = {}
+_META_CACHE: dict[tuple[str, str], DocumentMeta | None] = {}
+
+
+def forget_cached_history() -> None:
+    """Read everything from Git again on the next read_history (tests that count git calls)."""
+    _HISTORY_CACHE.clear()
+    _META_CACHE.clear()
 
 
 def _degraded(problem: str) -> History:
@@ -181,13 +210,16 @@ def _by_current_path(
 def _with_meta(root: Path | str, history: History) -> History:
     """Fill in each revision's control fields from one `git cat-file --batch` by blob id."""
     paths = {r.blob: r.path for revs in history.revisions.values() for r in revs if _readable(r)}
-    blobs = sorted(paths)
+    blobs = sorted(b for b in paths if (paths[b], b) not in _META_CACHE)
     try:
         texts = dict(zip(blobs, read_blobs(root, blobs), strict=True))
     except GitUnavailable as exc:
         log.warning("Versionernas uppgifter kunde inte läsas ur Git: %s.", exc)
         return history
-    metas = {blob: parse_meta(paths[blob], texts[blob]) for blob in blobs}
+    _META_CACHE.update(
+        {(paths[blob], blob): parse_meta(paths[blob], texts[blob]) for blob in blobs}
+    )
+    metas = {blob: _META_CACHE[(path, blob)] for blob, path in paths.items()}
     return History(
         revisions={
             path: tuple(replace(r, meta=metas[r.blob]) if _readable(r) else r for r in revs)

@@ -122,6 +122,7 @@ REFUSED = [
     ("Vi fick **34** synpunkter.", "34 synpunkter", "klagomal.total", "41"),
     ("<p>Vi fick 34&nbsp;synpunkter.</p>", "34 synpunkter", "klagomal.total", "41"),
     ("Vi tog emot 34\nsynpunkter.", "34 synpunkter", "klagomal.total", "41"),
+    ("Vi fick 1\u2009234 syn\u00adpunk\u00adter.", "1 234 synpunkter", "klagomal.total", "41"),
 ]
 
 

@@ -533,3 +533,28 @@ def test_personuppgiftsincidenter_import_from_an_anonymous_sample_export(tmp_pat
     assert reports is not None
     assert reports.figures[2025]["personuppgiftsincidenter.total"].value == 5
     assert reports.figures[2025]["personuppgiftsincidenter.anmalda-imy"].value == 2
+
+
+SARAH_EXPORT = REPO / "tests" / "fixtures" / "import" / "treserva-lex-sarah-2025.csv"
+SARAH_MAPPING = REPO / "reports" / "mappningar" / "treserva-lex-sarah.yml"
+
+
+def test_lex_sarah_import_keeps_one_row_per_case_with_dates(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "portal")
+    args = ["import", "lex-sarah", str(SARAH_EXPORT), "--year", "2025", "--force"]
+    result = run_cli(root, *args, "--mapping", str(SARAH_MAPPING))
+    assert result.returncode == 0, result.stderr
+    assert "Räknade 4 rader." in result.stdout  # the case from 2024 is skipped
+    written = (root / "reports" / "2025" / "lex-sarah.yml").read_text("utf-8")
+    assert written.splitlines()[1:3] == [
+        "  - {id: LS-25-01, enhet: hemtjanst-soder, kategori: utforande, inkom: 2025-02-03, "
+        "utredning_avslutad: 2025-03-20, bedömning: missforhallande, anmäld_ivo: nej}",
+        "  - {id: LS-25-02, enhet: barn-och-unga, kategori: rattssakerhet, inkom: 2025-03-11, "
+        "utredning_avslutad: 2025-05-28, bedömning: missforhallande, anmäld_ivo: nej}",
+    ]
+    reports = load_ledningssystem(root).reports
+    assert reports is not None
+    figures = reports.figures[2025]
+    assert (figures["lex-sarah.utredningar"].value, figures["lex-sarah.pagaende"].value) == (4, 1)
+    assert figures["lex-sarah.anmalda-ivo"].value == 1
+    assert figures["lex-sarah.utredningstid-median"].value == 45  # 45, 78 and 42 days

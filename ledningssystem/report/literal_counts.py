@@ -35,7 +35,9 @@ NUMBER_WORDS = sorted(
     key=lambda word: (-len(word), word),
 )
 
-_SPACE = r"(?:[ \t\u00a0\u202f]|&nbsp;|&#160;)"
+_SPACE = r"(?:[ \t\u00a0\u2009\u202f]|&nbsp;|&#160;)"
+# Pasted from Word: soft hyphens and zero-width spaces hide inside words.
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u2060\ufeff")
 _GAP = rf"(?:{_SPACE}|\n)"
 _NUMBER = re.compile(
     r"(?<![\w.,:/§#\-–−])"  # not inside a date, decimal, reference or word
@@ -102,7 +104,10 @@ def literal_counts(
     file: str, text: str, figures: FigureSet, words: Lexicon, first_line: int = 1
 ) -> list[ContentError]:
     """One ContentError per literal count in `text` (first_line is the line of its first row)."""
-    scanned = _MASKED.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    text = text.translate(_INVISIBLE)
+    # Masked spans keep their length (so lines and quotes stay in place) but are not spaces:
+    # "34{{ figure(…) }}synpunkter" must not read as "34 synpunkter" across the call.
+    scanned = _MASKED.sub(lambda m: re.sub(r"[^\n]", "\x1f", m.group(0)), text)
     errors = []
     for match in _NUMBER.finditer(scanned):
         found = _counted_span(scanned, match, words)

@@ -12,6 +12,15 @@ HEADERS: dict[ImportKind, tuple[str, ...]] = {
     ImportKind.DEVIATIONS: ("enhet", "typ", "kategori", "antal", "utredda", "avslutade"),
     ImportKind.COMPLAINTS: ("enhet", "från", "kategorier", "antal", "i_tid"),
     ImportKind.INCIDENTS: ("enhet", "antal", "anmälda_imy"),
+    ImportKind.SARAH: (
+        "id",
+        "enhet",
+        "kategori",
+        "inkom",
+        "utredning_avslutad",
+        "bedömning",
+        "anmäld_ivo",
+    ),
 }
 
 
@@ -21,7 +30,19 @@ def aggregate(kind: ImportKind, events: list[dict[str, Any]]) -> list[dict[str, 
         return _deviations(events)
     if kind is ImportKind.INCIDENTS:
         return _incidents(events)
+    if kind is ImportKind.SARAH:
+        return _cases(events, HEADERS[kind])
     return _complaints(events)
+
+
+def _cases(events: list[dict[str, Any]], header: tuple[str, ...]) -> list[dict[str, Any]]:
+    """One row per case, in the export's order; yes/no as ja/nej, a missing value empty."""
+    rows = []
+    for event in events:
+        row = {h: event.get(h, "") for h in header}
+        row["anmäld_ivo"] = "ja" if event.get("anmäld_ivo") else "nej"
+        rows.append(row)
+    return rows
 
 
 def _incidents(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -84,6 +105,8 @@ def per_category(kind: ImportKind, events: list[dict[str, Any]]) -> dict[str, in
             counts[f"{event['typ']} › {event['kategori']}"] += count
         elif kind is ImportKind.INCIDENTS:
             counts[str(event["enhet"])] += count
+        elif kind is ImportKind.SARAH:
+            counts[str(event["kategori"])] += 1
         else:
             for category in event["kategorier"]:
                 counts[category] += count

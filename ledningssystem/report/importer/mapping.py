@@ -19,6 +19,7 @@ class ImportKind(StrEnum):
     DEVIATIONS = "avvikelser"
     COMPLAINTS = "klagomal"
     INCIDENTS = "personuppgiftsincidenter"
+    SARAH = "lex-sarah"
 
 
 # Field → required? Per kind; one export row is one avvikelse or one klagomål
@@ -47,8 +48,21 @@ FIELDS: dict[ImportKind, dict[str, bool]] = {
         "antal": False,
         "datum": False,
     },
+    # One export row is one lex Sarah case; nothing is summed.
+    ImportKind.SARAH: {
+        "id": False,
+        "enhet": True,
+        "kategori": True,
+        "inkom": False,
+        "utredning_avslutad": False,
+        "bedömning": False,
+        "anmäld_ivo": False,
+        "datum": False,
+    },
 }
-YES_NO_FIELDS = {"utredd", "avslutad", "i_tid", "anmäld_imy"}
+YES_NO_FIELDS = {"utredd", "avslutad", "i_tid", "anmäld_imy", "anmäld_ivo"}
+DATE_FIELDS = {"inkom", "utredning_avslutad"}  # written as ÅÅÅÅ-MM-DD, empty when not given
+TEXT_FIELDS = {"id"}  # copied as they are (the privacy check still covers them)
 
 
 def _text(value: Any) -> Any:
@@ -74,7 +88,8 @@ class Mapping(ContentModel):
 
     name: Text = sv("namn", "Vad mappningen gäller, t.ex. Treserva, avvikelselista.")
     kind: ImportKind = sv(
-        "typ", "Vilken datafil importen ger: avvikelser, klagomal eller personuppgiftsincidenter."
+        "typ",
+        "Vilken datafil importen ger: avvikelser, klagomal, personuppgiftsincidenter, lex-sarah.",
     )
     header_row: int = sv("rubrikrad", "Raden med kolumnernas namn (standard 1).", default=1, ge=1)
     sheet: str = sv("blad", "Excel-bladets namn (standard: det första).", default="")

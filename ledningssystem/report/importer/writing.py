@@ -17,6 +17,7 @@ YAML_KEYS = {
     ImportKind.DEVIATIONS: "avvikelser",
     ImportKind.COMPLAINTS: "klagomål",
     ImportKind.INCIDENTS: "incidenter",
+    ImportKind.SARAH: "utredningar",
 }
 
 
@@ -26,7 +27,8 @@ def data_text(kind: ImportKind, rows: list[dict[str, Any]], suffix: str) -> str:
     if suffix == ".yml":
         lines = [f"{YAML_KEYS[kind]}:"]
         for row in rows:
-            cells = ", ".join(f"{h}: {_yaml_value(row[h])}" for h in header)
+            # An empty value is left out: in YAML it would read as null, not as "not given".
+            cells = ", ".join(f"{h}: {_yaml_value(row[h])}" for h in header if row[h] != "")
             lines.append(f"  - {{{cells}}}")
         return "\n".join(lines if rows else [f"{YAML_KEYS[kind]}: []"]) + "\n"
     out = io.StringIO()
