@@ -19,7 +19,7 @@ $(error ENGINE måste vara mkdocs eller properdocs, inte "$(ENGINE)")
 endif
 SITE_ENGINE := $(BIN)/$(ENGINE)
 
-.PHONY: help serve build public check test lint bench clean schema codeowners changes review-due pdf pdf-check
+.PHONY: help serve build public check test lint bench clean schema codeowners changes review-due pdf pdf-check screenshots
 .PHONY: import-word ny-organisation paket
 .PHONY: bpmn-js import-bpmn
 
@@ -34,6 +34,7 @@ help:
 	@echo "make codeowners – skriv CODEOWNERS från dokumentens ägare"
 	@echo "make review-due – lista revideringar som är försenade eller snart ska göras"
 	@echo "make pdf YEAR=2024 – skriv ut årets berättelse som PDF (OUT=sökväg för annan fil)"
+	@echo "make screenshots – skärmbilder av varje sidtyp (375 och 1280 px, ljust och mörkt) i .screenshots/"
 	@echo "make import-word FIL=rutin.docx – importera Word-dokument (en fil eller en mapp) som utkast"
 	@echo "make ny-organisation KOMMUN=… NAMND=… FORVALTNING=… – byt exemplet mot er egen organisation"
 	@echo "make paket – bygg webbplatsen och packa den som en fil att ladda upp (ledningssystem-site.zip)"
@@ -160,5 +161,12 @@ bench: $(STAMP)
 	$(BIN)/python bench/process_maps.py
 	$(BIN)/python -m bench.run --size $(SIZE)
 
+# PNGs of every page type of both sites at 375 and 1280 px, light and dark, for review
+# (not asserted, not part of test; the layout test is tests/browser/test_layout.py).
+screenshots: $(STAMP)
+	$(MAKE) build PDF=nej
+	$(MAKE) public PDF=nej
+	$(BIN)/python -m tests.browser.screenshots site public-site .screenshots
+
 clean:
-	rm -rf site site.tmp public-site public-site.tmp ledningssystem-webbplats.zip .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf
+	rm -rf site site.tmp public-site public-site.tmp ledningssystem-webbplats.zip .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf .screenshots

@@ -16,7 +16,12 @@ from ledningssystem.pages.report import site_reports
 from ledningssystem.pdf.engine import SystemLibrariesMissing
 from ledningssystem.pdf.site import write_year_pdfs
 from ledningssystem.routine_assets import routine_assets
-from ledningssystem.search_index import SearchIndexError, build_search_index
+from ledningssystem.search_index import (
+    ALL_PAGES,
+    REPORT_YEAR_PAGES,
+    SearchIndexError,
+    build_search_index,
+)
 
 # mkdocs.yml `extra:` keys that choose what a build makes (mkdocs.public.yml sets the first).
 SITE_KEY = "ledningssystem_site"  # "handbok" (default) or "public"
@@ -71,14 +76,16 @@ class SiteBuild:
     def finish(self, site_dir: Path | str, search: bool = True) -> list[Path]:
         """After MkDocs wrote the pages: the PDFs the year pages link to, and the search index.
 
-        Returns the PDFs written. The public site has no search (the berättelse is short).
+        Returns the PDFs written. The public site's search covers the berättelse years only.
         """
         written: list[Path] = []
         try:
             if self.context.pdf:
                 written = _write_pdfs(self.content, self.context, site_dir)
-            if search and not self.context.public:
-                build_search_index(site_dir)
+            if search:
+                build_search_index(
+                    site_dir, REPORT_YEAR_PAGES if self.context.public else ALL_PAGES
+                )
         except SearchIndexError as error:
             raise PostBuildError(str(error)) from None
         return written

@@ -22,7 +22,7 @@ class ReviewState(StrEnum):
     """Where a document stands against its review date, as the portal says it."""
 
     OVERDUE = "revidering försenad"
-    DUE = "revideras snart"
+    DUE = "snart dags"
     ON_TIME = "i tid"
     DRAFT = "utkast"
     RETIRED = "upphörd"

@@ -16,19 +16,27 @@ from pathlib import Path
 # alternative beside each diagram, which is indexed.
 EXCLUDED = (".headerlink", ".md-source-file", ".md-content__button", "svg")
 BUNDLE_DIR = "pagefind"
+ALL_PAGES = "**/*.html"
+# The public site searches the berättelse of each year, not its start or help pages.
+REPORT_YEAR_PAGES = "kvalitetsberattelse/*/index.html"
 
 
 class SearchIndexError(Exception):
     """Pagefind could not index the site (a message in Swedish)."""
 
 
-def build_search_index(site_dir: Path | str) -> Path:
-    """Index the built site in `site_dir` with Swedish stemming; return the bundle folder."""
+def build_search_index(site_dir: Path | str, pages: str = ALL_PAGES) -> Path:
+    """Index the pages matching the glob `pages` in `site_dir` with Swedish stemming.
+
+    Returns the bundle folder.
+    """
     site = Path(site_dir)
     command = [
         str(_executable()),
         "--site",
         str(site),
+        "--glob",
+        pages,
         "--output-subdir",
         BUNDLE_DIR,
         "--force-language",

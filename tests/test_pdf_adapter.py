@@ -120,8 +120,9 @@ def test_a_draft_is_dated_today_and_says_so() -> None:
     assert doc.status.startswith("Utkast")
     assert doc.date == TODAY
     competence = doc.sections[1].subsections[1]
-    assert "Text saknas" in competence.html and "reports/2024/text/kompetens.md" in competence.html
-    assert "Beskriv utbildningar." in competence.html
+    # Readers see that the text is missing; the file to write is for authors, in the handbook.
+    assert "Avsnittet är inte skrivet ännu." in competence.html
+    assert "reports/" not in competence.html and "Beskriv utbildningar." not in competence.html
 
 
 def test_site_links_become_text_and_external_links_stay() -> None:

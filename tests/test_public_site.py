@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -39,12 +40,19 @@ def test_public_site_holds_the_berattelse_and_nothing_of_the_handbook(public_sit
         "index.html",
         f"kvalitetsberattelse/{PUBLISHED}/index.html",
         "kvalitetsberattelse/index.html",
+        "publik/sok/index.html",
         "publik/tillganglighet/index.html",
     ]
     assert [f for f in HANDBOOK_FOLDERS if (public_site / f).exists()] == []
-    assert not (public_site / "pagefind").exists()  # no search on the public site
     assert (public_site / f"kvalitetsberattelse/{PUBLISHED}/nyckeltal.json").is_file()
     assert (public_site / f"kvalitetsberattelse/{PUBLISHED}/nyckeltal.csv").is_file()
+
+
+def test_public_search_indexes_the_berattelse_years_only(public_site: Path) -> None:
+    entry = json.loads((public_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["sv"]["page_count"] == 1  # the one fastställd year, not the start
+    header = soup(public_site / "index.html").select_one("form.ls-header-search")
+    assert header is not None and header["action"].endswith("publik/sok/")
 
 
 def test_public_site_has_its_own_accessibility_statement(public_site: Path) -> None:
@@ -103,10 +111,10 @@ def test_no_element_loads_anything_from_outside(public_site: Path) -> None:
     assert outside == []
 
 
-def test_no_edit_links_or_search_form(public_site: Path) -> None:
+def test_no_edit_links_and_search_stays_on_the_public_site(public_site: Path) -> None:
     html = soup(public_site / f"kvalitetsberattelse/{PUBLISHED}/index.html")
     assert html.select(".md-content__button") == []
-    assert html.select("form[role=search]") == []
+    assert [f["action"] for f in html.select("form[role=search]")] == ["../../publik/sok/"]
 
 
 def test_drafts_are_absent_by_default(public_site: Path) -> None:
@@ -187,3 +195,16 @@ def test_unlink_unpublished_keeps_the_text() -> None:
     )
     handbook = Linker("kvalitetsberattelse/2024.md")
     assert unlink_unpublished(text, "kvalitetsberattelse/2024.md", handbook) == text
+
+
+def test_a_draft_tells_readers_a_text_is_missing_and_only_authors_where_to_write_it(
+    public_site_with_drafts: Path, example_site: Path
+) -> None:
+    page = f"kvalitetsberattelse/{DRAFT}/index.html"
+    public = soup(public_site_with_drafts / page)
+    handbook = soup(example_site / page)
+    assert public.select(".ls-report-unwritten") and handbook.select(".ls-report-unwritten")
+    assert public.select(".ls-author-hint") == []
+    assert f"reports/{DRAFT}/text/" not in public.get_text()
+    hints = [hint.get_text() for hint in handbook.select(".ls-author-hint")]
+    assert hints and all(f"reports/{DRAFT}/text/" in hint for hint in hints)

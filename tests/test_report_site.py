@@ -266,11 +266,20 @@ def test_ids_are_unique_on_report_pages(example_site: Path) -> None:
 
 def test_risk_register_names_process_delprocess_and_activity(example_site: Path) -> None:
     register = table_with(page(example_site, 2025), "Riskregister")
+    # Three columns, each with its secondary values stacked below the main one.
+    assert [th.get_text() for th in register.select("thead th")] == [
+        "Risk, process och aktivitet",
+        "Riskvärde och klass",
+        "Åtgärd, status och ansvarig",
+    ]
     first = register.tbody.tr.find_all(["th", "td"])
-    assert first[0].get_text() == "Fallrisk bedöms inte vid start av hemtjänst"
-    assert first[1].get_text() == "Hemtjänst › Genomförande › Bedöma behov av hälso- och sjukvård"
-    assert first[1].a["href"] == "../../processer/hemtjanst/#steg-bedoma-hsl"
-    assert [c.get_text() for c in first[2:6]] == ["4", "4", "16", "Kritisk"]
+    risk, process = first[0].get_text("|").split("|", 1)
+    assert risk == "Fallrisk bedöms inte vid start av hemtjänst"
+    assert process == "Hemtjänst › Genomförande › Bedöma behov av hälso- och sjukvård"
+    assert first[0].a["href"] == "../../processer/hemtjanst/#steg-bedoma-hsl"
+    mark = first[1].select_one(".ls-risk-mark")
+    assert mark.get_text() == "16 Kritisk" and "ls-risk--5" in mark["class"]
+    assert first[1].select_one(".ls-cell-detail").get_text() == "sannolikhet 4 × konsekvens 4"
 
 
 def test_links_to_process_steps_reach_their_anchor(example_site: Path) -> None:
@@ -289,14 +298,12 @@ def test_links_to_process_steps_reach_their_anchor(example_site: Path) -> None:
 
 def test_indicators_compare_with_last_year_and_keep_their_history(example_site: Path) -> None:
     table = table_with(page(example_site, 2025), "Indikatorer")
-    first = [c.get_text() for c in table.tbody.tr.find_all(["th", "td"])]
-    assert first[2:] == [
+    first = [c.get_text("|") for c in table.tbody.tr.find_all(["th", "td"])]
+    assert first[1:] == [
         f"13{NBSP}personal",
-        f"15{NBSP}personal",
-        "−13\u00a0%",
+        f"15{NBSP}personal|−13\u00a0%",
         "Förbättring",
-        "12",
-        "Nej",
+        "12|mål nått: nej",
         "16 (Riket)",
         "2022: 17, 2023: 16",
     ]

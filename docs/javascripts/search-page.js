@@ -3,7 +3,8 @@
 // intranet serves it below a folder (https://intranat/ledningssystem/).
 (function () {
   "use strict";
-  var root = document.getElementById("sok").getAttribute("data-site-root");
+  var holder = document.getElementById("sok");
+  var root = holder.getAttribute("data-site-root");
   var ui = new PagefindUI({
     element: "#sok",
     baseUrl: new URL(root, window.location.href).pathname,
@@ -11,7 +12,7 @@
     showImages: false,
     resetStyles: false,
     autofocus: false,
-    translations: { placeholder: "Sök i ledningssystemet" }
+    translations: { placeholder: holder.getAttribute("data-placeholder") }
   });
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) {

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ledningssystem.history import History
+from ledningssystem.render.table_cards import label_card_cells
 from ledningssystem.render.templating import render_template
 from ledningssystem.urls import Linker
 
@@ -48,5 +49,5 @@ def template_page(
     **values: Any,
 ) -> Page:
     """A Page whose Markdown comes from a template, with a Linker for its own location."""
-    markdown = render_template(template, link=context.linker(src), **values)
+    markdown = label_card_cells(render_template(template, link=context.linker(src), **values))
     return Page(src, markdown, edit_path, in_nav)

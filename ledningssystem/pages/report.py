@@ -38,6 +38,7 @@ def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
             view=view,
             report_data=report_data,
             pdf=report_pdf(year) if context.pdf else None,
+            authors=not context.public,  # where to write a missing text: handbook only
         )
         yield Page(report_data(year, "json"), figures_json(reports, year))
         yield Page(report_data(year, "csv"), figures_csv(reports, year))

@@ -53,7 +53,7 @@ def report_to_pdf_document(
         status=status_text(approval),
         date=approval.date if approval else today,
         author=author or view.board_name,
-        sections=_nest([_section(s, view.draft, meta.year) for s in view.sections])
+        sections=_nest([_section(s, view.draft) for s in view.sections])
         + corrections_section(meta.corrections),
         keywords=(kind, "SOSFS 2011:9", view.board_name, str(meta.year)),
     )
@@ -94,19 +94,15 @@ def markdown_to_html(text: str) -> str:
     return _SITE_LINK.sub(r"\1", html)
 
 
-def _section(view: SectionView, draft: bool, year: int) -> tuple[int, PdfSection]:
+def _section(view: SectionView, draft: bool) -> tuple[int, PdfSection]:
     section = view.section
     html = []
     if section.legal:
         html.append(f'<p class="ls-legal">{escape(section.legal)}</p>')
     html.append(markdown_to_html("\n\n".join(str(part).strip() for part in view.parts)))
     if view.missing_text and draft:
-        guidance = f" {escape(section.guidance)}" if section.guidance else ""
-        html.append(
-            '<div class="admonition warning"><p class="admonition-title">Text saknas</p>'
-            f"<p>Skriv avsnittet i <code>reports/{year}/text/{escape(section.id)}.md</code>."
-            f"{guidance}</p></div>"
-        )
+        # Readers of the PDF are not its authors: no file names (the handbook shows them).
+        html.append('<p class="ls-report-unwritten">Avsnittet är inte skrivet ännu.</p>')
     body = "\n".join(html)
     return view.depth, PdfSection(section.id, section.heading, body, view.number)
 

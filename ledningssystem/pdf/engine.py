@@ -51,8 +51,17 @@ def render_html(doc: PdfDocument) -> str:
     )
 
 
-def render_pdf(doc: PdfDocument) -> bytes:
-    """The PDF of `doc` as bytes; the same document gives the same bytes (see tests)."""
+# Same options for layout and writing: WeasyPrint's own write_pdf passes them to both.
+PDF_OPTIONS: dict[str, Any] = {
+    "pdf_variant": PDF_VARIANT,
+    # /ID from an MD5 of the content (pydyf), not random: renders repeat.
+    "pdf_identifier": True,
+    "uncompressed_pdf": False,
+}
+
+
+def layout_pdf(doc: PdfDocument) -> Any:
+    """`doc` laid out in pages (a WeasyPrint Document): what render_pdf writes, for tests too."""
     weasyprint = import_weasyprint()
     fetcher = weasyprint.URLFetcher(allowed_protocols=ALLOWED_PROTOCOLS)
     font_config = weasyprint.text.fonts.FontConfiguration()
@@ -63,14 +72,14 @@ def render_pdf(doc: PdfDocument) -> bytes:
         string=render_html(doc), base_url=str(PACKAGE_DIR) + "/", url_fetcher=fetcher
     )
     with _quiet_weasyprint():
-        pdf = html.write_pdf(
-            stylesheets=[stylesheet],
-            font_config=font_config,
-            pdf_variant=PDF_VARIANT,
-            # /ID from an MD5 of the content (pydyf), not random: renders repeat.
-            pdf_identifier=True,
-            uncompressed_pdf=False,
-        )
+        return html.render(font_config, stylesheets=[stylesheet], **PDF_OPTIONS)
+
+
+def render_pdf(doc: PdfDocument) -> bytes:
+    """The PDF of `doc` as bytes; the same document gives the same bytes (see tests)."""
+    document = layout_pdf(doc)
+    with _quiet_weasyprint():
+        pdf = document.write_pdf(**PDF_OPTIONS)
     assert isinstance(pdf, bytes)
     return pdf
 

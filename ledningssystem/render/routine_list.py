@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.document import Status
+from ledningssystem.render.table_cards import label_card_cells
 from ledningssystem.render.templating import render_template
 from ledningssystem.urls import Linker
 
@@ -27,8 +28,14 @@ def select_routines(
 
 def render_routine_list(content: Ledningssystem, link: Linker, **filters: str | None) -> str:
     routines = select_routines(content, **filters)
-    return render_template(
-        "partials/routine_list.html.jinja", routines=routines, link=link, roles=content.roles
+    return label_card_cells(
+        render_template(
+            "partials/routine_list.html.jinja",
+            routines=routines,
+            link=link,
+            roles=content.roles,
+            content=content,
+        )
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ledningssystem.render.format import format_date, format_number
+from ledningssystem.render.status_badge import status_badge
 
 
 @cache
@@ -23,6 +24,7 @@ def environment() -> Environment:
     )
     env.filters["date"] = format_date
     env.filters["number"] = format_number
+    env.filters["status_badge"] = status_badge
     env.globals["today_type"] = dt.date
     return env
 

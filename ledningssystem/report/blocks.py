@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -115,9 +115,13 @@ def distribution(
     choices: Sequence[tuple[str, str]],
     title: str,
     total_label: str | None = None,
+    bar_classes: Mapping[str, str] | None = None,
 ) -> str:
-    """Chart + table of figures prefix.<id> with last year's value beside each."""
-    rows, items = [], []
+    """Chart + table of figures prefix.<id> with last year's value beside each.
+
+    `bar_classes` (choice id → CSS class) colours each choice's bar.
+    """
+    rows, items, css = [], [], []
     for choice_id, name in (*choices, (UNKNOWN_ID, UNKNOWN_LABEL)):
         figure = ctx.figures.get(f"{prefix}.{choice_id}")
         if figure is None:
@@ -125,11 +129,12 @@ def distribution(
         rows.append([name, *cells(figure)])
         if figure.value:
             items.append((name, figure.value, figure.text()))
+            css.append((bar_classes or {}).get(choice_id, ""))
     previous = ctx.data.year - 1
     head = ["", str(ctx.data.year), str(previous), "Förändring"]
     table = Table(title, head, rows, None, NUM)
     chart_id = f"{slug(prefix).replace('.', '-')}-{ctx.data.year}"
-    chart = render_bar_chart(chart_id, title, items) if items else ""
+    chart = render_bar_chart(chart_id, title, items, css if bar_classes else ()) if items else ""
     return pair(chart, render_table(table))
 
 

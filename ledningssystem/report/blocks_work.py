@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ledningssystem.report.blocks import BlockContext, distribution, nothing
 from ledningssystem.report.blocks_rows import per_subprocess, risk_action
@@ -12,7 +12,14 @@ from ledningssystem.report.compute import follow_up, indicator_history, status_n
 from ledningssystem.report.figures import slug, swedish
 from ledningssystem.report.model import ActionRow
 from ledningssystem.report.self_check_row import CheckResult
-from ledningssystem.report.visuals import Table, render_risk_matrix, render_table
+from ledningssystem.report.visuals import (
+    Table,
+    render_risk_matrix,
+    render_table,
+    risk_class_mark,
+    risk_levels,
+    stacked,
+)
 
 
 def risks(ctx: BlockContext) -> str:
@@ -21,43 +28,43 @@ def risks(ctx: BlockContext) -> str:
         return nothing("riskanalyser")
     scale = ctx.reports.config.risk
     ordered = sorted(rows, key=lambda r: (-r.value, r.process, r.id))
+    # Three columns, secondary values stacked under the main one: fits a desktop column
+    # and a portrait page, and the nämnd sees Åtgärd, Status and Ansvarig without scrolling.
     table_rows = [
         [
-            Markup(escape(r.risk)),
-            ctx.process_link(r.process, r.step),
-            str(r.likelihood),
-            str(r.consequence),
-            str(r.value),
-            scale.classify(r.value).name,
-            risk_action(r),
-            r.status.value if r.status else "–",
-            ctx.role_name(r.owner) if r.owner else "–",
+            stacked(r.risk, ctx.process_link(r.process, r.step)),
+            stacked(
+                risk_class_mark(scale, r.value),
+                f"sannolikhet {r.likelihood} × konsekvens {r.consequence}",
+            ),
+            stacked(
+                risk_action(r),
+                " · ".join(
+                    [r.status.value if r.status else "status saknas"]
+                    + ([ctx.role_name(r.owner)] if r.owner else [])
+                ),
+            ),
         ]
         for r in ordered
     ]
     register = Table(
         f"Riskregister {ctx.data.year}, högst riskvärde först",
-        [
-            "Risk",
-            "Process och aktivitet",
-            "Sannolikhet",
-            "Konsekvens",
-            "Riskvärde",
-            "Klass",
-            "Åtgärd",
-            "Status",
-            "Ansvarig",
-        ],
+        ["Risk, process och aktivitet", "Riskvärde och klass", "Åtgärd, status och ansvarig"],
         table_rows,
-        numeric=frozenset({2, 3, 4}),
-        wide=frozenset({1}),
+        wide=frozenset({2}),
     )
     classes = [(c.id, c.name) for c in scale.classes]
     return "\n\n".join(
         [
             render_risk_matrix(scale, rows),
             render_table(register),
-            distribution(ctx, "risker.klass", classes, "Risker per klass"),
+            distribution(
+                ctx,
+                "risker.klass",
+                classes,
+                "Risker per klass",
+                bar_classes={c: f"ls-risk--{n}" for c, n in risk_levels(scale).items()},
+            ),
         ]
     )
 
@@ -143,16 +150,14 @@ def indicators(ctx: BlockContext) -> str:
             if r.comparison is not None
             else "–"
         )
+        # Secondary values stacked under the main one: six columns fit a desktop column.
         table_rows.append(
             [
-                r.name,
-                sources.get(r.source, r.source),
+                stacked(r.name, sources.get(r.source, r.source)),
                 figure.text() + (f" (mätår {r.measured_year})" if r.measured_year else ""),
-                figure.previous_text(),
-                figure.change() or "–",
+                stacked(figure.previous_text(), figure.change() or ""),
                 (figure.development or "–").capitalize(),
-                target,
-                reached,
+                stacked(target, f"mål nått: {reached.lower()}" if r.target is not None else ""),
                 comparison,
                 history or "–",
             ]
@@ -161,20 +166,17 @@ def indicators(ctx: BlockContext) -> str:
         Table(
             f"Indikatorer {ctx.data.year}",
             [
-                "Indikator",
-                "Källa",
+                "Indikator och källa",
                 str(ctx.data.year),
-                str(ctx.data.year - 1),
-                "Förändring",
+                f"{ctx.data.year - 1} och förändring",
                 "Utveckling",
                 "Mål",
-                "Mål nått",
                 "Jämförelse",
                 "Tidigare år",
             ],
             table_rows,
             None,
-            frozenset({2, 3, 4, 6}),
+            frozenset({1, 2, 4}),
         )
     )
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from markupsafe import Markup, escape
+
 from ledningssystem.render.templating import render_template
 from ledningssystem.report.config import RiskMatrix
 from ledningssystem.report.model import RiskRow
@@ -22,8 +24,60 @@ class Table:
     wide: frozenset[int] = field(default_factory=frozenset)  # columns that must not be squeezed
 
 
+EMPTY_CELLS = frozenset({"", "–"})
+
+
 def render_table(table: Table) -> str:
-    return render_template("report/table.html.jinja", table=table)
+    """The table as HTML, without columns that have nothing in them (e.g. no previous year)."""
+    return render_template("report/table.html.jinja", table=without_empty_columns(table))
+
+
+def without_empty_columns(table: Table) -> Table:
+    """`table` without the columns (other than the first) whose every cell is empty or "–"."""
+    rows = [list(r) for r in table.rows]
+    if not rows:
+        return table
+    foot = list(table.foot) if table.foot else None
+    keep = [
+        i
+        for i in range(len(table.head))
+        if i == 0
+        or any(str(r[i]).strip() not in EMPTY_CELLS for r in rows)
+        or (foot is not None and str(foot[i]).strip() not in EMPTY_CELLS)
+    ]
+    if len(keep) == len(table.head):
+        return table
+    new_index = {old: new for new, old in enumerate(keep)}
+    return Table(
+        table.caption,
+        [table.head[i] for i in keep],
+        [[r[i] for i in keep] for r in rows],
+        [foot[i] for i in keep] if foot is not None else None,
+        frozenset(new_index[i] for i in table.numeric if i in new_index),
+        frozenset(new_index[i] for i in table.wide if i in new_index),
+    )
+
+
+def stacked(main: str, *details: str) -> Markup:
+    """A cell with secondary values on lines of their own, so a table needs fewer columns."""
+    lines = [Markup(escape(main))]
+    lines += [Markup('<span class="ls-cell-detail">{}</span>').format(d) for d in details if d]
+    return Markup("<br>").join(lines)
+
+
+def risk_levels(scale: RiskMatrix) -> dict[str, int]:
+    """Colour step 1 (green) to 5 (red) of each risk class, spread over the configured classes."""
+    last = max(len(scale.classes) - 1, 1)
+    return {c.id: 1 + round(4 * i / last) for i, c in enumerate(scale.classes)}
+
+
+def risk_class_mark(scale: RiskMatrix, value: int) -> Markup:
+    """The risk value with its class name, in the class's colour of the risk matrix."""
+    risk_class = scale.classify(value)
+    level = risk_levels(scale)[risk_class.id]
+    return Markup('<span class="ls-risk-mark ls-risk--{}">{} {}</span>').format(
+        level, value, risk_class.name
+    )
 
 
 @dataclass(frozen=True)
@@ -33,6 +87,7 @@ class Bar:
     y: float
     width: float
     height: float
+    css: str = ""  # an extra class for the bar, e.g. its risk class colour
 
     @property
     def label_y(self) -> float:
@@ -70,19 +125,31 @@ def wrap(label: str, width: int = WRAP) -> tuple[str, ...]:
     return tuple(lines) or ("",)
 
 
-def render_bar_chart(chart_id: str, title: str, items: Sequence[tuple[str, float, str]]) -> str:
-    """A horizontal bar chart of (label, value, value text); the description lists every value."""
+def render_bar_chart(
+    chart_id: str,
+    title: str,
+    items: Sequence[tuple[str, float, str]],
+    bar_classes: Sequence[str] = (),
+) -> str:
+    """A horizontal bar chart of (label, value, value text); the description lists every value.
+
+    `bar_classes`, one per item, colour the bars (the risk classes, as in the risk matrix).
+    """
     largest = max((value for _, value, _ in items), default=0) or 1
     wrapped = [wrap(label) for label, _, _ in items]
     longest = max((len(line) for lines in wrapped for line in lines), default=4)
     label_width = round(12 + CHAR_WIDTH * longest)
     bars, y = [], float(BAR_GAP)
-    for lines, (_, value, text) in zip(wrapped, items, strict=True):
+    css = list(bar_classes) or [""] * len(items)
+    for lines, (_, value, text), bar_css in zip(wrapped, items, css, strict=True):
         height = max(BAR_HEIGHT, LINE * len(lines) + 4)
-        bars.append(Bar(lines, text, y, round(PLOT_WIDTH * value / largest, 1), height))
+        width = round(PLOT_WIDTH * value / largest, 1)
+        bars.append(Bar(lines, text, y, width, height, bar_css))
         y += height + BAR_GAP
     desc = f"{title}: " + "; ".join(f"{label} {text}" for label, _, text in items) + "."
-    width = label_width + PLOT_WIDTH + 80
+    # Room for the longest value text after the longest bar, so that no label is cut off.
+    value_width = round(12 + CHAR_WIDTH * max((len(text) for _, _, text in items), default=4))
+    width = label_width + PLOT_WIDTH + value_width
     chart = BarChart(chart_id, title, desc, tuple(bars), width, round(y), label_width)
     return render_template("report/bar_chart.svg.jinja", chart=chart)
 
@@ -109,9 +176,7 @@ class Matrix:
 
 def render_risk_matrix(scale: RiskMatrix, risks: Sequence[RiskRow]) -> str:
     """The heat map: highest likelihood on top, count and class name in every cell."""
-    # Colour steps 1 (green) to 5 (red) spread over however many classes are configured.
-    last = max(len(scale.classes) - 1, 1)
-    levels = {c.id: 1 + round(4 * i / last) for i, c in enumerate(scale.classes)}
+    levels = risk_levels(scale)
     rows = []
     for likelihood in range(len(scale.likelihood), 0, -1):
         cells = []

@@ -1,0 +1,94 @@
+"""Every page type of the handbook and the public site, at phone, tablet and desktop widths
+in both palettes: the page never scrolls sideways, tables fit a desktop column, no SVG text
+falls outside its SVG, charts scale, and scrolling regions are named and keyboard-reachable.
+
+Each site is built once and one browser is reused; the viewports loop inside one test per
+site and palette, so the whole matrix runs in a few dozen page loads.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import QuietHandler, new_visit
+from tests.browser.layout import (
+    HANDBOOK_PAGES,
+    PUBLIC_PAGES,
+    SCHEMES,
+    WIDTHS,
+    layout_problems,
+    page_paths,
+)
+from tests.public_site import build_public_site
+
+
+@pytest.fixture(scope="module")
+def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_public_site(tmp_path_factory.mktemp("public-layout"), pdf=True)
+
+
+@pytest.fixture(scope="module")
+def public_url(public_site: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(public_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def _check_site(browser: Any, url: str, pages: list[tuple[str, str]], scheme: str) -> list[str]:
+    found = []
+    for width in WIDTHS:
+        viewport = {"width": width, "height": 900}
+        context, visit = new_visit(
+            browser, url, viewport=viewport, is_mobile=width < 768, color_scheme=scheme
+        )
+        try:
+            for name, path in pages:
+                page = visit.open(path)
+                page.wait_for_load_state("networkidle")
+                found += [f"{name} ({path}) {width} px: {p}" for p in layout_problems(page, width)]
+        finally:
+            context.close()
+    return found
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_handbook_pages_fit_every_width(
+    scheme: str, built_site: Path, base_url: str, browser: Any
+) -> None:
+    pages = page_paths(built_site, HANDBOOK_PAGES)
+    problems = _check_site(browser, base_url, pages, scheme)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_public_pages_fit_every_width(
+    scheme: str, public_site: Path, public_url: str, browser: Any
+) -> None:
+    pages = page_paths(public_site, PUBLIC_PAGES)
+    problems = _check_site(browser, public_url, pages, scheme)
+    assert not problems, "\n".join(problems)
+
+
+def test_public_search_finds_the_berattelse_year(public_url: str, browser: Any) -> None:
+    context, visit = new_visit(browser, public_url)
+    try:
+        page = visit.open("")
+        page.fill("#ls-header-q", "avvikelser")
+        page.press("#ls-header-q", "Enter")
+        page.wait_for_url("**/publik/sok/?q=*")
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+        links = page.eval_on_selector_all(".pagefind-ui__result-link", "a => a.map(x => x.href)")
+        assert links and all("/kvalitetsberattelse/2024/" in link for link in links), links
+        assert visit.console_errors == [] and visit.outside_requests == []
+    finally:
+        context.close()

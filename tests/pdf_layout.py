@@ -1,0 +1,127 @@
+"""Where things land on the berättelse's PDF pages: word boxes from `pdftotext -bbox`, and the
+page of every table row and caption from WeasyPrint's own layout (the pages it writes)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from weasyprint.formatting_structure import boxes
+
+MM = 72 / 25.4  # points per millimetre
+# The text block of print.css's @page rules: (top, right, bottom, left) margins in mm.
+MARGINS = {"cover": (30, 25, 30, 25), "portrait": (25, 20, 22, 25), "landscape": (20, 20, 18, 20)}
+BAND = 8  # running header and footer lie in the margins, but at least this far (mm) from the edge
+_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.DOTALL)
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    page: int  # 1-based
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+
+def pdf_words(pdf: bytes) -> list[tuple[float, float, list[Word]]]:
+    """(width, height, words) of every page, in points, from `pdftotext -bbox`."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    pages = []
+    for number, (width, height, body) in enumerate(_PAGE.findall(out), start=1):
+        words = [
+            Word(number, float(a), float(b), float(c), float(d), text)
+            for a, b, c, d, text in _WORD.findall(body)
+        ]
+        pages.append((float(width), float(height), words))
+    return pages
+
+
+def words_outside_text_block(pdf: bytes) -> list[str]:
+    """Words printed beyond the page's text block (the header/footer bands aside)."""
+    found = []
+    for number, (width, height, words) in enumerate(pdf_words(pdf), start=1):
+        kind = "cover" if number == 1 else "landscape" if width > height else "portrait"
+        top, right, bottom, left = (m * MM for m in MARGINS[kind])
+        for w in words:
+            sideways = w.x0 < left - 1 or w.x1 > width - right + 1
+            off_page = w.y0 < BAND * MM or w.y1 > height - BAND * MM
+            # A word may sit in a margin band (header, footer), but not across its edge.
+            across = w.y0 < top < w.y1 - 1 or w.y0 + 1 < height - bottom < w.y1
+            if sideways or off_page or across:
+                found.append(f"sida {number}: {w.text!r} vid x {w.x0:.0f}–{w.x1:.0f} pt")
+    return found
+
+
+@dataclass(frozen=True)
+class TablePart:
+    """The part of one table on one page."""
+
+    page: int
+    table: Any  # the <table> element, the same object on every page
+    caption: bool
+    body_rows: int
+
+
+def table_parts(document: Any) -> list[TablePart]:
+    """Every table's part on every page it is laid out on, page by page."""
+    parts = []
+    for number, page in enumerate(document.pages, start=1):
+        for wrapper in page._page_box.descendants():
+            if not getattr(wrapper, "is_table_wrapper", False):
+                continue
+            caption = any(isinstance(c, boxes.TableCaptionBox) for c in wrapper.children)
+            rows = sum(
+                len(group.children)
+                for table in wrapper.children
+                if isinstance(table, boxes.TableBox)
+                for group in table.children
+                if isinstance(group, boxes.TableRowGroupBox)
+                and not (group.is_header or group.is_footer)
+            )
+            parts.append(TablePart(number, wrapper.element, caption, rows))
+    return parts
+
+
+def split_tables(document: Any, min_rows: int = 3) -> list[str]:
+    """Tables that break across pages leaving fewer than `min_rows` body rows on a page."""
+    per_table: dict[Any, dict[int, int]] = defaultdict(dict)
+    for part in table_parts(document):
+        if part.body_rows:  # a page with only the caption is lonely_captions' business
+            per_table[part.table][part.page] = part.body_rows
+    return [
+        f"{_caption_text(table)!r}: rader per sida {pages}"
+        for table, pages in per_table.items()
+        if len(pages) > 1 and min(pages.values()) < min_rows
+    ]
+
+
+def lonely_captions(document: Any) -> list[str]:
+    """Table captions on a page without any row of their table (the table starts later)."""
+    parts = table_parts(document)
+    first_rows = {}
+    for part in parts:
+        if part.body_rows:
+            first_rows.setdefault(part.table, part.page)
+    return [
+        f"{_caption_text(part.table)!r}: bildtexten på sida {part.page}, tabellen på sida "
+        f"{first_rows.get(part.table)}"
+        for part in parts
+        if part.caption and first_rows.get(part.table) != part.page
+    ]
+
+
+def _caption_text(table: Any) -> str:
+    caption = table.find("caption")
+    if caption is None:
+        return "(utan bildtext)"
+    return " ".join("".join(caption.itertext()).split())

@@ -1,0 +1,95 @@
+"""Presentation helpers: status badges, phone cards, table columns and chart bar colours."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from ledningssystem.load import load_ledningssystem
+from ledningssystem.model.document import Status
+from ledningssystem.render.status_badge import status_badge
+from ledningssystem.render.table_cards import label_card_cells
+from ledningssystem.report.visuals import Table, render_bar_chart, without_empty_columns
+from tests.conftest import TINY, soup
+
+
+def test_badges_name_what_needs_attention_and_leave_on_time_documents_plain() -> None:
+    content = load_ledningssystem(TINY)
+    routine = next(iter(content.routines.values())).meta
+    today = content.today
+    horizon = content.settings.document_control.horizon_days
+    cases = {
+        "revidering försenad": routine.model_copy(update={"review_by": today - dt.timedelta(1)}),
+        "snart dags": routine.model_copy(update={"review_by": today + dt.timedelta(horizon)}),
+        "gällande": routine.model_copy(update={"review_by": today + dt.timedelta(horizon + 1)}),
+        "utkast": routine.model_copy(update={"status": Status.DRAFT}),
+        "upphörd": routine.model_copy(update={"status": Status.RETIRED}),
+    }
+    shown = {words: str(status_badge(doc, content)) for words, doc in cases.items()}
+    assert shown["gällande"] == "gällande"
+    for words in ("revidering försenad", "snart dags", "utkast", "upphörd"):
+        badge = BeautifulSoup(shown[words], "html.parser").span
+        assert badge.get_text() == words and "ls-badge" in badge["class"]
+
+
+def test_card_cells_get_their_column_heading_even_below_a_rowspan() -> None:
+    table = (
+        '<table class="ls-table ls-cards"><thead><tr><th scope="col">Process</th>'
+        '<th scope="col">Steg &amp; del</th><th scope="col"><abbr>Ansvar</abbr></th></tr></thead>'
+        '<tbody><tr><th scope="rowgroup" rowspan="2">P</th><td>1</td><td>R</td></tr>'
+        "<tr><td>2</td><td>A</td></tr></tbody></table>"
+    )
+    cells = BeautifulSoup(label_card_cells(table), "html.parser").select("tbody th, tbody td")
+    assert [c.get("data-label") for c in cells] == ["Process", "Steg & del", "Ansvar"] + [
+        "Steg & del",
+        "Ansvar",
+    ]
+    assert label_card_cells(label_card_cells(table)) == label_card_cells(table)  # idempotent
+    plain = table.replace(" ls-cards", "")
+    assert label_card_cells(plain) == plain  # only tables marked ls-cards
+
+
+def test_columns_with_nothing_in_them_are_left_out() -> None:
+    table = Table(
+        "Klagomål",
+        ["", "2024", "2023", "Förändring"],
+        [["Bemötande", "3", "–", ""], ["Väntetid", "1", "–", "–"]],
+        numeric=frozenset({1, 2, 3}),
+    )
+    kept = without_empty_columns(table)
+    assert kept.head == ["", "2024"] and kept.rows == [["Bemötande", "3"], ["Väntetid", "1"]]
+    assert kept.numeric == frozenset({1})
+
+
+def test_bars_take_the_class_colour_and_leave_room_for_their_value() -> None:
+    items = [("Låg", 1, "1"), ("Kritisk", 12, "12 (100 %)")]
+    svg = BeautifulSoup(
+        render_bar_chart("c", "Risker", items, ("ls-risk--1", "ls-risk--5")), "html.parser"
+    )
+    bars = svg.select("rect.ls-chart-bar")
+    assert [b["class"] for b in bars] == [
+        ["ls-chart-bar", "ls-risk--1"],
+        ["ls-chart-bar", "ls-risk--5"],
+    ]
+    width = float(svg.svg["width"])
+    value = svg.select("text.ls-chart-value")[-1]
+    assert float(value["x"]) + 6.6 * len(value.get_text()) <= width  # the longest value fits
+
+
+def test_example_lists_show_badges_and_generated_headings_reach_the_contents(
+    example_site: Path,
+) -> None:
+    index = soup(example_site / "rutiner" / "index.html")
+    assert index.select("table.ls-routine-index .ls-badge--overdue")
+    role = next(p for p in sorted((example_site / "roller").glob("*/index.html")))
+    toc = [a.get_text(strip=True) for a in soup(role).select(".md-nav--secondary a")]
+    assert "Ansvar i processernas steg" in toc and "Rutiner som rollen äger" in toc
+    toc = [
+        a.get_text(strip=True)
+        for a in soup(example_site / "lagkrav/index.html").select(".md-nav--secondary a")
+    ]
+    assert "SOSFS 2011:9" in toc
+    year = soup(example_site / "kvalitetsberattelse" / "2025" / "index.html")
+    assert year.select("rect.ls-chart-bar.ls-risk--5"), "risk class bars are not coloured"
