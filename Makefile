@@ -65,9 +65,10 @@ endif
 	  $(BIN)/mkdocs build --strict -f mkdocs.public.yml --site-dir public-site.tmp
 	rm -rf public-site && mv public-site.tmp public-site
 
+# Content, links, the version rule for the working tree against the base branch (BASE=, else
+# origin/main, main, …) and CODEOWNERS: every problem in one run.
 check: $(STAMP)
-	$(BIN)/python -m ledningssystem check
-	$(BIN)/python -m ledningssystem codeowners --check
+	$(BIN)/python -m ledningssystem check $(if $(filter command line environment,$(origin BASE)),--base $(BASE))
 
 # Document control: the same commands the shipped CI templates run.
 BASE ?= origin/main

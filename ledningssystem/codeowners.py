@@ -11,7 +11,7 @@ from ledningssystem.model.document import ControlledDocument
 CODEOWNERS_FILE = "CODEOWNERS"  # the repository root: read by both GitHub and GitLab
 
 HEADER = """\
-# Skapad av `python -m ledningssystem codeowners` – ändra inte för hand.
+# Skapad av `make codeowners` – ändra inte för hand.
 # Ägaren till en process eller rutin (fältet ägare) granskar ändringar av den.
 # Byt ägare i dokumentet eller Git-användare i roles/roller.yml och kör kommandot igen;
 # ett test och CI stoppar om filen inte stämmer.

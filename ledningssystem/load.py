@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ledningssystem.errors import ContentError, ContentErrors
+from ledningssystem.link_check import check_content_links
 from ledningssystem.model.base import ContentModel
 from ledningssystem.model.calendar import Activity
 from ledningssystem.model.content import Ledningssystem
@@ -35,6 +36,14 @@ CALENDAR_FILE = "arshjul/arshjul.yml"
 
 def load_ledningssystem(root: Path | str) -> Ledningssystem:
     """Load and validate everything under `root`; raise ContentErrors listing every problem."""
+    content, errors = load_content(root)
+    if errors:
+        raise ContentErrors(errors)
+    return content
+
+
+def load_content(root: Path | str) -> tuple[Ledningssystem, list[ContentError]]:
+    """Everything under `root` that validated, and every problem found (for `make check`)."""
     root = Path(root).resolve()
     reader = _Reader(root)
     settings = reader.settings()
@@ -56,9 +65,9 @@ def load_ledningssystem(root: Path | str) -> Ledningssystem:
         )
     )
     reader.errors.extend(attach_reports(content))  # reports/: the yearly kvalitetsberättelse
-    if reader.errors:
-        raise ContentErrors(reader.errors)
-    return content
+    # Links last: they may point at any page the content makes, berättelse years included.
+    reader.errors.extend(check_content_links(content, reader.docs_markdown(), reader.unusable_ids))
+    return content, reader.errors
 
 
 _EMPTY_ORGANISATION = Organisation.model_construct(
@@ -155,6 +164,15 @@ class _Reader(ContentReader):
                     "Personuppgifter får aldrig publiceras; ta bort numret eller skriv om texten "
                     "så att ingen person kan identifieras.",
                 )
+
+    def docs_markdown(self) -> dict[str, str | None]:
+        """Every file of docs/ by its path inside docs/; the text of Markdown pages, else None."""
+        docs = self.root / "docs"
+        files = [p for p in sorted(docs.rglob("*")) if p.is_file()] if docs.is_dir() else []
+        return {
+            p.relative_to(docs).as_posix(): self.text(p) if p.suffix == ".md" else None
+            for p in files
+        }
 
     def settings(self) -> Settings:
         return self.one(SETTINGS_FILE, Settings, optional=True) or Settings()

@@ -1,19 +1,35 @@
-"""`check`: validate all content without building the site."""
+"""`check`: every content, link, version-rule and CODEOWNERS problem at once, without building."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ledningssystem.cli import command
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.errors import ContentErrors
+from ledningssystem.readiness import check_ready
 
 
-@command("check", "granska allt innehåll och visa alla fel på en gång")
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--base",
+        default=None,
+        help="grenen ändringen ska in i (standard: origin/main, main, origin/master eller master)",
+    )
+
+
+@command("check", "granska allt innehåll och visa alla fel på en gång", _arguments)
 def check(args: argparse.Namespace) -> int:
-    content = load_ledningssystem(args.root)
+    result = check_ready(args.root, args.base)
+    for note in result.notes:
+        print(note)
+    if result.errors:
+        print(ContentErrors(result.errors).report(), file=sys.stderr)
+        return 1
+    content = result.content
     print(
-        f"Innehållet är korrekt: {len(content.processes)} processer, "
+        f"Innehållet är korrekt och klart för granskning: {len(content.processes)} processer, "
         f"{len(content.routines)} rutiner, {len(content.roles)} roller, "
-        f"{len(content.requirements)} lagkrav."
+        f"{len(content.requirements)} lagkrav; CODEOWNERS är aktuell."
     )
     return 0
