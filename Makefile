@@ -15,7 +15,7 @@ SIZE ?= full
 .PHONY: help serve build public check test lint bench clean schema codeowners changes review-due pdf pdf-check
 
 help:
-	@echo "make serve   – installera och visa portalen på http://127.0.0.1:8000"
+	@echo "make serve   – installera och visa portalen på http://127.0.0.1:8000 (PORT=8001 för en annan port)"
 	@echo "make build   – bygg webbplatsen till site/ med berättelserna som PDF (PDF=nej utan)"
 	@echo "make public  – bygg den externa webbplatsen med bara kvalitetsberättelsen till public-site/ (UTKAST=ja tar med utkast)"
 	@echo "make check   – granska allt innehåll utan att bygga"
@@ -36,8 +36,11 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)
 
+# Under serve a content error becomes an error page in the browser (hooks/portal.py), so no
+# request waits for a fix. PORT=8001 chooses another port.
+PORT ?= 8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:$(PORT)
 
 # Build into a temporary folder and swap it in only on success: never a half-built site/.
 # The berättelse PDFs of all years go beside each year's open data (PDF=nej skips them).

@@ -18,9 +18,12 @@ from mkdocs.structure.pages import Page
 from ledningssystem.build import BuildOptionError, PostBuildError, SiteBuild, prepare_build
 from ledningssystem.errors import ContentErrors
 from ledningssystem.load import content_paths
+from ledningssystem.pages.content_errors import ERROR_PAGE_TITLE, content_error_pages
 from ledningssystem.urls import in_handbook_docs, in_public_docs
 
 log = logging.getLogger("mkdocs.plugins.ledningssystem")
+# Not under "mkdocs.": under --strict a warning there would fail the error page's build too.
+serve_log = logging.getLogger("ledningssystem.serve")
 _state: dict[str, object] = {}
 
 
@@ -36,10 +39,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         build = prepare_build(root, config.use_directory_urls, config.extra)
     except ContentErrors as errors:
-        raise PluginError(errors.report()) from None
+        if _state.get("command") != "serve":
+            raise PluginError(errors.report()) from None
+        # The preview shows the errors in the browser instead of hanging every request.
+        serve_log.warning("%s", errors.report())
+        _state["build"], _state["errors"] = None, errors
+        config.nav = [{ERROR_PAGE_TITLE: "index.md"}]
+        return config
     except BuildOptionError as error:
         raise PluginError(str(error)) from None
-    _state["build"] = build
+    _state["build"], _state["errors"] = build, None
     config.extra["ledningssystem"] = build  # read by macros/main.py
     return config
 
@@ -52,6 +61,18 @@ def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201 - l
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    errors = _state.get("errors")
+    if isinstance(errors, ContentErrors):
+        for file in [f for f in files if f.src_uri.endswith(".md")]:
+            files.remove(file)
+        for page in content_error_pages(errors):
+            inclusion = InclusionLevel.NOT_IN_NAV if page.dest else InclusionLevel.INCLUDED
+            file = File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
+            if page.dest:  # 404.html, which the preview answers for every unknown address
+                file.dest_uri = page.dest
+                file.url = page.dest
+            files.append(file)
+        return files
     # The two sites share docs/: the public one takes its look and docs/publik/, the
     # handbook everything else (theme files, from outside docs/, always stay).
     keep = in_public_docs if _build().context.public else in_handbook_docs
@@ -66,19 +87,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
-    page.edit_url = _build().edit_url(page.file.src_uri)
+    if _state.get("build"):
+        page.edit_url = _build().edit_url(page.file.src_uri)
     return page
 
 
 # After every page's Markdown (and its macros) and before any page is written.
 def on_env(env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 - jinja2 Environment
-    report = _build().macro_report()
+    report = _build().macro_report() if _state.get("build") else None
     if report:
         raise PluginError(report)
     return env
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if not _state.get("build"):
+        return  # the preview's error page: no PDFs, no search index
     try:
         for pdf in _build().finish(config.site_dir):
             log.info("Skrev %s", pdf)

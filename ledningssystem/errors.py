@@ -20,7 +20,9 @@ class ContentError:
         place = f"{self.file}:{self.line}" if self.line else self.file
         field = f' – fältet "{self.field}"' if self.field else ""
         hint = f" {self.hint}" if self.hint else ""
-        return f"{place}{field}: {self.message}.{hint}".replace("..", ".")
+        hint = hint[:-1] if hint.endswith("..") else hint
+        # One full stop after the message, however it ends (paths like ../x stay intact).
+        return f"{place}{field}: {self.message.rstrip('.')}.{hint}"
 
 
 class ContentErrors(Exception):

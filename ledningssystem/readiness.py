@@ -15,7 +15,7 @@ from pathlib import Path
 from ledningssystem.changes import DocumentChange, collect_worktree_documents
 from ledningssystem.codeowners import CODEOWNERS_FILE, render_codeowners
 from ledningssystem.errors import ContentError
-from ledningssystem.git import GitUnavailable, resolve
+from ledningssystem.git import GitUnavailable, repository_state, resolve
 from ledningssystem.load import load_content
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.render.change_summary import document_problems, problem_prefix
@@ -71,12 +71,11 @@ def worktree_version_errors(root: Path, base: str | None) -> tuple[list[ContentE
 
 
 def _default_base(root: Path) -> str | None:
+    repository_state(root)  # not a repository at all: GitUnavailable says so
     for candidate in DEFAULT_BASES:
         try:
             resolve(root, candidate)
-        except GitUnavailable as error:
-            if "finns inte" not in str(error):
-                raise  # not a repository at all: say so
+        except GitUnavailable:
             continue
         return candidate
     return None
@@ -124,7 +123,9 @@ def codeowners_errors(
     differing = sorted({p for p, _ in stale if p not in failed})
     if not differing:
         return []
-    shown = ", ".join(differing[:3]) + (f" och {len(differing) - 3} till" if len(differing) > 3 else "")
+    shown = ", ".join(differing[:3]) + (
+        f" och {len(differing) - 3} till" if len(differing) > 3 else ""
+    )
     return [
         ContentError(
             CODEOWNERS_FILE,

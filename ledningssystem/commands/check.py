@@ -22,7 +22,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 def check(args: argparse.Namespace) -> int:
     result = check_ready(args.root, args.base)
     for note in result.notes:
-        print(note)
+        print(note, flush=True)
     if result.errors:
         print(ContentErrors(result.errors).report(), file=sys.stderr)
         return 1
