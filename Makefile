@@ -13,6 +13,7 @@ export SOURCE_DATE_EPOCH
 SIZE ?= full
 
 .PHONY: help serve build public check test lint bench clean schema codeowners changes review-due pdf pdf-check
+.PHONY: ny-rutin ny-process ny-berattelse nyckeltal import faststall show
 
 help:
 	@echo "make serve   – installera och visa portalen på http://127.0.0.1:8000 (PORT=8001 för en annan port)"
@@ -25,6 +26,13 @@ help:
 	@echo "make codeowners – skriv CODEOWNERS från dokumentens ägare"
 	@echo "make review-due – lista revideringar som är försenade eller snart ska göras"
 	@echo "make pdf YEAR=2024 – skriv ut årets berättelse som PDF (OUT=sökväg för annan fil)"
+	@echo 'make ny-rutin TITEL="Titel" PROCESS=process-id – skapa en rutin i processens mapp'
+	@echo 'make ny-process NAMN="Namn" – skapa en process'
+	@echo "make ny-berattelse YEAR=2026 – lägg upp nästa års kvalitetsberättelse"
+	@echo "make nyckeltal YEAR=2025 – visa årets beräknade siffror (FORMAT=csv eller json)"
+	@echo "make import TYP=avvikelser FIL=export.csv YEAR=2025 MAPPNING=… – importera en export"
+	@echo "make faststall YEAR=2025 – försegla en fastställd berättelse (RATTELSE=… ANDRING=… för en rättelse)"
+	@echo "make show FIL=routines/… DATUM=2026-03-01 – den version som gällde ett datum"
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 eller senare krävs (hittade " + sys.version.split()[0] + ").")'
@@ -114,6 +122,38 @@ pdf: pdf-check
 bench: $(STAMP)
 	$(BIN)/python bench/process_maps.py
 	$(BIN)/python -m bench.run --size $(SIZE)
+
+# Commands for authors, so every guide can show a command that works from a fresh clone
+# without activating .venv. Values with spaces go in quotes: make ny-rutin TITEL="Hantera nycklar".
+ny-rutin: $(STAMP)
+	@test -n "$(TITEL)" || { echo 'Ange rubriken: make ny-rutin TITEL="Hantera nyckelkvittens" PROCESS=hemtjanst' >&2; exit 2; }
+	$(BIN)/python -m ledningssystem new rutin "$(TITEL)" $(if $(PROCESS),--process "$(PROCESS)") $(if $(AGARE),--ägare "$(AGARE)") $(if $(TYP),--typ "$(TYP)")
+
+ny-process: $(STAMP)
+	@test -n "$(NAMN)" || { echo 'Ange namnet: make ny-process NAMN="Kompetensförsörjning"' >&2; exit 2; }
+	$(BIN)/python -m ledningssystem new process "$(NAMN)" $(if $(AGARE),--ägare "$(AGARE)") $(if $(TYP),--typ "$(TYP)")
+
+ny-berattelse: $(STAMP)
+	@test -n "$(YEAR)" || { echo "Ange året: make ny-berattelse YEAR=2026" >&2; exit 2; }
+	$(BIN)/python -m ledningssystem ny-berattelse $(YEAR)
+
+nyckeltal: $(STAMP)
+	$(BIN)/python -m ledningssystem nyckeltal $(YEAR) $(if $(FORMAT),--format $(FORMAT))
+
+# make import TYP=avvikelser FIL=export.csv YEAR=2025 MAPPNING=reports/mappningar/treserva-avvikelser.yml
+import: $(STAMP)
+	@test -n "$(TYP)" -a -n "$(FIL)" -a -n "$(YEAR)" || { echo "Ange typ, fil och år: make import TYP=avvikelser FIL=export.csv YEAR=2025 MAPPNING=reports/mappningar/treserva-avvikelser.yml" >&2; exit 2; }
+	$(BIN)/python -m ledningssystem import $(TYP) "$(FIL)" --year $(YEAR) $(if $(MAPPNING),--mapping "$(MAPPNING)") $(if $(filter ja,$(FORCE)),--force)
+
+# make faststall YEAR=2025, or a rättelse: RATTELSE="varför" ANDRING="vad som ändrades"
+faststall: $(STAMP)
+	@test -n "$(YEAR)" || { echo "Ange året: make faststall YEAR=2025" >&2; exit 2; }
+	$(BIN)/python -m ledningssystem fastställ $(YEAR) $(if $(RATTELSE),--rättelse "$(RATTELSE)") $(if $(ANDRING),--ändring "$(ANDRING)") $(if $(DATUM),--datum $(DATUM))
+
+# make show FIL=routines/avvikelser/rapportera-avvikelse.md DATUM=2026-03-01
+show: $(STAMP)
+	@test -n "$(FIL)" -a -n "$(DATUM)" || { echo "Ange fil och datum: make show FIL=routines/avvikelser/rapportera-avvikelse.md DATUM=2026-03-01" >&2; exit 2; }
+	$(BIN)/python -m ledningssystem show "$(FIL)" --as-of $(DATUM)
 
 clean:
 	rm -rf site site.tmp public-site public-site.tmp .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf
