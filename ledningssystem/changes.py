@@ -15,9 +15,9 @@ from typing import Any
 import yaml
 
 from ledningssystem.document_meta import ParsedDocument, parse_document
+from ledningssystem.file_names import ROLES_FILE
 from ledningssystem.git import merge_base, read_blobs, resolve, run_git
 from ledningssystem.history import CONTENT_FOLDERS
-from ledningssystem.load import ROLES_FILE
 
 KINDS = {"processes": "process", "routines": "rutin"}
 

@@ -15,10 +15,13 @@ class ContentError:
     field: str
     message: str
     hint: str = ""
+    quote: str = ""  # the words of a text that are wrong, shown instead of a field
 
     def format(self) -> str:
         place = f"{self.file}:{self.line}" if self.line else self.file
         field = f' – fältet "{self.field}"' if self.field else ""
+        if self.quote:
+            field = f' – "{self.quote}"'
         hint = f" {self.hint}" if self.hint else ""
         hint = hint[:-1] if hint.endswith("..") else hint
         # One full stop after the message, however it ends (paths like ../x stay intact).

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from ledningssystem.errors import ContentError, field_label
 from ledningssystem.model.content import Ledningssystem
-from ledningssystem.report import reports_of
 from ledningssystem.urls import (
     CALENDAR_PAGE,
     CHANGELOG_PAGE,
@@ -78,8 +77,7 @@ def site_pages(content: Ledningssystem, docs_files: Iterable[str]) -> set[str]:
     pages |= {process_page(p) for p in content.processes}
     pages |= {routine_page(r) for r in content.routines}
     pages |= {role_page(r) for r in content.roles}
-    reports = reports_of(content)
-    for year in reports.years if reports else ():
+    for year in content.reports.years if content.reports else ():
         pages |= {report_page(year), report_data(year, "csv"), report_data(year, "json")}
     pages |= {src for src in docs_files if in_handbook_docs(src)}
     return pages

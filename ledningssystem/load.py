@@ -6,15 +6,17 @@ collected and raised together as ContentErrors.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from ledningssystem.errors import ContentError, ContentErrors
+from ledningssystem.file_names import CALENDAR_FILE, ORGANISATION_FILE, ROLES_FILE, SETTINGS_FILE
 from ledningssystem.link_check import check_content_links
 from ledningssystem.model.base import ContentModel
 from ledningssystem.model.calendar import Activity
 from ledningssystem.model.content import Ledningssystem
-from ledningssystem.model.organisation import Body, Organisation
+from ledningssystem.model.organisation import Organisation
 from ledningssystem.model.process import Process
 from ledningssystem.model.requirement import Requirement, RequirementSource
 from ledningssystem.model.role import Role
@@ -22,16 +24,11 @@ from ledningssystem.model.routine import Routine, RoutineDocument
 from ledningssystem.model.settings import Settings
 from ledningssystem.privacy import personal_number_lines
 from ledningssystem.reading import ContentReader
-from ledningssystem.report import attach_reports
+from ledningssystem.report.load import load_reports
 from ledningssystem.validate import validate_references
 from ledningssystem.yaml_lines import LineMap
 
 M = TypeVar("M", bound=ContentModel)
-
-SETTINGS_FILE = "ledningssystem.yml"
-ORGANISATION_FILE = "roles/organisation.yml"
-ROLES_FILE = "roles/roller.yml"
-CALENDAR_FILE = "arshjul/arshjul.yml"
 
 
 def load_ledningssystem(root: Path | str) -> Ledningssystem:
@@ -51,7 +48,7 @@ def load_content(root: Path | str) -> tuple[Ledningssystem, list[ContentError]]:
     content = Ledningssystem(
         root=str(root),
         settings=settings,
-        organisation=organisation or _EMPTY_ORGANISATION,
+        organisation=organisation or Organisation.empty(),
         roles=reader.keyed(reader.listed(ROLES_FILE, "roller", Role)),
         processes=reader.keyed(reader.each("processes", "*.yml", Process)),
         routines=reader.routines(),
@@ -64,18 +61,12 @@ def load_content(root: Path | str) -> tuple[Ledningssystem, list[ContentError]]:
             content, organisation_loaded=organisation is not None, unusable_ids=reader.unusable_ids
         )
     )
-    reader.errors.extend(attach_reports(content))  # reports/: the yearly kvalitetsberättelse
+    reports, report_errors = load_reports(root, content)  # reports/: the kvalitetsberättelse
+    reader.errors.extend(report_errors)
+    content = replace(content, reports=reports)
     # Links last: they may point at any page the content makes, berättelse years included.
     reader.errors.extend(check_content_links(content, reader.docs_markdown(), reader.unusable_ids))
     return content, reader.errors
-
-
-_EMPTY_ORGANISATION = Organisation.model_construct(
-    municipality="",
-    board=Body.model_construct(id="", name=""),
-    administration=Body.model_construct(id="", name=""),
-    divisions=(),
-)
 
 
 class _Reader(ContentReader):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Set
 
 from ledningssystem.errors import ContentError, field_label
-from ledningssystem.messages import did_you_mean, did_you_mean_named
 from ledningssystem.model.base import ContentModel
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.document import ControlledDocument
+from ledningssystem.references import unknown_reference
 
 
 def validate_references(
@@ -60,7 +60,7 @@ class _Checker:
         what: str,
         where: str,
     ) -> None:
-        if known is None or value in known or value in self.unusable:
+        if known is None or value in self.unusable:
             return
         names = self.names.get(id(known))
         if (
@@ -69,18 +69,11 @@ class _Checker:
             and all(isinstance(v, str) for v in known.values())
         ):
             names = known  # already id → name, e.g. a process's steps
-        suggestion = (
-            did_you_mean_named(value, names) if names is not None else did_you_mean(value, known)
+        error = unknown_reference(
+            model, path, field_label(path), value, known, what, where, names=names
         )
-        self.errors.append(
-            ContentError(
-                model.origin.file,
-                model.origin.line(*path),
-                field_label(path),
-                f'{what} "{value}" finns inte',
-                f"{suggestion.strip()} Se {where}.".strip(),
-            )
-        )
+        if error is not None:
+            self.errors.append(error)
 
     def document(self, doc: ControlledDocument) -> None:
         self.ref(doc, ("ägare",), doc.owner, self.roles, "rollen", "roles/roller.yml")

@@ -39,6 +39,13 @@ class Organisation(ContentModel):
     administration: Body = sv("förvaltning", "Förvaltningen som leds av förvaltningschefen.")
     divisions: tuple[Division, ...] = sv("avdelningar", "Avdelningar med sina enheter.")
 
+    @classmethod
+    def empty(cls) -> Organisation:
+        """A placeholder without ids, for content whose organisation file is missing or broken:
+        checks that need the organisation skip it (its own error is reported already)."""
+        blank = Body.model_construct(id="", name="")
+        return cls.model_construct(municipality="", board=blank, administration=blank, divisions=())
+
     def nodes(self) -> Iterator[tuple[str, str, str]]:
         """Every organisational node as (id, name, level), top down."""
         yield self.board.id, self.board.name, "nämnd"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ledningssystem.changes import ChangeSet, DocumentChange
 from ledningssystem.document_meta import version_key
-from ledningssystem.load import ROLES_FILE
+from ledningssystem.file_names import ROLES_FILE
 from ledningssystem.report.review import figures_section
 
 

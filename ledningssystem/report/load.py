@@ -12,23 +12,18 @@ from pathlib import Path
 from typing import Any
 
 from ledningssystem.errors import ContentError
+from ledningssystem.file_names import DOCS_DIR, OWN_TEMPLATES_DIR, REPORT_CONFIG_FILE, REPORTS_DIR
 from ledningssystem.messages import did_you_mean
 from ledningssystem.model.content import Ledningssystem
-from ledningssystem.report.check import check_config_key_figures, check_year, check_year_figures
+from ledningssystem.report.check import check_year
+from ledningssystem.report.check_figures import check_config_key_figures, check_year_figures
 from ledningssystem.report.compute import compute_figures
 from ledningssystem.report.config import ReportConfig
-from ledningssystem.report.data import (
-    CONFIG_FILE,
-    KINDS,
-    OWN_TEMPLATES_DIR,
-    REPORTS_DIR,
-    Narrative,
-    Reports,
-    YearData,
-)
+from ledningssystem.report.data import KINDS, Narrative, Reports, YearData
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.files import FileReader
-from ledningssystem.report.model import ReportMeta
+from ledningssystem.report.literal_counts import lexicon, literal_counts
+from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.narrative import resolve_figures
 from ledningssystem.report.seal import check_seal
 from ledningssystem.report.templates import ReportTemplate
@@ -36,6 +31,9 @@ from ledningssystem.yaml_lines import LineMap
 
 BUILTIN_DIR = Path(__file__).parent
 YEAR_DIR = re.compile(r"^\d{4}$")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^(?:---|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE)
+RENDERS_MACROS = re.compile(r"^render_macros:\s*(?:true|ja|yes)\s*$", re.MULTILINE | re.IGNORECASE)
+FIGURE_CALL = re.compile(r"\{\{[^}]*\bfigure\(")
 
 
 def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[ContentError]]:
@@ -68,13 +66,19 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
     for year, data in years.items():
         if year not in failed:
             reader.errors += check_year_figures(data, figures[year])
+        counted = lexicon(config, figures[year])
         for section_id, narrative in data.narratives.items():
-            text, problems = resolve_figures(narrative, figures[year])
+            text, problems = resolve_figures(narrative, figures, year)
             texts[(year, section_id)] = text
             if year - 1 in unread:
                 # Comparisons with an unreadable year are missing; its own error says why.
                 problems = [p for p in problems if not p.message.startswith("figuren ")]
             reader.errors += problems
+            reader.errors += literal_counts(narrative.file, narrative.text, figures[year], counted)
+    if years:  # docs/ pages show the latest year's figures (macro_api.figure)
+        latest = figures[max(years)]
+        for file, text in reader.pages_with_figures():
+            reader.errors += literal_counts(file, text, latest, lexicon(config, latest))
     ordered = {year: years[year] for year in sorted(years)}
     return Reports(config, templates, ordered, figures, texts), reader.errors
 
@@ -95,17 +99,20 @@ class _ReportReader(FileReader):
         data: dict[str, Any] = dict(standard[0]) if standard else {}
         lines = standard[1] if standard else LineMap()
         file = "ledningssystem/report/standard.yml"
-        own_path = self.root / CONFIG_FILE
+        own_path = self.root / REPORT_CONFIG_FILE
         if own_path.exists():
             own = self.yaml(own_path)
             if own and own[0] is not None and not isinstance(own[0], dict):
                 self.add(
-                    CONFIG_FILE, 1, "", "filen ska vara en samling inställningar (namn: värde)"
+                    REPORT_CONFIG_FILE,
+                    1,
+                    "",
+                    "filen ska vara en samling inställningar (namn: värde)",
                 )
             elif own and own[0]:
                 data.update(own[0])
                 lines = own[1]  # errors point into the organisation's own file
-                file = CONFIG_FILE
+                file = REPORT_CONFIG_FILE
         self.config_origin = (file, lines)
         built = self.validate(ReportConfig, data, file, lines)
         return built or ReportConfig.model_validate(standard[0] if standard else {})
@@ -206,6 +213,21 @@ class _ReportReader(FileReader):
         rows = {attr: self.rows(folder, stem, key, model) for attr, stem, key, model in KINDS}
         narratives = self.narratives(folder, template)
         return YearData(meta.year, rel_folder, meta, template, narratives=narratives, **rows)
+
+    def pages_with_figures(self) -> list[tuple[str, str]]:
+        """(file, text) of every docs/ page that shows figures, front matter blanked out."""
+        found = []
+        for path in sorted((self.root / DOCS_DIR).rglob("*.md")):
+            text = self.text(path)
+            if text is None:
+                continue
+            front = FRONT_MATTER.match(text)
+            if front is None or not RENDERS_MACROS.search(front.group(0)):
+                continue
+            body = re.sub(r"[^\n]", " ", front.group(0)) + text[front.end() :]
+            if FIGURE_CALL.search(body):
+                found.append((self.rel(path), body))
+        return found
 
     def narratives(self, folder: Path, template: ReportTemplate) -> dict[str, Narrative]:
         found: dict[str, Narrative] = {}

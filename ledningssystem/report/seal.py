@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ledningssystem.errors import ContentError
-from ledningssystem.report.model import ReportMeta, ReportStatus
+from ledningssystem.report.meta import ReportMeta, ReportStatus
 from ledningssystem.yaml_lines import YamlProblem, parse_yaml
 
 LOCK_FILE = "faststalld.lock"
