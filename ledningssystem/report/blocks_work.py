@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 from ledningssystem.report.blocks import BlockContext, distribution, nothing
 from ledningssystem.report.compute import follow_up, indicator_history, status_now
 from ledningssystem.report.figures import slug, swedish
-from ledningssystem.report.model import ActionRow, CheckResult
+from ledningssystem.report.model import ActionRow, CheckResult, RiskRow, SelfCheckRow
 from ledningssystem.report.visuals import Table, render_risk_matrix, render_table
 
 
@@ -27,7 +27,7 @@ def risks(ctx: BlockContext) -> str:
             str(r.consequence),
             str(r.value),
             scale.classify(r.value).name,
-            Markup(escape(r.action or "–")),
+            _risk_action(r),
             r.status.value if r.status else "–",
             ctx.role_name(r.owner) if r.owner else "–",
         ]
@@ -60,6 +60,17 @@ def risks(ctx: BlockContext) -> str:
     )
 
 
+def _risk_action(row: RiskRow) -> Markup:
+    """The åtgärd, or the decision to accept the risk with who, when and why."""
+    accepted = row.accepted
+    if accepted is None:
+        return Markup(escape(row.action or "–"))
+    decision = Markup("<strong>Accepterad risk:</strong> {} ({}, {}). {}").format(
+        accepted.decision, accepted.by, accepted.date.isoformat(), accepted.reason
+    )
+    return Markup("{}<br>{}").format(row.action, decision) if row.action else decision
+
+
 def self_checks(ctx: BlockContext) -> str:
     rows = ctx.data.self_checks
     if rows is None:
@@ -75,8 +86,10 @@ def self_checks(ctx: BlockContext) -> str:
             ctx.process_link(r.process, r.step),
             r.check,
             r.date.isoformat(),
-            Markup('<span class="ls-check ls-check--{}">{}</span>').format(
-                slug(r.result.value), marks[r.result]
+            Markup('<span class="ls-check ls-check--{}">{}</span>{}').format(
+                slug(r.result.value),
+                marks[r.result],
+                f": {r.measure_text()}" if r.measured is not None else "",
             ),
             r.action or "–",
         ]
@@ -107,6 +120,7 @@ def self_checks(ctx: BlockContext) -> str:
     return "\n\n".join(
         [
             render_table(status),
+            render_table(per_subprocess(ctx, rows)),
             render_table(
                 Table(
                     f"Egenkontroller {ctx.data.year} per processteg",
@@ -116,6 +130,32 @@ def self_checks(ctx: BlockContext) -> str:
             ),
             distribution(ctx, "egenkontroller", results, "Egenkontroller per resultat"),
         ]
+    )
+
+
+def per_subprocess(ctx: BlockContext, rows: Sequence[SelfCheckRow]) -> Table:
+    """Results per delprocess (the step's group), within each process."""
+    groups: dict[tuple[str, str], list[SelfCheckRow]] = {}
+    for row in rows:
+        process = ctx.content.processes.get(row.process)
+        step = next((s for s in process.steps if s.id == row.step), None) if process else None
+        group = step.group if step and step.group else "Hela processen"
+        groups.setdefault((row.process, group), []).append(row)
+    ordered = sorted(groups, key=lambda k: (ctx.step_position(k[0], None), k[1]))
+    table_rows = [
+        [
+            Markup("{} › {}").format(ctx.process_link(p), g),
+            *[str(sum(1 for r in groups[(p, g)] if r.result is c)) for c in CheckResult],
+            str(len(groups[(p, g)])),
+        ]
+        for p, g in ordered
+    ]
+    return Table(
+        f"Egenkontroller {ctx.data.year} per delprocess",
+        ["Process › delprocess", *[c.value.capitalize() for c in CheckResult], "Summa"],
+        table_rows,
+        None,
+        frozenset({1, 2, 3, 4}),
     )
 
 
@@ -132,10 +172,7 @@ def indicators(ctx: BlockContext) -> str:
             f"{y}: {swedish(v, r.decimals)}" for y, v in earlier.items() if y < ctx.data.year - 1
         )
         target = swedish(r.target, r.decimals) if r.target is not None else "–"
-        reached = "–"
-        if r.target is not None:
-            ok = r.value >= r.target if r.higher_is_better else r.value <= r.target
-            reached = "Ja" if ok else "Nej"
+        reached = {True: "Ja", False: "Nej", None: "–"}[r.reached()]
         comparison = (
             f"{swedish(r.comparison, r.decimals)} ({r.comparison_name or 'jämförelse'})"
             if r.comparison is not None
@@ -145,9 +182,10 @@ def indicators(ctx: BlockContext) -> str:
             [
                 r.name,
                 sources.get(r.source, r.source),
-                figure.text(),
+                figure.text() + (f" (mätår {r.measured_year})" if r.measured_year else ""),
                 figure.previous_text(),
                 figure.change() or "–",
+                (figure.development or "–").capitalize(),
                 target,
                 reached,
                 comparison,
@@ -163,6 +201,7 @@ def indicators(ctx: BlockContext) -> str:
                 str(ctx.data.year),
                 str(ctx.data.year - 1),
                 "Förändring",
+                "Utveckling",
                 "Mål",
                 "Mål nått",
                 "Jämförelse",
@@ -170,7 +209,7 @@ def indicators(ctx: BlockContext) -> str:
             ],
             table_rows,
             None,
-            frozenset({2, 3, 4, 5}),
+            frozenset({2, 3, 4, 6}),
         )
     )
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.history_file import History
 from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.model import (
     ActionRow,
@@ -61,6 +62,7 @@ class Reports:
     years: dict[int, YearData]
     figures: dict[int, FigureSet]
     texts: dict[tuple[int, str], str]
+    history: History | None = None  # reports/historik.yml: earlier years without a folder
 
     def previous(self, year: int) -> YearData | None:
         return self.years.get(year - 1)

@@ -22,6 +22,8 @@ from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import KINDS, Narrative, Reports, YearData
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.files import FileReader
+from ledningssystem.report.history_file import HISTORY_FILE, History, check_history, with_history
+from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.literal_counts import lexicon, literal_counts
 from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.narrative import resolve_figures
@@ -55,11 +57,16 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
         years[data.year] = data
         if len(reader.errors) > before:
             failed.add(data.year)
+    history = reader.history()
     figures: dict[int, FigureSet] = {}
     for year in sorted(years):
         previous = years.get(year - 1)
-        computed = compute_figures(years[year], config, previous, content.org_names)
-        figures[year] = computed.with_previous(figures.get(year - 1))
+        computed = compute_figures(
+            years[year], config, previous, content.org_names, OrgTree(content.organisation)
+        )
+        figures[year] = with_history(computed.with_previous(figures.get(year - 1)), history)
+    if history is not None and not unread and not failed:
+        reader.errors += check_history(history, figures)
     if not unread and not failed:  # otherwise a missing figure may only be a consequence
         reader.errors += check_config_key_figures(config, figures, *reader.config_origin)
     texts: dict[tuple[int, str], str] = {}
@@ -80,7 +87,7 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
         for file, text in reader.pages_with_figures():
             reader.errors += literal_counts(file, text, latest, lexicon(config, latest))
     ordered = {year: years[year] for year in sorted(years)}
-    return Reports(config, templates, ordered, figures, texts), reader.errors
+    return Reports(config, templates, ordered, figures, texts, history), reader.errors
 
 
 def load_report_config(root: Path) -> tuple[ReportConfig, list[ContentError]]:
@@ -116,6 +123,15 @@ class _ReportReader(FileReader):
         self.config_origin = (file, lines)
         built = self.validate(ReportConfig, data, file, lines)
         return built or ReportConfig.model_validate(standard[0] if standard else {})
+
+    def history(self) -> History | None:
+        path = self.root / HISTORY_FILE
+        if not path.exists():
+            return None
+        parsed = self.yaml(path)
+        if parsed is None:
+            return None
+        return self.validate(History, parsed[0], HISTORY_FILE, parsed[1])
 
     def templates(self) -> dict[str, ReportTemplate]:
         found: dict[str, ReportTemplate] = {}

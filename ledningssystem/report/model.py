@@ -9,48 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.model.base import ContentModel, Slug, Text, sv
-
-
-def _yes_no(value: Any) -> Any:
-    if isinstance(value, str) and value.strip().casefold() in {"ja", "nej"}:
-        return value.strip().casefold() == "ja"
-    return value
-
-
-def _decimal(value: Any) -> Any:
-    # CSV from Excel writes 81,5; YAML keeps 81.5 as text (floats are not resolved).
-    if isinstance(value, str):
-        return value.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    return value
-
-
-def _list(value: Any) -> Any:
-    if isinstance(value, str):
-        return tuple(part.strip() for part in value.split(",") if part.strip())
-    return value
-
-
-_YES_NO_SCHEMA = {"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nej"]}]}
-YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema(_YES_NO_SCHEMA)]
-Decimal = Annotated[float, BeforeValidator(_decimal)]
-
-
-def _whole(value: Any) -> Any:
-    # Exports may write 1 234 (space or no-break space between thousands).
-    if isinstance(value, str):
-        return value.strip().replace("\u00a0", "").replace(" ", "")
-    return value
-
-
-Count = Annotated[int, Field(ge=0), BeforeValidator(_whole)]
-SlugList = Annotated[tuple[Slug, ...], BeforeValidator(_list)]
-
+from ledningssystem.report.case_process import CaseProcess
+from ledningssystem.report.fields import Count, Decimal, SlugList, YesNo, whole_number, yes_no
+from ledningssystem.report.unknown import (
+    MaybeCount,
+    MaybeSlug,
+    is_unknown,
+)
 
 # --- rows of the data files -------------------------------------------------------------
 
@@ -59,24 +30,53 @@ class ComplaintRow(ContentModel):
     """One complaint, or `antal` complaints alike in unit, source and categories."""
 
     id: str = sv("id", "Ärendets id (frivilligt, anonymt).", default="")
-    unit: Slug = sv("enhet", "Enhetens id.")
-    source: Slug = sv("från", "Vem klagomålet kom från (källa i config.yml).")
+    unit: MaybeSlug = sv("enhet", "Enhetens (eller avdelningens) id, eller okänt.")
+    more_units: SlugList = sv(
+        "fler_enheter",
+        "Fler enheter som ärendet gäller: det räknas en gång i summan, en gång per enhet.",
+        default=(),
+    )
+    source: MaybeSlug = sv("från", "Vem klagomålet kom från (källa i config.yml), eller okänt.")
+    kind: MaybeSlug | None = sv(
+        "slag", "klagomal, synpunkt, forslag eller berom (slag i config.yml).", default=None
+    )
+    submitter: str = sv(
+        "inlämnare", "Anonym nyckel för den som lämnade synpunkten (unika inlämnare).", default=""
+    )
     categories: SlugList = sv("kategorier", "En eller flera kategorier, t.ex. bemotande.")
     count: Count = sv("antal", "Antal klagomål på raden.", default=1)
     in_time: Annotated[
         int | None,
-        WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"enum": ["ja", "nej"]}]}),
-    ] = sv("i_tid", "Antal besvarade i tid (eller ja/nej för ett enskilt klagomål).", default=None)
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "integer", "minimum": 0},
+                    {"enum": ["ja", "nej", "okänt", "ej registrerat"]},
+                ]
+            }
+        ),
+    ] = sv(
+        "i_tid",
+        "Antal besvarade i tid (ja/nej för ett enskilt klagomål; okänt om det inte registrerats).",
+        default=None,
+    )
 
     @model_validator(mode="before")
     @classmethod
     def _yes_no_in_time(cls, data: Any) -> Any:
+        if isinstance(data, dict) and is_unknown(data.get("i_tid")):
+            return {**data, "i_tid": None}
         if isinstance(data, dict) and "i_tid" in data:
-            answer = _yes_no(data["i_tid"])
+            answer = yes_no(data["i_tid"])
             if isinstance(answer, bool):
                 count = data.get("antal", 1)
                 return {**data, "i_tid": count if answer else 0}
         return data
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        """Every unit the ärende concerns, the first one first."""
+        return (self.unit, *(u for u in self.more_units if u != self.unit))
 
     @model_validator(mode="after")
     def _check(self) -> ComplaintRow:
@@ -96,17 +96,28 @@ class ComplaintRow(ContentModel):
 class DeviationRow(ContentModel):
     """Avvikelser of one kind and category at one unit."""
 
-    unit: Slug = sv("enhet", "Enhetens id.")
+    unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
     kind: Slug = sv("typ", "Slag av avvikelse, t.ex. sol, lss, hsl, organisatorisk.")
-    category: Slug = sv("kategori", "Kategori inom slaget, t.ex. lakemedel.")
+    category: MaybeSlug = sv("kategori", "Kategori inom slaget, t.ex. lakemedel, eller okänt.")
     count: Count = sv("antal", "Antal rapporterade avvikelser.")
-    investigated: Count = sv("utredda", "Antal som utretts.")
-    closed: Count = sv("avslutade", "Antal som avslutats.")
+    investigated: MaybeCount = sv("utredda", "Antal som utretts, eller okänt.")
+    closed: MaybeCount = sv("avslutade", "Antal som avslutats, eller okänt.")
+    severity: MaybeSlug | None = sv(
+        "allvarlighetsgrad", "Allvarlighetsgrad (avvikelsegrader i config.yml).", default=None
+    )
+    recurrence: MaybeSlug | None = sv(
+        "risk_för_upprepning", "Risk för upprepning (avvikelsegrader i config.yml).", default=None
+    )
+    collaboration: Literal["skickad", "mottagen"] | None = sv(
+        "samverkan",
+        "För avvikelser i samverkan med regionen: skickad (till regionen) eller mottagen.",
+        default=None,
+    )
 
     @model_validator(mode="after")
     def _parts(self) -> DeviationRow:
         for field, value in (("utredda", self.investigated), ("avslutade", self.closed)):
-            if value > self.count:
+            if value is not None and value > self.count:
                 raise PydanticCustomError(
                     "sv_part_exceeds",
                     f"{field} ({value}) kan inte vara fler än antal ({self.count})",
@@ -123,41 +134,51 @@ class SarahAssessment(StrEnum):
     SERIOUS = "allvarligt-missforhallande"
 
 
+# The legal wording (SoL, lex Sarah): "påtaglig risk för missförhållande".
 SARAH_LABELS = {
     SarahAssessment.NONE: "Ej missförhållande",
-    SarahAssessment.RISK: "Risk för missförhållande",
+    SarahAssessment.RISK: "Påtaglig risk för missförhållande",
     SarahAssessment.IMPROPRIETY: "Missförhållande",
     SarahAssessment.SERIOUS_RISK: "Påtaglig risk för allvarligt missförhållande",
     SarahAssessment.SERIOUS: "Allvarligt missförhållande",
 }
+# Correctly spelt ids accepted beside the stable ones (figure names keep the old ids).
+_SARAH_SPELLINGS = {
+    "pataglig-risk-for-missforhallande": SarahAssessment.RISK.value,
+    "pataglig-risk-for-allvarligt-missforhallande": SarahAssessment.SERIOUS_RISK.value,
+}
 
 
-class SarahRow(ContentModel):
-    """One lex Sarah investigation, with the number of reports it covers."""
+def _sarah_assessment(value: Any) -> Any:
+    if is_unknown(value):
+        return None
+    return _SARAH_SPELLINGS.get(value, value) if isinstance(value, str) else value
+
+
+class SarahRow(CaseProcess):
+    """One lex Sarah case: its reports, category, dates, bedömning and IVO's outcome."""
 
     id: str = sv("id", "Utredningens id (frivilligt, anonymt).", default="")
-    unit: Slug = sv("enhet", "Enhetens id.")
+    unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
     reports: int = sv("rapporter", "Antal rapporter som utredningen omfattar.", default=1, ge=1)
-    category: Slug = sv("kategori", "Kategori (lex_sarah i config.yml).")
-    assessment: SarahAssessment | None = sv(
+    category: MaybeSlug = sv("kategori", "Kategori (lex_sarah i config.yml), eller okänt.")
+    assessment: Annotated[SarahAssessment | None, BeforeValidator(_sarah_assessment)] = sv(
         "bedömning", "Bedömning när utredningen är klar; utelämna om den pågår.", default=None
     )
-    reported_ivo: YesNo = sv("anmäld_ivo", "ja om händelsen anmälts till IVO.", default=False)
 
 
-class MariaRow(ContentModel):
-    """One lex Maria event investigated by MAS/MAR."""
+class MariaRow(CaseProcess):
+    """One lex Maria event investigated by MAS/MAR, with its dates and IVO's outcome."""
 
     id: str = sv("id", "Händelsens id (frivilligt, anonymt).", default="")
-    unit: Slug = sv("enhet", "Enhetens id.")
+    unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
     event: str = sv("händelse", "Kort, avidentifierad beskrivning.", default="")
-    reported_ivo: YesNo = sv("anmäld_ivo", "ja om händelsen anmälts till IVO.", default=False)
 
 
 class IncidentRow(ContentModel):
     """Personuppgiftsincidenter at one unit."""
 
-    unit: Slug = sv("enhet", "Enhetens id.")
+    unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
     count: Count = sv("antal", "Antal incidenter.")
     reported_imy: Count = sv("anmälda_imy", "Antal anmälda till IMY.", default=0)
 
@@ -179,6 +200,15 @@ class ActionStatus(StrEnum):
     CANCELLED = "avbruten"
 
 
+class RiskAcceptance(ContentModel):
+    """A documented decision to accept a risk instead of acting on it."""
+
+    decision: Text = sv("beslut", "Vad som beslutades, t.ex. Risken accepteras till 2026.")
+    by: Text = sv("av", "Vem som beslutade, t.ex. Socialnämnden eller förvaltningschefen.")
+    date: dt.date = sv("datum", "Datum för beslutet, ÅÅÅÅ-MM-DD.")
+    reason: Text = sv("motivering", "Varför risken accepteras.")
+
+
 class RiskRow(ContentModel):
     """One risk in the register: where, what, how likely, how bad, what is done."""
 
@@ -191,6 +221,11 @@ class RiskRow(ContentModel):
     action: str = sv("åtgärd", "Åtgärd som minskar risken.", default="")
     status: ActionStatus | None = sv("status", "Åtgärdens status.", default=None)
     owner: Slug | None = sv("ansvarig", "Rollen som ansvarar för åtgärden.", default=None)
+    accepted: RiskAcceptance | None = sv(
+        "accepterad",
+        "Beslut att acceptera risken i stället för en åtgärd (beslut, av, datum, motivering).",
+        default=None,
+    )
 
     @property
     def value(self) -> int:
@@ -204,15 +239,40 @@ class CheckResult(StrEnum):
 
 
 class SelfCheckRow(ContentModel):
-    """One egenkontroll: what was checked in which process step, when, and the result."""
+    """One egenkontroll: what was checked where and when, and its result or measured value."""
 
     id: Slug = sv("id", "Egenkontrollens id, t.ex. ek-journal-1.")
     process: Slug = sv("process", "Processens id.")
     step: Slug | None = sv("steg", "Stegets id i processen.", default=None)
     check: Text = sv("kontroll", "Vad som kontrollerades.")
     date: dt.date = sv("datum", "När kontrollen gjordes eller var planerad.")
-    result: CheckResult = sv("resultat", "godkänd, ej godkänd eller ej genomförd.")
+    result: CheckResult = sv(
+        "resultat",
+        "godkänd, ej godkänd eller ej genomförd; utelämna när värde och mål ger resultatet.",
+    )
+    measured: Decimal | None = sv(
+        "värde", "Uppmätt värde, t.ex. 54 (andel journaler med genomförandeplan).", default=None
+    )
+    target: Decimal | None = sv("mål", "Målvärdet som värdet jämförs med, t.ex. 65.", default=None)
+    unit: str = sv("enhet", "Måttenhet för värde och mål, t.ex. %.", default="")
+    lower_is_better: YesNo = sv(
+        "lägre_är_bättre", "ja om målet är ett högsta värde (t.ex. antal fel).", default=False
+    )
     action: str = sv("åtgärd", "Åtgärd när resultatet inte var godkänt.", default="")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _result_from_measure(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or "resultat" in data:
+            return data
+        try:
+            value = float(str(data["värde"]).replace(",", "."))
+            target = float(str(data["mål"]).replace(",", "."))
+        except (KeyError, ValueError):
+            return data  # "resultat" is then missing, and the message says so
+        lower = yes_no(data.get("lägre_är_bättre", False)) is True
+        passed = value <= target if lower else value >= target
+        return {**data, "resultat": "godkänd" if passed else "ej godkänd"}
 
     @model_validator(mode="after")
     def _action_when_failed(self) -> SelfCheckRow:
@@ -224,18 +284,50 @@ class SelfCheckRow(ContentModel):
             )
         return self
 
+    def measure_text(self) -> str:
+        """ "54 % mot målet 65 %", or "" when the result is not a measured value."""
+        if self.measured is None:
+            return ""
+        unit = f"\u00a0{self.unit}" if self.unit else ""
+        text = f"{_number(self.measured)}{unit}"
+        return f"{text} mot målet {_number(self.target)}{unit}" if self.target is not None else text
+
+
+def _number(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+Direction = Literal["högre_är_bättre", "lägre_är_bättre", "neutral"]
+
 
 class IndicatorRow(ContentModel):
-    """One measure with its value, target, comparison and earlier years."""
+    """One measure: its value (or numerator and denominator), target, direction and history."""
 
     id: Slug = sv("id", "Indikatorns id, samma alla år, t.ex. kkik-kontinuitet-hemtjanst.")
     name: Text = sv("namn", "Vad som mäts.")
     source: Slug = sv("källa", "Källa (indikatorer › källor i config.yml).")
     unit: str = sv("enhet", "Måttenhet, t.ex. %, antal, dagar.", default="")
-    value: Decimal = sv("värde", "Årets värde.")
+    value: Decimal = sv("värde", "Årets värde; utelämna när täljare och nämnare anges.")
+    numerator: Count | None = sv(
+        "täljare", "Räknat värde i täljaren, t.ex. antal svar (värdet blir en andel).", default=None
+    )
+    denominator: Count | None = sv(
+        "nämnare", "Det täljaren delas med, t.ex. antal utskick.", default=None
+    )
+    measured_year: int | None = sv(
+        "mätår", "Året mätningen gjordes, när det inte är berättelsens år.", default=None
+    )
     target: Decimal | None = sv("mål", "Målvärde.", default=None)
+    direction_given: Direction | None = sv(
+        "riktning",
+        "högre_är_bättre, lägre_är_bättre eller neutral: avgör om en förändring är en "
+        "förbättring eller en försämring.",
+        default=None,
+    )
     higher_is_better: YesNo = sv(
-        "högre_är_bättre", "nej om ett lägre värde är bättre.", default=True
+        "högre_är_bättre",
+        "nej om ett lägre värde är bättre (äldre form av riktning).",
+        default=True,
     )
     comparison: Decimal | None = sv("jämförelse", "Jämförelsevärde, t.ex. riket.", default=None)
     comparison_name: str = sv("jämförelse_namn", "Vad jämförelsen avser, t.ex. Riket.", default="")
@@ -243,6 +335,46 @@ class IndicatorRow(ContentModel):
     earlier: dict[int, Decimal] = sv(
         "tidigare", "Värden för tidigare år som saknar egen mapp: {2022: 81}.", default_factory=dict
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _share_from_parts(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or "täljare" not in data and "nämnare" not in data:
+            return data
+        if "värde" in data:
+            raise PydanticCustomError(
+                "sv_value_and_parts",
+                "ange antingen värde eller täljare och nämnare, inte båda",
+                {"field": "värde"},
+            )
+        try:
+            numerator = int(whole_number(data.get("täljare")))
+            denominator = int(whole_number(data.get("nämnare")))
+        except (TypeError, ValueError):
+            return data  # the fields' own validation says what is wrong
+        if denominator <= 0 or numerator > denominator:
+            raise PydanticCustomError(
+                "sv_bad_denominator",
+                f"nämnaren ({denominator}) måste vara större än 0 och minst lika stor som "
+                f"täljaren ({numerator})",
+                {"field": "nämnare"},
+            )
+        return {**data, "värde": 100 * numerator / denominator, "enhet": data.get("enhet", "%")}
+
+    @property
+    def direction(self) -> str:
+        """riktning, or what the older högre_är_bättre says."""
+        if self.direction_given is not None:
+            return self.direction_given
+        return "högre_är_bättre" if self.higher_is_better else "lägre_är_bättre"
+
+    def reached(self) -> bool | None:
+        """Whether the target is met in the indicator's direction; None without a target."""
+        if self.target is None or self.direction == "neutral":
+            return None
+        if self.direction == "högre_är_bättre":
+            return self.value >= self.target
+        return self.value <= self.target
 
 
 class ReviewRow(ContentModel):
