@@ -409,3 +409,14 @@ def test_history_cannot_silently_change_a_fastställd_year(tmp_path: Path) -> No
     reports = load_ledningssystem(root).reports
     assert reports is not None
     assert reports.figures[2024]["klagomal.total"].previous == 36
+
+
+def test_a_literal_count_of_beröm_is_refused_like_any_counted_thing(tmp_path: Path) -> None:
+    root = fixture_portal(tmp_path / "portal")
+    edit(
+        root, "2025/text/sammanfattning.md", '{{ figure("klagomal.slag.berom") }} beröm', "4 beröm"
+    )
+    assert fixture_errors(root) == [
+        'reports/2025/text/sammanfattning.md:1 – "4 beröm": skriv {{ figure("klagomal.slag.berom")'
+        " }} (ger 4 i datafilerna)."
+    ]

@@ -12,6 +12,7 @@ from ledningssystem.report.blocks import (
     trend_chart,
 )
 from ledningssystem.report.blocks_cases import process_rows
+from ledningssystem.report.blocks_grades import graded_deviations
 from ledningssystem.report.case_process import IVO_LABELS
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.figures import swedish
@@ -152,7 +153,7 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
         )
     )
     if level == "individ":
-        parts += _graded(ctx)
+        parts += graded_deviations(ctx)
     for kind in kinds:
         mine = [r for r in rows if r.kind == kind.id]
         if not mine:
@@ -196,30 +197,6 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
         )
         parts.append(trend_chart(ctx, f"avvikelser.{kind.id}.total", f"{kind.name} per år"))
     return "\n\n".join(p for p in parts if p)
-
-
-def _graded(ctx: BlockContext) -> list[str]:
-    """Allvarlighetsgrad, risk för upprepning and samverkan, where the data has them."""
-    grades = [(g.id, g.name) for g in ctx.reports.config.grades]
-    parts = [
-        distribution(ctx, f"avvikelser.{prefix}", grades, f"Avvikelser per {title}")
-        for prefix, title in (
-            ("allvarlighetsgrad", "allvarlighetsgrad"),
-            ("risk-for-upprepning", "risk för upprepning"),
-        )
-        if f"avvikelser.{prefix}.{grades[0][0]}" in ctx.figures
-    ]
-    if "avvikelser.samverkan.skickade" in ctx.figures:
-        directions = [
-            ("skickade", "Skickade till regionen"),
-            ("mottagna", "Mottagna från regionen"),
-        ]
-        parts.append(
-            distribution(
-                ctx, "avvikelser.samverkan", directions, "Avvikelser i samverkan med regionen"
-            )
-        )
-    return parts
 
 
 def organisational(ctx: BlockContext) -> str:
@@ -299,35 +276,3 @@ def maria(ctx: BlockContext) -> str:
             )
         )
     return "\n\n".join(p for p in parts if p)
-
-
-def incidents(ctx: BlockContext) -> str:
-    rows = ctx.data.incidents
-    if rows is None:
-        return nothing("personuppgiftsincidenter")
-    level = ctx.reports.config.levels.incidents
-    nodes = sorted({ctx.tree.at_level(r.unit, level) for r in rows}, key=ctx.unit_name)
-    table_rows = [
-        [
-            ctx.unit_name(n),
-            swedish(sum(r.count for r in rows if ctx.tree.at_level(r.unit, level) == n)),
-            swedish(sum(r.reported_imy for r in rows if ctx.tree.at_level(r.unit, level) == n)),
-        ]
-        for n in nodes
-    ]
-    foot = [
-        "Summa",
-        ctx.figures["personuppgiftsincidenter.total"].text(),
-        ctx.figures["personuppgiftsincidenter.anmalda-imy"].text(),
-    ]
-    table = render_table(
-        Table(
-            f"Personuppgiftsincidenter {ctx.data.year}",
-            [LEVEL_HEADINGS[level], "Incidenter", "Anmälda till IMY"],
-            table_rows,
-            foot,
-            NUM,
-        )
-    )
-    chart = trend_chart(ctx, "personuppgiftsincidenter.total", "Personuppgiftsincidenter per år")
-    return "\n\n".join(p for p in (table, chart) if p)

@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 from ledningssystem.report.blocks import BlockContext, distribution, nothing
+from ledningssystem.report.blocks_rows import per_subprocess, risk_action
 from ledningssystem.report.compute import follow_up, indicator_history, status_now
 from ledningssystem.report.figures import slug, swedish
-from ledningssystem.report.model import ActionRow, CheckResult, RiskRow, SelfCheckRow
+from ledningssystem.report.model import ActionRow
+from ledningssystem.report.self_check_row import CheckResult
 from ledningssystem.report.visuals import Table, render_risk_matrix, render_table
 
 
@@ -27,7 +29,7 @@ def risks(ctx: BlockContext) -> str:
             str(r.consequence),
             str(r.value),
             scale.classify(r.value).name,
-            _risk_action(r),
+            risk_action(r),
             r.status.value if r.status else "–",
             ctx.role_name(r.owner) if r.owner else "–",
         ]
@@ -58,17 +60,6 @@ def risks(ctx: BlockContext) -> str:
             distribution(ctx, "risker.klass", classes, "Risker per klass"),
         ]
     )
-
-
-def _risk_action(row: RiskRow) -> Markup:
-    """The åtgärd, or the decision to accept the risk with who, when and why."""
-    accepted = row.accepted
-    if accepted is None:
-        return Markup(escape(row.action or "–"))
-    decision = Markup("<strong>Accepterad risk:</strong> {} ({}, {}). {}").format(
-        accepted.decision, accepted.by, accepted.date.isoformat(), accepted.reason
-    )
-    return Markup("{}<br>{}").format(row.action, decision) if row.action else decision
 
 
 def self_checks(ctx: BlockContext) -> str:
@@ -130,32 +121,6 @@ def self_checks(ctx: BlockContext) -> str:
             ),
             distribution(ctx, "egenkontroller", results, "Egenkontroller per resultat"),
         ]
-    )
-
-
-def per_subprocess(ctx: BlockContext, rows: Sequence[SelfCheckRow]) -> Table:
-    """Results per delprocess (the step's group), within each process."""
-    groups: dict[tuple[str, str], list[SelfCheckRow]] = {}
-    for row in rows:
-        process = ctx.content.processes.get(row.process)
-        step = next((s for s in process.steps if s.id == row.step), None) if process else None
-        group = step.group if step and step.group else "Hela processen"
-        groups.setdefault((row.process, group), []).append(row)
-    ordered = sorted(groups, key=lambda k: (ctx.step_position(k[0], None), k[1]))
-    table_rows = [
-        [
-            Markup("{} › {}").format(ctx.process_link(p), g),
-            *[str(sum(1 for r in groups[(p, g)] if r.result is c)) for c in CheckResult],
-            str(len(groups[(p, g)])),
-        ]
-        for p, g in ordered
-    ]
-    return Table(
-        f"Egenkontroller {ctx.data.year} per delprocess",
-        ["Process › delprocess", *[c.value.capitalize() for c in CheckResult], "Summa"],
-        table_rows,
-        None,
-        frozenset({1, 2, 3, 4}),
     )
 
 

@@ -14,11 +14,8 @@ from ledningssystem.report.data import YearData
 from ledningssystem.report.deviation_figures import deviation_grades, measured_checks
 from ledningssystem.report.figures import PERCENT, FigureSet, share, slug
 from ledningssystem.report.levels import OrgTree, division_figures
-from ledningssystem.report.model import (
-    ActionRow,
-    ActionStatus,
-    CheckResult,
-)
+from ledningssystem.report.model import ActionRow, ActionStatus
+from ledningssystem.report.self_check_row import CheckResult
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 
 

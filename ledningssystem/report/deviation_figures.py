@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from ledningssystem.report.config import UNKNOWN_CHOICE, ReportConfig
 from ledningssystem.report.figures import FigureSet
-from ledningssystem.report.model import DeviationRow, SelfCheckRow
+from ledningssystem.report.model import DeviationRow
+from ledningssystem.report.self_check_row import SelfCheckRow
 
 GRADED = (
     ("allvarlighetsgrad", "severity", "avvikelser med allvarlighetsgrad"),

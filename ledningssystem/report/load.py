@@ -82,9 +82,16 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
         for section_id, narrative in data.narratives.items():
             text, problems = resolve_figures(narrative, figures, year)
             texts[(year, section_id)] = text
-            if year - 1 in unread:
-                # Comparisons with an unreadable year are missing; its own error says why.
-                problems = [p for p in problems if not p.message.startswith("figuren ")]
+            if unread:
+                # Figures of (or compared with) an unreadable year are missing; its own error
+                # says why, so the texts citing it are not told twice.
+                cited = tuple(f"det finns ingen kvalitetsberättelse för år {y} " for y in unread)
+                problems = [
+                    p
+                    for p in problems
+                    if not (year - 1 in unread and p.message.startswith("figuren "))
+                    and not p.message.startswith(cited)
+                ]
             reader.errors += problems
             reader.errors += literal_counts(narrative.file, narrative.text, figures[year], counted)
     if years:  # docs/ pages show the latest year's figures (macro_api.figure)
