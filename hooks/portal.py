@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -90,6 +91,15 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     if _state.get("build"):
         page.edit_url = _build().edit_url(page.file.src_uri)
     return page
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # The preview answers every unknown address with 404.html: its links must not depend on
+    # the address it is shown at.
+    if _state.get("errors") is not None and page.file.dest_uri == "404.html":
+        root = urlsplit(config.site_url or "/").path or "/"
+        return output.replace("<head>", f'<head><base href="{root}">', 1)
+    return output
 
 
 # After every page's Markdown (and its macros) and before any page is written.

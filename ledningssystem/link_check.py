@@ -187,7 +187,7 @@ def _hint(page_src: str, path: str, pages: Set[str]) -> str:
     stem = posixpath.splitext(posixpath.basename(path))[0]
     match = difflib.get_close_matches(stem, list(by_name), n=1, cutoff=0.6)
     if not match:
-        match = difflib.get_close_matches(path, candidates, n=1, cutoff=0.6)
+        match = difflib.get_close_matches(path, candidates, n=1, cutoff=0.8)
         best = match[0] if match else None
     else:
         best = by_name[match[0]]
