@@ -11,6 +11,13 @@ SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 endif
 export SOURCE_DATE_EPOCH
 SIZE ?= full
+# The site engine: MkDocs 1.6 (default) or ProperDocs, its maintained drop-in fork (same
+# plugins, hooks and output). Both are pinned in requirements.lock.
+ENGINE ?= mkdocs
+ifeq ($(filter $(ENGINE),mkdocs properdocs),)
+$(error ENGINE måste vara mkdocs eller properdocs, inte "$(ENGINE)")
+endif
+SITE_ENGINE := $(BIN)/$(ENGINE)
 
 .PHONY: help serve build public check test lint bench clean schema codeowners changes review-due pdf pdf-check
 .PHONY: ny-rutin ny-process ny-berattelse nyckeltal import faststall show
@@ -48,7 +55,7 @@ install: $(STAMP)
 # request waits for a fix. PORT=8001 chooses another port.
 PORT ?= 8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:$(PORT)
+	$(SITE_ENGINE) serve --strict --dirty -a 127.0.0.1:$(PORT)
 
 # Build into a temporary folder and swap it in only on success: never a half-built site/.
 # The berättelse PDFs of all years go beside each year's open data (PDF=nej skips them).
@@ -61,7 +68,7 @@ ifneq ($(PDF),nej)
 	  || { echo "Eller bygg utan PDF: make build PDF=nej" >&2; exit 1; }
 endif
 	rm -rf site.tmp
-	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) $(BIN)/mkdocs build --strict --site-dir site.tmp
+	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) $(SITE_ENGINE) build --strict --site-dir site.tmp
 	rm -rf site && mv site.tmp site
 
 # The public site: only the berättelse (fastställda years; UTKAST=ja adds drafts), for the
@@ -73,7 +80,7 @@ ifneq ($(PDF),nej)
 endif
 	rm -rf public-site.tmp
 	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) LEDNINGSSYSTEM_UTKAST=$(if $(filter ja,$(UTKAST)),ja,nej) \
-	  $(BIN)/mkdocs build --strict -f mkdocs.public.yml --site-dir public-site.tmp
+	  $(SITE_ENGINE) build --strict -f mkdocs.public.yml --site-dir public-site.tmp
 	rm -rf public-site && mv public-site.tmp public-site
 
 # Content, links, the version rule for the working tree against the base branch (BASE=, else
@@ -105,7 +112,7 @@ test: $(STAMP) lint pdf-check
 	@test -x /usr/bin/chromium || { \
 	  echo "!!! Chromium saknas: webbläsartesterna hoppas över. Installera: sudo apt-get install -y chromium"; \
 	  echo "!!! Chromium missing: browser tests will be SKIPPED. Install: sudo apt-get install -y chromium"; }
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadgroup
 
 # PDF of one year's berättelse. WeasyPrint needs Pango/HarfBuzz from the system: check first
 # and say how to install them, instead of failing with a cffi traceback.

@@ -16,10 +16,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ledningssystem.build import BuildOptionError, PostBuildError, SiteBuild, prepare_build
+from ledningssystem.build import BuildOptionError, PostBuildError, SiteBuild, shared_build
 from ledningssystem.errors import ContentErrors
 from ledningssystem.load import content_paths
-from ledningssystem.pages.content_errors import ERROR_PAGE_TITLE, content_error_pages
+from ledningssystem.pages.content_errors import (
+    ERROR_PAGE_TITLE,
+    ERROR_PREVIEW_KEY,
+    content_error_pages,
+)
+from ledningssystem.preview import PREVIEW_FOLDER, macro_pages, write_preview_pages
 from ledningssystem.urls import in_handbook_docs, in_public_docs
 
 log = logging.getLogger("mkdocs.plugins.ledningssystem")
@@ -30,6 +35,15 @@ _state: dict[str, object] = {}
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
+    _state["preview"] = command == "serve" and dirty
+    if _state["preview"]:
+        # make serve asks for dirty rebuilds on purpose (see ledningssystem.preview); MkDocs'
+        # warning about them would fail every --strict rebuild.
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return "'dirty' build" not in record.getMessage()
 
 
 # Before every other plugin (mkdocs-macros included), so macros find the validated content.
@@ -38,19 +52,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["site_dir"] = config.site_dir
     try:
         root = Path(config.config_file_path).parent
-        build = prepare_build(root, config.use_directory_urls, config.extra)
+        build = shared_build(root, config.use_directory_urls, config.extra)
     except ContentErrors as errors:
         if _state.get("command") != "serve":
             raise PluginError(errors.report()) from None
         # The preview shows the errors in the browser instead of hanging every request.
         serve_log.warning("%s", errors.report())
-        _state["build"], _state["errors"] = None, errors
+        _state["build"], _state["errors"], _state["after_errors"] = None, errors, True
         config.nav = [{ERROR_PAGE_TITLE: "index.md"}]
+        config.extra[ERROR_PREVIEW_KEY] = True
         return config
     except BuildOptionError as error:
         raise PluginError(str(error)) from None
-    _state["build"], _state["errors"] = build, None
-    config.extra["ledningssystem"] = build  # read by macros/main.py
+    _state["build"], _state["errors"] = build, None  # the macros glue gets it from the engine
     return config
 
 
@@ -64,16 +78,7 @@ def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201 - l
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     errors = _state.get("errors")
     if isinstance(errors, ContentErrors):
-        for file in [f for f in files if f.src_uri.endswith(".md")]:
-            files.remove(file)
-        for page in content_error_pages(errors):
-            inclusion = InclusionLevel.NOT_IN_NAV if page.dest else InclusionLevel.INCLUDED
-            file = File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
-            if page.dest:  # 404.html, which the preview answers for every unknown address
-                file.dest_uri = page.dest
-                file.url = page.dest
-            files.append(file)
-        return files
+        return _error_files(files, config, errors)
     # The two sites share docs/: the public one takes its look and docs/publik/, the
     # handbook everything else (theme files, from outside docs/, always stay).
     keep = in_public_docs if _build().context.public else in_handbook_docs
@@ -81,10 +86,64 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in [f for f in files if docs in Path(f.abs_src_path or "").resolve().parents]:
         if not keep(file.src_uri):
             files.remove(file)
+    if _state.get("preview"):
+        files = _preview_files(files, config)
+        if _state.pop("after_errors", False):  # the error page overwrote the start page
+            _render_again(files, config, "index.md")
+        return files
     for page in _build().pages:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src, content=page.markdown, inclusion=inclusion))
     return files
+
+
+def _preview_files(files: Files, config: MkDocsConfig) -> Files:
+    """Generated pages as files on disk, so a dirty rebuild renders only those that changed."""
+    root = Path(config.config_file_path).parent
+    folder = root / PREVIEW_FOLDER
+    write_preview_pages(_build().pages, folder)
+    for page in _build().pages:
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(
+            File(
+                page.src,
+                str(folder),
+                config.site_dir,
+                config.use_directory_urls,
+                inclusion=inclusion,
+            )
+        )
+    # Pages of docs/ with macros show the content: render them on every rebuild.
+    for src in macro_pages(Path(config.docs_dir)):
+        old = files.get_file_from_path(src)
+        if old is not None:
+            files.remove(old)
+            text = Path(config.docs_dir, src).read_text(encoding="utf-8")
+            files.append(File.generated(config, src, content=text, inclusion=old.inclusion))
+    return files
+
+
+def _error_files(files: Files, config: MkDocsConfig, errors: ContentErrors) -> Files:
+    """The preview of content with errors: the error page at every address, nothing else."""
+    for file in [f for f in files if f.src_uri.endswith(".md")]:
+        files.remove(file)
+    for page in content_error_pages(errors):
+        inclusion = InclusionLevel.NOT_IN_NAV if page.dest else InclusionLevel.INCLUDED
+        file = File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
+        if page.dest:  # 404.html, which the preview answers for every unknown address
+            file.dest_uri = page.dest
+            file.url = page.dest
+        files.append(file)
+    return files
+
+
+def _render_again(files: Files, config: MkDocsConfig, src: str) -> None:
+    # A dirty rebuild renders only sources newer than their output; this output is newer.
+    old = files.get_file_from_path(src)
+    if old is not None and old.abs_src_path:
+        files.remove(old)
+        text = Path(old.abs_src_path).read_text(encoding="utf-8")
+        files.append(File.generated(config, src, content=text, inclusion=old.inclusion))
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
@@ -114,8 +173,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not _state.get("build"):
         return  # the preview's error page: no PDFs, no search index
     try:
-        for pdf in _build().finish(config.site_dir):
+        # A preview indexes search once per serve session: the index of the first build stays.
+        search = not (_state.get("preview") and _state.get("indexed"))
+        for pdf in _build().finish(config.site_dir, search=search):
             log.info("Skrev %s", pdf)
+        _state["indexed"] = True
     except PostBuildError as error:
         raise PluginError(str(error)) from None
 

@@ -31,10 +31,11 @@ def fetch(url: str, timeout: float = 5.0) -> tuple[int, str]:
 
 @contextmanager
 def serving(root: Path, startup: float = 90.0) -> Iterator[str]:
-    """The preview of `root` (mkdocs serve --strict, as make serve), yielding its base URL."""
+    """The preview of `root` (mkdocs serve --strict --dirty, as make serve), yielding its URL."""
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty"]
+    command += ["-a", f"127.0.0.1:{port}"]
     log = (root / "serve.log").open("w", encoding="utf-8")
     process = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"

@@ -28,3 +28,6 @@ def test_preview_shows_errors_within_five_seconds_and_the_site_after_the_fix(
         path.write_text(good, "utf-8")
         body = wait_for(base + "rutiner/rapportera-avvikelse/", "Rapportera en avvikelse</h1>")
         assert "data-ledningssystem-fel" not in body
+        # The start page, which the error page had taken over, is the site's own again.
+        start = wait_for(base, "Liten portal</h1>", timeout=10)
+        assert "data-ledningssystem-fel" not in start

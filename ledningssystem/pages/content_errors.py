@@ -13,6 +13,9 @@ from ledningssystem.errors import ContentErrors
 from ledningssystem.pages.page import BuildContext, template_page
 
 ERROR_PAGE_TITLE = "Fel i innehållet"
+# Set in the config's `extra` by the hook while the preview shows the error page: the macros
+# glue then loads nothing (the content has errors and no page calls a macro).
+ERROR_PREVIEW_KEY = "ledningssystem_felvisning"
 
 
 @dataclass(frozen=True)
