@@ -31,9 +31,10 @@ def test_draft_with_a_missing_and_an_incomplete_data_file_says_so(example_root: 
     page = _year_page(example_root)
     assert (
         "Uppgifterna är inte kompletta – datafiler som saknas: granskningar; datafiler som inte "
-        "är klara (komplett: nej): avvikelser. Jämförelser med året innan är preliminära"
+        "är klara (komplett: nej): avvikelser. Jämförelser med året innan är preliminära för "
+        "datafiler som inte är klara"
     ) in page
-    assert "jämfört med 2024 (preliminärt)" in page
+    assert "jämfört med 2024 (preliminärt)" in page  # an avvikelser figure among the key ones
 
 
 def test_complete_draft_has_no_note_and_plain_comparisons(example_root: Path) -> None:

@@ -16,6 +16,8 @@ from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.meta import ReportStatus
 
 DATA_FILES = tuple(stem for _, stem, _, _ in KINDS)  # avvikelser, klagomal, …
+# The figures computed from each data file, by the first part of their names.
+FIGURES_OF = {"riskanalys": ("risker",), "atgarder": ("atgarder", "uppfoljning")}
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class Completeness:
             return ""
         return (
             f"Uppgifterna är inte kompletta – {'; '.join(parts)}. Jämförelser med året innan "
-            "är preliminära tills alla datafiler är klara."
+            "är preliminära för datafiler som inte är klara."
         )
 
 
@@ -57,9 +59,14 @@ def completeness(data: YearData) -> Completeness:
 
 
 def mark_preliminary(figures: FigureSet, data: YearData) -> FigureSet:
-    """The year's figures with their comparisons marked preliminary when data is incomplete."""
-    if completeness(data).preliminary:
-        for name, figure in figures.figures.items():
+    """The figures of data files marked komplett: nej, with their comparisons preliminary.
+
+    A missing file has no figures, so it has no comparisons to mark; the note lists it.
+    """
+    incomplete = completeness(data).incomplete
+    prefixes = {p for stem in incomplete for p in FIGURES_OF.get(stem, (stem,))}
+    for name, figure in figures.figures.items():
+        if name.split(".", 1)[0] in prefixes:
             figures.figures[name] = replace(figure, preliminary=True)
     return figures
 
