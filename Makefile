@@ -21,6 +21,7 @@ SITE_ENGINE := $(BIN)/$(ENGINE)
 
 .PHONY: help serve build public check test lint bench clean schema codeowners changes review-due pdf pdf-check
 .PHONY: ny-rutin ny-process ny-berattelse nyckeltal import faststall show
+.PHONY: import-word ny-organisation paket
 
 help:
 	@echo "make serve   – installera och visa portalen på http://127.0.0.1:8000 (PORT=8001 för en annan port)"
@@ -40,6 +41,9 @@ help:
 	@echo "make import TYP=avvikelser FIL=export.csv YEAR=2025 MAPPNING=… – importera en export"
 	@echo "make faststall YEAR=2025 – försegla en fastställd berättelse (RATTELSE=… ANDRING=… för en rättelse)"
 	@echo "make show FIL=routines/… DATUM=2026-03-01 – den version som gällde ett datum"
+	@echo "make import-word FIL=rutin.docx – importera Word-dokument (en fil eller en mapp) som utkast"
+	@echo "make ny-organisation KOMMUN=… NAMND=… FORVALTNING=… – byt exemplet mot er egen organisation"
+	@echo "make paket – bygg webbplatsen och packa den som en fil att ladda upp (ledningssystem-site.zip)"
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 eller senare krävs (hittade " + sys.version.split()[0] + ").")'
@@ -123,6 +127,33 @@ pdf: pdf-check
 	@test -n "$(YEAR)" || { echo "Ange året: make pdf YEAR=2024" >&2; exit 2; }
 	$(BIN)/python -m ledningssystem pdf --year $(YEAR) $(if $(OUT),--out $(OUT))
 
+# Word documents (a .docx file or a folder of them) as rutin drafts in routines/importerade/.
+import-word: $(STAMP)
+	@test -n "$(FIL)" || { echo 'Ange filen eller mappen: make import-word FIL="Rutiner/Rapportera avvikelse.docx"' >&2; exit 2; }
+	$(BIN)/python -m ledningssystem import-word "$(FIL)"
+
+# From the example to one's own organisation (asks for what is not given; JA=ja asks nothing).
+ny-organisation: $(STAMP)
+	$(BIN)/python -m ledningssystem ny-organisation $(if $(KOMMUN),--kommun "$(KOMMUN)") \
+	  $(if $(NAMND),--nämnd "$(NAMND)") $(if $(FORVALTNING),--förvaltning "$(FORVALTNING)") \
+	  $(if $(GIT_URL),--git-url "$(GIT_URL)") $(if $(filter ja,$(JA)),--ja)
+
+# The built site as one zip to upload (docs/web.config inside for IIS). ADRESSER=html links
+# pages as .html files, for servers without a default document (Sitevision's file archive).
+PAKET_OUT ?= ledningssystem-webbplats.zip
+paket: $(STAMP)
+ifeq ($(ADRESSER),html)
+	printf 'INHERIT: mkdocs.yml\nuse_directory_urls: false\n' > .mkdocs-html.yml
+	rm -rf site.tmp
+	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) $(SITE_ENGINE) build --strict -f .mkdocs-html.yml --site-dir site.tmp \
+	  || { rm -f .mkdocs-html.yml; exit 1; }
+	rm -f .mkdocs-html.yml
+	rm -rf site && mv site.tmp site
+else
+	$(MAKE) build
+endif
+	$(BIN)/python -m ledningssystem paket --site site --out $(PAKET_OUT)
+
 # Build time, memory and page weight of a synthetic large-city ledningssystem, and process map
 # rendering (not part of test). SIZE=small runs only the quarter-size variant. Each writes its
 # own keys into .bench/results.json.
@@ -163,4 +194,4 @@ show: $(STAMP)
 	$(BIN)/python -m ledningssystem show "$(FIL)" --as-of $(DATUM)
 
 clean:
-	rm -rf site site.tmp public-site public-site.tmp .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf
+	rm -rf site site.tmp public-site public-site.tmp ledningssystem-webbplats.zip .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf

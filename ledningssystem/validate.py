@@ -10,6 +10,8 @@ from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.document import ControlledDocument
 from ledningssystem.references import unknown_reference
 
+ORG_WHERE = "roles/organisation.yml"
+
 
 def validate_references(
     content: Ledningssystem, organisation_loaded: bool = True, unusable_ids: Set[str] = frozenset()
@@ -20,6 +22,11 @@ def validate_references(
         check.process(process)
     for doc in content.routines.values():
         check.routine(doc.meta)
+    for role in content.roles.values():
+        check.listed(
+            role, "git_per_enhet", role.unit_handles, check.units, "organisationsdelen", ORG_WHERE
+        )
+    check.default_reviewer(content)
     for activity in content.activities:
         check.ref(
             activity, ("ansvarig",), activity.responsible, check.roles, "rollen", "roles/roller.yml"
@@ -77,10 +84,20 @@ class _Checker:
 
     def document(self, doc: ControlledDocument) -> None:
         self.ref(doc, ("ägare",), doc.owner, self.roles, "rollen", "roles/roller.yml")
+        if doc.owner_unit:
+            self.ref(doc, ("ägare",), doc.owner_unit, self.units, "organisationsdelen", ORG_WHERE)
         if doc.approved_by:
             self.ref(
                 doc, ("fastställd_av",), doc.approved_by, self.roles, "rollen", "roles/roller.yml"
             )
+
+    def default_reviewer(self, content: Ledningssystem) -> None:
+        """The configured default reviewer must be a role (the built-in default may be absent)."""
+        settings = content.settings
+        if "review" in settings.model_fields_set:
+            path = ("granskning", "standardgranskare")
+            reviewer = settings.review.default_reviewer
+            self.ref(settings, path, reviewer, self.roles, "rollen", "roles/roller.yml")
 
     def listed(
         self,

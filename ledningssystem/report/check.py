@@ -1,7 +1,7 @@
 """Cross-checks of one year's data as a table of rules: ids that must exist, scales, unique ids.
 
 Each data file has its rules in ROW_RULES; a new field that names something adds a rule
-there. The reference mechanism itself is shared with the handbook (ledningssystem/references).
+there. The reference mechanism itself is shared with the handbook (ledningssystem/references.py).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from ledningssystem.report.data import YearData
 from ledningssystem.report.unknown import UNKNOWN_ID
 
 SUM_WORDS = {"summa", "totalt", "total", "alla"}
+CONFIG = REPORT_CONFIG_FILE  # where the configured lists are, named in hints
 
 
 class _Checker:
@@ -172,8 +173,6 @@ def _same_body(field: str, attribute: str, what: str) -> Rule:
 
     return rule
 
-
-CONFIG = REPORT_CONFIG_FILE
 
 META_RULES: tuple[Rule, ...] = (
     _same_body("nämnd", "board", "nämnden"),

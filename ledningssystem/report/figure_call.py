@@ -25,6 +25,7 @@ VIEWS = {
     "sammanfattning": Figure.summary,
 }
 FIGURE_EXAMPLE = '{{ figure("avvikelser.sol.total") }}'
+NO_REPORT_FOR_YEAR = "det finns ingen kvalitetsberättelse för år"
 QUOTE_EXAMPLE = '{{ citat("34 synpunkter", källa="Patientnämndens årsrapport 2024") }}'
 
 
@@ -61,7 +62,7 @@ def figure_text(
     if chosen is None or chosen not in figures:
         years = ", ".join(str(y) for y in sorted(figures)) or "inga"
         raise CallProblem(
-            f"det finns ingen kvalitetsberättelse för år {chosen} i reports/",
+            f"{NO_REPORT_FOR_YEAR} {chosen} i reports/",
             f"År med berättelse: {years}.",
         )
     figure = figures[chosen].get(name)
