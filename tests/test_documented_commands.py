@@ -36,7 +36,7 @@ SYSTEM_COMMANDS = {
 }
 # Setting up the organisation's own portal: they need its Git server and its Word files, and
 # ny-organisation replaces the example content every later command works on. Their make
-# targets have tests of their own (e.g. tests/test_import_word.py).
+# targets have tests of their own (tests/test_new_organisation.py, tests/test_import_word.py).
 ORGANISATION_SETUP = {
     "git clone https://git.er-kommun.se/kvalitet/ledningssystem.git && cd ledningssystem",
     "git clone https://git.er-kommun.se/kvalitet/ledningssystem.git",
