@@ -182,11 +182,28 @@ def _prepare_correction(root: Path) -> None:
     text.write_text(text.read_text(encoding="utf-8") + "\nRättad mening.\n", encoding="utf-8")
 
 
+def _prepare_export(fixture: str, export: str, data_file: str) -> Callable[[Path], None]:
+    def prepare(root: Path) -> None:
+        shutil.copy(REPO / "tests/fixtures/import" / fixture, root / export)
+        for existing in (root / "reports/2025").glob(f"{data_file}.*"):
+            existing.unlink()  # a year not yet imported
+
+    return prepare
+
+
 # What a user has done before running the command (a file to import, a mistake to correct).
 PREPARE: dict[str, Callable[[Path], None]] = {
     "make import TYP=avvikelser": _prepare_import_avvikelser,
     "make import TYP=klagomal": _prepare_import_klagomal,
     "make faststall YEAR=2024 RATTELSE=": _prepare_correction,
+    "make import TYP=personuppgiftsincidenter": _prepare_export(
+        "lifecare-personuppgiftsincidenter-2025.csv",
+        "incidenter-2025.csv",
+        "personuppgiftsincidenter",
+    ),
+    "make import TYP=lex-sarah": _prepare_export(
+        "treserva-lex-sarah-2025.csv", "lex-sarah-2025.csv", "lex-sarah"
+    ),
 }
 
 

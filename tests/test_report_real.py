@@ -419,3 +419,134 @@ def test_a_literal_count_of_beröm_is_refused_like_any_counted_thing(tmp_path: P
         'reports/2025/text/sammanfattning.md:1 – "4 beröm": skriv {{ figure("klagomal.slag.berom")'
         " }} (ger 4 i datafilerna)."
     ]
+
+
+def _real_year(root: Path) -> None:
+    """Sections 6.2 and 6.6 of a real IFO berättelse for 2023, entered as an author would."""
+    shutil.rmtree(root / "reports")
+    folder = root / "reports" / "2023"
+    folder.mkdir(parents=True)
+    (folder / "report.yml").write_text(
+        "år: 2023\ntyp: kvalitetsberättelse\nnämnd: socialnamnden\n"
+        "förvaltning: socialforvaltningen\nstatus: utkast\nmall: kombinerad\n",
+        encoding="utf-8",
+    )
+    # 34 synpunktsärenden from 30 submitters; three concern two units (37 unit marks).
+    singles = (
+        ["barn-och-unga"] * 21
+        + ["vuxen"] * 3
+        + ["ekonomiskt-bistand"] * 3
+        + ["familjehem", "kvalitet-och-utveckling", "administration", "lss-handlaggning"]
+    )
+    doubles = [
+        ("barn-och-unga", "ekonomiskt-bistand"),
+        ("barn-och-unga", "lss-handlaggning"),
+        ("vuxen", "ekonomiskt-bistand"),
+    ]
+    cases = [(u, "") for u in singles] + doubles
+    lines = ["enhet;fler_enheter;från;slag;kategorier;inlämnare"]
+    for number, (unit, other) in enumerate(cases):
+        lines.append(f"{unit};{other};brukare;synpunkt;handlaggning;s{number % 30}")
+    (folder / "klagomal.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # 35 lex Sarah-rapporter in 27 finished utredningar; two came for information.
+    outcomes = (
+        ["ej-missforhallande"] * 19
+        + ["pataglig-risk-for-missforhallande"]
+        + ["missforhallande"] * 6
+        + ["allvarligt-missforhallande"]
+    )
+    rows = ["utredningar:"]
+    for number, outcome in enumerate(outcomes):
+        reports = 2 if number < 8 else 1
+        ivo = (
+            ", anmäld_ivo: ja, ivo_beslut: avslutat-utan-kritik" if "allvarligt" in outcome else ""
+        )
+        rows.append(
+            f"  - {{id: ls-{number}, enhet: barn-och-unga, rapporter: {reports}, "
+            f"kategori: rattssakerhet, bedömning: {outcome}{ivo}}}"
+        )
+    for sender in ("SiS", "Privat missbruksboende"):
+        rows.append(
+            f"  - {{enhet: vuxen, kategori: overgrepp, hantering: för-kännedom, "
+            f"avsändare: {sender}}}"
+        )
+    (folder / "lex-sarah.yml").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (root / "reports" / "config.yml").write_text(
+        "nyckeltal: [klagomal.total, lex-sarah.utredningar]\n", encoding="utf-8"
+    )
+    (root / "reports" / "historik.yml").write_text(
+        "figurer:\n  lex-sarah.utredningar: {2021: 5, 2022: 20}\n", encoding="utf-8"
+    )
+
+
+def test_a_real_berattelse_is_held_exactly(tmp_path: Path) -> None:
+    """What the printed report says, from its own text, is what the portal computes."""
+    root = copy_example(tmp_path / "portal")
+    _real_year(root)
+    reports = load_ledningssystem(root).reports
+    assert reports is not None
+    f = reports.figures[2023]
+    assert f["klagomal.total"].value == 34  # "34 synpunktsärenden"
+    assert f["klagomal.unika-inlamnare"].value == 30  # "30 unika synpunktsinlämnare"
+    assert f["klagomal.enhetsmarkeringar"].value == 37  # "37 synpunkter sammanlagt"
+    per_unit = {u: f[f"klagomal.enhet.{u}"].value for u in ("barn-och-unga", "vuxen")}
+    assert per_unit == {"barn-och-unga": 23, "vuxen": 4}  # the table's first rows
+    assert f["lex-sarah.rapporter"].value == 35  # "35 lex Sarah-rapporter"
+    assert f["lex-sarah.utredningar"].value == 27  # "27 lex Sarah-utredningar"
+    assert f["lex-sarah.for-kannedom"].value == 2  # "två ... som information till nämnden"
+    assert f["lex-sarah.bedomning.ej-missforhallande"].value == 19
+    assert f["lex-sarah.bedomning.risk-for-missforhallande"].value == 1
+    assert f["lex-sarah.bedomning.missforhallande"].value == 6
+    assert f["lex-sarah.bedomning.allvarligt-missforhallande"].value == 1
+    assert f["lex-sarah.ivo.avslutat-utan-kritik"].value == 1
+    # "ökning ... mellan 2022 och 2023 ... (35 %)", with 2022 from historik.yml.
+    assert f["lex-sarah.utredningar"].change_text() == f"+35{NBSP}% jämfört med 2022"
+
+
+INCIDENTS = REPO / "tests" / "fixtures" / "import" / "lifecare-personuppgiftsincidenter-2025.csv"
+INCIDENTS_MAPPING = REPO / "reports" / "mappningar" / "lifecare-personuppgiftsincidenter.yml"
+
+
+def test_personuppgiftsincidenter_import_from_an_anonymous_sample_export(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "portal")
+    args = ["import", "personuppgiftsincidenter", str(INCIDENTS), "--year", "2025"]
+    result = run_cli(root, *args, "--mapping", str(INCIDENTS_MAPPING), "--force")
+    assert result.returncode == 0, result.stderr
+    assert "Räknade 5 rader. Per enhet:" in result.stdout  # the test unit and 2024 are skipped
+    written = (root / "reports" / "2025" / "personuppgiftsincidenter.csv").read_text("utf-8")
+    assert written == (
+        "enhet;antal;anmälda_imy\n"
+        "administration;1;0\n"
+        "barn-och-unga;2;1\n"
+        "ekonomiskt-bistand;1;1\n"
+        "hemtjanst-norr;1;0\n"
+    )
+    reports = load_ledningssystem(root).reports
+    assert reports is not None
+    assert reports.figures[2025]["personuppgiftsincidenter.total"].value == 5
+    assert reports.figures[2025]["personuppgiftsincidenter.anmalda-imy"].value == 2
+
+
+SARAH_EXPORT = REPO / "tests" / "fixtures" / "import" / "treserva-lex-sarah-2025.csv"
+SARAH_MAPPING = REPO / "reports" / "mappningar" / "treserva-lex-sarah.yml"
+
+
+def test_lex_sarah_import_keeps_one_row_per_case_with_dates(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "portal")
+    args = ["import", "lex-sarah", str(SARAH_EXPORT), "--year", "2025", "--force"]
+    result = run_cli(root, *args, "--mapping", str(SARAH_MAPPING))
+    assert result.returncode == 0, result.stderr
+    assert "Räknade 4 rader." in result.stdout  # the case from 2024 is skipped
+    written = (root / "reports" / "2025" / "lex-sarah.yml").read_text("utf-8")
+    assert written.splitlines()[1:3] == [
+        "  - {id: LS-25-01, enhet: hemtjanst-soder, kategori: utforande, inkom: 2025-02-03, "
+        "utredning_avslutad: 2025-03-20, bedömning: missforhallande, anmäld_ivo: nej}",
+        "  - {id: LS-25-02, enhet: barn-och-unga, kategori: rattssakerhet, inkom: 2025-03-11, "
+        "utredning_avslutad: 2025-05-28, bedömning: missforhallande, anmäld_ivo: nej}",
+    ]
+    reports = load_ledningssystem(root).reports
+    assert reports is not None
+    figures = reports.figures[2025]
+    assert (figures["lex-sarah.utredningar"].value, figures["lex-sarah.pagaende"].value) == (4, 1)
+    assert figures["lex-sarah.anmalda-ivo"].value == 1
+    assert figures["lex-sarah.utredningstid-median"].value == 45  # 45, 78 and 42 days

@@ -19,6 +19,7 @@ from ledningssystem.errors import ContentError
 from ledningssystem.messages import did_you_mean
 from ledningssystem.model.base import ContentModel, sv
 from ledningssystem.report.figures import Figure, FigureSet
+from ledningssystem.report.files import FileReader
 from ledningssystem.report.unknown import is_unknown
 
 HISTORY_FILE = "reports/historik.yml"
@@ -52,6 +53,17 @@ class History(ContentModel):
 
     def has(self, name: str, year: int) -> bool:
         return year in self.figures.get(name, {})
+
+
+def read_history(reader: FileReader) -> History | None:
+    """reports/historik.yml, validated; None when there is none (or it has errors)."""
+    path = reader.root / HISTORY_FILE
+    if not path.exists():
+        return None
+    parsed = reader.yaml(path)
+    if parsed is None:
+        return None
+    return reader.validate(History, parsed[0], HISTORY_FILE, parsed[1])
 
 
 def check_history(history: History, figures: Mapping[int, FigureSet]) -> list[ContentError]:

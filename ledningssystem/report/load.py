@@ -22,9 +22,10 @@ from ledningssystem.report.compute import compute_figures
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.config_additions import ADDITIONS_KEY, add_to_defaults
 from ledningssystem.report.data import KINDS, Narrative, Reports, YearData
+from ledningssystem.report.figure_call import NO_REPORT_FOR_YEAR
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.files import FileReader
-from ledningssystem.report.history_file import HISTORY_FILE, History, check_history, with_history
+from ledningssystem.report.history_file import History, check_history, read_history, with_history
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.literal_counts import lexicon, literal_counts
 from ledningssystem.report.meta import ReportMeta
@@ -45,6 +46,46 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
     reader = _ReportReader(root)
     config = reader.config()
     templates = reader.templates()
+    years, failed, unread = _read_years(reader, templates, config, content)
+    history = read_history(reader)
+    figures = _figures(years, config, content, history)
+    if not unread and not failed:  # otherwise a missing figure may only be a consequence
+        reader.errors += check_config_key_figures(config, figures, *reader.config_origin)
+        if history is not None:
+            reader.errors += check_history(history, figures)
+    for year, data in years.items():
+        if year not in failed:
+            reader.errors += check_year_figures(data, figures[year])
+    texts = _narratives(reader, config, years, figures, unread)
+    ordered = {year: years[year] for year in sorted(years)}
+    return Reports(config, templates, ordered, figures, texts, history), reader.errors
+
+
+def _figures(
+    years: dict[int, YearData],
+    config: ReportConfig,
+    content: Ledningssystem,
+    history: History | None,
+) -> dict[int, FigureSet]:
+    """Each year's figures with last year's values, from its folder or reports/historik.yml."""
+    tree = OrgTree(content.organisation)
+    figures: dict[int, FigureSet] = {}
+    for year in sorted(years):
+        previous = years.get(year - 1)
+        computed = compute_figures(years[year], config, previous, content.org_names, tree)
+        figures[year] = mark_preliminary(
+            with_history(computed.with_previous(figures.get(year - 1)), history), years[year]
+        )
+    return figures
+
+
+def _read_years(
+    reader: _ReportReader,
+    templates: dict[str, ReportTemplate],
+    config: ReportConfig,
+    content: Ledningssystem,
+) -> tuple[dict[int, YearData], set[int], set[int]]:
+    """The year folders that could be read; the years with errors; the years not read at all."""
     years: dict[int, YearData] = {}
     failed: set[int] = set()  # years with errors: their totals are not compared
     unread: set[int] = set()  # years that could not be read at all
@@ -60,46 +101,40 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
         years[data.year] = data
         if len(reader.errors) > before:
             failed.add(data.year)
-    history = reader.history()
-    figures: dict[int, FigureSet] = {}
-    for year in sorted(years):
-        previous = years.get(year - 1)
-        computed = compute_figures(
-            years[year], config, previous, content.org_names, OrgTree(content.organisation)
-        )
-        figures[year] = mark_preliminary(
-            with_history(computed.with_previous(figures.get(year - 1)), history), years[year]
-        )
-    if history is not None and not unread and not failed:
-        reader.errors += check_history(history, figures)
-    if not unread and not failed:  # otherwise a missing figure may only be a consequence
-        reader.errors += check_config_key_figures(config, figures, *reader.config_origin)
+    return years, failed, unread
+
+
+def _narratives(
+    reader: _ReportReader,
+    config: ReportConfig,
+    years: dict[int, YearData],
+    figures: dict[int, FigureSet],
+    unread: set[int],
+) -> dict[tuple[int, str], str]:
+    """Every section text with its figures filled in; bad calls and literal counts are errors,
+    and so are literal counts on docs/ pages that show figures (the latest year's)."""
     texts: dict[tuple[int, str], str] = {}
     for year, data in years.items():
-        if year not in failed:
-            reader.errors += check_year_figures(data, figures[year])
         counted = lexicon(config, figures[year])
         for section_id, narrative in data.narratives.items():
             text, problems = resolve_figures(narrative, figures, year)
             texts[(year, section_id)] = text
-            if unread:
-                # Figures of (or compared with) an unreadable year are missing; its own error
-                # says why, so the texts citing it are not told twice.
-                cited = tuple(f"det finns ingen kvalitetsberättelse för år {y} " for y in unread)
-                problems = [
-                    p
-                    for p in problems
-                    if not (year - 1 in unread and p.message.startswith("figuren "))
-                    and not p.message.startswith(cited)
-                ]
+            # Figures of an unreadable year are missing; its own error says why.
+            problems = [p for p in problems if not _for_unread(p, year, unread)]
             reader.errors += problems
             reader.errors += literal_counts(narrative.file, narrative.text, figures[year], counted)
-    if years:  # docs/ pages show the latest year's figures (macro_api.figure)
+    if years:
         latest = figures[max(years)]
         for file, text in reader.pages_with_figures():
             reader.errors += literal_counts(file, text, latest, lexicon(config, latest))
-    ordered = {year: years[year] for year in sorted(years)}
-    return Reports(config, templates, ordered, figures, texts, history), reader.errors
+    return texts
+
+
+def _for_unread(problem: ContentError, year: int, unread: set[int]) -> bool:
+    """A figure() problem that is only a consequence of a year folder that could not be read."""
+    if year - 1 in unread and problem.message.startswith("figuren "):
+        return True  # comparisons with last year
+    return any(problem.message == f"{NO_REPORT_FOR_YEAR} {other} i reports/" for other in unread)
 
 
 def load_report_config(root: Path) -> tuple[ReportConfig, list[ContentError]]:
@@ -147,15 +182,6 @@ class _ReportReader(FileReader):
         self.config_origin = (file, lines)
         built = self.validate(ReportConfig, data, file, lines)
         return built or ReportConfig.model_validate(standard[0] if standard else {})
-
-    def history(self) -> History | None:
-        path = self.root / HISTORY_FILE
-        if not path.exists():
-            return None
-        parsed = self.yaml(path)
-        if parsed is None:
-            return None
-        return self.validate(History, parsed[0], HISTORY_FILE, parsed[1])
 
     def templates(self) -> dict[str, ReportTemplate]:
         found: dict[str, ReportTemplate] = {}
