@@ -20,11 +20,12 @@ endif
 SITE_ENGINE := $(BIN)/$(ENGINE)
 
 .PHONY: help serve build public check test lint bench clean schema codeowners changes review-due pdf pdf-check screenshots
+.PHONY: ny-rutin ny-process ny-berattelse nyckeltal import faststall show
 .PHONY: import-word ny-organisation paket
 .PHONY: bpmn-js import-bpmn
 
 help:
-	@echo "make serve   – installera och visa portalen på http://127.0.0.1:8000"
+	@echo "make serve   – installera och visa portalen på http://127.0.0.1:8000 (PORT=8001 för en annan port)"
 	@echo "make build   – bygg webbplatsen till site/ med berättelserna som PDF (PDF=nej utan)"
 	@echo "make public  – bygg den externa webbplatsen med bara kvalitetsberättelsen till public-site/ (UTKAST=ja tar med utkast)"
 	@echo "make check   – granska allt innehåll utan att bygga"
@@ -35,6 +36,13 @@ help:
 	@echo "make review-due – lista revideringar som är försenade eller snart ska göras"
 	@echo "make pdf YEAR=2024 – skriv ut årets berättelse som PDF (OUT=sökväg för annan fil)"
 	@echo "make screenshots – skärmbilder av varje sidtyp (375 och 1280 px, ljust och mörkt) i .screenshots/"
+	@echo 'make ny-rutin TITEL="Titel" PROCESS=process-id – skapa en rutin i processens mapp'
+	@echo 'make ny-process NAMN="Namn" – skapa en process'
+	@echo "make ny-berattelse YEAR=2026 – lägg upp nästa års kvalitetsberättelse"
+	@echo "make nyckeltal YEAR=2025 – visa årets beräknade siffror (FORMAT=csv eller json)"
+	@echo "make import TYP=avvikelser FIL=export.csv YEAR=2025 MAPPNING=… – importera en export"
+	@echo "make faststall YEAR=2025 – försegla en fastställd berättelse (RATTELSE=… ANDRING=… för en rättelse)"
+	@echo "make show FIL=routines/… DATUM=2026-03-01 – den version som gällde ett datum"
 	@echo "make import-word FIL=rutin.docx – importera Word-dokument (en fil eller en mapp) som utkast"
 	@echo "make ny-organisation KOMMUN=… NAMND=… FORVALTNING=… – byt exemplet mot er egen organisation"
 	@echo "make paket – bygg webbplatsen och packa den som en fil att ladda upp (ledningssystem-site.zip)"
@@ -50,8 +58,11 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)
 
+# Under serve a content error becomes an error page in the browser (hooks/portal.py), so no
+# request waits for a fix. PORT=8001 chooses another port.
+PORT ?= 8000
 serve: $(STAMP)
-	$(SITE_ENGINE) serve --strict --dirty -a 127.0.0.1:8000
+	$(SITE_ENGINE) serve --strict --dirty -a 127.0.0.1:$(PORT)
 
 # Build into a temporary folder and swap it in only on success: never a half-built site/.
 # The berättelse PDFs of all years go beside each year's open data (PDF=nej skips them).
@@ -79,9 +90,10 @@ endif
 	  $(SITE_ENGINE) build --strict -f mkdocs.public.yml --site-dir public-site.tmp
 	rm -rf public-site && mv public-site.tmp public-site
 
+# Content, links, the version rule for the working tree against the base branch (BASE=, else
+# origin/main, main, …) and CODEOWNERS: every problem in one run.
 check: $(STAMP)
-	$(BIN)/python -m ledningssystem check $(if $(filter ja,$(STRIKT)),--strikt)
-	$(BIN)/python -m ledningssystem codeowners --check
+	$(BIN)/python -m ledningssystem check $(if $(filter ja,$(STRIKT)),--strikt) $(if $(filter command line environment,$(origin BASE)),--base $(BASE))
 
 # Document control: the same commands the shipped CI templates run.
 BASE ?= origin/main
@@ -167,6 +179,38 @@ screenshots: $(STAMP)
 	$(MAKE) build PDF=nej
 	$(MAKE) public PDF=nej
 	$(BIN)/python -m tests.browser.screenshots site public-site .screenshots
+
+# Commands for authors, so every guide can show a command that works from a fresh clone
+# without activating .venv. Values with spaces go in quotes: make ny-rutin TITEL="Hantera nycklar".
+ny-rutin: $(STAMP)
+	@test -n "$(TITEL)" || { echo 'Ange rubriken: make ny-rutin TITEL="Hantera nyckelkvittens" PROCESS=hemtjanst' >&2; exit 2; }
+	$(BIN)/python -m ledningssystem new rutin "$(TITEL)" $(if $(PROCESS),--process "$(PROCESS)") $(if $(AGARE),--ägare "$(AGARE)") $(if $(TYP),--typ "$(TYP)")
+
+ny-process: $(STAMP)
+	@test -n "$(NAMN)" || { echo 'Ange namnet: make ny-process NAMN="Kompetensförsörjning"' >&2; exit 2; }
+	$(BIN)/python -m ledningssystem new process "$(NAMN)" $(if $(AGARE),--ägare "$(AGARE)") $(if $(TYP),--typ "$(TYP)")
+
+ny-berattelse: $(STAMP)
+	@test -n "$(YEAR)" || { echo "Ange året: make ny-berattelse YEAR=2026" >&2; exit 2; }
+	$(BIN)/python -m ledningssystem ny-berattelse $(YEAR)
+
+nyckeltal: $(STAMP)
+	$(BIN)/python -m ledningssystem nyckeltal $(YEAR) $(if $(FORMAT),--format $(FORMAT))
+
+# make import TYP=avvikelser FIL=export.csv YEAR=2025 MAPPNING=reports/mappningar/treserva-avvikelser.yml
+import: $(STAMP)
+	@test -n "$(TYP)" -a -n "$(FIL)" -a -n "$(YEAR)" || { echo "Ange typ, fil och år: make import TYP=avvikelser FIL=export.csv YEAR=2025 MAPPNING=reports/mappningar/treserva-avvikelser.yml" >&2; exit 2; }
+	$(BIN)/python -m ledningssystem import $(TYP) "$(FIL)" --year $(YEAR) $(if $(MAPPNING),--mapping "$(MAPPNING)") $(if $(filter ja,$(FORCE)),--force)
+
+# make faststall YEAR=2025, or a rättelse: RATTELSE="varför" ANDRING="vad som ändrades"
+faststall: $(STAMP)
+	@test -n "$(YEAR)" || { echo "Ange året: make faststall YEAR=2025" >&2; exit 2; }
+	$(BIN)/python -m ledningssystem fastställ $(YEAR) $(if $(RATTELSE),--rättelse "$(RATTELSE)") $(if $(ANDRING),--ändring "$(ANDRING)") $(if $(DATUM),--datum $(DATUM))
+
+# make show FIL=routines/avvikelser/rapportera-avvikelse.md DATUM=2026-03-01
+show: $(STAMP)
+	@test -n "$(FIL)" -a -n "$(DATUM)" || { echo "Ange fil och datum: make show FIL=routines/avvikelser/rapportera-avvikelse.md DATUM=2026-03-01" >&2; exit 2; }
+	$(BIN)/python -m ledningssystem show "$(FIL)" --as-of $(DATUM)
 
 clean:
 	rm -rf site site.tmp public-site public-site.tmp ledningssystem-webbplats.zip .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf .screenshots

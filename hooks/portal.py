@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -18,10 +19,17 @@ from mkdocs.structure.pages import Page
 from ledningssystem.build import BuildOptionError, PostBuildError, SiteBuild, shared_build
 from ledningssystem.errors import ContentErrors
 from ledningssystem.load import content_paths
+from ledningssystem.pages.content_errors import (
+    ERROR_PAGE_TITLE,
+    ERROR_PREVIEW_KEY,
+    content_error_pages,
+)
 from ledningssystem.preview import PREVIEW_FOLDER, macro_pages, write_preview_pages
 from ledningssystem.urls import in_handbook_docs, in_public_docs
 
 log = logging.getLogger("mkdocs.plugins.ledningssystem")
+# Not under "mkdocs.": under --strict a warning there would fail the error page's build too.
+serve_log = logging.getLogger("ledningssystem.serve")
 _state: dict[str, object] = {}
 
 
@@ -46,10 +54,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         build = shared_build(root, config.use_directory_urls, config.extra)
     except ContentErrors as errors:
-        raise PluginError(errors.report()) from None
+        if _state.get("command") != "serve":
+            raise PluginError(errors.report()) from None
+        # The preview shows the errors in the browser instead of hanging every request.
+        serve_log.warning("%s", errors.report())
+        _state["build"], _state["errors"], _state["after_errors"] = None, errors, True
+        config.nav = [{ERROR_PAGE_TITLE: "index.md"}]
+        config.extra[ERROR_PREVIEW_KEY] = True
+        return config
     except BuildOptionError as error:
         raise PluginError(str(error)) from None
-    _state["build"] = build  # the macros glue gets the same build from the engine
+    _state["build"], _state["errors"] = build, None  # the macros glue gets it from the engine
     return config
 
 
@@ -61,6 +76,9 @@ def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201 - l
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    errors = _state.get("errors")
+    if isinstance(errors, ContentErrors):
+        return _error_files(files, config, errors)
     # The two sites share docs/: the public one takes its look and docs/publik/, the
     # handbook everything else (theme files, from outside docs/, always stay).
     keep = in_public_docs if _build().context.public else in_handbook_docs
@@ -69,7 +87,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if not keep(file.src_uri):
             files.remove(file)
     if _state.get("preview"):
-        return _preview_files(files, config)
+        files = _preview_files(files, config)
+        if _state.pop("after_errors", False):  # the error page overwrote the start page
+            _render_again(files, config, "index.md")
+        return files
     for page in _build().pages:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src, content=page.markdown, inclusion=inclusion))
@@ -104,20 +125,55 @@ def _preview_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _error_files(files: Files, config: MkDocsConfig, errors: ContentErrors) -> Files:
+    """The preview of content with errors: the error page at every address, nothing else."""
+    for file in [f for f in files if f.src_uri.endswith(".md")]:
+        files.remove(file)
+    for page in content_error_pages(errors):
+        inclusion = InclusionLevel.NOT_IN_NAV if page.dest else InclusionLevel.INCLUDED
+        file = File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
+        if page.dest:  # 404.html, which the preview answers for every unknown address
+            file.dest_uri = page.dest
+            file.url = page.dest
+        files.append(file)
+    return files
+
+
+def _render_again(files: Files, config: MkDocsConfig, src: str) -> None:
+    # A dirty rebuild renders only sources newer than their output; this output is newer.
+    old = files.get_file_from_path(src)
+    if old is not None and old.abs_src_path:
+        files.remove(old)
+        text = Path(old.abs_src_path).read_text(encoding="utf-8")
+        files.append(File.generated(config, src, content=text, inclusion=old.inclusion))
+
+
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
-    page.edit_url = _build().edit_url(page.file.src_uri)
+    if _state.get("build"):
+        page.edit_url = _build().edit_url(page.file.src_uri)
     return page
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # The preview answers every unknown address with 404.html: its links must not depend on
+    # the address it is shown at.
+    if _state.get("errors") is not None and page.file.dest_uri == "404.html":
+        root = urlsplit(config.site_url or "/").path or "/"
+        return output.replace("<head>", f'<head><base href="{root}">', 1)
+    return output
 
 
 # After every page's Markdown (and its macros) and before any page is written.
 def on_env(env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 - jinja2 Environment
-    report = _build().macro_report()
+    report = _build().macro_report() if _state.get("build") else None
     if report:
         raise PluginError(report)
     return env
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if not _state.get("build"):
+        return  # the preview's error page: no PDFs, no search index
     try:
         # A preview indexes search once per serve session: the index of the first build stays.
         search = not (_state.get("preview") and _state.get("indexed"))

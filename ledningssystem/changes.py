@@ -59,6 +59,14 @@ class DocumentChange:
         return self.before.content != self.after.content
 
     @property
+    def editorial(self) -> str:
+        """The `redaktionell_ändring` note this change adds: no new version needed, or ''."""
+        if self.before is None or self.after is None:
+            return ""
+        note = self.after.meta.editorial_note
+        return note if note and note != self.before.meta.editorial_note else ""
+
+    @property
     def owners(self) -> list[str]:
         found = [s.meta.owner for s in (self.after, self.before) if s and s.meta.owner]
         return list(dict.fromkeys(found))
@@ -117,6 +125,33 @@ def collect_changes(root: Path | str, base: str, head: str = "HEAD") -> ChangeSe
     files = parse_name_status(out.decode("utf-8", "replace"))
     documents = _documents(root, base_sha, head_sha, files)
     return ChangeSet(root, base, base_sha, head_sha, files, documents, roles_at(root, head_sha))
+
+
+def collect_worktree_documents(root: Path | str, base: str) -> list[DocumentChange]:
+    """Processes and rutiner changed since `base`'s merge base, as the files are on disk now.
+
+    Uncommitted and untracked files count: `make check` applies the version rule before
+    the change is committed, not only in review. Raises GitUnavailable in Swedish.
+    """
+    root = Path(root)
+    base_sha = merge_base(root, base, "HEAD")
+    out = run_git(root, "diff", "-z", "--name-status", "-M", "--relative", base_sha)
+    files = parse_name_status(out.decode("utf-8", "replace"))
+    untracked = run_git(root, "ls-files", "-z", "--others", "--exclude-standard")
+    files += [FileChange("A", p) for p in untracked.decode("utf-8", "replace").split("\0") if p]
+    changed = [
+        f for f in files if document_kind(f.path) or (f.old_path and document_kind(f.old_path))
+    ]
+    befores = read_blobs(root, [f"{base_sha}:{f.old_path or f.path}" for f in changed])
+    documents = []
+    for f, old in zip(changed, befores, strict=True):
+        on_disk = root / f.path
+        new = on_disk.read_bytes() if f.status != "D" and on_disk.is_file() else None
+        before = parse_document(f.old_path or f.path, old) if f.status != "A" else None
+        after = parse_document(f.path, new) if new is not None else None
+        kind = document_kind(f.path) or document_kind(f.old_path or "") or ""
+        documents.append(DocumentChange(f, kind, before, after))
+    return documents
 
 
 def parse_name_status(text: str) -> list[FileChange]:

@@ -18,7 +18,7 @@ CODEOWNERS_FILE = "CODEOWNERS"  # the repository root: read by both GitHub and G
 ROUTING_FILES = (CODEOWNERS_FILE, SETTINGS_FILE, ORGANISATION_FILE, ROLES_FILE)
 
 HEADER = """\
-# Skapad av `python -m ledningssystem codeowners` – ändra inte för hand.
+# Skapad av `make codeowners` – ändra inte för hand.
 # Ägaren till en process eller rutin (fältet ägare) granskar ändringar av den.
 # Byt ägare i dokumentet eller Git-användare i roles/roller.yml och kör kommandot igen;
 # ett test och CI stoppar om filen inte stämmer.

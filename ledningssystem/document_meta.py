@@ -28,6 +28,10 @@ CONTROL_KEYS = frozenset(
         "ägare",
     }
 )
+# What a document says that a reader does not act on: search words, the summary in lists,
+# and the note that marks a correction (spelling, a broken link) as editorial. Changing
+# these needs no new version (see docs/skriva/andra-en-rutin.md).
+EDITORIAL_KEYS = frozenset({"nyckelord", "sammanfattning", "redaktionell_ändring"})
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -55,6 +59,7 @@ class DocumentMeta:
     approved_by: str = ""
     approved_on: dt.date | None = None
     review_by: dt.date | None = None
+    editorial_note: str = ""  # redaktionell_ändring: why this change needs no new version
     readable: bool = True
 
     @property
@@ -108,10 +113,11 @@ def parse_document(
         approved_by=_text(data.get("fastställd_av")),
         approved_on=_date(data.get("fastställd_datum")),
         review_by=_date(data.get("revideras_senast")),
+        editorial_note=_text(data.get("redaktionell_ändring")),
     )
     if not with_content:
         return ParsedDocument(meta, None)
-    content = {k: v for k, v in data.items() if k not in CONTROL_KEYS}
+    content = {k: v for k, v in data.items() if k not in CONTROL_KEYS | EDITORIAL_KEYS}
     return ParsedDocument(meta, (content, _normalise_body(body)))
 
 

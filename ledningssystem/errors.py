@@ -23,7 +23,9 @@ class ContentError:
         if self.quote:
             field = f' – "{self.quote}"'
         hint = f" {self.hint}" if self.hint else ""
-        return f"{place}{field}: {self.message}.{hint}".replace("..", ".")
+        hint = hint[:-1] if hint.endswith("..") else hint
+        # One full stop after the message, however it ends (paths like ../x stay intact).
+        return f"{place}{field}: {self.message.rstrip('.')}.{hint}"
 
 
 class ContentErrors(Exception):

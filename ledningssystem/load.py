@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from ledningssystem.errors import ContentError, ContentErrors
 from ledningssystem.facts import fact_errors, fact_table
 from ledningssystem.file_names import CALENDAR_FILE, ORGANISATION_FILE, ROLES_FILE, SETTINGS_FILE
+from ledningssystem.link_check import check_content_links
 from ledningssystem.model.base import ContentModel
 from ledningssystem.model.calendar import Activity
 from ledningssystem.model.content import Ledningssystem
@@ -33,6 +34,14 @@ M = TypeVar("M", bound=ContentModel)
 
 def load_ledningssystem(root: Path | str) -> Ledningssystem:
     """Load and validate everything under `root`; raise ContentErrors listing every problem."""
+    content, errors = load_content(root)
+    if errors:
+        raise ContentErrors(errors)
+    return content
+
+
+def load_content(root: Path | str) -> tuple[Ledningssystem, list[ContentError]]:
+    """Everything under `root` that validated, and every problem found (for `make check`)."""
     root = Path(root).resolve()
     reader = _Reader(root)
     settings = reader.settings()
@@ -57,9 +66,9 @@ def load_ledningssystem(root: Path | str) -> Ledningssystem:
     reader.errors.extend(report_errors)
     content = replace(content, reports=reports)
     reader.check_facts(fact_table(content))  # after reports/: the risk scale is a fact
-    if reader.errors:
-        raise ContentErrors(reader.errors)
-    return content
+    # Links last: they may point at any page the content makes, berättelse years included.
+    reader.errors.extend(check_content_links(content, reader.docs_markdown(), reader.unusable_ids))
+    return content, reader.errors
 
 
 class _Reader(ContentReader):
@@ -158,6 +167,15 @@ class _Reader(ContentReader):
             text = self.text(path)
             if text and "fakta" in text:
                 self.errors.extend(fact_errors(self.rel(path), text, known))
+
+    def docs_markdown(self) -> dict[str, str | None]:
+        """Every file of docs/ by its path inside docs/; the text of Markdown pages, else None."""
+        docs = self.root / "docs"
+        files = [p for p in sorted(docs.rglob("*")) if p.is_file()] if docs.is_dir() else []
+        return {
+            p.relative_to(docs).as_posix(): self.text(p) if p.suffix == ".md" else None
+            for p in files
+        }
 
     def settings(self) -> Settings:
         return self.one(SETTINGS_FILE, Settings, optional=True) or Settings()

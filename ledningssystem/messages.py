@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -13,7 +13,26 @@ from pydantic_core import ErrorDetails
 
 from ledningssystem.errors import ContentError, field_label
 from ledningssystem.model.base import SLUG_PATTERN
+from ledningssystem.slug import slugify
 from ledningssystem.yaml_lines import LineMap
+
+
+def did_you_mean_named(word: str, names: Mapping[str, str], n: int = 3) -> str:
+    """' Menade du "genomfora" – Utföra insatsen?': the closest ids (by id or name), or ''."""
+    word = str(word)
+    lowered = {name.casefold(): key for key, name in names.items()}
+    found = [key for key in names if key == word.lower() or key == slugify(word)]
+    found += difflib.get_close_matches(word.lower(), list(names), n=n, cutoff=0.6)
+    found += [lowered[m] for m in difflib.get_close_matches(word.casefold(), list(lowered), n=n)]
+    unique = list(dict.fromkeys(found))[:n]
+    if not unique:
+        return ""
+    return " Menade du " + " eller ".join(_id_and_name(key, names[key]) for key in unique) + "?"
+
+
+def _id_and_name(key: str, name: str) -> str:
+    # "kvalitetschef" – Kvalitetschef says nothing new: the name only when it adds something.
+    return f'"{key}"' if slugify(name) == key else f'"{key}" – {name}'
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
@@ -114,9 +133,12 @@ def _bound_sv(text: str) -> str:
 
 def _pattern_message(value: str, pattern: str) -> tuple[str, str]:
     if pattern == SLUG_PATTERN:
+        # A capital letter, å/ä/ö or a Word dash: the id it was most likely meant to be.
+        suggestion = slugify(value)
+        meant = f'Menade du "{suggestion}"? ' if suggestion and suggestion != value else ""
         return (
             f'ogiltigt id "{value}"',
-            "Använd bara små bokstäver a–z utan å/ä/ö, siffror och bindestreck, "
+            f"{meant}Använd bara små bokstäver a–z utan å/ä/ö, siffror och bindestreck, "
             't.ex. "barn-och-unga".',
         )
     if "\\d+(\\.\\d+)" in pattern:

@@ -6,10 +6,10 @@ name is unknown the author gets the closest match and where the known names are 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ledningssystem.errors import ContentError
-from ledningssystem.messages import did_you_mean
+from ledningssystem.messages import did_you_mean, did_you_mean_named
 from ledningssystem.model.base import ContentModel
 
 
@@ -23,18 +23,20 @@ def unknown_reference(
     where: str,
     *,
     list_known: bool = False,
+    names: Mapping[str, str] | None = None,
 ) -> ContentError | None:
     """A ContentError at `model`'s line for `path` when `value` is not in `known`, else None.
 
     `list_known` lists every allowed value when no close match exists: right for the short
-    lists in reports/config.yml, too long for roles and processes.
+    lists in reports/config.yml, too long for roles and processes. With `names` (id → name)
+    the closest ids come with their names: 'Menade du "genomfora" – Genomföra insatsen?'.
     """
-    names = list(known)
-    if value in names:
+    ids = list(known)
+    if value in ids:
         return None
-    hint = did_you_mean(value, names).strip()
+    hint = (did_you_mean_named(value, names) if names else did_you_mean(value, ids)).strip()
     if not hint and list_known:
-        hint = f"Tillåtna värden: {', '.join(names)}."
+        hint = f"Tillåtna värden: {', '.join(ids)}."
     return ContentError(
         model.origin.file,
         model.origin.line(*path),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterable, Iterator, Mapping, Set
 
 from ledningssystem.errors import ContentError, field_label
 from ledningssystem.model.base import ContentModel
@@ -52,6 +52,12 @@ class _Checker:
         self.units = content.org_names if organisation_loaded else None
         self.requirements = content.requirements
         self.errors: list[ContentError] = []
+        # Ids with the names an author recognises: "Menade du "genomfora" – Utföra insatsen?"
+        self.names: dict[int, Mapping[str, str]] = {
+            id(content.roles): {r.id: r.name for r in content.roles.values()},
+            id(content.processes): {p.id: p.name for p in content.processes.values()},
+            id(content.routines): {r: d.meta.title for r, d in content.routines.items()},
+        }
 
     def ref(
         self,
@@ -64,7 +70,16 @@ class _Checker:
     ) -> None:
         if known is None or value in self.unusable:
             return
-        error = unknown_reference(model, path, field_label(path), value, known, what, where)
+        names = self.names.get(id(known))
+        if (
+            names is None
+            and isinstance(known, Mapping)
+            and all(isinstance(v, str) for v in known.values())
+        ):
+            names = known  # already id → name, e.g. a process's steps
+        error = unknown_reference(
+            model, path, field_label(path), value, known, what, where, names=names
+        )
         if error is not None:
             self.errors.append(error)
 
@@ -149,9 +164,10 @@ class _Checker:
             "lagkravet",
             "requirements/",
         )
-        step_ids = [s.id for s in process.steps]
-        for dup in _repeated(step_ids):
-            index = step_ids.index(dup, step_ids.index(dup) + 1)
+        step_ids = {s.id: s.name for s in process.steps}
+        step_list = [s.id for s in process.steps]
+        for dup in _repeated(step_list):
+            index = step_list.index(dup, step_list.index(dup) + 1)
             self.errors.append(
                 ContentError(
                     process.origin.file,
@@ -247,7 +263,7 @@ class _Checker:
                     routine,
                     ("processer", i),
                     step_id,
-                    [s.id for s in process.steps],
+                    {s.id: s.name for s in process.steps},
                     f'steget i processen "{process_id}":',
                     process.origin.file,
                 )

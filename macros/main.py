@@ -13,10 +13,13 @@ from typing import Any
 
 from ledningssystem.build import SiteBuild, shared_build
 from ledningssystem.macro_api import MACROS, MacroContext, MacroError, call_macro
+from ledningssystem.pages.content_errors import ERROR_PREVIEW_KEY
 
 
 def define_env(env: Any) -> None:
     conf = env.conf
+    if conf["extra"].get(ERROR_PREVIEW_KEY):
+        return  # make serve shows the content errors (hooks/portal.py); no page has macros
     build = shared_build(
         Path(conf["config_file_path"]).parent, conf["use_directory_urls"], conf["extra"]
     )

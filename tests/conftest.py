@@ -28,6 +28,7 @@ CONTENT_ITEMS = (
     "macros",
     "overrides",
     "reports",
+    "CODEOWNERS",  # make check compares it with the documents' owners
 )
 
 

@@ -50,7 +50,7 @@ def test_codeowners_command_writes_and_checks(tmp_path: Path) -> None:
     repo.write("routines/a.md", routine("a", "Rutin A", owner="enhetschef"))
     stale = run_cli(repo.root, "codeowners", "--check")
     assert stale.returncode == 1
-    assert "Kör `python -m ledningssystem codeowners`" in stale.stderr
+    assert "Kör make codeowners" in stale.stderr
 
 
 def test_committed_codeowners_is_up_to_date() -> None:

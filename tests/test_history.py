@@ -68,20 +68,24 @@ def test_version_history_table_on_the_built_page(repo: GitRepo) -> None:
     site = build_site(repo.root)
     page = soup(site / "rutiner" / "a" / "index.html")
     rows = [
-        [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        [cell.get_text(" ", strip=True) for cell in tr.find_all(["th", "td"])]
         for tr in page.select("table.ls-history tbody tr")
     ]
+    # Rows are versions; the commits of a version are listed under it, newest first.
     assert rows == [
         [
-            "2025-04-01",
             "1.1",
             "gällande",
-            "Byt filnamn (nytt filnamn)",
-            "Anna Andersson",
-            shas[0][:8],
+            "2025-01-01",
+            f"2025-04-01: Byt filnamn (nytt filnamn) – Anna Andersson, {shas[0][:8]} "
+            f"2025-03-05: Förtydliga rutin A – Bo Berg, {shas[1][:8]}",
         ],
-        ["2025-03-05", "1.1", "gällande", "Förtydliga rutin A", "Bo Berg", shas[1][:8]],
-        ["2025-01-10", "1.0", "gällande", "Första versionen (ny)", "Anna Andersson", shas[2][:8]],
+        [
+            "1.0",
+            "gällande",
+            "2025-01-01",
+            f"2025-01-10: Första versionen (ny) – Anna Andersson, {shas[2][:8]}",
+        ],
     ]
     links = [a["href"] for a in page.select("table.ls-history a")]
     assert links == [f"https://git.example.invalid/c/{sha}" for sha in shas]
@@ -171,3 +175,51 @@ def test_a_repository_without_commits(tmp_path: Path) -> None:
     assert "<strong>Historik saknas</strong>: Git-arkivet har inga incheckningar ännu." in (
         _degraded_page(repo.root)
     )
+
+
+def _meta_rows(page) -> dict[str, str]:  # noqa: ANN001 - BeautifulSoup
+    return {
+        tr.th.get_text(strip=True): tr.td.get_text(" ", strip=True)
+        for tr in page.select("table.ls-meta tr")
+    }
+
+
+def test_editorial_change_is_listed_under_its_version(tmp_path: Path) -> None:
+    repo = GitRepo(tmp_path / "portal")
+    repo.write("processes/avvikelser.yml", process())
+    repo.write("routines/a.md", routine("a", "Rutin A", "1.0"))
+    repo.commit("Första versionen", "2025-01-10")
+    editorial = routine("a", "Rutin A", "1.0", body="Gör så här, rättat.").replace(
+        "---\n\n# Rutin A", 'redaktionell_ändring: "Rättat stavfel"\n---\n\n# Rutin A'
+    )
+    repo.write("routines/a.md", editorial)
+    repo.commit("Stavning", "2025-02-01")
+    repo.add_site_files()
+    page = soup(build_site(repo.root) / "rutiner" / "a" / "index.html")
+    rows = page.select("table.ls-history tbody tr")
+    assert len(rows) == 1  # one version, two commits
+    assert "2025-02-01: redaktionell ändring – Rättat stavfel" in rows[0].get_text(" ", strip=True)
+
+
+def test_new_version_says_not_approved_until_its_own_date_is_set(tmp_path: Path) -> None:
+    repo = GitRepo(tmp_path / "portal")
+    repo.write("processes/avvikelser.yml", process())
+    repo.write("routines/a.md", routine("a", "Rutin A", "1.0", approved_on="2024-12-15"))
+    repo.commit("Första versionen", "2025-01-10")
+    repo.write(
+        "routines/a.md",
+        routine(
+            "a", "Rutin A", "1.1", valid_from="2025-03-01", approved_on="2024-12-15", body="Ny."
+        ),
+    )
+    repo.add_site_files()
+    page = soup(build_site(repo.root) / "rutiner" / "a" / "index.html")
+    assert _meta_rows(page)["Fastställd"].startswith("Ej fastställd ännu (version 1.1")
+    repo.write(
+        "routines/a.md",
+        routine(
+            "a", "Rutin A", "1.1", valid_from="2025-03-01", approved_on="2025-02-20", body="Ny."
+        ),
+    )
+    page = soup(build_site(repo.root) / "rutiner" / "a" / "index.html")
+    assert _meta_rows(page)["Fastställd"].startswith("2025-02-20 av")

@@ -284,7 +284,7 @@ def test_year_without_report_is_refused(
     example_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run(example_root, "avvikelser", str(TRESERVA), "--year", "2030") == 1
-    assert "ny-berattelse 2030" in capsys.readouterr().err
+    assert "make ny-berattelse YEAR=2030" in capsys.readouterr().err
     assert not (example_root / "reports" / "2030").exists()
 
 

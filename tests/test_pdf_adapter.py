@@ -70,6 +70,7 @@ class FakeView:
     board_name: str = "Socialnämnden"
     administration_name: str = "Socialförvaltningen"
     compiled_by: str = "Kvalitetsutvecklare"
+    completeness_note: str = ""
     sections: tuple[FakeSectionView, ...] = (
         FakeSectionView(
             "1", 1, FakeSection("sammanfattning", "Sammanfattning"), ("Året i **korthet**.",)

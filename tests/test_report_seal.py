@@ -12,8 +12,8 @@ from tests.conftest import build_site, run_cli, run_mkdocs_build, soup
 
 HINT = (
     "Berättelsen för 2024 är fastställd och får inte ändras i efterhand. Ångra ändringen, "
-    "eller, om det är en rättelse, registrera den: python -m ledningssystem fastställ 2024 "
-    '--rättelse "varför" --ändring "vad som ändrades".'
+    "eller, om det är en rättelse, registrera den: make faststall YEAR=2024 "
+    'RATTELSE="varför" ANDRING="vad som ändrades".'
 )
 
 
@@ -140,7 +140,7 @@ def _messages(folder: Path) -> list[str]:
 def test_an_unsealed_faststalld_year_says_which_command_to_run(tmp_path: Path) -> None:
     assert _messages(_year(tmp_path)) == [
         'reports/2024/report.yml – fältet "fastställd": året 2024 är fastställt men dess innehåll '
-        "är inte förseglat. Kör: python -m ledningssystem fastställ 2024 (det skriver fastställd › "
+        "är inte förseglat. Kör: make faststall YEAR=2024 (det skriver fastställd › "
         "fingeravtryck och faststalld.lock, så att ändringar efter beslutet upptäcks)."
     ]
 

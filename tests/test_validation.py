@@ -83,7 +83,7 @@ CASES = [
         "avvikelsehantering/rapportera",
         "avvikelsehantering/rapporter",
         f'{RUTIN}:12 – fältet "processer nr 1": steget i processen "avvikelsehantering": '
-        f'"rapporter" finns inte. Menade du "rapportera"?',
+        f'"rapporter" finns inte. Menade du "rapportera" – Rapportera avvikelsen?',
     ),
     (
         "unknown-requirement",

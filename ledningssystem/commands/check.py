@@ -1,4 +1,4 @@
-"""`check`: validate all content without building the site."""
+"""`check`: every content, link, version-rule and CODEOWNERS problem at once, without building."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from ledningssystem.cli import command
-from ledningssystem.errors import ContentErrors
+from ledningssystem.errors import ContentError, ContentErrors
 from ledningssystem.law_watch import law_watch_warnings
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.readiness import check_ready
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,28 +17,42 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="avsluta med fel även när gällande dokument hänvisar till upphävda lagkrav",
     )
+    parser.add_argument(
+        "--base",
+        default=None,
+        help="grenen ändringen ska in i (standard: origin/main, main, origin/master eller master)",
+    )
 
 
 @command("check", "granska allt innehåll och visa alla fel på en gång", _arguments)
 def check(args: argparse.Namespace) -> int:
-    content = load_ledningssystem(args.root)
-    warnings = law_watch_warnings(content)
-    if warnings and args.strikt:
-        raise ContentErrors(warnings)
+    result = check_ready(args.root, args.base)
+    for note in result.notes:
+        print(note, flush=True)
+    warnings = law_watch_warnings(result.content)
+    errors = result.errors + (warnings if args.strikt else [])
+    if errors:
+        print(ContentErrors(errors).report(), file=sys.stderr)
+        return 1
     if warnings:
-        # A law change does not stop the build: the documents still apply until revised.
-        count = len(warnings)
-        noun = "hänvisning" if count == 1 else "hänvisningar"
-        print(
-            f"Lagbevakning: {count} {noun} i gällande dokument till lagkrav som har upphört "
-            "(make check STRIKT=ja stoppar på dem):",
-            file=sys.stderr,
-        )
-        for warning in warnings:
-            print(f"  {warning.format()}", file=sys.stderr)
+        _print_law_watch(warnings)
+    content = result.content
     print(
-        f"Innehållet är korrekt: {len(content.processes)} processer, "
+        f"Innehållet är korrekt och klart för granskning: {len(content.processes)} processer, "
         f"{len(content.routines)} rutiner, {len(content.roles)} roller, "
-        f"{len(content.requirements)} lagkrav."
+        f"{len(content.requirements)} lagkrav; CODEOWNERS är aktuell."
     )
     return 0
+
+
+def _print_law_watch(warnings: list[ContentError]) -> None:
+    # A law change does not stop the build: the documents still apply until revised.
+    count = len(warnings)
+    noun = "hänvisning" if count == 1 else "hänvisningar"
+    print(
+        f"Lagbevakning: {count} {noun} i gällande dokument till lagkrav som har upphört "
+        "(make check STRIKT=ja stoppar på dem):",
+        file=sys.stderr,
+    )
+    for warning in warnings:
+        print(f"  {warning.format()}", file=sys.stderr)

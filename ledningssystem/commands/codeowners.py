@@ -33,7 +33,7 @@ def codeowners(args: argparse.Namespace) -> int:
             return 0
         print(
             f"{target} stämmer inte med dokumentens ägare. "
-            "Kör `python -m ledningssystem codeowners` och checka in filen.",
+            "Kör make codeowners och checka in filen.",
             file=sys.stderr,
         )
         return 1

@@ -22,9 +22,10 @@ from ledningssystem.messages import translate
 from ledningssystem.model.settings import Settings
 from ledningssystem.report.meta import ReportMeta, ReportStatus
 from ledningssystem.report.seal import (
-    COMMAND,
     LOCK_FILE,
     META_FILE,
+    correction_command,
+    seal_command,
     sealed_fingerprint,
     year_manifest,
 )
@@ -67,7 +68,9 @@ def faststall(args: argparse.Namespace) -> int:
     current = year_manifest(folder, text).fingerprint
     if args.reason:
         if not sealed:
-            raise UserError(f"{args.year} är inte förseglat ännu; kör först {COMMAND} {args.year}")
+            raise UserError(
+                f"{args.year} är inte förseglat ännu; kör först {seal_command(args.year)}"
+            )
         if current == sealed:
             raise UserError(f"inget i {args.year} har ändrats sedan det förseglades")
         entry = {
@@ -86,7 +89,7 @@ def faststall(args: argparse.Namespace) -> int:
     elif sealed:
         raise UserError(
             f"{args.year} är redan fastställt och innehållet har ändrats. Registrera ändringen som "
-            f'en rättelse: {COMMAND} {args.year} --rättelse "varför" --ändring "vad som ändrades"'
+            f"en rättelse: {correction_command(args.year)}"
         )
     else:
         approval = dict(data["fastställd"])

@@ -52,6 +52,12 @@ class ControlledDocument(ContentModel):
     review_by: dt.date | None = sv(
         "revideras_senast", "Senaste datum för nästa revidering (ÅÅÅÅ-MM-DD).", default=None
     )
+    editorial_note: str = sv(
+        "redaktionell_ändring",
+        "En redaktionell ändring som inte kräver ny version (stavning, en trasig länk), "
+        't.ex. "Rättat stavfel i steg 3". Visas i versionshistoriken.',
+        default="",
+    )
 
     @model_validator(mode="before")
     @classmethod

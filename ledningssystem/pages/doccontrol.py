@@ -13,7 +13,11 @@ from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.document import ControlledDocument
 from ledningssystem.pages.page import BuildContext, Page, template_page
 from ledningssystem.render.control_export import render_control_csv, render_control_json
-from ledningssystem.render.document_control import render_banners, render_version_history
+from ledningssystem.render.document_control import (
+    approval_pending,
+    render_banners,
+    render_version_history,
+)
 from ledningssystem.urls import DOCUMENT_CONTROL_CSV, DOCUMENT_CONTROL_JSON, DOCUMENT_CONTROL_PAGE
 
 log = logging.getLogger("ledningssystem.history")
@@ -26,6 +30,7 @@ class DocumentControlView:
     banners: str
     history: str
     last_changed: dt.date | None
+    approval_pending: bool = False  # a new version with the old version's fastställd_datum
 
 
 def document_control(
@@ -46,6 +51,7 @@ def document_control(
         ),
         history=render_version_history(revisions, context.history.problem, settings.git.commit_url),
         last_changed=revisions[0].date if revisions else None,
+        approval_pending=approval_pending(doc, revisions),
     )
 
 

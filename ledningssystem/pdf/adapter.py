@@ -50,7 +50,7 @@ def report_to_pdf_document(
         kind=kind[:1].upper() + kind[1:],
         organisation=Organisation(view.board_name, view.administration_name, municipality),
         year=meta.year,
-        status=status_text(approval),
+        status=" ".join(t for t in (status_text(approval), view.completeness_note) if t),
         date=approval.date if approval else today,
         author=author or view.board_name,
         sections=_nest([_section(s, view.draft) for s in view.sections])

@@ -39,9 +39,14 @@ class ChangeSummary:
         return not self.problems
 
 
+def problem_prefix(change: DocumentChange) -> str:
+    """How a problem names its document in the summary: `path` (title)."""
+    return f"`{change.path}` ({change.title})"
+
+
 def document_problems(change: DocumentChange) -> list[str]:
     """Why a document change cannot be approved as it is (empty when it can)."""
-    name = f"`{change.path}` ({change.title})"
+    name = problem_prefix(change)
     before, after = change.before, change.after
     if after is not None and not after.meta.readable:
         return [
@@ -56,7 +61,7 @@ def document_problems(change: DocumentChange) -> list[str]:
             f"{name}: versionen har gått bakåt, från {old.version} till {new.version}. "
             "En ny version ska ha ett högre nummer än den förra."
         )
-    if old.status == "gällande" and new.status == "gällande" and change.content_changed:
+    if old.status == "gällande" and new.status == "gällande" and _needs_version(change):
         bumped = bool(old.version_key and new.version_key and new.version_key > old.version_key)
         new_date = bool(new.valid_from and (not old.valid_from or new.valid_from > old.valid_from))
         if not bumped:
@@ -74,6 +79,11 @@ def document_problems(change: DocumentChange) -> list[str]:
             )
     problems += _approval_problems(name, old, new)
     return problems
+
+
+def _needs_version(change: DocumentChange) -> bool:
+    # An editorial change (redaktionell_ändring: "…") keeps the version: it is listed instead.
+    return change.content_changed and not change.editorial
 
 
 def _approval_problems(name: str, old: DocumentMeta, new: DocumentMeta) -> list[str]:
@@ -276,6 +286,8 @@ def _versions(d: DocumentChange) -> tuple[str, str, str]:
 
 def _what(d: DocumentChange) -> str:
     what = "innehåll" if d.content_changed else "bara dokumentuppgifter"
+    if d.editorial and d.content_changed:
+        what = f"redaktionell ändring: {d.editorial}"
     if d.file.old_path:
         what += f", nytt filnamn (från `{d.file.old_path}`)"
     return what

@@ -60,6 +60,7 @@ class Figure:
     small_base: int = SMALL_BASE
     direction: str | None = None  # indicators: one of DIRECTIONS
     measured_year: int | None = None  # indicators measured another year than the report's
+    preliminary: bool = False  # a draft year with data missing or not complete
 
     @property
     def delta(self) -> float | None:
@@ -138,7 +139,10 @@ class Figure:
     def change_text(self) -> str:
         """ "+12 % jämfört med 2023", or "" when there is nothing to compare with."""
         change = self.change()
-        return f"{change} jämfört med {self.previous_year}" if change else ""
+        if not change:
+            return ""
+        mark = " (preliminärt)" if self.preliminary else ""
+        return f"{change} jämfört med {self.previous_year}{mark}"
 
     def summary(self) -> str:
         """ "85 SoL-avvikelser, +12 % jämfört med 2023" or "Andel …: 87,5 %, …"."""

@@ -17,8 +17,10 @@ from ledningssystem.messages import did_you_mean
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.report.check import check_year
 from ledningssystem.report.check_figures import check_config_key_figures, check_year_figures
+from ledningssystem.report.completeness import check_completeness_keys, mark_preliminary
 from ledningssystem.report.compute import compute_figures
 from ledningssystem.report.config import ReportConfig
+from ledningssystem.report.config_additions import ADDITIONS_KEY, add_to_defaults
 from ledningssystem.report.data import KINDS, Narrative, Reports, YearData
 from ledningssystem.report.figure_call import NO_REPORT_FOR_YEAR
 from ledningssystem.report.figures import FigureSet
@@ -71,7 +73,9 @@ def _figures(
     for year in sorted(years):
         previous = years.get(year - 1)
         computed = compute_figures(years[year], config, previous, content.org_names, tree)
-        figures[year] = with_history(computed.with_previous(figures.get(year - 1)), history)
+        figures[year] = mark_preliminary(
+            with_history(computed.with_previous(figures.get(year - 1)), history), years[year]
+        )
     return figures
 
 
@@ -92,6 +96,7 @@ def _read_years(
             unread.add(int(folder.name))
             continue
         reader.errors += check_year(data, config, content)
+        reader.errors += check_completeness_keys(data)
         reader.errors += check_seal(folder, data.folder, data.meta)  # fastställd = frozen
         years[data.year] = data
         if len(reader.errors) > before:
@@ -159,7 +164,19 @@ class _ReportReader(FileReader):
                     "filen ska vara en samling inställningar (namn: värde)",
                 )
             elif own and own[0]:
-                data.update(own[0])
+                own_data = dict(own[0])
+                additions = own_data.pop(ADDITIONS_KEY, None)
+                data.update(own_data)
+                if isinstance(additions, dict):
+                    data = add_to_defaults(data, additions)
+                elif additions is not None:
+                    self.add(
+                        REPORT_CONFIG_FILE,
+                        own[1].line((ADDITIONS_KEY,)),
+                        ADDITIONS_KEY,
+                        "ska vara en samling inställningar (namn: värde)",
+                        "Se exemplet överst i reports/config.yml.",
+                    )
                 lines = own[1]  # errors point into the organisation's own file
                 file = REPORT_CONFIG_FILE
         self.config_origin = (file, lines)

@@ -9,6 +9,7 @@ from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.model.base import ContentModel, Slug, Text, sv
+from ledningssystem.report.fields import YesNo
 from ledningssystem.report.model import Count
 
 
@@ -69,6 +70,12 @@ class ReportMeta(ContentModel):
     compiled_by: Slug | None = sv("sammanställd_av", "Rollen som sammanställt.", default=None)
     key_figures: tuple[str, ...] | None = sv(
         "nyckeltal", "Figurnamn överst; utelämna för reports/config.yml.", default=None
+    )
+    complete: dict[str, YesNo] = sv(
+        "komplett",
+        "Datafiler som inte är klara ännu, t.ex. {avvikelser: nej}: utkastet visar det och "
+        "jämförelser med året innan blir preliminära.",
+        default_factory=dict,
     )
     control_totals: dict[str, Count] = sv(
         "kontrollsummor",

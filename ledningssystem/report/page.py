@@ -14,6 +14,7 @@ from ledningssystem.report import blocks_grades as grades
 from ledningssystem.report import blocks_work as work
 from ledningssystem.report.blocks import BlockContext, key_figures
 from ledningssystem.report.blocks_law import law_changes_block
+from ledningssystem.report.completeness import completeness
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.meta import ReportStatus
 from ledningssystem.report.templates import Block, Section
@@ -56,6 +57,7 @@ class YearView:
     board_name: str
     administration_name: str
     compiled_by: str
+    completeness_note: str = ""  # a draft's missing and incomplete data files, or ""
 
 
 def year_view(reports: Reports, year: int, content: Ledningssystem, link: Linker) -> YearView:
@@ -90,4 +92,5 @@ def year_view(reports: Reports, year: int, content: Ledningssystem, link: Linker
         content.organisation.board.name,
         content.organisation.administration.name,
         role.name if role else "",
+        completeness(data).note(),
     )

@@ -21,7 +21,7 @@ from ledningssystem.model.settings import Settings
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.meta import ReportStatus
-from ledningssystem.report.seal import COMMAND, year_manifest
+from ledningssystem.report.seal import correction_command, year_manifest
 from ledningssystem.yaml_lines import YamlProblem, parse_yaml
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def _frozen_note(before: YearData, after: YearData) -> list[str]:
     if not new:
         return [
             f"**{before.year} är fastställt** och grenen ändrar det utan en registrerad rättelse; "
-            f"`make check` stoppar. Är det en rättelse: kör `{COMMAND} {before.year} --rättelse …`."
+            f"`make check` stoppar. Är det en rättelse: kör `{correction_command(before.year)}`."
         ]
     return [
         f"**{before.year} är fastställt**; grenen registrerar en rättelse: "

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, Field, create_model
 
 from ledningssystem.report.config import ReportConfig
+from ledningssystem.report.config_additions import ADDITIONS_KEY
 from ledningssystem.report.data import KINDS
 from ledningssystem.report.history_file import HISTORY_FILE, History
 from ledningssystem.report.importer.mapping import Mapping
@@ -21,6 +22,11 @@ class PartialReportConfig(ReportConfig):
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
         schema = super().model_json_schema(*args, **kwargs)
         schema.pop("required", None)
+        schema["properties"][ADDITIONS_KEY] = {
+            "type": "object",
+            "description": "Samma nycklar som ovan; listorna läggs till standardvärdena i stället "
+            "för att ersätta dem, t.ex. klagomål: {kategorier: [{id: maltider, namn: Måltider}]}.",
+        }
         return schema
 
 

@@ -29,7 +29,19 @@ LOCK_FILE = "faststalld.lock"
 HISTORY_ENTRY = "../historik.yml"
 META_FILE = "report.yml"
 ALGORITHM = "sha256"
-COMMAND = "python -m ledningssystem fastställ"
+COMMAND = "python -m ledningssystem fastställ"  # what writes the lock file (its header)
+
+
+def seal_command(year: int) -> str:
+    """The command a user is told to run to seal `year`: one that works from a fresh clone."""
+    return f"make faststall YEAR={year}"
+
+
+def correction_command(year: int) -> str:
+    """The command that registers a rättelse of a sealed `year`."""
+    return f'make faststall YEAR={year} RATTELSE="varför" ANDRING="vad som ändrades"'
+
+
 _LOCK_HEADER = (
     f"# Skrivs av {COMMAND} <år>. Ändra inte för hand: filen visar vilka filer\n"
     "# som ingick när berättelsen fastställdes eller senast rättades.\n"
@@ -155,7 +167,7 @@ def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentE
                 f"året {year} har fastställts ({rel_folder}/{LOCK_FILE} finns) men status är "
                 f"{meta.status.value}",
                 "En fastställd berättelse ändras bara genom en rättelse. Sätt tillbaka status: "
-                f"fastställd och registrera ändringen med {_correction_command(year)}.",
+                f"fastställd och registrera ändringen med {correction_command(year)}.",
             )
         ]
     sealed = sealed_fingerprint(meta)
@@ -168,7 +180,7 @@ def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentE
                     "rättelser",
                     f"den senaste rättelsen av {year} saknar fingeravtryck",
                     "Skriv inte rättelser för hand: ta bort den och kör "
-                    f"{_correction_command(year)}.",
+                    f"{correction_command(year)}.",
                 )
             ]
         return [
@@ -177,7 +189,7 @@ def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentE
                 None,
                 "fastställd",
                 f"året {year} är fastställt men dess innehåll är inte förseglat",
-                f"Kör: {COMMAND} {year} (det skriver fastställd › fingeravtryck och "
+                f"Kör: {seal_command(year)} (det skriver fastställd › fingeravtryck och "
                 f"{LOCK_FILE}, så att ändringar efter beslutet upptäcks).",
             )
         ]
@@ -186,7 +198,7 @@ def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentE
         return []
     hint = (
         f"Berättelsen för {year} är fastställd och får inte ändras i efterhand. Ångra ändringen, "
-        f"eller, om det är en rättelse, registrera den: {_correction_command(year)}."
+        f"eller, om det är en rättelse, registrera den: {correction_command(year)}."
     )
     if lock is None or lock.fingerprint != sealed:
         return [
@@ -215,10 +227,6 @@ def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentE
         )
         for path, change in current.changes_from(lock)
     ]
-
-
-def _correction_command(year: int) -> str:
-    return f'{COMMAND} {year} --rättelse "varför" --ändring "vad som ändrades"'
 
 
 def _keys_as_text(value: Any) -> Any:

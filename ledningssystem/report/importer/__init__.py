@@ -85,7 +85,7 @@ def import_export(
     if not (folder / "report.yml").is_file():
         raise ImportRefused(
             f"det finns ingen berättelse för {year} ({REPORTS_DIR}/{year}/report.yml saknas); "
-            f"skapa den först med python -m ledningssystem ny-berattelse {year}"
+            f"skapa den först med make ny-berattelse YEAR={year}"
         )
     target = _target(folder, kind)
     target_name = _shown(target, root)

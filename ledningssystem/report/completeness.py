@@ -1,0 +1,87 @@
+"""Drafts say they are drafts: which data files of a year are missing or not yet complete.
+
+A year half entered must not read as real: its page and PDF list what is missing or marked
+`komplett: nej` in report.yml, and its comparisons with the year before are marked
+preliminary until every data file is there and complete.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ledningssystem.errors import ContentError
+from ledningssystem.messages import did_you_mean
+from ledningssystem.report.data import KINDS, YearData
+from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.meta import ReportStatus
+
+DATA_FILES = tuple(stem for _, stem, _, _ in KINDS)  # avvikelser, klagomal, …
+# The figures computed from each data file, by the first part of their names.
+FIGURES_OF = {"riskanalys": ("risker",), "atgarder": ("atgarder", "uppfoljning")}
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """The data files of a draft year that are missing, and those marked komplett: nej."""
+
+    missing: tuple[str, ...] = ()
+    incomplete: tuple[str, ...] = ()
+
+    @property
+    def preliminary(self) -> bool:
+        return bool(self.missing or self.incomplete)
+
+    def note(self) -> str:
+        """A Swedish sentence for the page and the PDF, or "" when everything is there."""
+        parts = []
+        if self.missing:
+            parts.append(f"datafiler som saknas: {', '.join(self.missing)}")
+        if self.incomplete:
+            parts.append(
+                f"datafiler som inte är klara (komplett: nej): {', '.join(self.incomplete)}"
+            )
+        if not parts:
+            return ""
+        return (
+            f"Uppgifterna är inte kompletta – {'; '.join(parts)}. Jämförelser med året innan "
+            "är preliminära för datafiler som inte är klara."
+        )
+
+
+def completeness(data: YearData) -> Completeness:
+    """What a draft year still lacks; a fastställd year is complete by decision."""
+    if data.meta.status is not ReportStatus.DRAFT:
+        return Completeness()
+    missing = tuple(stem for attr, stem, _, _ in KINDS if getattr(data, attr) is None)
+    marked = data.meta.complete
+    incomplete = tuple(s for s in DATA_FILES if marked.get(s) is False and s not in missing)
+    return Completeness(missing, incomplete)
+
+
+def mark_preliminary(figures: FigureSet, data: YearData) -> FigureSet:
+    """The figures of data files marked komplett: nej, with their comparisons preliminary.
+
+    A missing file has no figures, so it has no comparisons to mark; the note lists it.
+    """
+    incomplete = completeness(data).incomplete
+    prefixes = {p for stem in incomplete for p in FIGURES_OF.get(stem, (stem,))}
+    for name, figure in figures.figures.items():
+        if name.split(".", 1)[0] in prefixes:
+            figures.figures[name] = replace(figure, preliminary=True)
+    return figures
+
+
+def check_completeness_keys(data: YearData) -> list[ContentError]:
+    """`komplett:` in report.yml may only name the year's data files."""
+    meta = data.meta
+    return [
+        ContentError(
+            meta.origin.file,
+            meta.origin.line("komplett", key),
+            f"komplett › {key}",
+            f'"{key}" är ingen datafil',
+            (did_you_mean(key, DATA_FILES) + f" Datafilerna: {', '.join(DATA_FILES)}.").strip(),
+        )
+        for key in meta.complete
+        if key not in DATA_FILES
+    ]
