@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ledningssystem.privacy import mask
+
 
 @dataclass(frozen=True, order=True)
 class ContentError:
@@ -19,8 +21,9 @@ class ContentError:
     def format(self) -> str:
         place = f"{self.file}:{self.line}" if self.line else self.file
         field = f' – fältet "{self.field}"' if self.field else ""
-        hint = f" {self.hint}" if self.hint else ""
-        return f"{place}{field}: {self.message}.{hint}".replace("..", ".")
+        hint = f" {_sentence(self.hint)}" if self.hint else ""
+        # A message may quote what the author wrote; it never repeats a personnummer.
+        return mask(f"{place}{field}: {_sentence(self.message)}{hint}")
 
 
 class ContentErrors(Exception):
@@ -36,6 +39,11 @@ class ContentErrors(Exception):
         lines = [f"Innehållet har {count} {noun} som måste rättas:"]
         lines += [f"  {e.format()}" for e in self.errors]
         return "\n".join(lines)
+
+
+def _sentence(text: str) -> str:
+    """`text` ending in one full stop (or its own ? or !), without touching what it quotes."""
+    return text if text.endswith((".", "?", "!", ".\"", ".)")) else f"{text}."
 
 
 def _sort_key(error: ContentError) -> tuple[str, int, str, str]:

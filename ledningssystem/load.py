@@ -6,6 +6,7 @@ collected and raised together as ContentErrors.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,6 +27,7 @@ from ledningssystem.validate import validate_references
 from ledningssystem.yaml_lines import LineMap
 
 M = TypeVar("M", bound=ContentModel)
+_ID_LINE = re.compile(r"^id:\s*[\"']?([a-z0-9-]+)", re.M)
 
 SETTINGS_FILE = "ledningssystem.yml"
 ORGANISATION_FILE = "roles/organisation.yml"
@@ -48,6 +50,7 @@ def load_ledningssystem(root: Path | str) -> Ledningssystem:
         routines=reader.routines(),
         requirement_sources=reader.requirement_sources(),
         activities=tuple(reader.listed(CALENDAR_FILE, "aktiviteter", Activity, optional=True)),
+        unusable_ids=frozenset(reader.unusable_ids),  # last: after every file was read
     )
     reader.scan_personal_data()
     reader.errors.extend(
@@ -127,11 +130,20 @@ class _Reader(ContentReader):
         found = []
         for path in sorted((self.root / folder).glob(pattern)):
             parsed = self.yaml(path)
-            if parsed:
+            if parsed is None:
+                self.unreadable(path)
+            else:
                 built = self.build(model, parsed[0], self.rel(path), parsed[1])
                 if built is not None:
                     found.append(built)
         return found
+
+    def unreadable(self, path: Path, text: str | None = None) -> None:
+        """A file that could not be parsed: references to its id are not reported again."""
+        self.unusable_ids.add(path.stem)
+        found = _ID_LINE.search(text if text is not None else self.text(path) or "")
+        if found:
+            self.unusable_ids.add(found.group(1))
 
     def keyed(self, models: list[M]) -> dict[str, M]:
         """Models by id; the first wins, duplicates are reported by validate_references."""
@@ -173,17 +185,24 @@ class _Reader(ContentReader):
             return None
         split = split_front_matter(text)
         if split is None:
+            self.unreadable(path, text)
+            unclosed = text.lstrip("\ufeff").split("\n", 1)[0].strip() == "---"
             self.add(
                 self.rel(path),
                 1,
                 "",
-                "rutinen saknar metadata överst i filen",
-                "Börja filen med en rad ---, metadata (id, titel, …) och en rad ---.",
+                "metadata överst i filen avslutas aldrig med en rad ---"
+                if unclosed
+                else "rutinen saknar metadata överst i filen",
+                "Skriv en rad med bara --- efter sista metadataraden (före rutinens text)."
+                if unclosed
+                else "Börja filen med en rad ---, metadata (id, titel, …) och en rad ---.",
             )
             return None
         front, body, body_line = split
         parsed = self.yaml(path, line_offset=1, text=front)
         if parsed is None:
+            self.unreadable(path, front)
             return None
         meta = self.build(Routine, parsed[0], self.rel(path), parsed[1])
         return RoutineDocument(meta, body, body_line) if meta else None

@@ -43,6 +43,9 @@ class Ledningssystem:
     requirement_sources: tuple[RequirementSource, ...]
     activities: tuple[Activity, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)
+    # Ids of files that could not be read or validated: their own errors are reported, so
+    # references to them are not reported again.
+    unusable_ids: frozenset[str] = frozenset()
 
     @cached_property
     def requirements(self) -> dict[str, RegisteredRequirement]:

@@ -14,6 +14,7 @@ from ledningssystem.report.figures import FigureSet, swedish
 from ledningssystem.report.model import ReportStatus
 from ledningssystem.yaml_lines import LineMap
 
+_LISTED = 8  # longer lists of allowed values drown the message; "Se …" names the place
 SUM_WORDS = {"summa", "totalt", "total", "alla"}
 
 
@@ -40,12 +41,13 @@ class _Checker:
         what: str,
         where: str,
     ) -> None:
-        if value is None or known is None:
+        if value is None or known is None or value in self.content.unusable_ids:
             return
         known = list(known)
         if value not in known:
-            hint = did_you_mean(value, known).strip() or f"Tillåtna värden: {', '.join(known)}."
-            self.fail(row, field, f'{what} "{value}" finns inte', f"{hint} Se {where}.")
+            listed = f"Tillåtna värden: {', '.join(known)}." if len(known) <= _LISTED else ""
+            hint = did_you_mean(value, known).strip() or listed
+            self.fail(row, field, f'{what} "{value}" finns inte', f"{hint} Se {where}.".strip())
 
     def unit(self, row: ContentModel, value: str) -> None:
         if value in SUM_WORDS:
