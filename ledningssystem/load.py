@@ -20,7 +20,12 @@ from ledningssystem.model.requirement import Requirement, RequirementSource
 from ledningssystem.model.role import Role
 from ledningssystem.model.routine import Routine, RoutineDocument
 from ledningssystem.model.settings import Settings
-from ledningssystem.privacy import personal_number_lines
+from ledningssystem.privacy import (
+    EXEMPT_MARK,
+    mask,
+    name_has_personal_number,
+    personal_number_lines,
+)
 from ledningssystem.reading import ContentReader
 from ledningssystem.report import attach_reports
 from ledningssystem.validate import validate_references
@@ -154,7 +159,22 @@ class _Reader(ContentReader):
         return keyed
 
     def scan_personal_data(self) -> None:
-        """Refuse anything that looks like a personnummer, in every content and data file."""
+        """Refuse anything that looks like a personnummer: in every content and data file,
+        and in file names (they become addresses and appear in dokumentstyrning.json)."""
+        hint = (
+            "Personuppgifter får aldrig publiceras; ta bort numret eller skriv om texten så att "
+            "ingen person kan identifieras. Är det inget personnummer (t.ex. ett ordernummer), "
+            f"skriv {EXEMPT_MARK} i en kommentar på samma rad."
+        )
+        for path in _named_files(self.root):
+            if name_has_personal_number(self.rel(path)):
+                self.add(
+                    mask(self.rel(path)),
+                    None,
+                    "",
+                    "filnamnet innehåller något som ser ut som ett personnummer",
+                    "Byt namn på filen.",
+                )
         for path in _content_files(self.root):
             text = self.text(path)
             for line in personal_number_lines(text or ""):
@@ -164,8 +184,7 @@ class _Reader(ContentReader):
                     "",
                     "raden innehåller något som ser ut som ett personnummer "
                     "eller samordningsnummer",
-                    "Personuppgifter får aldrig publiceras; ta bort numret eller skriv om texten "
-                    "så att ingen person kan identifieras.",
+                    hint,
                 )
 
     def settings(self) -> Settings:
@@ -243,7 +262,11 @@ PERSONAL_DATA_FOLDERS = (
     "arshjul",
     "reports",
 )
-PERSONAL_DATA_SUFFIXES = {".md", ".yml", ".yaml", ".csv", ".json", ".txt"}
+# Every text file that can reach a page or a download: docs/ may hold more than Markdown.
+PERSONAL_DATA_SUFFIXES = {
+    ".md", ".markdown", ".yml", ".yaml", ".csv", ".tsv", ".json", ".txt", ".html", ".htm",
+    ".svg", ".xml", ".css", ".js",
+}  # fmt: skip
 
 
 def _content_files(root: Path) -> list[Path]:
@@ -255,6 +278,14 @@ def _content_files(root: Path) -> list[Path]:
             if p.suffix in PERSONAL_DATA_SUFFIXES and p.is_file()
         )
     return files
+
+
+def _named_files(root: Path) -> list[Path]:
+    """Every file under the content folders, whatever its kind."""
+    found = []
+    for folder in PERSONAL_DATA_FOLDERS:
+        found += sorted(p for p in (root / folder).rglob("*") if p.is_file())
+    return found
 
 
 def content_paths(root: Path) -> list[Path]:

@@ -52,16 +52,30 @@ def contains_personal_number(text: str) -> bool:
     return next(_matches(rendered(text)), None) is not None
 
 
+def name_has_personal_number(name: str) -> bool:
+    """Whether a file name holds a personnummer (words in names are joined by - _ . /)."""
+    return contains_personal_number(_spaced(name))
+
+
 def mask(text: str) -> str:
     """`text` with every personnummer replaced by ÅÅMMDD-XXXX, for messages and logs."""
     plain = rendered(text)
-    if next(_matches(plain), None) is None:
+    # _spaced keeps every position, so a match in it marks the same span of `plain`.
+    spans = sorted(
+        {m.span() for m in _matches(plain)} | {m.span() for m in _matches(_spaced(plain))}
+    )
+    if not spans:
         return text
     parts, end = [], 0
-    for match in _matches(plain):
-        parts += [plain[end : match.start()], MASK]
-        end = match.end()
+    for start, stop in spans:
+        if start >= end:
+            parts += [plain[end:start], MASK]
+            end = stop
     return "".join([*parts, plain[end:]])
+
+
+def _spaced(text: str) -> str:
+    return re.sub(r"[-_./]", " ", text)
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
