@@ -43,7 +43,7 @@ class ContentErrors(Exception):
 
 def _sentence(text: str) -> str:
     """`text` ending in one full stop (or its own ? or !), without touching what it quotes."""
-    return text if text.endswith((".", "?", "!", ".\"", ".)")) else f"{text}."
+    return text if text.endswith((".", "?", "!", '."', ".)")) else f"{text}."
 
 
 def _sort_key(error: ContentError) -> tuple[str, int, str, str]:

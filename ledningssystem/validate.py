@@ -144,6 +144,17 @@ class _Checker:
                     "routines/",
                 )
             for j, next_id in enumerate(step.next):
+                if next_id == step.id:
+                    self.errors.append(
+                        ContentError(
+                            process.origin.file,
+                            process.origin.line(*base, "nästa", j),
+                            field_label((*base, "nästa", j)),
+                            f'steget "{step.id}" pekar på sig självt',
+                            "Skriv vilket steg som kommer efter, eller ta bort raden.",
+                        )
+                    )
+                    continue
                 self.ref(
                     process,
                     (*base, "nästa", j),

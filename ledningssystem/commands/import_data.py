@@ -67,7 +67,7 @@ SHOWN_ROWS = 20  # a 600,000-row export must not print every skipped row number
 
 
 def _row_numbers(rows: list[int]) -> str:
-    """"rad 3, 7, 9" – or the first SHOWN_ROWS and how many more."""
+    """ "rad 3, 7, 9" – or the first SHOWN_ROWS and how many more."""
     shown = ", ".join(str(r) for r in rows[:SHOWN_ROWS])
     more = len(rows) - SHOWN_ROWS
     return f"rad {shown} och {more} till ({len(rows)} rader)" if more > 0 else f"rad {shown}"

@@ -7,7 +7,7 @@ import os
 
 from pydantic import Field
 
-from ledningssystem.model.base import ContentModel, sv
+from ledningssystem.model.base import ContentModel, Date, sv
 
 
 class GitSettings(ContentModel):
@@ -29,14 +29,18 @@ class DocumentControlSettings(ContentModel):
     """How far ahead the portal warns about reviews."""
 
     horizon_days: int = sv(
-        "horisont_dagar", "Hur många dagar framåt kommande revideringar visas.", default=90, ge=1
+        "horisont_dagar",
+        "Hur många dagar framåt kommande revideringar visas (högst 3650, tio år).",
+        default=90,
+        ge=1,
+        le=3650,
     )
 
 
 class Settings(ContentModel):
     """The portal's configuration, beside mkdocs.yml."""
 
-    today: dt.date | None = sv(
+    today: Date | None = sv(
         "idag", "Fast datum för 'idag' (ÅÅÅÅ-MM-DD), för återskapbara byggen.", default=None
     )
     git: GitSettings = Field(default_factory=GitSettings, alias="git")

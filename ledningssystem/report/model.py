@@ -7,14 +7,13 @@ categories are checked against the configuration and the organisation in load.py
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from ledningssystem.model.base import ContentModel, Slug, Text, sv
+from ledningssystem.model.base import ContentModel, Date, Slug, Text, sv
 
 
 def _yes_no(value: Any) -> Any:
@@ -66,7 +65,7 @@ class ReportStatus(StrEnum):
 class Approval(ContentModel):
     """When, by whom and where the berättelse was approved."""
 
-    date: dt.date = sv("datum", "Datum för beslutet, ÅÅÅÅ-MM-DD.")
+    date: Date = sv("datum", "Datum för beslutet, ÅÅÅÅ-MM-DD.")
     by: Text = sv("av", "Vem som fastställde, t.ex. Socialnämnden.")
     paragraph: str = sv("paragraf", "Paragraf i protokollet, t.ex. § 14.", default="")
     registration: str = sv("dnr", "Diarienummer, t.ex. SN 2025/0042.", default="")
@@ -80,7 +79,7 @@ class Approval(ContentModel):
 class Correction(ContentModel):
     """A rättelse of a fastställd berättelse: when, why, what, and the content after it."""
 
-    date: dt.date = sv("datum", "Datum för rättelsen, ÅÅÅÅ-MM-DD.")
+    date: Date = sv("datum", "Datum för rättelsen, ÅÅÅÅ-MM-DD.")
     reason: Text = sv("orsak", "Varför berättelsen rättades.")
     change: Text = sv("ändring", "Vad som ändrades.")
     fingerprint: str = sv(
@@ -289,7 +288,7 @@ class SelfCheckRow(ContentModel):
     process: Slug = sv("process", "Processens id.")
     step: Slug | None = sv("steg", "Stegets id i processen.", default=None)
     check: Text = sv("kontroll", "Vad som kontrollerades.")
-    date: dt.date = sv("datum", "När kontrollen gjordes eller var planerad.")
+    date: Date = sv("datum", "När kontrollen gjordes eller var planerad.")
     result: CheckResult = sv("resultat", "godkänd, ej godkänd eller ej genomförd.")
     action: str = sv("åtgärd", "Åtgärd när resultatet inte var godkänt.", default="")
 
@@ -330,7 +329,7 @@ class ReviewRow(ContentModel):
     id: Slug = sv("id", "Granskningens id.")
     kind: Slug = sv("typ", "Slag av granskning (granskningar › typer i config.yml).")
     subject: Text = sv("vad", "Vad som granskades.")
-    date: dt.date | None = sv("datum", "Datum för beslut eller rapport.", default=None)
+    date: Date | None = sv("datum", "Datum för beslut eller rapport.", default=None)
     finding: Text = sv("iakttagelse", "Vad granskningen kom fram till.")
     action: str = sv("åtgärd", "Vad förvaltningen gör med resultatet.", default="")
 
@@ -341,7 +340,7 @@ class ActionRow(ContentModel):
     id: Slug = sv("id", "Id, samma år efter år, t.ex. atg-avvikelser-utbildning.")
     title: Text = sv("titel", "Vad som ska göras.")
     owner: Slug = sv("ansvarig", "Rollen som ansvarar.")
-    due: dt.date = sv("klart_senast", "När det ska vara klart, ÅÅÅÅ-MM-DD.")
+    due: Date = sv("klart_senast", "När det ska vara klart, ÅÅÅÅ-MM-DD.")
     status: ActionStatus = sv("status", "planerad, pågående, genomförd eller avbruten.")
     process: Slug | None = sv("process", "Processen som åtgärden gäller.", default=None)
     comment: str = sv("kommentar", "Hur det gick eller varför.", default="")
