@@ -51,7 +51,7 @@ ifneq ($(PDF),nej)
 endif
 	rm -rf site.tmp
 	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) $(BIN)/mkdocs build --strict --site-dir site.tmp
-	rm -rf site && mv site.tmp site
+	$(BIN)/python -m ledningssystem.site_swap site.tmp site  # by rename: never half a site
 
 # The public site: only the berättelse (fastställda years; UTKAST=ja adds drafts), for the
 # organisation's public website. Same swap as build: never a half-built public-site/.
@@ -63,7 +63,7 @@ endif
 	rm -rf public-site.tmp
 	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) LEDNINGSSYSTEM_UTKAST=$(if $(filter ja,$(UTKAST)),ja,nej) \
 	  $(BIN)/mkdocs build --strict -f mkdocs.public.yml --site-dir public-site.tmp
-	rm -rf public-site && mv public-site.tmp public-site
+	$(BIN)/python -m ledningssystem.site_swap public-site.tmp public-site
 
 check: $(STAMP)
 	$(BIN)/python -m ledningssystem check
@@ -112,4 +112,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run --size $(SIZE)
 
 clean:
-	rm -rf site site.tmp public-site public-site.tmp .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf
+	rm -rf site site.tmp site.old public-site public-site.tmp public-site.old .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf

@@ -18,6 +18,8 @@ from mkdocs.structure.pages import Page
 from ledningssystem.build import BuildOptionError, PostBuildError, SiteBuild, prepare_build
 from ledningssystem.errors import ContentErrors
 from ledningssystem.load import content_paths
+from ledningssystem.sanitise import sanitise_html
+from ledningssystem.site_resources import external_resources, external_resources_report
 from ledningssystem.urls import in_handbook_docs, in_public_docs
 
 log = logging.getLogger("mkdocs.plugins.ledningssystem")
@@ -78,12 +80,20 @@ def on_env(env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 - j
     return env
 
 
+# Every page's content HTML, after Markdown: remove what authors may not put in a page.
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return sanitise_html(html)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     try:
         for pdf in _build().finish(config.site_dir):
             log.info("Skrev %s", pdf)
     except PostBuildError as error:
         raise PluginError(str(error)) from None
+    outside = external_resources(Path(config.site_dir))
+    if outside:
+        raise PluginError(external_resources_report(outside))
 
 
 def on_build_error(error: Exception) -> None:

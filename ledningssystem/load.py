@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ledningssystem.errors import ContentError, ContentErrors
+from ledningssystem.markup_check import content_markup_errors, markdown_errors
 from ledningssystem.model.base import ContentModel
 from ledningssystem.model.calendar import Activity
 from ledningssystem.model.content import Ledningssystem
@@ -64,6 +65,7 @@ def load_ledningssystem(root: Path | str) -> Ledningssystem:
         )
     )
     reader.errors.extend(attach_reports(content))  # reports/: the yearly kvalitetsberättelse
+    reader.errors.extend(content_markup_errors(content))  # raw HTML the site would remove
     if reader.errors:
         raise ContentErrors(reader.errors)
     return content
@@ -177,6 +179,8 @@ class _Reader(ContentReader):
                 )
         for path in _content_files(self.root):
             text = self.text(path)
+            if path.suffix == ".md" and self.rel(path).startswith("docs/"):
+                self.errors += markdown_errors(self.rel(path), _body_of(text or ""))
             for line in personal_number_lines(text or ""):
                 self.add(
                     self.rel(path),
@@ -303,6 +307,15 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
         if lines[index].strip() in {"---", "..."}:
             return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
     return None
+
+
+def _body_of(text: str) -> str:
+    """A docs/ page without its front matter, blanked line for line so lines still count."""
+    split = split_front_matter(text)
+    if split is None:
+        return text
+    front, body, body_line = split
+    return "\n" * (body_line - 1) + body
 
 
 def _list_under(data: Any, key: str) -> list[Any] | None:
