@@ -6,6 +6,7 @@ collected and raised together as ContentErrors.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any, TypeVar
@@ -168,6 +169,15 @@ class _Reader(ContentReader):
             "ingen person kan identifieras. Är det inget personnummer (t.ex. ett ordernummer), "
             f"skriv {EXEMPT_MARK} i en kommentar på samma rad."
         )
+        for link in _links_outside(self.root):
+            self.add(
+                self.rel(link),
+                None,
+                "",
+                "en symbolisk länk till något utanför arkivet",
+                "Länkar ut ur arkivet publiceras aldrig: kopiera filen in i arkivet "
+                "eller ta bort länken.",
+            )
         for path in _named_files(self.root):
             if name_has_personal_number(self.rel(path)):
                 self.add(
@@ -282,6 +292,18 @@ def _content_files(root: Path) -> list[Path]:
             if p.suffix in PERSONAL_DATA_SUFFIXES and p.is_file()
         )
     return files
+
+
+def _links_outside(root: Path) -> list[Path]:
+    """Symbolic links under the content folders (and docs/) whose target leaves `root`."""
+    found = []
+    for folder in PERSONAL_DATA_FOLDERS:
+        for base, dirs, files in os.walk(root / folder):  # never follows links into elsewhere
+            for name in [*dirs, *files]:
+                path = Path(base) / name
+                if path.is_symlink() and not path.resolve().is_relative_to(root):
+                    found.append(path)
+    return sorted(found)
 
 
 def _named_files(root: Path) -> list[Path]:
