@@ -12,7 +12,7 @@ endif
 export SOURCE_DATE_EPOCH
 SIZE ?= full
 
-.PHONY: help serve build public check test lint bench clean schema codeowners changes review-due pdf pdf-check
+.PHONY: help serve build public check test lint bench fuzz clean schema codeowners changes review-due pdf pdf-check
 
 help:
 	@echo "make serve   – installera och visa portalen på http://127.0.0.1:8000"
@@ -21,6 +21,7 @@ help:
 	@echo "make check   – granska allt innehåll utan att bygga"
 	@echo "make test    – installera och kör alla tester"
 	@echo "make bench   – mät byggtid och sidvikt (separat från testerna)"
+	@echo "make fuzz    – prova varje inläsare med 10 000 slumpade filer (separat från testerna)"
 	@echo "make changes BASE=origin/main – sammanfatta grenen för granskaren"
 	@echo "make codeowners – skriv CODEOWNERS från dokumentens ägare"
 	@echo "make review-due – lista revideringar som är försenade eller snart ska göras"
@@ -94,6 +95,13 @@ test: $(STAMP) lint pdf-check
 	  echo "!!! Chromium saknas: webbläsartesterna hoppas över. Installera: sudo apt-get install -y chromium"; \
 	  echo "!!! Chromium missing: browser tests will be SKIPPED. Install: sudo apt-get install -y chromium"; }
 	$(BIN)/pytest
+
+# Property tests at volume (not part of test, which runs 200 per loader): every file loader
+# gets FUZZ_EXAMPLES generated files and must give data or a content error, nothing else.
+FUZZ_EXAMPLES ?= 10000
+fuzz: $(STAMP)
+	LEDNINGSSYSTEM_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q -s -p no:cacheprovider \
+	  tests/test_file_loaders_fuzz.py
 
 # PDF of one year's berättelse. WeasyPrint needs Pango/HarfBuzz from the system: check first
 # and say how to install them, instead of failing with a cffi traceback.
