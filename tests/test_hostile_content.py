@@ -199,3 +199,15 @@ def test_check_exits_1_and_shows_all_at_once(tiny_root: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in output
     assert "Innehållet har 2 fel som måste rättas:" in output
+
+
+def test_commit_messages_never_publish_a_personnummer() -> None:
+    from ledningssystem.history import parse_log
+
+    one = "1" * 40
+    text = (
+        "\x1eaaa\x1f2025-02-01T10:00:00+01:00\x1fAnna\x1fRättat för 19121212–1212\x00\n"
+        f":100644 100644 {one} {one} M\x00routines/x.md\x00"
+    )
+    [(commit, _)] = parse_log(text)
+    assert commit.subject == "Rättat för ÅÅMMDD-XXXX"
