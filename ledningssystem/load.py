@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from ledningssystem.errors import ContentError, ContentErrors
 from ledningssystem.markup_check import content_markup_errors, markdown_errors
-from ledningssystem.model.base import ContentModel
+from ledningssystem.model.base import ContentModel, Source
 from ledningssystem.model.calendar import Activity
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.organisation import Body, Organisation
@@ -28,8 +28,9 @@ from ledningssystem.privacy import (
     name_has_personal_number,
     personal_number_lines,
 )
-from ledningssystem.reading import ContentReader
+from ledningssystem.reading import ContentReader, sub_lines
 from ledningssystem.report import attach_reports
+from ledningssystem.salvage import without_unknown_keys
 from ledningssystem.validate import validate_references
 from ledningssystem.yaml_lines import LineMap
 
@@ -62,7 +63,10 @@ def load_ledningssystem(root: Path | str) -> Ledningssystem:
     reader.scan_personal_data()
     reader.errors.extend(
         validate_references(
-            content, organisation_loaded=organisation is not None, unusable_ids=reader.unusable_ids
+            content,
+            organisation_loaded=organisation is not None,
+            unusable_ids=reader.unusable_ids,
+            salvaged=reader.salvaged,
         )
     )
     reader.errors.extend(attach_reports(content))  # reports/: the yearly kvalitetsberättelse
@@ -87,6 +91,8 @@ class _Reader(ContentReader):
         super().__init__(root)
         # Ids of files that failed validation: references to them are not reported again.
         self.unusable_ids: set[str] = set()
+        # Models of files that failed only on unknown keys, for the reference checks.
+        self.salvaged: list[ContentModel] = []
 
     def build(
         self,
@@ -99,6 +105,10 @@ class _Reader(ContentReader):
         built = self.validate(model, data, file, lines, prefix)
         if built is None and isinstance(data, dict) and isinstance(data.get("id"), str):
             self.unusable_ids.add(data["id"])
+        if built is None:
+            salvaged = without_unknown_keys(model, data)
+            if salvaged is not None:  # only a misspelt key: still check its references
+                self.salvaged.append(salvaged.with_source(Source(file, sub_lines(lines, prefix))))
         return built
 
     def one(self, name: str, model: type[M], optional: bool = False) -> M | None:

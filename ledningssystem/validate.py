@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterable, Iterator, Sequence, Set
+from typing import TypeVar
 
 from ledningssystem.errors import ContentError, field_label
 from ledningssystem.messages import did_you_mean
 from ledningssystem.model.base import ContentModel
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.document import ControlledDocument
+from ledningssystem.model.process import Process
+from ledningssystem.model.routine import Routine
+
+T = TypeVar("T")
 
 
 def validate_references(
-    content: Ledningssystem, organisation_loaded: bool = True, unusable_ids: Set[str] = frozenset()
+    content: Ledningssystem,
+    organisation_loaded: bool = True,
+    unusable_ids: Set[str] = frozenset(),
+    salvaged: Sequence[ContentModel] = (),
 ) -> list[ContentError]:
-    """All broken references in the content, each pointing at the file and line that names it."""
+    """All broken references in the content, each pointing at the file and line that names it.
+
+    `salvaged` are models of files that failed only on an unknown key: their references are
+    checked too, so one run tells everything (see salvage.py)."""
     check = _Checker(content, organisation_loaded, unusable_ids)
-    for process in content.processes.values():
+    for process in [*content.processes.values(), *_of(salvaged, Process)]:
         check.process(process)
-    for doc in content.routines.values():
-        check.routine(doc.meta)
+    for routine in [*(doc.meta for doc in content.routines.values()), *_of(salvaged, Routine)]:
+        check.routine(routine)
     for activity in content.activities:
         check.ref(
             activity, ("ansvarig",), activity.responsible, check.roles, "rollen", "roles/roller.yml"
@@ -34,6 +45,10 @@ def validate_references(
                 "processes/",
             )
     return check.errors
+
+
+def _of(models: Sequence[ContentModel], kind: type[T]) -> list[T]:
+    return [m for m in models if isinstance(m, kind)]
 
 
 class _Checker:

@@ -211,3 +211,16 @@ def test_commit_messages_never_publish_a_personnummer() -> None:
     )
     [(commit, _)] = parse_log(text)
     assert commit.subject == "Rättat för ÅÅMMDD-XXXX"
+
+
+def test_a_misspelt_key_does_not_hide_the_files_other_errors(tiny_root: Path) -> None:
+    _replace(tiny_root, PROCESS, "kunder:", "kund:")
+    _replace(tiny_root, PROCESS, "ägare: kvalitetschef", "ägare: kvalitetchef")
+    _replace(tiny_root, PROCESS, "    rutiner: [rapportera-avvikelse]", "    nästa: [utred]")
+    found = errors_of(tiny_root)
+    assert found[0].startswith(f'{PROCESS}:4 – fältet "ägare": rollen "kvalitetchef" finns inte.')
+    assert found[1:] == [
+        f'{PROCESS}:14 – fältet "kund": okänt fält. Menade du "kunder"?',
+        f'{PROCESS}:22 – fältet "steg nr 1 › nästa nr 1": steget "utred" finns inte. Menade du '
+        f'"utreda"? Se stegen i {PROCESS}.',
+    ]
