@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ledningssystem.errors import ContentError
+from ledningssystem.git import GitUnavailable, run_git
 from ledningssystem.report.model import ReportMeta, ReportStatus
 from ledningssystem.yaml_lines import YamlProblem, parse_yaml
 
@@ -118,7 +119,7 @@ def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentE
     lock = read_lock(folder)
     if meta.status is not ReportStatus.APPROVED:
         if lock is None:
-            return []
+            return _unsealed_in_history(folder, rel_folder, meta)
         return [
             ContentError(
                 meta_file,
@@ -182,6 +183,37 @@ def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentE
         )
         for path, change in current.changes_from(lock)
     ]
+
+
+def _unsealed_in_history(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentError]:
+    """A year whose lock file is gone but was committed once: it was fastställd, and stays so.
+
+    Deleting faststalld.lock and writing status: utkast must not unseal a year silently.
+    Without Git or history (a tarball, a shallow clone) there is nothing to compare with."""
+    commit = sealing_commit(folder)
+    if not commit:
+        return []
+    return [
+        ContentError(
+            f"{rel_folder}/{META_FILE}",
+            None,
+            "status",
+            f"året {meta.year} har fastställts ({rel_folder}/{LOCK_FILE} finns i Git-historiken, "
+            f"ändring {commit[:10]}) men status är {meta.status.value} och {LOCK_FILE} saknas",
+            "En fastställd berättelse förblir fastställd. Ångra borttagningen av "
+            f"{LOCK_FILE} (git log -- {rel_folder}/{LOCK_FILE} visar den), sätt status: "
+            f"fastställd och registrera ändringar med {_correction_command(meta.year)}.",
+        )
+    ]
+
+
+def sealing_commit(folder: Path) -> str:
+    """The last commit that touched the year's lock file, or "" (none, or no Git history)."""
+    try:
+        out = run_git(folder, "log", "-1", "--format=%H", "--", LOCK_FILE)
+    except GitUnavailable:
+        return ""
+    return out.decode("utf-8", "replace").strip()
 
 
 def _correction_command(year: int) -> str:
