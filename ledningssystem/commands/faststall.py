@@ -25,6 +25,7 @@ from ledningssystem.report.seal import (
     COMMAND,
     LOCK_FILE,
     META_FILE,
+    seal_holds,
     sealed_fingerprint,
     year_manifest,
 )
@@ -68,7 +69,7 @@ def faststall(args: argparse.Namespace) -> int:
     if args.reason:
         if not sealed:
             raise UserError(f"{args.year} är inte förseglat ännu; kör först {COMMAND} {args.year}")
-        if current == sealed:
+        if seal_holds(folder, sealed, text):
             raise UserError(f"inget i {args.year} har ändrats sedan det förseglades")
         entry = {
             "datum": (args.date or Settings().effective_today()).isoformat(),
@@ -80,7 +81,7 @@ def faststall(args: argparse.Namespace) -> int:
         earlier: list[Any] = found if isinstance(found, list) else []
         text = replace_block(text, "rättelser", [*earlier, entry])
         done = f"Rättelsen av {args.year} är registrerad i {rel} och {LOCK_FILE}."
-    elif sealed and current == sealed:
+    elif sealed and seal_holds(folder, sealed, text):
         print(f"{args.year} är redan förseglat och oförändrat; inget att göra.")
         return 0
     elif sealed:
