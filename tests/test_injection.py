@@ -148,3 +148,14 @@ def test_published_csv_text_cells_cannot_be_formulas() -> None:
         assert text_cell(formula) == "'" + formula
     assert text_cell("Andel nöjda") == "Andel nöjda"
     assert text_cell(-5) == -5
+
+
+def test_titles_in_review_and_change_markdown_cannot_become_links() -> None:
+    from ledningssystem.render.format import markdown_literal
+
+    assert (
+        markdown_literal("Rapportera en avvikelse – steg 1.") == "Rapportera en avvikelse – steg 1."
+    )
+    assert markdown_literal("X [x](javascript:a) ![i](https://e/i.png) <b>") == (
+        "X \\[x\\]\\(javascript:a\\) \\!\\[i\\]\\(https://e/i.png\\) \\<b\\>"
+    )

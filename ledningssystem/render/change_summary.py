@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ledningssystem.changes import ChangeSet, DocumentChange
 from ledningssystem.document_meta import version_key
 from ledningssystem.load import ROLES_FILE
+from ledningssystem.render.format import markdown_literal
 from ledningssystem.report.review import figures_section
 
 
@@ -40,7 +41,7 @@ class ChangeSummary:
 
 def document_problems(change: DocumentChange) -> list[str]:
     """Why a document change cannot be approved as it is (empty when it can)."""
-    name = f"`{change.path}` ({change.title})"
+    name = f"`{change.path}` ({markdown_literal(change.title)})"
     before, after = change.before, change.after
     if after is not None and not after.meta.readable:
         return [
@@ -257,7 +258,7 @@ def _what(d: DocumentChange) -> str:
 
 
 def _doc(d: DocumentChange) -> str:
-    return f"{d.title} (`{d.path}`)"
+    return f"{markdown_literal(d.title)} (`{d.path}`)"
 
 
 def _owner(changes: ChangeSet, d: DocumentChange) -> str:

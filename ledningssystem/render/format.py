@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from markupsafe import Markup
 
@@ -38,3 +39,13 @@ def plain_text(value: object) -> Markup:
     text = " ".join(str(value).split())
     table = {**_MARKDOWN_ENTITIES, **_HTML_ENTITIES}
     return Markup("".join(table.get(c, c) for c in text))
+
+
+# Inline syntax only: these titles never start a line.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]()!|<>])")
+
+
+def markdown_literal(value: object) -> str:
+    """An author's plain text for Markdown read elsewhere (a pull request comment, an issue):
+    every Markdown character backslash-escaped, so a title cannot become a link or an image."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", " ".join(str(value).split()))
