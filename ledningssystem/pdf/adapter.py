@@ -19,6 +19,7 @@ import markdown
 from markupsafe import escape
 
 from ledningssystem.pdf.document import Organisation, PdfDocument, PdfSection
+from ledningssystem.sanitise import sanitise_html
 from ledningssystem.urls import report_pdf
 
 # The site's Markdown extensions (mkdocs.yml) minus toc: narrative headings need no anchors,
@@ -166,7 +167,7 @@ def corrections_section(corrections: Sequence[CorrectionLike]) -> tuple[PdfSecti
 def markdown_to_html(text: str) -> str:
     """Narrative Markdown (with raw HTML blocks) as print HTML, site links reduced to text."""
     html = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS)).convert(text)
-    return _SITE_LINK.sub(r"\1", html)
+    return _SITE_LINK.sub(r"\1", sanitise_html(html))  # the same allow-list as the site
 
 
 def _section(view: SectionViewLike, draft: bool, year: int) -> tuple[int, PdfSection]:
