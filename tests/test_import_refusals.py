@@ -56,3 +56,19 @@ def test_many_skipped_rows_are_summarised() -> None:
     shown = _row_numbers(list(range(2, 600_002)))
     assert shown.endswith("och 599980 till (600000 rader)")
     assert len(shown) < 200
+
+
+def test_a_hostile_mapping_file_is_a_swedish_error(
+    example_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mapping = tmp_path / "mappning.yml"
+    mapping.write_text(
+        'namn: !!python/object/apply:os.system ["id"]\ntyp: avvikelser\n', encoding="utf-8"
+    )
+    args = ["avvikelser", str(TRESERVA), "--year", "2025", "--mapping", str(mapping), "--force"]
+    assert run(example_root, *args) == 1
+    assert capsys.readouterr().err == (
+        "Innehållet har 1 fel som måste rättas:\n"
+        f'  {mapping}:1: felaktig YAML: taggen "!!python/object/apply:os.system" är inte '
+        "tillåten i innehållsfilerna; ta bort den och skriv bara värdet.\n"
+    )
