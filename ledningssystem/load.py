@@ -6,13 +6,13 @@ collected and raised together as ContentErrors.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any, TypeVar
 
 from ledningssystem.errors import ContentError, ContentErrors
-from ledningssystem.markup_check import content_markup_errors, markdown_errors
+from ledningssystem.file_scan import scan_files
+from ledningssystem.markup_check import content_markup_errors
 from ledningssystem.model.base import ContentModel, Source
 from ledningssystem.model.calendar import Activity
 from ledningssystem.model.content import Ledningssystem
@@ -22,13 +22,7 @@ from ledningssystem.model.requirement import Requirement, RequirementSource
 from ledningssystem.model.role import Role
 from ledningssystem.model.routine import Routine, RoutineDocument
 from ledningssystem.model.settings import Settings
-from ledningssystem.privacy import (
-    EXEMPT_MARK,
-    mask,
-    name_has_personal_number,
-    personal_number_lines,
-)
-from ledningssystem.reading import ContentReader, sub_lines
+from ledningssystem.reading import ContentReader, split_front_matter, sub_lines
 from ledningssystem.report import attach_reports
 from ledningssystem.salvage import without_unknown_keys
 from ledningssystem.validate import validate_references
@@ -60,7 +54,7 @@ def load_ledningssystem(root: Path | str) -> Ledningssystem:
         activities=tuple(reader.listed(CALENDAR_FILE, "aktiviteter", Activity, optional=True)),
         unusable_ids=frozenset(reader.unusable_ids),  # last: after every file was read
     )
-    reader.scan_personal_data()
+    scan_files(reader, SETTINGS_FILE)  # personnummer, links out, markup in docs/
     reader.errors.extend(
         validate_references(
             content,
@@ -171,46 +165,6 @@ class _Reader(ContentReader):
         self.errors.extend(_duplicates(models))
         return keyed
 
-    def scan_personal_data(self) -> None:
-        """Refuse anything that looks like a personnummer: in every content and data file,
-        and in file names (they become addresses and appear in dokumentstyrning.json)."""
-        hint = (
-            "Personuppgifter får aldrig publiceras; ta bort numret eller skriv om texten så att "
-            "ingen person kan identifieras. Är det inget personnummer (t.ex. ett ordernummer), "
-            f"skriv {EXEMPT_MARK} i en kommentar på samma rad."
-        )
-        for link in _links_outside(self.root):
-            self.add(
-                self.rel(link),
-                None,
-                "",
-                "en symbolisk länk till något utanför arkivet",
-                "Länkar ut ur arkivet publiceras aldrig: kopiera filen in i arkivet "
-                "eller ta bort länken.",
-            )
-        for path in _named_files(self.root):
-            if name_has_personal_number(self.rel(path)):
-                self.add(
-                    mask(self.rel(path)),
-                    None,
-                    "",
-                    "filnamnet innehåller något som ser ut som ett personnummer",
-                    "Byt namn på filen.",
-                )
-        for path in _content_files(self.root):
-            text = self.text(path)
-            if path.suffix == ".md" and self.rel(path).startswith("docs/"):
-                self.errors += markdown_errors(self.rel(path), _body_of(text or ""))
-            for line in personal_number_lines(text or ""):
-                self.add(
-                    self.rel(path),
-                    line,
-                    "",
-                    "raden innehåller något som ser ut som ett personnummer "
-                    "eller samordningsnummer",
-                    hint,
-                )
-
     def settings(self) -> Settings:
         return self.one(SETTINGS_FILE, Settings, optional=True) or Settings()
 
@@ -277,77 +231,10 @@ class _Reader(ContentReader):
         return self.build(RequirementSource, {**data, "krav": [r for r in built if r]}, file, lines)
 
 
-PERSONAL_DATA_FOLDERS = (
-    "docs",
-    "processes",
-    "routines",
-    "roles",
-    "requirements",
-    "arshjul",
-    "reports",
-)
-# Every text file that can reach a page or a download: docs/ may hold more than Markdown.
-PERSONAL_DATA_SUFFIXES = {
-    ".md", ".markdown", ".yml", ".yaml", ".csv", ".tsv", ".json", ".txt", ".html", ".htm",
-    ".svg", ".xml", ".css", ".js",
-}  # fmt: skip
-
-
-def _content_files(root: Path) -> list[Path]:
-    files = [root / SETTINGS_FILE] if (root / SETTINGS_FILE).exists() else []
-    for folder in PERSONAL_DATA_FOLDERS:
-        files += sorted(
-            p
-            for p in (root / folder).rglob("*")
-            if p.suffix in PERSONAL_DATA_SUFFIXES and p.is_file()
-        )
-    return files
-
-
-def _links_outside(root: Path) -> list[Path]:
-    """Symbolic links under the content folders (and docs/) whose target leaves `root`."""
-    found = []
-    for folder in PERSONAL_DATA_FOLDERS:
-        for base, dirs, files in os.walk(root / folder):  # never follows links into elsewhere
-            for name in [*dirs, *files]:
-                path = Path(base) / name
-                if path.is_symlink() and not path.resolve().is_relative_to(root):
-                    found.append(path)
-    return sorted(found)
-
-
-def _named_files(root: Path) -> list[Path]:
-    """Every file under the content folders, whatever its kind."""
-    found = []
-    for folder in PERSONAL_DATA_FOLDERS:
-        found += sorted(p for p in (root / folder).rglob("*") if p.is_file())
-    return found
-
-
 def content_paths(root: Path) -> list[Path]:
     """The files and folders the content is read from (to watch for changes)."""
     names = [SETTINGS_FILE, "roles", "processes", "routines", "requirements", "arshjul", "reports"]
     return [root / name for name in names if (root / name).exists()]
-
-
-def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """(front matter, body, line where the body starts) of a Markdown file, or None."""
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
-        return None
-    for index in range(1, len(lines)):
-        if lines[index].strip() in {"---", "..."}:
-            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
-    return None
-
-
-def _body_of(text: str) -> str:
-    """A docs/ page without its front matter, blanked line for line so lines still count."""
-    split = split_front_matter(text)
-    if split is None:
-        return text
-    front, body, body_line = split
-    return "\n" * (body_line - 1) + body
 
 
 def _list_under(data: Any, key: str) -> list[Any] | None:
