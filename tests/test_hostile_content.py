@@ -235,3 +235,15 @@ def test_a_csv_cell_over_128_kb_is_an_error_with_a_reason(example_root: Path) ->
         "reports/2025/riskanalys.csv:4: raden går inte att läsa som CSV: en cell är längre än "
         "128 kB; en datafil har korta värden, kontrollera att citattecknen i raden är parvisa."
     ]
+
+
+def test_a_wrong_value_does_not_hide_a_wrong_owner(tiny_root: Path) -> None:
+    _replace(tiny_root, RUTIN, "nyckelord: [avvikelse]", "nyckelord: {avvikelse: 1}")
+    _replace(tiny_root, RUTIN, "ägare: kvalitetschef", "ägare: kvalitetchef")
+    found = errors_of(tiny_root)
+    assert len(found) == 2, found
+    assert found[0].startswith(f'{RUTIN}:5 – fältet "ägare": rollen "kvalitetchef" finns inte.')
+    assert found[1] == (
+        f'{RUTIN}:15 – fältet "nyckelord": ska vara en lista. Skriv [a, b] eller ett värde per '
+        'rad som börjar med "- ".'
+    )
