@@ -11,6 +11,13 @@ SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 endif
 export SOURCE_DATE_EPOCH
 SIZE ?= full
+# The site engine: MkDocs 1.6 (default) or ProperDocs, its maintained drop-in fork (same
+# plugins, hooks and output). Both are pinned in requirements.lock.
+ENGINE ?= mkdocs
+ifeq ($(filter $(ENGINE),mkdocs properdocs),)
+$(error ENGINE måste vara mkdocs eller properdocs, inte "$(ENGINE)")
+endif
+SITE_ENGINE := $(BIN)/$(ENGINE)
 
 .PHONY: help serve build public check test lint bench fuzz clean schema codeowners changes review-due pdf pdf-check
 
@@ -38,7 +45,7 @@ $(STAMP): requirements.lock pyproject.toml
 install: $(STAMP)
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(SITE_ENGINE) serve --strict --dirty -a 127.0.0.1:8000
 
 # Build into a temporary folder and swap it in only on success: never a half-built site/.
 # The berättelse PDFs of all years go beside each year's open data (PDF=nej skips them).
@@ -51,7 +58,7 @@ ifneq ($(PDF),nej)
 	  || { echo "Eller bygg utan PDF: make build PDF=nej" >&2; exit 1; }
 endif
 	rm -rf site.tmp
-	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) $(BIN)/mkdocs build --strict --site-dir site.tmp
+	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) $(SITE_ENGINE) build --strict --site-dir site.tmp
 	$(BIN)/python -m ledningssystem.site_swap site.tmp site  # by rename: never half a site
 
 # The public site: only the berättelse (fastställda years; UTKAST=ja adds drafts), for the
@@ -63,7 +70,7 @@ ifneq ($(PDF),nej)
 endif
 	rm -rf public-site.tmp
 	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) LEDNINGSSYSTEM_UTKAST=$(if $(filter ja,$(UTKAST)),ja,nej) \
-	  $(BIN)/mkdocs build --strict -f mkdocs.public.yml --site-dir public-site.tmp
+	  $(SITE_ENGINE) build --strict -f mkdocs.public.yml --site-dir public-site.tmp
 	$(BIN)/python -m ledningssystem.site_swap public-site.tmp public-site
 
 check: $(STAMP)
@@ -94,7 +101,7 @@ test: $(STAMP) lint pdf-check
 	@test -x /usr/bin/chromium || { \
 	  echo "!!! Chromium saknas: webbläsartesterna hoppas över. Installera: sudo apt-get install -y chromium"; \
 	  echo "!!! Chromium missing: browser tests will be SKIPPED. Install: sudo apt-get install -y chromium"; }
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadgroup
 
 # Property tests at volume (not part of test, which runs 200 per loader): every file loader
 # gets FUZZ_EXAMPLES generated files and must give data or a content error, nothing else.

@@ -15,9 +15,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ledningssystem.build import BuildOptionError, PostBuildError, SiteBuild, prepare_build
+from ledningssystem.build import BuildOptionError, PostBuildError, SiteBuild, shared_build
 from ledningssystem.errors import ContentErrors
 from ledningssystem.load import content_paths
+from ledningssystem.preview import PREVIEW_FOLDER, macro_pages, write_preview_pages
 from ledningssystem.sanitise import sanitise_html
 from ledningssystem.site_resources import external_resources, external_resources_report
 from ledningssystem.urls import in_handbook_docs, in_public_docs
@@ -28,6 +29,15 @@ _state: dict[str, object] = {}
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
+    _state["preview"] = command == "serve" and dirty
+    if _state["preview"]:
+        # make serve asks for dirty rebuilds on purpose (see ledningssystem.preview); MkDocs'
+        # warning about them would fail every --strict rebuild.
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return "'dirty' build" not in record.getMessage()
 
 
 # Before every other plugin (mkdocs-macros included), so macros find the validated content.
@@ -36,13 +46,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["site_dir"] = config.site_dir
     try:
         root = Path(config.config_file_path).parent
-        build = prepare_build(root, config.use_directory_urls, config.extra)
+        build = shared_build(root, config.use_directory_urls, config.extra)
     except ContentErrors as errors:
         raise PluginError(errors.report()) from None
     except BuildOptionError as error:
         raise PluginError(str(error)) from None
-    _state["build"] = build
-    config.extra["ledningssystem"] = build  # read by macros/main.py
+    _state["build"] = build  # the macros glue gets the same build from the engine
     return config
 
 
@@ -61,9 +70,37 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in [f for f in files if docs in Path(f.abs_src_path or "").resolve().parents]:
         if not keep(file.src_uri):
             files.remove(file)
+    if _state.get("preview"):
+        return _preview_files(files, config)
     for page in _build().pages:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src, content=page.markdown, inclusion=inclusion))
+    return files
+
+
+def _preview_files(files: Files, config: MkDocsConfig) -> Files:
+    """Generated pages as files on disk, so a dirty rebuild renders only those that changed."""
+    root = Path(config.config_file_path).parent
+    folder = root / PREVIEW_FOLDER
+    write_preview_pages(_build().pages, folder)
+    for page in _build().pages:
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(
+            File(
+                page.src,
+                str(folder),
+                config.site_dir,
+                config.use_directory_urls,
+                inclusion=inclusion,
+            )
+        )
+    # Pages of docs/ with macros show the content: render them on every rebuild.
+    for src in macro_pages(Path(config.docs_dir)):
+        old = files.get_file_from_path(src)
+        if old is not None:
+            files.remove(old)
+            text = Path(config.docs_dir, src).read_text(encoding="utf-8")
+            files.append(File.generated(config, src, content=text, inclusion=old.inclusion))
     return files
 
 
@@ -87,8 +124,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_build(config: MkDocsConfig) -> None:
     try:
-        for pdf in _build().finish(config.site_dir):
+        # A preview indexes search once per serve session: the index of the first build stays.
+        search = not (_state.get("preview") and _state.get("indexed"))
+        for pdf in _build().finish(config.site_dir, search=search):
             log.info("Skrev %s", pdf)
+        _state["indexed"] = True
     except PostBuildError as error:
         raise PluginError(str(error)) from None
     outside = external_resources(Path(config.site_dir))

@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ledningssystem.history import read_history
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.load import content_paths, load_ledningssystem
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.pages import BuildContext, Page, generate_pages
 from ledningssystem.pages.report import site_reports
@@ -65,7 +65,7 @@ class SiteBuild:
         edit_path = self._edit_paths.get(src, f"docs/{src}")
         return pattern.format(path=edit_path) if edit_path else None
 
-    def finish(self, site_dir: Path | str) -> list[Path]:
+    def finish(self, site_dir: Path | str, search: bool = True) -> list[Path]:
         """After MkDocs wrote the pages: the PDFs the year pages link to, and the search index.
 
         Returns the PDFs written. The public site has no search (the berättelse is short).
@@ -74,7 +74,7 @@ class SiteBuild:
         try:
             if self.context.pdf:
                 written = _write_pdfs(self.content, self.context, site_dir)
-            if not self.context.public:
+            if search and not self.context.public:
                 build_search_index(site_dir)
         except SearchIndexError as error:
             raise PostBuildError(str(error)) from None
@@ -106,6 +106,41 @@ def prepare_build(
         pdf=_flag(options, PDF_KEY),
     )
     return SiteBuild(content, context, generate_pages(content, context))
+
+
+# One prepared build per root and options, shared by every entry into the engine (the MkDocs
+# hook, the macros glue, an export): the content is loaded and validated once, and neither
+# entry depends on state the other one left behind.
+_SHARED: dict[tuple[str, bool, str], tuple[tuple[int, int], SiteBuild]] = {}
+
+
+def shared_build(
+    root: Path | str, directory_urls: bool = True, options: Mapping[str, object] | None = None
+) -> SiteBuild:
+    """The prepared build of `root`, reused while no content or docs/ file has changed."""
+    resolved = Path(root).resolve()
+    plain = {k: str(v) for k, v in (options or {}).items() if k in (SITE_KEY, DRAFTS_KEY, PDF_KEY)}
+    variables = {v: os.environ.get(v, "") for v in ENVIRONMENT.values()}
+    key = (str(resolved), directory_urls, repr(sorted({**plain, **variables}.items())))
+    stamp = _content_stamp(resolved)
+    cached = _SHARED.get(key)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    build = prepare_build(resolved, directory_urls, options)
+    _SHARED.clear()  # keep only the latest build: a serve session must not grow without end
+    _SHARED[key] = (stamp, build)
+    return build
+
+
+def _content_stamp(root: Path) -> tuple[int, int]:
+    """(number of files, newest modification time) of the content and docs/: cheap to compare."""
+    count, newest = 0, 0
+    for top in [*content_paths(root), root / "docs"]:
+        paths = [top] if top.is_file() else top.rglob("*") if top.is_dir() else []
+        for path in paths:
+            stat = path.stat()
+            count, newest = count + 1, max(newest, stat.st_mtime_ns)
+    return count, newest
 
 
 def _flag(options: Mapping[str, object], key: str) -> bool:

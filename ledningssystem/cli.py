@@ -63,6 +63,7 @@ def _import_commands() -> None:
         check,
         codeowners,
         doccontrol,
+        export,
         faststall,
         import_data,
         new,

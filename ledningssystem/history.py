@@ -125,8 +125,20 @@ def read_history(
         )
     except GitUnavailable as exc:
         return _degraded(str(exc))
+    key = (str(Path(root).resolve()), out, with_meta)
+    if key in _HISTORY_CACHE:  # a preview rebuild with no new commit parses no history
+        return _HISTORY_CACHE[key]
     history = History(revisions=_by_current_path(parse_log(out.decode("utf-8", "replace"))))
-    return _with_meta(root, history) if with_meta else history
+    history = _with_meta(root, history) if with_meta else history
+    _HISTORY_CACHE.clear()  # the latest only: a long serve session must not grow
+    _HISTORY_CACHE[key] = history
+    return history
+
+
+# Caches for repeated builds in one process (make serve): history by the log it came from,
+# and each revision's control fields by blob id, which never change once written.
+_HISTORY_CACHE: dict[tuple[str, bytes, bool], History] = {}
+_META_CACHE: dict[tuple[str, str], DocumentMeta | None] = {}
 
 
 def _degraded(problem: str) -> History:
@@ -202,13 +214,16 @@ def _by_current_path(
 def _with_meta(root: Path | str, history: History) -> History:
     """Fill in each revision's control fields from one `git cat-file --batch` by blob id."""
     paths = {r.blob: r.path for revs in history.revisions.values() for r in revs if _readable(r)}
-    blobs = sorted(paths)
+    blobs = sorted(b for b in paths if (paths[b], b) not in _META_CACHE)
     try:
         texts = dict(zip(blobs, read_blobs(root, blobs), strict=True))
     except GitUnavailable as exc:
         log.warning("Versionernas uppgifter kunde inte läsas ur Git: %s.", exc)
         return history
-    metas = {blob: parse_meta(paths[blob], texts[blob]) for blob in blobs}
+    _META_CACHE.update(
+        {(paths[blob], blob): parse_meta(paths[blob], texts[blob]) for blob in blobs}
+    )
+    metas = {blob: _META_CACHE[(path, blob)] for blob, path in paths.items()}
     return History(
         revisions={
             path: tuple(replace(r, meta=metas[r.blob]) if _readable(r) else r for r in revs)

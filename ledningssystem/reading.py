@@ -6,6 +6,7 @@ a file that cannot be read, parsed or validated adds an error and yields None.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -55,7 +56,7 @@ class ContentReader:
         if text is None:
             return None
         try:
-            return parse_yaml(text, line_offset)
+            return _parsed(text, line_offset)
         except YamlProblem as problem:
             self.add(file or self.rel(path), problem.line, "", problem.message)
             return None
@@ -96,3 +97,13 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
         if lines[index].strip() in {"---", "..."}:
             return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
     return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _parsed(text: str, line_offset: int) -> tuple[Any, LineMap]:
+    """parse_yaml, remembered by text: a preview rebuild parses only the files that changed.
+
+    The result is shared between builds, so nothing downstream may change it (models are
+    validated from it, never written back into it).
+    """
+    return parse_yaml(text, line_offset)

@@ -1,23 +1,32 @@
-"""mkdocs-macros glue: registers the engine's macros (ledningssystem.macro_api)."""
+"""mkdocs-macros glue: registers the engine's macros (ledningssystem.macro_api).
+
+The content comes from the engine itself (shared_build), not from the MkDocs hook, so the
+macros work under any engine that runs mkdocs-macros.
+"""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from ledningssystem.build import SiteBuild, shared_build
 from ledningssystem.macro_api import MACROS, MacroContext, MacroError, call_macro
 
 
 def define_env(env: Any) -> None:
+    conf = env.conf
+    build = shared_build(
+        Path(conf["config_file_path"]).parent, conf["use_directory_urls"], conf["extra"]
+    )
     for name, func in MACROS.items():
-        env.macro(_bind(env, name, func), name)
+        env.macro(_bind(env, build, name, func), name)
 
 
-def _bind(env: Any, name: str, func: Callable[..., str]) -> Callable[..., str]:
+def _bind(env: Any, build: SiteBuild, name: str, func: Callable[..., str]) -> Callable[..., str]:
     @functools.wraps(func)
     def call(*args: Any, **kwargs: Any) -> str:
-        build = env.conf["extra"]["ledningssystem"]  # set by hooks/portal.py
         src = env.page.file.src_uri
         context = MacroContext(build.content, build.context.linker(src), src)
         try:

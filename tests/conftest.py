@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -41,16 +43,21 @@ def copy_example(target: Path) -> Path:
     return target
 
 
-def run_mkdocs_build(root: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` in `root`, as a user runs it."""
+def run_mkdocs_build(
+    root: Path,
+    site_dir: Path | None = None,
+    env: dict[str, str] | None = None,
+    engine: str = "mkdocs",
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` (or ProperDocs, its drop-in fork) in `root`, as a user runs it."""
     site_dir = site_dir or root / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(site_dir)],
         cwd=root,
         capture_output=True,
         text=True,
-        env=env,
+        env=full_env,
         check=False,
     )
 
@@ -79,9 +86,34 @@ def soup(path: Path) -> BeautifulSoup:
 
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example portal, built once per test session."""
-    root = copy_example(tmp_path_factory.mktemp("example"))
-    return build_site(root)
+    """The example portal, built once per test run and shared by every xdist worker."""
+    return shared_once(tmp_path_factory, "example", lambda root: build_site(copy_example(root)))
+
+
+def shared_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]
+) -> Path:
+    """`make(folder)` run once per test run; other xdist workers wait for it and reuse it."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # shared by the workers of this run
+    folder, done = base / f"shared-{name}", base / f"shared-{name}.done"
+    with open(base / f"shared-{name}.lock", "w", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            done.write_text(str(make(folder)), encoding="utf-8")
+    return Path(done.read_text(encoding="utf-8"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # With `pytest -n auto --dist loadgroup` (make test) a file's tests stay on one worker, so
+    # its module fixtures build once; the browser tests share one worker and one browser.
+    browser = Path(__file__).parent / "browser"
+    for item in items:
+        path = Path(str(item.path))
+        group = "browser" if browser in path.parents else path.stem
+        item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture

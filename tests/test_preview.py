@@ -1,0 +1,56 @@
+"""`make serve`'s preview: a save re-renders only what changed, and the site equals a full build."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO, copy_example, run_mkdocs_build
+
+RUTIN = "routines/avvikelser/checklista-avvikelseutredning.md"
+RUTIN_PAGE = "rutiner/checklista-avvikelseutredning/index.html"
+TITLE = "Checklista för avvikelseutredning"
+EDITS = [
+    (RUTIN, "", "Ett nytt stycke i rutinen."),  # the body only
+    (RUTIN, f"titel: {TITLE}", f"titel: {TITLE} och uppföljning"),  # shown on other pages
+]
+
+
+def _digests(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and not p.relative_to(site).as_posix().startswith("pagefind/")
+    }
+
+
+def test_a_preview_rebuild_renders_what_changed_and_equals_a_full_build(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "portal")
+    preview = tmp_path / "preview-site"
+    edits = "".join(f"{path}\t{old}\t{new}\n" for path, old, new in EDITS)
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.preview_build", str(root), str(preview)],
+        input=edits,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO)},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    first, body_edit, title_edit = (json.loads(line) for line in result.stdout.splitlines())
+    assert RUTIN_PAGE in first
+    # A change of the text alone changes that rutin's page and nothing else.
+    assert body_edit == [RUTIN_PAGE]
+    # A new title changes the pages that show it, and far from every page.
+    assert RUTIN_PAGE in title_edit and "rutiner/index.html" in title_edit
+    assert "dokumentstyrning/dokumentstyrning.csv" in title_edit
+    assert len(title_edit) < len(first) / 5
+    assert "processer/lex-sarah/index.html" not in title_edit
+    # Byte for byte the same as a full build of the same content (search is indexed apart).
+    built = run_mkdocs_build(root, tmp_path / "full-site")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert _digests(preview) == _digests(tmp_path / "full-site")
