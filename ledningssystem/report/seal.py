@@ -234,7 +234,9 @@ def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentE
         ]
     if seal_holds(folder, sealed):
         return []
-    current = year_manifest(folder)
+    # A lock from before the settings and names took part is compared on the year's own files.
+    legacy = lock is not None and not set(DEPENDENCIES) & set(lock.files)
+    current = year_manifest(folder, dependencies=not legacy)
     hint = (
         f"Berättelsen för {year} är fastställd och får inte ändras i efterhand. Ångra ändringen, "
         f"eller, om det är en rättelse, registrera den: {_correction_command(year)}."
