@@ -20,6 +20,7 @@ endif
 SITE_ENGINE := $(BIN)/$(ENGINE)
 
 .PHONY: help serve build public check test lint bench fuzz clean schema codeowners changes review-due pdf pdf-check
+.PHONY: import-word ny-organisation paket
 
 help:
 	@echo "make serve   – installera och visa portalen på http://127.0.0.1:8000"
@@ -33,6 +34,9 @@ help:
 	@echo "make codeowners – skriv CODEOWNERS från dokumentens ägare"
 	@echo "make review-due – lista revideringar som är försenade eller snart ska göras"
 	@echo "make pdf YEAR=2024 – skriv ut årets berättelse som PDF (OUT=sökväg för annan fil)"
+	@echo "make import-word FIL=rutin.docx – importera Word-dokument (en fil eller en mapp) som utkast"
+	@echo "make ny-organisation KOMMUN=… NAMND=… FORVALTNING=… – byt exemplet mot er egen organisation"
+	@echo "make paket – bygg webbplatsen och packa den som en fil att ladda upp (ledningssystem-site.zip)"
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 eller senare krävs (hittade " + sys.version.split()[0] + ").")'
@@ -119,6 +123,33 @@ pdf: pdf-check
 	@test -n "$(YEAR)" || { echo "Ange året: make pdf YEAR=2024" >&2; exit 2; }
 	$(BIN)/python -m ledningssystem pdf --year $(YEAR) $(if $(OUT),--out $(OUT))
 
+# Word documents (a .docx file or a folder of them) as rutin drafts in routines/importerade/.
+import-word: $(STAMP)
+	@test -n "$(FIL)" || { echo 'Ange filen eller mappen: make import-word FIL="Rutiner/Rapportera avvikelse.docx"' >&2; exit 2; }
+	$(BIN)/python -m ledningssystem import-word "$(FIL)"
+
+# From the example to one's own organisation (asks for what is not given; JA=ja asks nothing).
+ny-organisation: $(STAMP)
+	$(BIN)/python -m ledningssystem ny-organisation $(if $(KOMMUN),--kommun "$(KOMMUN)") \
+	  $(if $(NAMND),--nämnd "$(NAMND)") $(if $(FORVALTNING),--förvaltning "$(FORVALTNING)") \
+	  $(if $(GIT_URL),--git-url "$(GIT_URL)") $(if $(filter ja,$(JA)),--ja)
+
+# The built site as one zip to upload (docs/web.config inside for IIS). ADRESSER=html links
+# pages as .html files, for servers without a default document (Sitevision's file archive).
+PAKET_OUT ?= ledningssystem-webbplats.zip
+paket: $(STAMP)
+ifeq ($(ADRESSER),html)
+	printf 'INHERIT: mkdocs.yml\nuse_directory_urls: false\n' > .mkdocs-html.yml
+	rm -rf site.tmp
+	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) $(SITE_ENGINE) build --strict -f .mkdocs-html.yml --site-dir site.tmp \
+	  || { rm -f .mkdocs-html.yml; exit 1; }
+	rm -f .mkdocs-html.yml
+	rm -rf site && mv site.tmp site
+else
+	$(MAKE) build
+endif
+	$(BIN)/python -m ledningssystem paket --site site --out $(PAKET_OUT)
+
 # Build time, memory and page weight of a synthetic large-city ledningssystem, and process map
 # rendering (not part of test). SIZE=small runs only the quarter-size variant. Each writes its
 # own keys into .bench/results.json.
@@ -127,4 +158,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run --size $(SIZE)
 
 clean:
-	rm -rf site site.tmp site.old public-site public-site.tmp public-site.old .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf
+	rm -rf site site.tmp site.old public-site public-site.tmp public-site.old ledningssystem-webbplats.zip .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf

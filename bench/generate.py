@@ -4,16 +4,12 @@
 register, processes, rutiner, årshjul, and the site's mkdocs.yml/docs/hooks/macros/overrides
 copied from this repository) into `root`. scale=1.0 is a big city: 15 förvaltningar,
 200 processes of 10–40 steps, 2,000 rutiner of 600–900 words; 0.25 is a quarter of that.
-Seeded: the same scale always gives the same files.
-
-Kvalitetsberättelse data (10 years): its format is designed in parallel. When a module
-`ledningssystem.reports.bench` exists with `write_years(root: Path, years: int, seed: int)
--> None`, it is called; otherwise no berättelse data is written and `generate` says so.
+Seeded: the same scale always gives the same files. Besides, the example's socialförvaltning
+with ten years of berättelser (bench.berattelse) and years of Git history (bench.history).
 """
 
 from __future__ import annotations
 
-import importlib
 import random
 import shutil
 from dataclasses import dataclass, field
@@ -21,168 +17,15 @@ from pathlib import Path
 
 import yaml
 
+from bench.berattelse import join_example, requirement_ids, write_years
+from bench.corpus import paragraph, routine_body, sentences
+from bench.history import write_history
+from bench.names import AREAS, DIVISIONS, NOUNS, ROLES, UNIT_KINDS, VERBS
+
 REPO = Path(__file__).resolve().parents[1]
 SITE_ITEMS = ("mkdocs.yml", "docs", "hooks", "macros", "overrides")
-FULL = {"divisions": 15, "processes": 200, "routines": 2000, "years": 10}
+FULL = {"divisions": 15, "processes": 200, "routines": 2000, "years": 10, "commits": 1000}
 SEED = 2026
-
-DIVISIONS = [
-    "Socialförvaltningen",
-    "Äldreförvaltningen",
-    "Funktionsstödsförvaltningen",
-    "Arbetsmarknadsförvaltningen",
-    "Förskoleförvaltningen",
-    "Grundskoleförvaltningen",
-    "Gymnasieförvaltningen",
-    "Kulturförvaltningen",
-    "Idrottsförvaltningen",
-    "Miljöförvaltningen",
-    "Stadsbyggnadsförvaltningen",
-    "Trafikförvaltningen",
-    "Fastighetsförvaltningen",
-    "Serviceförvaltningen",
-    "Stadsledningskontoret",
-]
-UNIT_KINDS = [
-    "Hemtjänst",
-    "Boende",
-    "Mottagning",
-    "Myndighet",
-    "Utredning",
-    "Stöd",
-    "Uppföljning",
-    "Familjestöd",
-]
-AREAS = ["Norr", "Söder", "Öster", "Väster", "Centrum", "Hamnen", "Åsen", "Ängen"]
-ROLES = [
-    ("namnd", "Nämnd"),
-    ("forvaltningschef", "Förvaltningschef"),
-    ("kvalitetschef", "Kvalitetschef"),
-    ("avdelningschef", "Avdelningschef"),
-    ("enhetschef", "Enhetschef"),
-    ("medarbetare", "Medarbetare"),
-    ("handlaggare", "Handläggare"),
-    ("sas", "Socialt ansvarig samordnare"),
-    ("mas", "Medicinskt ansvarig sjuksköterska"),
-    ("kvalitetsutvecklare", "Kvalitetsutvecklare"),
-    ("registrator", "Registrator"),
-    ("jurist", "Förvaltningsjurist"),
-    ("controller", "Controller"),
-    ("it-samordnare", "IT-samordnare"),
-    ("arkivarie", "Arkivarie"),
-    ("dataskyddsombud", "Dataskyddsombud"),
-    ("hr-specialist", "HR-specialist"),
-    ("samordnare", "Samordnare"),
-    ("sjukskoterska", "Sjuksköterska"),
-    ("arbetsterapeut", "Arbetsterapeut"),
-    ("fysioterapeut", "Fysioterapeut"),
-    ("boendestodjare", "Boendestödjare"),
-    ("underskoterska", "Undersköterska"),
-    ("kurator", "Kurator"),
-    ("bistandshandlaggare", "Biståndshandläggare"),
-    ("familjebehandlare", "Familjebehandlare"),
-]
-VERBS = [
-    "Hantera",
-    "Utreda",
-    "Dokumentera",
-    "Följa upp",
-    "Planera",
-    "Rapportera",
-    "Granska",
-    "Besluta om",
-    "Samordna",
-    "Genomföra",
-    "Anmäla",
-    "Arkivera",
-    "Informera om",
-    "Bedöma",
-]
-NOUNS = [
-    "avvikelse",
-    "klagomål",
-    "synpunkter",
-    "lex Sarah-rapport",
-    "lex Maria-anmälan",
-    "genomförandeplan",
-    "vårdplan",
-    "riskbedömning",
-    "egenkontroll",
-    "delegering",
-    "läkemedel",
-    "fallrisk",
-    "nutrition",
-    "trycksår",
-    "samtycke",
-    "sekretess",
-    "orosanmälan",
-    "bistånd",
-    "hemtjänstinsats",
-    "boendeplacering",
-    "ekonomiskt bistånd",
-    "social dokumentation",
-    "journalföring",
-    "personuppgiftsincident",
-    "introduktion",
-    "kompetensplan",
-    "brandskydd",
-    "hot och våld",
-    "överklagande",
-    "utskrivning",
-    "nattfasta",
-    "tvångsåtgärd",
-    "ledsagning",
-    "kontaktperson",
-    "tolk",
-]
-SENTENCE_PARTS = (
-    [
-        "Enhetschefen",
-        "Handläggaren",
-        "Medarbetaren",
-        "Samordnaren",
-        "Kvalitetsutvecklaren",
-        "Ansvarig sjuksköterska",
-        "Den som upptäcker händelsen",
-        "Teamet",
-    ],
-    [
-        "ansvarar för att",
-        "ser till att",
-        "kontrollerar att",
-        "dokumenterar hur",
-        "följer upp att",
-        "informerar brukaren om att",
-        "bedömer om",
-        "säkerställer att",
-    ],
-    [
-        "brukarens behov",
-        "insatsen",
-        "beslutet",
-        "genomförandeplanen",
-        "riskbedömningen",
-        "avvikelsen",
-        "klagomålet",
-        "dokumentationen",
-        "åtgärderna",
-        "samverkan med regionen",
-        "anhörigas synpunkter",
-        "den enskildes självbestämmande",
-    ],
-    [
-        "blir utrett inom två veckor",
-        "dokumenteras i verksamhetssystemet samma dag",
-        "följs upp vid nästa uppföljningsmöte",
-        "återkopplas skriftligt till den enskilde",
-        "sammanställs inför kvalitetsberättelsen",
-        "stäms av med ansvarig chef",
-        "bedöms utifrån gällande lagstiftning",
-        "behandlas enligt sekretessreglerna",
-        "analyseras för att hitta mönster och trender",
-        "leder till förbättringar i arbetet",
-    ],
-)
 
 
 @dataclass
@@ -194,11 +37,17 @@ class Generated:
     steps: int = 0
     routines: int = 0
     words: int = 0
-    notes: list[str] = field(default_factory=list)
+    vocabulary: set[str] = field(default_factory=set)
+    report_years: list[int] = field(default_factory=list)
+    commits: int = 0
 
 
 def generate(root: Path, scale: float = 1.0, seed: int = SEED) -> Generated:
-    """Write a synthetic content root of the given scale into `root` (emptied first)."""
+    """Write a synthetic content root of the given scale into `root` (emptied first).
+
+    The city holds the example's socialförvaltning beside synthetic förvaltningar, ten years of
+    berättelser (all but the last fastställda) and a Git history of 1,000 commits (at scale 1).
+    """
     rng = random.Random(seed)
     if root.exists():
         shutil.rmtree(root)
@@ -210,16 +59,19 @@ def generate(root: Path, scale: float = 1.0, seed: int = SEED) -> Generated:
         else:
             shutil.copy2(source, root / name)
     result = Generated(root)
-    _write(root / "ledningssystem.yml", {"idag": "2026-11-01"})
+    settings = yaml.safe_load((REPO / "ledningssystem.yml").read_text(encoding="utf-8")) or {}
+    _write(root / "ledningssystem.yml", {**settings, "idag": "2026-11-01"})
     units = _organisation(root, max(1, round(FULL["divisions"] * scale)))
     _write(root / "roles/roller.yml", {"roller": [_role(i, n) for i, n in ROLES]})
-    requirements = _requirements(root)
+    join_example(root)
+    requirements = requirement_ids(root)
     n_processes = round(FULL["processes"] * scale)
     n_routines = round(FULL["routines"] * scale)
-    steps = _processes(root, rng, n_processes, units, requirements, result)
+    steps = _processes(root, rng, n_processes, units, requirements, result, n_routines)
     _routines(root, rng, n_routines, steps, units, requirements, result)
     _calendar(root)
-    _berattelse(root, round(FULL["years"]), seed, result)
+    result.report_years = write_years(root, FULL["years"])
+    result.commits = write_history(root, max(250, round(FULL["commits"] * scale)), seed)
     return result
 
 
@@ -258,28 +110,6 @@ def _role(role_id: str, name: str) -> dict[str, str]:
     return {"id": role_id, "namn": name, "beskrivning": f"{name} i stadens ledningssystem."}
 
 
-def _requirements(root: Path) -> list[str]:
-    krav = [
-        {
-            "id": f"sosfs-2011-9-{c}-{p}",
-            "kapitel": c,
-            "paragraf": str(p),
-            "ämne": f"Krav {c} kap. {p} § om systematiskt kvalitetsarbete",
-        }
-        for c in range(3, 8)
-        for p in range(1, 9)
-    ]
-    _write(
-        root / "requirements/sosfs-2011-9.yml",
-        {
-            "källa": "SOSFS 2011:9",
-            "titel": "Ledningssystem för systematiskt kvalitetsarbete",
-            "krav": krav,
-        },
-    )
-    return [k["id"] for k in krav]
-
-
 def _controlled(rng: random.Random, year: int) -> dict[str, object]:
     month = rng.randint(1, 12)
     return {
@@ -293,34 +123,24 @@ def _controlled(rng: random.Random, year: int) -> dict[str, object]:
     }
 
 
-def _processes(root, rng, count, units, requirements, result) -> list[str]:  # noqa: ANN001
+def _processes(root, rng, count, units, requirements, result, n_routines) -> list[str]:  # noqa: ANN001
+    """Processes as real ones are drawn: delprocesser, forks, and steps linked to rutiner."""
     kinds = ["styrprocess", "huvudprocess", "stödprocess"]
     role_ids = [r for r, _ in ROLES]
     step_refs = []
     for i in range(count):
         pid = f"process-{i + 1:03d}"
-        steps = []
-        for s in range(rng.randint(10, 40)):
-            performer, accountable = rng.sample(role_ids, 2)
-            others = rng.sample([r for r in role_ids if r not in (performer, accountable)], 2)
-            steps.append(
-                {
-                    "id": f"steg-{s + 1:02d}",
-                    "namn": f"{rng.choice(VERBS)} {rng.choice(NOUNS)}",
-                    "utförare": performer,
-                    "ansvar": {performer: "R", accountable: "A", others[0]: "C", others[1]: "I"},
-                    "beskrivning": _sentence(rng),
-                }
-            )
-            step_refs.append(f"{pid}/steg-{s + 1:02d}")
+        n_steps = rng.randint(10, 40)
+        steps = [_step(rng, s, n_steps, role_ids, n_routines) for s in range(n_steps)]
+        step_refs += [f"{pid}/{step['id']}" for step in steps]
         data = {
             "id": pid,
             "namn": f"{rng.choice(VERBS)} {rng.choice(NOUNS)} ({i + 1})",
             "typ": kinds[i % 3],
             **_controlled(rng, 2024 + i % 2),
-            "syfte": _sentence(rng),
-            "start": _sentence(rng),
-            "slut": _sentence(rng),
+            "syfte": paragraph(rng, 1),
+            "start": paragraph(rng, 1),
+            "slut": paragraph(rng, 1),
             "kunder": ["Brukare", "Anhöriga"],
             "enheter": rng.sample(units, 3),
             "lagkrav": rng.sample(requirements, 2),
@@ -332,19 +152,28 @@ def _processes(root, rng, count, units, requirements, result) -> list[str]:  # n
     return step_refs
 
 
-def _sentence(rng: random.Random) -> str:
-    return " ".join(rng.choice(part) for part in SENTENCE_PARTS) + "."
-
-
-def _paragraph(rng: random.Random, sentences: int) -> str:
-    return " ".join(_sentence(rng) for _ in range(sentences))
+def _step(rng: random.Random, s: int, n_steps: int, role_ids: list[str], n_routines: int) -> dict:
+    performer, accountable = rng.sample(role_ids, 2)
+    others = rng.sample([r for r in role_ids if r not in (performer, accountable)], 2)
+    step: dict[str, object] = {
+        "id": f"steg-{s + 1:02d}",
+        "namn": f"{rng.choice(VERBS)} {rng.choice(NOUNS)}",
+        "utförare": performer,
+        "ansvar": {performer: "R", accountable: "A", others[0]: "C", others[1]: "I"},
+        "beskrivning": paragraph(rng, rng.randint(1, 2)),
+        "delprocess": f"Delprocess {s // 6 + 1}",
+    }
+    if n_routines and rng.random() < 0.3:
+        step["rutiner"] = [f"rutin-{rng.randint(1, n_routines):04d}"]
+    if s % 7 == 3 and s + 3 < n_steps:  # a fork: on to the next step, or past two of them
+        step["nästa"] = [f"steg-{s + 2:02d}", f"steg-{s + 4:02d}"]
+    return step
 
 
 def _routines(root, rng, count, step_refs, units, requirements, result) -> None:  # noqa: ANN001
     kinds = ["rutin", "rutin", "rutin", "riktlinje", "checklista", "instruktion"]
-    for i in range(count):
-        noun = rng.choice(NOUNS)
-        title = f"{rng.choice(VERBS)} {noun} – {rng.choice(UNIT_KINDS).lower()} {i + 1}"
+    titles = [_title(rng, i) for i in range(count)]
+    for i, title in enumerate(titles):
         rid = f"rutin-{i + 1:04d}"
         meta = {
             "id": rid,
@@ -354,24 +183,23 @@ def _routines(root, rng, count, step_refs, units, requirements, result) -> None:
             "processer": rng.sample(step_refs, rng.randint(1, 2)) if step_refs else [],
             "lagkrav": rng.sample(requirements, rng.randint(0, 2)),
             "enheter": rng.sample(units, rng.randint(1, 3)),
-            "nyckelord": [noun],
-            "sammanfattning": _sentence(rng),
+            "nyckelord": [title.split()[1]],
+            "sammanfattning": rng.choice(sentences()),
         }
-        sections = [f"# {title}\n"]
-        for heading in ("Syfte", "Ansvar", "Så gör du", "Dokumentation", "Uppföljning"):
-            sections.append(f"## {heading}\n")
-            if heading == "Så gör du":
-                items = [f"{n}. {_sentence(rng)}" for n in range(1, rng.randint(6, 12))]
-                sections.append("\n".join(items) + "\n")
-            for _ in range(rng.randint(2, 3)):
-                sections.append(_paragraph(rng, rng.randint(3, 6)) + "\n")
-        body = "\n".join(sections)
+        others = rng.sample(range(count), min(count, rng.randint(1, 3)))
+        links = [(titles[o], f"rutin-{o + 1:04d}.md") for o in others if o != i]
+        body = routine_body(rng, title, links)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
         path = root / f"routines/{rid}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")
         result.routines += 1
         result.words += len(body.split())
+        result.vocabulary.update(body.split())
+
+
+def _title(rng: random.Random, i: int) -> str:
+    return f"{rng.choice(VERBS)} {rng.choice(NOUNS)} – {rng.choice(UNIT_KINDS).lower()} {i + 1}"
 
 
 def _calendar(root: Path) -> None:
@@ -386,15 +214,3 @@ def _calendar(root: Path) -> None:
         for m in range(1, 13)
     ]
     _write(root / "arshjul/arshjul.yml", {"aktiviteter": activities})
-
-
-def _berattelse(root: Path, years: int, seed: int, result: Generated) -> None:
-    try:
-        module = importlib.import_module("ledningssystem.reports.bench")
-    except ImportError:
-        result.notes.append(
-            "Ingen berättelsedata: formatmodulen ledningssystem.reports.bench finns inte ännu "
-            "(den ska ha write_years(root, years, seed))."
-        )
-        return
-    module.write_years(root, years, seed)

@@ -75,6 +75,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in _build().pages:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src, content=page.markdown, inclusion=inclusion))
+    for uri, path in _build().assets.items():
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 
 

@@ -15,6 +15,7 @@ from ledningssystem.pages import BuildContext, Page, generate_pages
 from ledningssystem.pages.report import site_reports
 from ledningssystem.pdf.engine import SystemLibrariesMissing
 from ledningssystem.pdf.site import write_year_pdfs
+from ledningssystem.routine_assets import routine_assets
 from ledningssystem.search_index import SearchIndexError, build_search_index
 
 # mkdocs.yml `extra:` keys that choose what a build makes (mkdocs.public.yml sets the first).
@@ -43,6 +44,8 @@ class SiteBuild:
     pages: list[Page]
     # Filled by the macros glue while pages render; reported together before any page is written.
     macro_errors: list[str] = field(default_factory=list)
+    # Site path → file of the images beside the rutiner (routine_assets), published as they are.
+    assets: dict[str, Path] = field(default_factory=dict)
 
     def macro_report(self) -> str | None:
         """All macro errors of the build as one Swedish message, or None."""
@@ -100,12 +103,13 @@ def prepare_build(
     content = load_ledningssystem(root)
     context = BuildContext(
         directory_urls=directory_urls,
-        history=read_history(root),
+        history=read_history(root, start=content.settings.document_control.history_start),
         public=public,
         drafts=not public or _flag(options, DRAFTS_KEY),
         pdf=_flag(options, PDF_KEY),
     )
-    return SiteBuild(content, context, generate_pages(content, context))
+    assets = {} if public else routine_assets(root)
+    return SiteBuild(content, context, generate_pages(content, context), assets=assets)
 
 
 # One prepared build per root and options, shared by every entry into the engine (the MkDocs

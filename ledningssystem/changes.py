@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ledningssystem.document_meta import ParsedDocument, parse_document
+from ledningssystem.file_names import ROLES_FILE
 from ledningssystem.git import merge_base, read_blobs, resolve, run_git
 from ledningssystem.history import CONTENT_FOLDERS
-from ledningssystem.load import ROLES_FILE
 from ledningssystem.yaml_lines import YamlProblem, parse_yaml
 
 KINDS = {"processes": "process", "routines": "rutin"}
@@ -67,6 +67,7 @@ class DocumentChange:
 class RoleInfo:
     name: str
     handles: tuple[str, ...]
+    unit_handles: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -87,8 +88,19 @@ class ChangeSet:
         return read_blobs(self.root, [f"{sha}:{path}"])[0]
 
     def role_name(self, role_id: str) -> str:
+        """The role's name; an owner `roll@enhet` is named with its unit."""
+        role_id, _, unit = role_id.partition("@")
         role = self.roles.get(role_id)
-        return role.name if role else role_id
+        name = role.name if role else role_id
+        return f"{name} ({unit})" if unit else name
+
+    def handles(self, owner: str) -> tuple[str, ...]:
+        """Git users of an owner: `roll@enhet` asks only the unit's holder (git_per_enhet)."""
+        role_id, _, unit = owner.partition("@")
+        role = self.roles.get(role_id)
+        if role is None:
+            return ()
+        return role.unit_handles.get(unit, ()) if unit else role.handles
 
     @cached_property
     def documents_by_path(self) -> dict[str, DocumentChange]:
@@ -166,7 +178,14 @@ def roles_at(root: Path | str, sha: str) -> dict[str, RoleInfo]:
     for item in items:
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             handles: list[Any] = item["git"] if isinstance(item.get("git"), list) else []
+            per_unit = item.get("git_per_enhet")
             roles[item["id"]] = RoleInfo(
-                str(item.get("namn") or item["id"]), tuple(str(h) for h in handles)
+                str(item.get("namn") or item["id"]),
+                tuple(str(h) for h in handles),
+                {
+                    str(unit): tuple(str(h) for h in unit_list)
+                    for unit, unit_list in (per_unit if isinstance(per_unit, dict) else {}).items()
+                    if isinstance(unit_list, list)
+                },
             )
     return roles

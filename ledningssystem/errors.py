@@ -17,10 +17,13 @@ class ContentError:
     field: str
     message: str
     hint: str = ""
+    quote: str = ""  # the words of a text that are wrong, shown instead of a field
 
     def format(self) -> str:
         place = f"{self.file}:{self.line}" if self.line else self.file
         field = f' – fältet "{self.field}"' if self.field else ""
+        if self.quote:
+            field = f' – "{self.quote}"'
         hint = f" {_sentence(self.hint)}" if self.hint else ""
         # A message may quote what the author wrote; it never repeats a personnummer.
         return mask(f"{place}{field}: {_sentence(self.message)}{hint}")

@@ -52,6 +52,10 @@ def export_docs(root: Path, target: Path, config_name: str = "mkdocs.yml") -> Ex
     for page in build.pages:
         _write(docs / page.src, page.markdown)
         result.generated += 1
+    for uri, path in build.assets.items():  # images beside the rutiner (routine_assets)
+        (docs / uri).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, docs / uri)
+        result.copied += 1
     custom_dir = (config.get("theme") or {}).get("custom_dir")
     if custom_dir and (root / custom_dir).is_dir():
         shutil.copytree(root / custom_dir, target / custom_dir)

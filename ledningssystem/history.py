@@ -98,9 +98,16 @@ def unavailable(problem: str) -> History:
 
 
 def read_history(
-    root: Path | str, folders: Sequence[str] = CONTENT_FOLDERS, with_meta: bool = True
+    root: Path | str,
+    folders: Sequence[str] = CONTENT_FOLDERS,
+    with_meta: bool = True,
+    start: str = "",
 ) -> History:
-    """History of every file under `folders` of `root`; never raises (see History.problem)."""
+    """History of every file under `folders` of `root`; never raises (see History.problem).
+
+    With `start` (a commit), only what came after it: the history of a portal made from the
+    example by ny-organisation begins there, and the example's documents that were deleted
+    right after it never existed in it."""
     try:
         inside, shallow = repository_state(root)
         if not inside:
@@ -120,15 +127,19 @@ def read_history(
             "-M",
             "--relative",
             f"--format={_FORMAT}",
+            *([f"{start}..HEAD"] if start else []),
             "--",
             *folders,
         )
     except GitUnavailable as exc:
         return _degraded(str(exc))
-    key = (str(Path(root).resolve()), out, with_meta)
+    key = (str(Path(root).resolve()), out, with_meta, start)
     if key in _HISTORY_CACHE:  # a preview rebuild with no new commit parses no history
         return _HISTORY_CACHE[key]
-    history = History(revisions=_by_current_path(parse_log(out.decode("utf-8", "replace"))))
+    revisions = _by_current_path(parse_log(out.decode("utf-8", "replace")))
+    if start:
+        revisions = {p: revs for p, revs in revisions.items() if any(r.change != "D" for r in revs)}
+    history = History(revisions=revisions)
     history = _with_meta(root, history) if with_meta else history
     _HISTORY_CACHE.clear()  # the latest only: a long serve session must not grow
     _HISTORY_CACHE[key] = history
@@ -137,8 +148,14 @@ def read_history(
 
 # Caches for repeated builds in one process (make serve): history by the log it came from,
 # and each revision's control fields by blob id, which never change once written.
-_HISTORY_CACHE: dict[tuple[str, bytes, bool], History] = {}
+_HISTORY_CACHE: dict[tuple[str, bytes, bool, str], History] = {}
 _META_CACHE: dict[tuple[str, str], DocumentMeta | None] = {}
+
+
+def forget_cached_history() -> None:
+    """Read everything from Git again on the next read_history (tests that count git calls)."""
+    _HISTORY_CACHE.clear()
+    _META_CACHE.clear()
 
 
 def _degraded(problem: str) -> History:

@@ -7,34 +7,31 @@ collected and raised together as ContentErrors.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from ledningssystem.errors import ContentError, ContentErrors
+from ledningssystem.file_names import CALENDAR_FILE, ORGANISATION_FILE, ROLES_FILE, SETTINGS_FILE
 from ledningssystem.file_scan import scan_files
 from ledningssystem.markup_check import content_markup_errors
 from ledningssystem.model.base import ContentModel, Source
 from ledningssystem.model.calendar import Activity
 from ledningssystem.model.content import Ledningssystem
-from ledningssystem.model.organisation import Body, Organisation
+from ledningssystem.model.organisation import Organisation
 from ledningssystem.model.process import Process
 from ledningssystem.model.requirement import Requirement, RequirementSource
 from ledningssystem.model.role import Role
 from ledningssystem.model.routine import Routine, RoutineDocument
 from ledningssystem.model.settings import Settings
 from ledningssystem.reading import ContentReader, split_front_matter, sub_lines
-from ledningssystem.report import attach_reports
+from ledningssystem.report.load import load_reports
 from ledningssystem.salvage import without_unknown_keys
 from ledningssystem.validate import validate_references
 from ledningssystem.yaml_lines import LineMap
 
 M = TypeVar("M", bound=ContentModel)
 _ID_LINE = re.compile(r"^id:\s*[\"']?([a-z0-9-]+)", re.M)
-
-SETTINGS_FILE = "ledningssystem.yml"
-ORGANISATION_FILE = "roles/organisation.yml"
-ROLES_FILE = "roles/roller.yml"
-CALENDAR_FILE = "arshjul/arshjul.yml"
 
 
 def load_ledningssystem(root: Path | str) -> Ledningssystem:
@@ -46,7 +43,7 @@ def load_ledningssystem(root: Path | str) -> Ledningssystem:
     content = Ledningssystem(
         root=str(root),
         settings=settings,
-        organisation=organisation or _EMPTY_ORGANISATION,
+        organisation=organisation or Organisation.empty(),
         roles=reader.keyed(reader.listed(ROLES_FILE, "roller", Role)),
         processes=reader.keyed(reader.each("processes", "*.yml", Process)),
         routines=reader.routines(),
@@ -63,19 +60,12 @@ def load_ledningssystem(root: Path | str) -> Ledningssystem:
             salvaged=reader.salvaged,
         )
     )
-    reader.errors.extend(attach_reports(content))  # reports/: the yearly kvalitetsberättelse
-    reader.errors.extend(content_markup_errors(content))  # raw HTML the site would remove
+    reports, report_errors = load_reports(root, content)  # reports/: the kvalitetsberättelse
+    reader.errors.extend(report_errors)
+    reader.errors.extend(content_markup_errors(content, reports))  # raw HTML the site removes
     if reader.errors:
         raise ContentErrors(reader.errors)
-    return content
-
-
-_EMPTY_ORGANISATION = Organisation.model_construct(
-    municipality="",
-    board=Body.model_construct(id="", name=""),
-    administration=Body.model_construct(id="", name=""),
-    divisions=(),
-)
+    return replace(content, reports=reports)
 
 
 class _Reader(ContentReader):

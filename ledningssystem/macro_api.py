@@ -21,6 +21,7 @@ from ledningssystem.render.process_map import render_process_map
 from ledningssystem.render.raci import render_raci
 from ledningssystem.render.responsibilities import render_role_responsibilities
 from ledningssystem.render.routine_list import render_routine_list
+from ledningssystem.report.figure_call import CallProblem, figure_text, quote_text
 from ledningssystem.urls import Linker
 
 
@@ -115,27 +116,29 @@ def routine_list(
         raise ctx.fail(str(exc)) from None
 
 
-def figure(ctx: MacroContext, name: str, year: int | None = None, visa: str = "värde") -> str:
+def figure(ctx: MacroContext, name: str, year: int | str | None = None, visa: str = "värde") -> str:
     """En beräknad siffra ur kvalitetsberättelsen (senaste året om inget år anges).
 
     Exempel: {{ figure("avvikelser.sol.total", year=2025) }} eller
     {{ figure("klagomal.total", visa="sammanfattning") }}
     """
-    from ledningssystem.report import reports_of
-    from ledningssystem.report.narrative import VIEWS
+    reports = ctx.content.reports
+    figures = reports.figures if reports else {}
+    try:
+        return figure_text(figures, max(figures, default=None), name, year, visa)
+    except CallProblem as problem:
+        raise ctx.fail(f"{problem.message}. {problem.hint}".strip()) from None
 
-    reports = reports_of(ctx.content)
-    chosen = year if year is not None else (reports.latest if reports else None)
-    if reports is None or chosen not in reports.figures:
-        raise ctx.fail(f"det finns ingen kvalitetsberättelse för år {chosen} i reports/")
-    figures = reports.figures[chosen]
-    if name not in figures:
-        raise ctx.fail(
-            f'figuren "{name}" finns inte för {chosen}.{did_you_mean(name, figures.figures)}'
-        )
-    if visa not in VIEWS:
-        raise ctx.fail(f'okänd visning "{visa}"; välj en av {", ".join(VIEWS)}')
-    return VIEWS[visa](figures[name])
+
+def citat(ctx: MacroContext, text: str, källa: str) -> str:
+    """En siffra eller text ur en annan källa, med källan synlig (räknas inte som årets figurer).
+
+    Exempel: {{ citat("34 synpunkter", källa="Patientnämndens årsrapport 2024") }}
+    """
+    try:
+        return quote_text(text, källa)
+    except CallProblem as problem:
+        raise ctx.fail(f"{problem.message}. {problem.hint}".strip()) from None
 
 
 MACROS: dict[str, Callable[..., str]] = {
@@ -144,6 +147,7 @@ MACROS: dict[str, Callable[..., str]] = {
     "raci": raci,
     "arshjul": arshjul,
     "figure": figure,
+    "citat": citat,
     "role_responsibilities": role_responsibilities,
     "routine_list": routine_list,
 }

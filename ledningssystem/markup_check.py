@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ledningssystem.errors import ContentError
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.process import Process
-from ledningssystem.report import reports_of
+from ledningssystem.report.data import Reports
 from ledningssystem.sanitise import markup_problems
 
 HINT = (
@@ -29,7 +29,7 @@ def markdown_errors(file: str, text: str, first_line: int = 1) -> list[ContentEr
     ]
 
 
-def content_markup_errors(content: Ledningssystem) -> list[ContentError]:
+def content_markup_errors(content: Ledningssystem, reports: Reports | None) -> list[ContentError]:
     """Disallowed markup in rutiner, process (and step) descriptions and the berättelse."""
     errors: list[ContentError] = []
     for doc in content.routines.values():
@@ -39,7 +39,6 @@ def content_markup_errors(content: Ledningssystem) -> list[ContentError]:
             # A block (beskrivning: |) starts on the line after its key.
             start = process.origin.line(*path) + (1 if "\n" in text.strip() else 0)
             errors += markdown_errors(process.origin.file, text, start)
-    reports = reports_of(content)
     if reports is not None:
         for year in reports.years.values():
             for narrative in year.narratives.values():

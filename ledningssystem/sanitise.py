@@ -130,6 +130,9 @@ def _without_code(markdown: str) -> str:
     return "\n".join(out)
 
 
+_AUTOLINK = re.compile(r"^(https?:|ftp:|mailto:|[^\s]*@)", re.I)
+
+
 class _TagFinder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -137,6 +140,8 @@ class _TagFinder(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
+        if _AUTOLINK.match(tag):
+            return  # <https://…> and <namn@example.org> are Markdown links, not HTML
         if tag not in ALLOWED_TAGS:
             self.problems.append((line, f"HTML-taggen <{tag}> är inte tillåten"))
             return

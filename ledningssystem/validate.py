@@ -6,13 +6,14 @@ from collections.abc import Iterable, Iterator, Sequence, Set
 from typing import TypeVar
 
 from ledningssystem.errors import ContentError, field_label
-from ledningssystem.messages import did_you_mean
 from ledningssystem.model.base import ContentModel
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.document import ControlledDocument
 from ledningssystem.model.process import Process
 from ledningssystem.model.routine import Routine
+from ledningssystem.references import unknown_reference
 
+ORG_WHERE = "roles/organisation.yml"
 T = TypeVar("T")
 
 
@@ -31,6 +32,11 @@ def validate_references(
         check.process(process)
     for routine in [*(doc.meta for doc in content.routines.values()), *_of(salvaged, Routine)]:
         check.routine(routine)
+    for role in content.roles.values():
+        check.listed(
+            role, "git_per_enhet", role.unit_handles, check.units, "organisationsdelen", ORG_WHERE
+        )
+    check.default_reviewer(content)
     for activity in content.activities:
         check.ref(
             activity, ("ansvarig",), activity.responsible, check.roles, "rollen", "roles/roller.yml"
@@ -69,24 +75,28 @@ class _Checker:
         what: str,
         where: str,
     ) -> None:
-        if known is None or value in known or value in self.unusable:
+        if known is None or value in self.unusable:
             return
-        self.errors.append(
-            ContentError(
-                model.origin.file,
-                model.origin.line(*path),
-                field_label(path),
-                f'{what} "{value}" finns inte',
-                f"{did_you_mean(value, known).strip()} Se {where}.".strip(),
-            )
-        )
+        error = unknown_reference(model, path, field_label(path), value, known, what, where)
+        if error is not None:
+            self.errors.append(error)
 
     def document(self, doc: ControlledDocument) -> None:
         self.ref(doc, ("ägare",), doc.owner, self.roles, "rollen", "roles/roller.yml")
+        if doc.owner_unit:
+            self.ref(doc, ("ägare",), doc.owner_unit, self.units, "organisationsdelen", ORG_WHERE)
         if doc.approved_by:
             self.ref(
                 doc, ("fastställd_av",), doc.approved_by, self.roles, "rollen", "roles/roller.yml"
             )
+
+    def default_reviewer(self, content: Ledningssystem) -> None:
+        """The configured default reviewer must be a role (the built-in default may be absent)."""
+        settings = content.settings
+        if "review" in settings.model_fields_set:
+            path = ("granskning", "standardgranskare")
+            reviewer = settings.review.default_reviewer
+            self.ref(settings, path, reviewer, self.roles, "rollen", "roles/roller.yml")
 
     def listed(
         self,

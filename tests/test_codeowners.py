@@ -25,6 +25,13 @@ def test_codeowners_matches_the_owners(tmp_path: Path) -> None:
         and not line.startswith("# ett test")
     ]
     assert lines == [
+        "# Roller, organisation och inställningar styr vem som granskar allt annat; de granskas av",
+        '# standardgranskaren "kvalitetschef" (granskning: standardgranskare i '
+        "ledningssystem.yml).",
+        "/CODEOWNERS @kc @org/kvalitet",
+        "/ledningssystem.yml @kc @org/kvalitet",
+        "/roles/organisation.yml @kc @org/kvalitet",
+        "/roles/roller.yml @kc @org/kvalitet",
         "/processes/avvikelser.yml @ec",
         "/routines/a.md @kc @org/kvalitet",
         '# /routines/sub/b\\ c.md: ägaren "medarbetare" har ingen Git-användare (git:) i '

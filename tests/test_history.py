@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ledningssystem.build import prepare_build
-from ledningssystem.history import parse_log, read_history
+from ledningssystem.history import forget_cached_history, parse_log, read_history
 from tests.conftest import build_site, soup
 from tests.gitrepo import GitRepo, process, routine
 
@@ -54,6 +54,7 @@ def test_history_comes_from_one_git_log(repo: GitRepo, monkeypatch: pytest.Monke
         calls.append(list(args))
         return real_run(args, *rest, **kwargs)
 
+    forget_cached_history()
     monkeypatch.setattr(subprocess, "run", spy)
     read_history(repo.root)
     commands = [next(a for a in c[1:] if not a.startswith("-") and "=" not in a) for c in calls]

@@ -159,3 +159,9 @@ def test_titles_in_review_and_change_markdown_cannot_become_links() -> None:
     assert markdown_literal("X [x](javascript:a) ![i](https://e/i.png) <b>") == (
         "X \\[x\\]\\(javascript:a\\) \\!\\[i\\]\\(https://e/i.png\\) \\<b\\>"
     )
+
+
+def test_markdown_autolinks_are_not_html() -> None:
+    assert (
+        markup_problems("Se <http://127.0.0.1:8000> eller skriv till <anna@example.org>.\n") == []
+    )

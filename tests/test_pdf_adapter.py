@@ -1,4 +1,5 @@
-"""report_to_pdf_document and the `pdf` command, with views shaped like report.page.YearView."""
+"""report_to_pdf_document and the `pdf` command, with stand-ins for report.page.YearView
+(tests/test_pdf_report.py prints real views of the fixtures)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ import pytest
 from ledningssystem import cli
 from ledningssystem.commands import pdf as pdf_command
 from ledningssystem.pdf.adapter import (
-    ReportModuleMissing,
     markdown_to_html,
     pdf_site_path,
     report_to_pdf_document,
@@ -38,6 +38,7 @@ class FakeMeta:
     kind: str = "kvalitetsberättelse"
     heading: str = "Kvalitetsberättelse 2024"
     approval: FakeApproval | None = field(default_factory=FakeApproval)
+    corrections: tuple[object, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -180,17 +181,3 @@ def test_pdf_command_names_the_years_there_are(
 ) -> None:
     assert cli.main(["--root", str(tmp_path), "pdf", "--year", "2019"]) == 1
     assert "ingen berättelse för 2019 (finns: 2024)" in capsys.readouterr().err
-
-
-def test_pdf_command_without_the_report_module(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    def missing(root: Path) -> None:
-        raise ReportModuleMissing("No module named 'ledningssystem.report'")
-
-    monkeypatch.setattr(pdf_command, "load_year_views", missing)
-    assert cli.main(["--root", str(tmp_path), "pdf", "--year", "2024"]) == 1
-    assert "ingen kvalitetsberättelse att skriva ut" in capsys.readouterr().err
-    site = ["--root", str(tmp_path), "pdf", "--all", "--site-dir", str(tmp_path / "s")]
-    assert cli.main(site) == 0
-    assert cli.main(["--root", str(tmp_path), "pdf", "--all"]) == 1

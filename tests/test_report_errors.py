@@ -115,7 +115,8 @@ CASES = [
         "Alla nyanställda",
         "{{ antal_anstallda }} nyanställda",
         'reports/2024/text/kompetens.md:1 – fältet "figure": okänt makro {{ antal_anstallda }}.'
-        ' Bara figurer kan användas i texten, t.ex. {{ figure("avvikelser.sol.total") }}.',
+        ' Bara figurer och citat kan användas i texten, t.ex. {{ figure("avvikelser.sol.total") }}'
+        ' eller {{ citat("…", källa="…") }}.',
         id="annat-makro",
     ),
     pytest.param(

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from ledningssystem.load import load_ledningssystem
-from ledningssystem.report import Reports, reports_of
 from ledningssystem.report.config import ReportConfig, RiskMatrix
+from ledningssystem.report.data import Reports
 from ledningssystem.report.figures import Figure, rounded, swedish
 from tests.conftest import copy_example
 
@@ -114,7 +114,7 @@ def write_reports(root: Path, template: str = "kombinerad") -> None:
 def small(tmp_path_factory: pytest.TempPathFactory) -> Reports:
     root = copy_example(tmp_path_factory.mktemp("small"))
     write_reports(root)
-    reports = reports_of(load_ledningssystem(root))
+    reports = load_ledningssystem(root).reports
     assert reports is not None
     return reports
 

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from ledningssystem.build import prepare_build
 from ledningssystem.errors import ContentErrors
 from ledningssystem.load import load_ledningssystem
-from ledningssystem.report import reports_of
 from ledningssystem.report.config import RiskMatrix
 from ledningssystem.report.load import load_reports
 from ledningssystem.report.model import RiskRow
@@ -142,7 +141,7 @@ def test_any_csv_gives_figures_or_content_errors(rows: list[list[str]]) -> None:
 
 
 def test_example_reports_load_clean() -> None:
-    reports = reports_of(_content())
+    reports = _content().reports
     assert reports is not None and list(reports.years) == [2024, 2025]
 
 
@@ -155,7 +154,8 @@ def test_any_narrative_gives_text_or_located_errors(text: str) -> None:
 
     figures = FigureSet(2025)
     figures.add("x.total", "x", 3)
-    resolved, errors = resolve_figures(Narrative("reports/2025/text/a.md", text), figures)
+    narrative = Narrative("reports/2025/text/a.md", text)
+    resolved, errors = resolve_figures(narrative, {2025: figures}, 2025)
     assert all(e.file == "reports/2025/text/a.md" and e.line and e.line >= 1 for e in errors)
     if not errors:
         assert "{{" not in resolved
@@ -165,7 +165,7 @@ def test_ny_berattelse_starts_a_draft_with_open_actions(example_root: Path) -> N
     result = run_cli(example_root, "ny-berattelse", "2026")
     assert result.returncode == 0, result.stderr
     assert "3 öppna åtgärder från 2025" in result.stdout
-    reports = reports_of(load_ledningssystem(example_root))
+    reports = load_ledningssystem(example_root).reports
     assert reports is not None
     new = reports.years[2026]
     assert (new.meta.status.value, new.meta.template) == ("utkast", "kombinerad")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.report.model import ReportMeta
+from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.seal import LOCK_FILE, check_seal, year_manifest
 from tests.conftest import build_site, run_cli, run_mkdocs_build, soup
 
@@ -206,7 +206,7 @@ def test_faststall_refuses_a_draft(tmp_path: Path) -> None:
 
 def test_the_pdf_ends_with_the_rattelser() -> None:
     from ledningssystem.pdf.adapter import corrections_section
-    from ledningssystem.report.model import Correction
+    from ledningssystem.report.meta import Correction
 
     assert corrections_section(()) == ()
     correction = Correction.model_validate(

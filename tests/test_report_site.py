@@ -12,7 +12,7 @@ import pytest
 
 from ledningssystem.load import load_ledningssystem
 from ledningssystem.macro_api import MACROS
-from ledningssystem.report import Reports, reports_of
+from ledningssystem.report.data import Reports
 from ledningssystem.report.templates import ReportTemplate
 from tests.conftest import REPO, build_site, copy_example, run_mkdocs_build, soup
 from tests.test_report_errors import record_correction
@@ -21,7 +21,7 @@ NBSP = "\u00a0"
 
 
 def example_reports() -> Reports:
-    reports = reports_of(load_ledningssystem(REPO))
+    reports = load_ledningssystem(REPO).reports
     assert reports is not None
     return reports
 

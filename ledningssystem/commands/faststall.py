@@ -17,10 +17,10 @@ import yaml
 from pydantic import ValidationError
 
 from ledningssystem.cli import UserError, command
+from ledningssystem.file_names import REPORTS_DIR
 from ledningssystem.messages import translate
 from ledningssystem.model.settings import Settings
-from ledningssystem.report.data import REPORTS_DIR
-from ledningssystem.report.model import ReportMeta, ReportStatus
+from ledningssystem.report.meta import ReportMeta, ReportStatus
 from ledningssystem.report.seal import (
     COMMAND,
     LOCK_FILE,

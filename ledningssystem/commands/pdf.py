@@ -8,7 +8,6 @@ from pathlib import Path
 
 from ledningssystem.cli import UserError, command
 from ledningssystem.pdf.adapter import (
-    ReportModuleMissing,
     load_year_views,
     pdf_site_path,
     report_to_pdf_document,
@@ -35,15 +34,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 def pdf(args: argparse.Namespace) -> int:
     if args.all and args.site_dir is None:
         raise UserError("--all kräver --site-dir, t.ex. --site-dir site")
-    try:
-        content, views = load_year_views(args.root)
-    except ReportModuleMissing as error:
-        if args.all:
-            print("Inga kvalitetsberättelser att skriva ut (modulen saknas i den här versionen).")
-            return 0
-        raise UserError(
-            f"den här versionen av portalen har ingen kvalitetsberättelse att skriva ut ({error})"
-        ) from error
+    content, views = load_year_views(args.root)
     if args.all:
         targets = {year: args.site_dir / pdf_site_path(year) for year in views}
     elif args.year in views:
@@ -54,7 +45,7 @@ def pdf(args: argparse.Namespace) -> int:
             f"det finns ingen berättelse för {args.year} (finns: {found}). "
             f"Lägg den i reports/{args.year}/report.yml."
         )
-    municipality = getattr(content.organisation, "municipality", "")
+    municipality = content.organisation.municipality
     for year, target in targets.items():
         doc = report_to_pdf_document(views[year], today=content.today, municipality=municipality)
         started = time.perf_counter()

@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 
 from ledningssystem.cli import UserError, command
+from ledningssystem.file_names import REPORTS_DIR
 from ledningssystem.load import load_ledningssystem
-from ledningssystem.report import reports_of
-from ledningssystem.report.data import REPORTS_DIR
 from ledningssystem.report.export import figures_csv, figures_json
 from ledningssystem.report.scaffold import actions_yaml, new_year_meta, open_actions
 
@@ -23,7 +22,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("nyckeltal", "visa alla beräknade figurer för ett års kvalitetsberättelse", _arguments)
 def key_figures(args: argparse.Namespace) -> int:
-    reports = reports_of(load_ledningssystem(args.root))
+    reports = load_ledningssystem(args.root).reports
     if reports is None or not reports.years:
         raise UserError("det finns ingen kvalitetsberättelse i reports/")
     year = args.ar if args.ar is not None else reports.latest
@@ -53,7 +52,7 @@ def _new_year_arguments(parser: argparse.ArgumentParser) -> None:
 def new_year(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     content = load_ledningssystem(root)
-    reports = reports_of(content)
+    reports = content.reports
     folder = root / REPORTS_DIR / str(args.ar)
     if folder.exists():
         raise UserError(f"{folder.relative_to(root)} finns redan")

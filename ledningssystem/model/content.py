@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from ledningssystem.model.calendar import Activity
@@ -12,6 +12,7 @@ from ledningssystem.model.requirement import Requirement, RequirementSource
 from ledningssystem.model.role import Role
 from ledningssystem.model.routine import RoutineDocument
 from ledningssystem.model.settings import Settings
+from ledningssystem.report.data import Reports
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,8 @@ class Ledningssystem:
     routines: dict[str, RoutineDocument]
     requirement_sources: tuple[RequirementSource, ...]
     activities: tuple[Activity, ...] = ()
-    extra: dict[str, object] = field(default_factory=dict)
+    # The yearly kvalitetsberättelser (reports/); None when loaded without them.
+    reports: Reports | None = None
     # Ids of files that could not be read or validated: their own errors are reported, so
     # references to them are not reported again.
     unusable_ids: frozenset[str] = frozenset()

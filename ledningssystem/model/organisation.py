@@ -34,10 +34,17 @@ class Body(ContentModel):
 class Organisation(ContentModel):
     """The whole tree, from the nämnd down to the enheter."""
 
-    municipality: Text = sv("kommun", "Kommunens namn, t.ex. Exempelkommun.")
+    municipality: Text = sv("kommun", "Kommunens namn.")
     board: Body = sv("nämnd", "Nämnden som ansvarar för ledningssystemet.")
     administration: Body = sv("förvaltning", "Förvaltningen som leds av förvaltningschefen.")
     divisions: tuple[Division, ...] = sv("avdelningar", "Avdelningar med sina enheter.")
+
+    @classmethod
+    def empty(cls) -> Organisation:
+        """A placeholder without ids, for content whose organisation file is missing or broken:
+        checks that need the organisation skip it (its own error is reported already)."""
+        blank = Body.model_construct(id="", name="")
+        return cls.model_construct(municipality="", board=blank, administration=blank, divisions=())
 
     def nodes(self) -> Iterator[tuple[str, str, str]]:
         """Every organisational node as (id, name, level), top down."""
@@ -50,3 +57,14 @@ class Organisation(ContentModel):
 
     def node_names(self) -> dict[str, str]:
         return {node_id: name for node_id, name, _ in self.nodes()}
+
+    def lineage(self, node_id: str) -> list[str]:
+        """`node_id` and the nodes above it, nearest first (enhet → avdelning → … → nämnd)."""
+        for division in self.divisions:
+            if node_id in {u.id for u in division.units}:
+                return [node_id, division.id, self.administration.id, self.board.id]
+            if node_id == division.id:
+                return [node_id, self.administration.id, self.board.id]
+        if node_id == self.administration.id:
+            return [node_id, self.board.id]
+        return [node_id]

@@ -26,6 +26,12 @@ class Role(ContentModel):
         "Git-användare som har rollen, t.ex. @anna-enhetschef; används för granskning.",
         default=(),
     )
+    unit_handles: dict[Slug, tuple[GitHandle, ...]] = sv(
+        "git_per_enhet",
+        'Git-användare per organisationsdel, t.ex. ifo: ["@anna-ac"]; ett dokument med '
+        "ägare: avdelningschef@ifo granskas då bara av dem.",
+        default_factory=dict,
+    )
 
     @property
     def label(self) -> str:

@@ -32,6 +32,11 @@ class Routine(ControlledDocument):
     units: tuple[Slug, ...] = sv("enheter", "Organisationsdelar där rutinen gäller.")
     keywords: tuple[Text, ...] = sv("nyckelord", "Sökord, t.ex. avvikelse, fall.", default=())
     summary: str = sv("sammanfattning", "En mening om vad rutinen är till för.", default="")
+    imported_from: str = sv(
+        "importerad_från",
+        "Filen som rutinen importerades från (import-word), t.ex. Rutiner/Avvikelser.docx.",
+        default="",
+    )
 
 
 @dataclass(frozen=True)

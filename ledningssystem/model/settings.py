@@ -7,7 +7,7 @@ import os
 
 from pydantic import Field
 
-from ledningssystem.model.base import ContentModel, Date, sv
+from ledningssystem.model.base import ContentModel, Date, Slug, sv
 
 
 class GitSettings(ContentModel):
@@ -35,6 +35,23 @@ class DocumentControlSettings(ContentModel):
         ge=1,
         le=3650,
     )
+    history_start: str = sv(
+        "historik_från",
+        "Ändringen (commit) som historiken börjar efter; skrivs av ny-organisation, så att "
+        "exemplets historik inte visas.",
+        default="",
+        pattern=r"^([0-9a-f]{7,64})?$",
+    )
+
+
+class ReviewSettings(ContentModel):
+    """Who reviews the files that route every other review (roles, organisation, settings)."""
+
+    default_reviewer: Slug = sv(
+        "standardgranskare",
+        "Rollen som granskar ändringar i roles/, ledningssystem.yml och CODEOWNERS.",
+        default="kvalitetschef",
+    )
 
 
 class Settings(ContentModel):
@@ -47,6 +64,7 @@ class Settings(ContentModel):
     document_control: DocumentControlSettings = Field(
         default_factory=DocumentControlSettings, alias="dokumentstyrning"
     )
+    review: ReviewSettings = Field(default_factory=ReviewSettings, alias="granskning")
 
     def effective_today(self) -> dt.date:
         """`idag` if set, else the date of SOURCE_DATE_EPOCH (the Makefile sets it to the last

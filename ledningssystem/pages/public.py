@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.pages.page import BuildContext, Page, template_page
 from ledningssystem.pages.report import site_reports
-from ledningssystem.report.model import ReportStatus
+from ledningssystem.report.meta import ReportStatus
 from ledningssystem.urls import PUBLIC_INDEX, report_data, report_page, report_pdf
 
 

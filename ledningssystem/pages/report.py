@@ -11,10 +11,10 @@ from pathlib import Path
 
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.pages.page import BuildContext, Page, template_page
-from ledningssystem.report import Reports, reports_of
+from ledningssystem.report.data import Reports
 from ledningssystem.report.export import figures_csv, figures_json
 from ledningssystem.report.index import key_figure_trend
-from ledningssystem.report.model import ReportStatus
+from ledningssystem.report.meta import ReportStatus
 from ledningssystem.report.page import year_view
 from ledningssystem.urls import REPORT_INDEX, report_data, report_page, report_pdf
 
@@ -62,7 +62,7 @@ def site_reports(content: Ledningssystem, context: BuildContext) -> Reports | No
     Drafts are removed from the data itself, so that no trend table or chart of a
     fastställd year shows the figures of a year not yet fastställd.
     """
-    reports = reports_of(content)
+    reports = content.reports
     if reports is None or context.drafts:
         return reports
     return reports.only(

@@ -1,26 +1,28 @@
 """The one place where the kvalitetsberättelse (ledningssystem/report) meets the PDF engine.
 
-The report module gives, per year, a view with metadata and sections in template order,
-each section's parts being its narrative Markdown and its generated HTML blocks (tables,
-SVG charts, the risk matrix). The Protocols below are the exact shape this adapter reads
-(they match `ledningssystem.report.page.YearView` of the report branch); the PDF engine
-itself knows nothing of reports.
+The report module gives, per year, a view (`ledningssystem.report.page.YearView`) with
+metadata and sections in template order, each section's parts being its narrative Markdown
+and its generated HTML blocks (tables, SVG charts, the risk matrix). The PDF engine itself
+(document.py, engine.py) knows nothing of reports.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol
 
 import markdown
 from markupsafe import escape
 
+from ledningssystem.load import load_ledningssystem
+from ledningssystem.model.content import Ledningssystem
 from ledningssystem.pdf.document import Organisation, PdfDocument, PdfSection
+from ledningssystem.report.meta import Approval, Correction
+from ledningssystem.report.page import SectionView, YearView, year_view
 from ledningssystem.sanitise import sanitise_html
-from ledningssystem.urls import report_pdf
+from ledningssystem.urls import Linker, report_page, report_pdf
 
 # The site's Markdown extensions (mkdocs.yml) minus toc: narrative headings need no anchors,
 # and generated ids could collide with the section ids the TOC links to.
@@ -36,85 +38,8 @@ MARKDOWN_EXTENSIONS = (
 _SITE_LINK = re.compile(r'<a\s[^>]*?href="(?!#|https?:|mailto:)[^"]*"[^>]*>(.*?)</a>', re.DOTALL)
 
 
-class CorrectionLike(Protocol):
-    @property
-    def date(self) -> dt.date: ...
-    @property
-    def reason(self) -> str: ...
-    @property
-    def change(self) -> str: ...
-
-
-class ApprovalLike(Protocol):
-    @property
-    def date(self) -> dt.date: ...
-    @property
-    def by(self) -> str: ...
-    @property
-    def paragraph(self) -> str: ...
-    @property
-    def registration(self) -> str: ...
-
-
-class ReportMetaLike(Protocol):
-    @property
-    def year(self) -> int: ...
-    @property
-    def kind(self) -> str: ...  # a StrEnum, e.g. "kvalitetsberättelse"
-    @property
-    def heading(self) -> str: ...
-    @property
-    def approval(self) -> ApprovalLike | None: ...
-
-
-class YearDataLike(Protocol):
-    @property
-    def meta(self) -> ReportMetaLike: ...
-
-
-class SectionLike(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def heading(self) -> str: ...
-    @property
-    def legal(self) -> str: ...
-    @property
-    def guidance(self) -> str: ...
-
-
-class SectionViewLike(Protocol):
-    @property
-    def number(self) -> str: ...
-    @property
-    def depth(self) -> int: ...
-    @property
-    def section(self) -> SectionLike: ...
-    @property
-    def parts(self) -> Sequence[str]: ...  # Markdown and raw HTML (markdown="0"), in order
-    @property
-    def missing_text(self) -> bool: ...
-
-
-class YearViewLike(Protocol):
-    """What the berättelse must provide for one year (report.page.YearView)."""
-
-    @property
-    def data(self) -> YearDataLike: ...
-    @property
-    def draft(self) -> bool: ...
-    @property
-    def sections(self) -> Sequence[SectionViewLike]: ...
-    @property
-    def board_name(self) -> str: ...
-    @property
-    def administration_name(self) -> str: ...
-    @property
-    def compiled_by(self) -> str: ...
-
-
 def report_to_pdf_document(
-    view: YearViewLike, *, today: dt.date, municipality: str = ""
+    view: YearView, *, today: dt.date, municipality: str = ""
 ) -> PdfDocument:
     """The PdfDocument of one year's berättelse; `today` dates a draft (approval dates the rest)."""
     meta = view.data.meta
@@ -130,12 +55,12 @@ def report_to_pdf_document(
         date=approval.date if approval else today,
         author=author or view.board_name,
         sections=_nest([_section(s, view.draft, meta.year) for s in view.sections])
-        + corrections_section(getattr(meta, "corrections", ())),
+        + corrections_section(meta.corrections),
         keywords=(kind, "SOSFS 2011:9", view.board_name, str(meta.year)),
     )
 
 
-def status_text(approval: ApprovalLike | None) -> str:
+def status_text(approval: Approval | None) -> str:
     """ "Utkast …" or "Fastställd av Socialnämnden 2025-02-20, § 12, dnr SN 2025/17"."""
     if approval is None:
         return "Utkast – berättelsen är inte fastställd. Siffrorna kan ändras till dess."
@@ -147,7 +72,7 @@ def status_text(approval: ApprovalLike | None) -> str:
     return ", ".join(parts)
 
 
-def corrections_section(corrections: Sequence[CorrectionLike]) -> tuple[PdfSection, ...]:
+def corrections_section(corrections: Sequence[Correction]) -> tuple[PdfSection, ...]:
     """A last section listing the rättelser made after approval (none without any)."""
     if not corrections:
         return ()
@@ -170,7 +95,7 @@ def markdown_to_html(text: str) -> str:
     return _SITE_LINK.sub(r"\1", sanitise_html(html))  # the same allow-list as the site
 
 
-def _section(view: SectionViewLike, draft: bool, year: int) -> tuple[int, PdfSection]:
+def _section(view: SectionView, draft: bool, year: int) -> tuple[int, PdfSection]:
     section = view.section
     html = []
     if section.legal:
@@ -212,22 +137,10 @@ def pdf_site_path(year: int) -> str:
     return report_pdf(year)
 
 
-class ReportModuleMissing(RuntimeError):
-    """This version of the portal has no kvalitetsberättelse module yet."""
-
-
-def load_year_views(root: Path) -> tuple[Any, Mapping[int, YearViewLike]]:
-    """(content, {year: view}) of every berättelse under `root`: the report module's output."""
-    try:
-        from ledningssystem.report import reports_of  # type: ignore[import-not-found]
-        from ledningssystem.report.page import year_view  # type: ignore[import-not-found]
-        from ledningssystem.urls import Linker, report_page  # type: ignore[attr-defined]
-    except ImportError as error:
-        raise ReportModuleMissing(str(error)) from error
-    from ledningssystem.load import load_ledningssystem
-
+def load_year_views(root: Path) -> tuple[Ledningssystem, dict[int, YearView]]:
+    """(content, {year: view}) of every berättelse under `root`; ContentErrors if any is wrong."""
     content = load_ledningssystem(root)
-    reports = reports_of(content)
+    reports = content.reports
     if reports is None:
         return content, {}
     views = {

@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ledningssystem.changes import ChangeSet, DocumentChange
-from ledningssystem.document_meta import version_key
-from ledningssystem.load import ROLES_FILE
+from ledningssystem.document_meta import DocumentMeta, version_key
+from ledningssystem.file_names import ROLES_FILE
 from ledningssystem.render.format import markdown_literal
 from ledningssystem.report.review import figures_section
 
@@ -72,7 +72,24 @@ def document_problems(change: DocumentChange) -> list[str]:
                 f"({old.valid_from.isoformat() if old.valid_from else '–'}). Sätt datumet då den "
                 "nya versionen börjar gälla."
             )
+    problems += _approval_problems(name, old, new)
     return problems
+
+
+def _approval_problems(name: str, old: DocumentMeta, new: DocumentMeta) -> list[str]:
+    """A new version of a gällande document must have its own approval, not the last one's."""
+    if old.status != "gällande" or new.status != "gällande" or not old.approved_on:
+        return []
+    if not (old.version_key and new.version_key and new.version_key > old.version_key):
+        return []
+    if new.approved_on and new.approved_on > old.approved_on:
+        return []
+    return [
+        f"{name}: den nya versionen {new.version} har fastställd_datum "
+        f"{new.approved_on.isoformat() if new.approved_on else '–'}, men version {old.version} "
+        f"fastställdes {old.approved_on.isoformat()}. En ny version ska fastställas på nytt: "
+        "sätt fastställd_datum till dagen då den nya versionen fastställdes."
+    ]
 
 
 def next_version(version: str) -> str:
@@ -163,8 +180,8 @@ def approvers_section(changes: ChangeSet) -> Section | None:
         return None
     rows = []
     for role_id in sorted(reasons, key=lambda r: changes.role_name(r).casefold()):
-        role = changes.roles.get(role_id)
-        handles = " ".join(role.handles) if role and role.handles else "saknar `git:` i roller"
+        found = changes.handles(role_id)
+        handles = " ".join(found) if found else "saknar `git:` i roller"
         why = "; ".join(f"{verb} {', '.join(titles)}" for verb, titles in reasons[role_id].items())
         rows.append((changes.role_name(role_id), handles, why))
     table = _table("", ("Roll", "Git-användare", "Varför"), rows).lstrip()

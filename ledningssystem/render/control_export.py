@@ -87,7 +87,7 @@ def _record(content: Ledningssystem, item: ControlledItem) -> dict[str, Any]:
         "typ": item.kind,
         "id": item.id,
         "titel": item.title,
-        "ägare": doc.owner,
+        "ägare": doc.owner_ref,  # roll@enhet when a unit owns it
         "status": doc.status.value,
         "version": doc.version,
         "gäller_från": iso(doc.valid_from),

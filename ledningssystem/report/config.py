@@ -120,6 +120,17 @@ class IndicatorSettings(ContentModel):
     sources: tuple[Choice, ...] = sv("källor", "Varifrån indikatorerna kommer.", min_length=1)
 
 
+class CountedThing(ContentModel):
+    """What a figure counts, in every form a text may write beside a number (the narrative rule)."""
+
+    figure: Text = sv("figur", "Figuren som räknar saken, t.ex. klagomal.total.")
+    words: tuple[Text, ...] = sv(
+        "ord",
+        "Ordet i alla böjningar, t.ex. [synpunkt, synpunkten, synpunkter, synpunkterna].",
+        min_length=1,
+    )
+
+
 class ReportConfig(ContentModel):
     """Everything about the berättelse that an organisation may configure."""
 
@@ -131,6 +142,11 @@ class ReportConfig(ContentModel):
     indicators: IndicatorSettings = sv("indikatorer", "Källor för indikatorer.")
     key_figures: tuple[str, ...] = Field(
         default=(), alias="nyckeltal", description="Figurnamn som visas överst i berättelsen."
+    )
+    counted: tuple[CountedThing, ...] = sv(
+        "räknas",
+        "Vad figurerna räknar: ett tal direkt före eller efter ordet i en text ska vara en figur.",
+        default=(),
     )
 
     @model_validator(mode="after")

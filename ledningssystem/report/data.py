@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.model import (
     ActionRow,
     ComplaintRow,
@@ -14,17 +15,12 @@ from ledningssystem.report.model import (
     IncidentRow,
     IndicatorRow,
     MariaRow,
-    ReportMeta,
     ReviewRow,
     RiskRow,
     SarahRow,
     SelfCheckRow,
 )
 from ledningssystem.report.templates import ReportTemplate
-
-REPORTS_DIR = "reports"
-CONFIG_FILE = "reports/config.yml"
-OWN_TEMPLATES_DIR = "reports/mallar"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import json
 
 from ledningssystem.report.data import Reports
 from ledningssystem.report.figures import Figure, swedish
-from ledningssystem.report.model import Approval
+from ledningssystem.report.meta import Approval
 from ledningssystem.spreadsheet import text_cell
 
 

@@ -12,23 +12,19 @@ from pathlib import Path
 from typing import Any
 
 from ledningssystem.errors import ContentError
+from ledningssystem.file_names import DOCS_DIR, OWN_TEMPLATES_DIR, REPORT_CONFIG_FILE, REPORTS_DIR
 from ledningssystem.messages import did_you_mean
 from ledningssystem.model.content import Ledningssystem
-from ledningssystem.report.check import check_config_key_figures, check_year, check_year_figures
+from ledningssystem.report.check import check_year
+from ledningssystem.report.check_figures import check_config_key_figures, check_year_figures
 from ledningssystem.report.compute import compute_figures
 from ledningssystem.report.config import ReportConfig
-from ledningssystem.report.data import (
-    CONFIG_FILE,
-    KINDS,
-    OWN_TEMPLATES_DIR,
-    REPORTS_DIR,
-    Narrative,
-    Reports,
-    YearData,
-)
+from ledningssystem.report.data import KINDS, Narrative, Reports, YearData
+from ledningssystem.report.figure_call import NO_REPORT_FOR_YEAR
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.files import FileReader
-from ledningssystem.report.model import ReportMeta
+from ledningssystem.report.literal_counts import lexicon, literal_counts
+from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.narrative import resolve_figures
 from ledningssystem.report.seal import check_seal
 from ledningssystem.report.templates import ReportTemplate
@@ -36,6 +32,9 @@ from ledningssystem.yaml_lines import LineMap
 
 BUILTIN_DIR = Path(__file__).parent
 YEAR_DIR = re.compile(r"^\d{4}$")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^(?:---|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE)
+RENDERS_MACROS = re.compile(r"^render_macros:\s*(?:true|ja|yes)\s*$", re.MULTILINE | re.IGNORECASE)
+FIGURE_CALL = re.compile(r"\{\{[^}]*\bfigure\(")
 
 
 def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[ContentError]]:
@@ -43,6 +42,29 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
     reader = _ReportReader(root)
     config = reader.config()
     templates = reader.templates()
+    years, failed, unread = _read_years(reader, templates, config, content)
+    figures: dict[int, FigureSet] = {}
+    for year in sorted(years):
+        previous = years.get(year - 1)
+        computed = compute_figures(years[year], config, previous, content.org_names)
+        figures[year] = computed.with_previous(figures.get(year - 1))
+    if not unread and not failed:  # otherwise a missing figure may only be a consequence
+        reader.errors += check_config_key_figures(config, figures, *reader.config_origin)
+    for year, data in years.items():
+        if year not in failed:
+            reader.errors += check_year_figures(data, figures[year])
+    texts = _narratives(reader, config, years, figures, unread)
+    ordered = {year: years[year] for year in sorted(years)}
+    return Reports(config, templates, ordered, figures, texts), reader.errors
+
+
+def _read_years(
+    reader: _ReportReader,
+    templates: dict[str, ReportTemplate],
+    config: ReportConfig,
+    content: Ledningssystem,
+) -> tuple[dict[int, YearData], set[int], set[int]]:
+    """The year folders that could be read; the years with errors; the years not read at all."""
     years: dict[int, YearData] = {}
     failed: set[int] = set()  # years with errors: their totals are not compared
     unread: set[int] = set()  # years that could not be read at all
@@ -57,26 +79,40 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
         years[data.year] = data
         if len(reader.errors) > before:
             failed.add(data.year)
-    figures: dict[int, FigureSet] = {}
-    for year in sorted(years):
-        previous = years.get(year - 1)
-        computed = compute_figures(years[year], config, previous, content.org_names)
-        figures[year] = computed.with_previous(figures.get(year - 1))
-    if not unread and not failed:  # otherwise a missing figure may only be a consequence
-        reader.errors += check_config_key_figures(config, figures, *reader.config_origin)
+    return years, failed, unread
+
+
+def _narratives(
+    reader: _ReportReader,
+    config: ReportConfig,
+    years: dict[int, YearData],
+    figures: dict[int, FigureSet],
+    unread: set[int],
+) -> dict[tuple[int, str], str]:
+    """Every section text with its figures filled in; bad calls and literal counts are errors,
+    and so are literal counts on docs/ pages that show figures (the latest year's)."""
     texts: dict[tuple[int, str], str] = {}
     for year, data in years.items():
-        if year not in failed:
-            reader.errors += check_year_figures(data, figures[year])
+        counted = lexicon(config, figures[year])
         for section_id, narrative in data.narratives.items():
-            text, problems = resolve_figures(narrative, figures[year])
+            text, problems = resolve_figures(narrative, figures, year)
             texts[(year, section_id)] = text
-            if year - 1 in unread:
-                # Comparisons with an unreadable year are missing; its own error says why.
-                problems = [p for p in problems if not p.message.startswith("figuren ")]
+            # Figures of an unreadable year are missing; its own error says why.
+            problems = [p for p in problems if not _for_unread(p, year, unread)]
             reader.errors += problems
-    ordered = {year: years[year] for year in sorted(years)}
-    return Reports(config, templates, ordered, figures, texts), reader.errors
+            reader.errors += literal_counts(narrative.file, narrative.text, figures[year], counted)
+    if years:
+        latest = figures[max(years)]
+        for file, text in reader.pages_with_figures():
+            reader.errors += literal_counts(file, text, latest, lexicon(config, latest))
+    return texts
+
+
+def _for_unread(problem: ContentError, year: int, unread: set[int]) -> bool:
+    """A figure() problem that is only a consequence of a year folder that could not be read."""
+    if year - 1 in unread and problem.message.startswith("figuren "):
+        return True  # comparisons with last year
+    return any(problem.message == f"{NO_REPORT_FOR_YEAR} {other} i reports/" for other in unread)
 
 
 def load_report_config(root: Path) -> tuple[ReportConfig, list[ContentError]]:
@@ -95,17 +131,20 @@ class _ReportReader(FileReader):
         data: dict[str, Any] = dict(standard[0]) if standard else {}
         lines = standard[1] if standard else LineMap()
         file = "ledningssystem/report/standard.yml"
-        own_path = self.root / CONFIG_FILE
+        own_path = self.root / REPORT_CONFIG_FILE
         if own_path.exists():
             own = self.yaml(own_path)
             if own and own[0] is not None and not isinstance(own[0], dict):
                 self.add(
-                    CONFIG_FILE, 1, "", "filen ska vara en samling inställningar (namn: värde)"
+                    REPORT_CONFIG_FILE,
+                    1,
+                    "",
+                    "filen ska vara en samling inställningar (namn: värde)",
                 )
             elif own and own[0]:
                 data.update(own[0])
                 lines = own[1]  # errors point into the organisation's own file
-                file = CONFIG_FILE
+                file = REPORT_CONFIG_FILE
         self.config_origin = (file, lines)
         built = self.validate(ReportConfig, data, file, lines)
         return built or ReportConfig.model_validate(standard[0] if standard else {})
@@ -206,6 +245,21 @@ class _ReportReader(FileReader):
         rows = {attr: self.rows(folder, stem, key, model) for attr, stem, key, model in KINDS}
         narratives = self.narratives(folder, template)
         return YearData(meta.year, rel_folder, meta, template, narratives=narratives, **rows)
+
+    def pages_with_figures(self) -> list[tuple[str, str]]:
+        """(file, text) of every docs/ page that shows figures, front matter blanked out."""
+        found = []
+        for path in sorted((self.root / DOCS_DIR).rglob("*.md")):
+            text = self.text(path)
+            if text is None:
+                continue
+            front = FRONT_MATTER.match(text)
+            if front is None or not RENDERS_MACROS.search(front.group(0)):
+                continue
+            body = re.sub(r"[^\n]", " ", front.group(0)) + text[front.end() :]
+            if FIGURE_CALL.search(body):
+                found.append((self.rel(path), body))
+        return found
 
     def narratives(self, folder: Path, template: ReportTemplate) -> dict[str, Narrative]:
         found: dict[str, Narrative] = {}

@@ -1,4 +1,4 @@
-"""The data of one year's berättelse: report.yml and the rows of each data file.
+"""The rows of one year's data files (report.yml itself is in meta.py).
 
 Every data file is a list of rows, written either as CSV (semicolon, one row a
 line) or as YAML (a list under one key); both give the same models. Ids and
@@ -49,85 +49,6 @@ def _whole(value: Any) -> Any:
 
 Count = Annotated[int, Field(ge=0), BeforeValidator(_whole)]
 SlugList = Annotated[tuple[Slug, ...], BeforeValidator(_list)]
-
-
-class ReportKind(StrEnum):
-    QUALITY = "kvalitetsberättelse"
-    PATIENT_SAFETY = "patientsäkerhetsberättelse"
-    COMBINED = "patientsäkerhets- och kvalitetsberättelse"
-
-
-class ReportStatus(StrEnum):
-    DRAFT = "utkast"
-    APPROVED = "fastställd"
-
-
-class Approval(ContentModel):
-    """When, by whom and where the berättelse was approved."""
-
-    date: Date = sv("datum", "Datum för beslutet, ÅÅÅÅ-MM-DD.")
-    by: Text = sv("av", "Vem som fastställde, t.ex. Socialnämnden.")
-    paragraph: str = sv("paragraf", "Paragraf i protokollet, t.ex. § 14.", default="")
-    registration: str = sv("dnr", "Diarienummer, t.ex. SN 2025/0042.", default="")
-    fingerprint: str = sv(
-        "fingeravtryck",
-        "Skrivs av kommandot fastställ: innehållets kontroll när beslutet fattades.",
-        default="",
-    )
-
-
-class Correction(ContentModel):
-    """A rättelse of a fastställd berättelse: when, why, what, and the content after it."""
-
-    date: Date = sv("datum", "Datum för rättelsen, ÅÅÅÅ-MM-DD.")
-    reason: Text = sv("orsak", "Varför berättelsen rättades.")
-    change: Text = sv("ändring", "Vad som ändrades.")
-    fingerprint: str = sv(
-        "fingeravtryck", "Skrivs av kommandot fastställ: innehållet efter rättelsen.", default=""
-    )
-
-
-class ReportMeta(ContentModel):
-    """report.yml: what the berättelse is, its status and its section template."""
-
-    year: int = sv("år", "Året som berättelsen gäller, samma som mappens namn.", ge=2000, le=2100)
-    kind: ReportKind = sv("typ", "Vilken berättelse det är.")
-    title: str = sv("titel", "Rubrik; utelämna för typ och år.", default="")
-    board: Slug = sv("nämnd", "Nämndens id (roles/organisation.yml).")
-    administration: Slug = sv("förvaltning", "Förvaltningens id (roles/organisation.yml).")
-    status: ReportStatus = sv("status", "utkast eller fastställd.")
-    approval: Approval | None = sv(
-        "fastställd", "Beslutet, när status är fastställd.", default=None
-    )
-    corrections: tuple[Correction, ...] = sv(
-        "rättelser",
-        "Rättelser efter beslutet; registreras med kommandot fastställ --rättelse.",
-        default=(),
-    )
-    template: Slug = sv("mall", "Id för avsnittsmallen, t.ex. kombinerad eller stad.")
-    compiled_by: Slug | None = sv("sammanställd_av", "Rollen som sammanställt.", default=None)
-    key_figures: tuple[str, ...] | None = sv(
-        "nyckeltal", "Figurnamn överst; utelämna för reports/config.yml.", default=None
-    )
-    control_totals: dict[str, Count] = sv(
-        "kontrollsummor",
-        "Summor från t.ex. diariet som de beräknade figurerna måste stämma med.",
-        default_factory=dict,
-    )
-
-    @model_validator(mode="after")
-    def _approval_when_approved(self) -> ReportMeta:
-        if self.status is ReportStatus.APPROVED and self.approval is None:
-            raise PydanticCustomError(
-                "sv_approval_missing",
-                "en fastställd berättelse måste ange när och av vem (datum, av, paragraf, dnr)",
-                {"field": "fastställd"},
-            )
-        return self
-
-    @property
-    def heading(self) -> str:
-        return self.title or f"{self.kind.value[0].upper()}{self.kind.value[1:]} {self.year}"
 
 
 # --- rows of the data files -------------------------------------------------------------

@@ -1,75 +1,50 @@
-"""{{ figure("name") }} in narrative Markdown: a tiny, strict substitution (not Jinja).
+"""{{ figure(…) }} and {{ citat(…) }} in narrative Markdown: a tiny, strict substitution.
 
-Only the figure call is allowed between {{ and }}; anything else, or a figure
-name that does not exist, is a ContentError pointing at the file and line.
+Only these two calls, with literal arguments, are allowed between {{ and }}; anything else,
+or a figure that does not exist, is a ContentError pointing at the file and line. The calls
+are parsed as Python expressions (never evaluated), which is also what Jinja accepts on
+docs/ pages: figure_call.py gives both the same meaning.
 """
 
 from __future__ import annotations
 
+import ast
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from ledningssystem.errors import ContentError
-from ledningssystem.messages import did_you_mean
 from ledningssystem.report.data import Narrative
-from ledningssystem.report.figures import Figure, FigureSet
+from ledningssystem.report.figure_call import (
+    FIGURE_EXAMPLE,
+    CallProblem,
+    figure_text,
+    quote_text,
+)
+from ledningssystem.report.figures import FigureSet
 
 PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
-CALL = re.compile(r'^\s*figure\(\s*"([^"]+)"\s*(?:,\s*"([^"]+)"\s*)?\)\s*$')
-VIEWS = {
-    "värde": Figure.text,
-    "föregående": Figure.previous_text,
-    "förändring": Figure.change_text,
-    "sammanfattning": Figure.summary,
-}
+CALLS = ("figure", "citat")
+
+__all__ = ["PLACEHOLDER", "resolve_figures"]
 
 
-def resolve_figures(narrative: Narrative, figures: FigureSet) -> tuple[str, list[ContentError]]:
-    """The narrative with every figure call replaced, and a ContentError per bad call."""
+def resolve_figures(
+    narrative: Narrative, figures: Mapping[int, FigureSet], year: int
+) -> tuple[str, list[ContentError]]:
+    """The narrative with every call replaced (figures of `year` unless the call names one),
+    and a ContentError per bad call."""
     errors: list[ContentError] = []
 
     def replace(match: re.Match[str]) -> str:
         line = narrative.text.count("\n", 0, match.start()) + 1
-        call = CALL.match(match.group(1))
-        if call is None:
+        try:
+            return _call(match.group(1), figures, year)
+        except CallProblem as problem:
             errors.append(
-                ContentError(
-                    narrative.file,
-                    line,
-                    "figure",
-                    f"okänt makro {match.group(0).strip()}",
-                    "Bara figurer kan användas i texten, t.ex. "
-                    '{{ figure("avvikelser.sol.total") }}.',
-                )
+                ContentError(narrative.file, line, "figure", problem.message, problem.hint)
             )
             return match.group(0)
-        name, view = call.group(1), call.group(2) or "värde"
-        figure = figures.get(name)
-        if figure is None:
-            errors.append(
-                ContentError(
-                    narrative.file,
-                    line,
-                    "figure",
-                    f'figuren "{name}" finns inte för {figures.year}',
-                    (
-                        did_you_mean(name, figures.figures).strip()
-                        + " Alla figurer finns i nyckeltal.csv för året."
-                    ).strip(),
-                )
-            )
-            return match.group(0)
-        if view not in VIEWS:
-            errors.append(
-                ContentError(
-                    narrative.file,
-                    line,
-                    "figure",
-                    f'okänd visning "{view}"',
-                    f"Välj en av: {', '.join(VIEWS)}.",
-                )
-            )
-            return match.group(0)
-        return VIEWS[view](figure)
 
     resolved = PLACEHOLDER.sub(replace, narrative.text)
     unclosed = PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), narrative.text).find("{{")
@@ -80,7 +55,59 @@ def resolve_figures(narrative: Narrative, figures: FigureSet) -> tuple[str, list
                 narrative.text.count("\n", 0, unclosed) + 1,
                 "figure",
                 "{{ utan avslutande }}",
-                'Skriv makrot helt, t.ex. {{ figure("avvikelser.sol.total") }}.',
+                f"Skriv makrot helt, t.ex. {FIGURE_EXAMPLE}.",
             )
         )
     return resolved, errors
+
+
+def _call(source: str, figures: Mapping[int, FigureSet], year: int) -> str:
+    name, args, kwargs = _parse_call(source)
+    try:
+        if name == "citat":
+            return quote_text(*args, **kwargs)
+        return figure_text(figures, year, *args, **kwargs)
+    except TypeError:  # wrong number or names of arguments
+        raise CallProblem(f"fel argument i {_shown(source)}", _usage(name)) from None
+
+
+def _parse_call(source: str) -> tuple[str, list[Any], dict[str, Any]]:
+    """(macro name, positional and keyword literals) of `figure(...)`/`citat(...)`."""
+    unknown = CallProblem(f"okänt makro {_shown(source)}", _usage(None))
+    try:
+        tree = ast.parse(source.strip(), mode="eval").body
+    except (SyntaxError, ValueError, MemoryError, RecursionError):  # also null bytes, deep nesting
+        raise unknown from None
+    if not (isinstance(tree, ast.Call) and isinstance(tree.func, ast.Name)):
+        raise unknown
+    if tree.func.id not in CALLS:
+        raise unknown
+    try:
+        args = [ast.literal_eval(a) for a in tree.args]
+        kwargs = {k.arg: ast.literal_eval(k.value) for k in tree.keywords if k.arg}
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        raise CallProblem(
+            f"{tree.func.id}() tar bara text och tal som argument", _usage(tree.func.id)
+        ) from None
+    if len(kwargs) != len(tree.keywords):
+        raise unknown
+    return tree.func.id, args, kwargs
+
+
+def _shown(source: str) -> str:
+    """The call as the author wrote it, braces included: {{ antal_anstallda }}."""
+    return "{{" + source + "}}"
+
+
+def _usage(name: str | None) -> str:
+    if name == "citat":
+        return 'Skriv t.ex. {{ citat("34 synpunkter", källa="Patientnämndens årsrapport") }}.'
+    if name == "figure":
+        return (
+            'Skriv t.ex. {{ figure("klagomal.total") }} eller '
+            '{{ figure("klagomal.total", year=2024) }}.'
+        )
+    return (
+        "Bara figurer och citat kan användas i texten, t.ex. "
+        '{{ figure("avvikelser.sol.total") }} eller {{ citat("…", källa="…") }}.'
+    )

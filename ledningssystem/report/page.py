@@ -13,7 +13,7 @@ from ledningssystem.report import blocks_events as events
 from ledningssystem.report import blocks_work as work
 from ledningssystem.report.blocks import BlockContext, key_figures
 from ledningssystem.report.data import Reports, YearData
-from ledningssystem.report.model import ReportStatus
+from ledningssystem.report.meta import ReportStatus
 from ledningssystem.report.templates import Block, Section
 from ledningssystem.urls import Linker, report_page
 

@@ -13,21 +13,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ledningssystem.changes import ChangeSet
+from ledningssystem.file_names import ORGANISATION_FILE, REPORTS_DIR
 from ledningssystem.git import GitUnavailable, read_blobs, run_git
-from ledningssystem.load import _EMPTY_ORGANISATION
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.organisation import Organisation
 from ledningssystem.model.settings import Settings
-from ledningssystem.report.data import REPORTS_DIR, Reports, YearData
+from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.figures import FigureSet
-from ledningssystem.report.model import ReportStatus
+from ledningssystem.report.meta import ReportStatus
 from ledningssystem.report.seal import COMMAND, year_manifest
 from ledningssystem.yaml_lines import YamlProblem, parse_yaml
 
 if TYPE_CHECKING:
     from ledningssystem.render.change_summary import Section
 
-ORGANISATION_FILE = "roles/organisation.yml"  # unit names label per-unit figures
 TITLE = "Nyckeltal i kvalitetsberättelsen"
 
 
@@ -137,7 +136,7 @@ def _content(tree: Path) -> Ledningssystem:
     return Ledningssystem(
         root=str(tree),
         settings=Settings(),
-        organisation=organisation or _EMPTY_ORGANISATION,
+        organisation=organisation or Organisation.empty(),
         roles={},
         processes={},
         routines={},

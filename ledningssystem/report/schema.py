@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field, create_model
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import KINDS
 from ledningssystem.report.importer.mapping import Mapping
-from ledningssystem.report.model import ReportMeta
+from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.templates import ReportTemplate
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from ledningssystem.errors import ContentError
 from ledningssystem.git import GitUnavailable, run_git
-from ledningssystem.report.model import ReportMeta, ReportStatus
+from ledningssystem.report.meta import ReportMeta, ReportStatus
 from ledningssystem.yaml_lines import YamlProblem, parse_yaml
 
 LOCK_FILE = "faststalld.lock"

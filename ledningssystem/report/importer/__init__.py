@@ -13,11 +13,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ledningssystem.errors import ContentError, ContentErrors
-from ledningssystem.load import ORGANISATION_FILE
+from ledningssystem.file_names import MAPPINGS_DIR, ORGANISATION_FILE, REPORTS_DIR
 from ledningssystem.messages import translate
 from ledningssystem.model.organisation import Organisation
 from ledningssystem.privacy import personal_number_lines
-from ledningssystem.report.data import REPORTS_DIR
 from ledningssystem.report.files import FileReader
 from ledningssystem.report.importer.aggregate import aggregate, per_category
 from ledningssystem.report.importer.convert import Known, convert
@@ -25,11 +24,9 @@ from ledningssystem.report.importer.mapping import ImportKind, Mapping, identity
 from ledningssystem.report.importer.reading import read_table
 from ledningssystem.report.importer.writing import data_text, write_atomically
 from ledningssystem.report.load import load_report_config
-from ledningssystem.report.model import ReportStatus
+from ledningssystem.report.meta import ReportStatus
 from ledningssystem.report.seal import LOCK_FILE, META_FILE
 from ledningssystem.yaml_lines import YamlProblem, parse_yaml
-
-MAPPINGS_DIR = "reports/mappningar"
 
 
 class ImportRefused(Exception):
