@@ -144,7 +144,7 @@ ifeq ($(ADRESSER),html)
 	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) $(SITE_ENGINE) build --strict -f .mkdocs-html.yml --site-dir site.tmp \
 	  || { rm -f .mkdocs-html.yml; exit 1; }
 	rm -f .mkdocs-html.yml
-	rm -rf site && mv site.tmp site
+	$(BIN)/python -m ledningssystem.site_swap site.tmp site
 else
 	$(MAKE) build
 endif

@@ -29,7 +29,7 @@ from ledningssystem.report.importer import load_mapping
 from ledningssystem.report.importer.convert import Known, convert
 from ledningssystem.report.importer.mapping import ImportKind, identity
 from ledningssystem.report.importer.reading import read_table
-from ledningssystem.report.model import ReportMeta
+from ledningssystem.report.meta import ReportMeta
 
 Loader = Callable[[Path], Any]
 
