@@ -19,6 +19,8 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE_REPORTS = REPO / "reports"
+HISTORY_FILE = "historik.yml"
+HISTORY_YEAR = re.compile(r"\b(20\d\d):")
 DATE = re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b")
 YEAR_FIELD = re.compile(r"((?:^år:\s*|\byear\s*=\s*|\bår\s*=\s*))(20\d\d)\b", re.MULTILINE)
 
@@ -70,12 +72,25 @@ def write_years(root: Path, years: int) -> list[int]:
         ],
     )
     written = list(range(draft - years + 1, draft + 1))
+    _shift_history_file(target / HISTORY_FILE, written[0] - 1)
     for year in written:
         source = EXAMPLE_REPORTS / str(draft if year == draft else sealed)
         _shifted_copy(source, target / str(year), year - (draft if year == draft else sealed))
     for year in written[:-1]:
         _seal(root, year)
     return written
+
+
+def _shift_history_file(path: Path, last_year: int) -> None:
+    """Move the history file's years to before the first year folder (none may overlap)."""
+    if not path.is_file():
+        return
+    text = path.read_text(encoding="utf-8")
+    years = [int(y) for y in HISTORY_YEAR.findall(text)]
+    if years:
+        shift = last_year - max(years)
+        text = HISTORY_YEAR.sub(lambda m: f"{int(m.group(1)) + shift}:", text)
+        path.write_text(text, encoding="utf-8")
 
 
 def _shifted_copy(source: Path, dest: Path, shift: int) -> None:

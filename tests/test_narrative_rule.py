@@ -296,6 +296,7 @@ def small_year(tmp_path: Path) -> Path:
     (root / "reports" / "config.yml").write_text(
         "nyckeltal: [klagomal.total, risker.total]\n", encoding="utf-8"
     )
+    (root / "reports" / "historik.yml").unlink()  # the example's earlier years are not this one's
     for name, text in SMALL_YEAR.items():
         path = root / "reports" / "2025" / name
         path.parent.mkdir(parents=True, exist_ok=True)

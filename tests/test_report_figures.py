@@ -139,14 +139,15 @@ def test_complaint_totals_sources_and_category_marks(small: Reports) -> None:
 
 def test_shares_and_year_over_year_changes(small: Reports) -> None:
     total = small.figures[2024]["klagomal.total"]
-    assert (total.previous, total.delta, total.delta_percent) == (3, 2, 67)
-    assert total.change_text() == f"+67{NBSP}% jämfört med 2023"
+    # 3 is below the base of 10: the change is told as numbers, never "+67 %".
+    assert (total.previous, total.delta, total.delta_percent) == (3, 2, None)
+    assert total.change_text() == "från 3 till 5 jämfört med 2023"
     in_time = small.figures[2024]["klagomal.andel-i-tid"]
     assert (in_time.value, in_time.previous) == (80.0, 66.7)
     assert in_time.text() == f"80,0{NBSP}%"
     assert in_time.change_text() == f"+13,3{NBSP}procentenheter jämfört med 2023"
     sol = small.figures[2024]["avvikelser.sol.total"]
-    assert sol.summary() == f"12 SoL-avvikelser, +50{NBSP}% jämfört med 2023"
+    assert sol.summary() == "12 SoL-avvikelser, från 8 till 12 jämfört med 2023"
     assert small.figures[2024]["avvikelser.sol.andel-utredda"].text() == f"83,3{NBSP}%"
     assert small.figures[2023]["avvikelser.sol.total"].change_text() == ""
 
@@ -176,7 +177,7 @@ def test_follow_up_of_last_years_actions(small: Reports) -> None:
 
 def test_narrative_gets_the_figures(small: Reports) -> None:
     text = small.texts[(2024, "sammanfattning")]
-    assert text == f"Vi fick 5 klagomål (+67{NBSP}% jämfört med 2023).\n"
+    assert text == "Vi fick 5 klagomål (från 3 till 5 jämfört med 2023).\n"
 
 
 @pytest.mark.parametrize(
@@ -211,7 +212,7 @@ def test_change_wording() -> None:
     one = Figure("x", "lex Maria-anmälningar till IVO", 1, previous=1, previous_year=2024)
     assert one.summary() == "Lex Maria-anmälningar till IVO: 1, oförändrat jämfört med 2024"
     from_zero = Figure("x", "avvikelser", 3, previous=0, previous_year=2024)
-    assert from_zero.change() == "+3"
+    assert from_zero.change() == "från 0 till 3"
     share = Figure("x", "andel godkända", 71.4, "%", 1, previous=73.9, previous_year=2024)
     assert share.summary() == (
         f"Andel godkända: 71,4{NBSP}%, −2,5{NBSP}procentenheter jämfört med 2024"

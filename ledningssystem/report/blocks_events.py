@@ -7,11 +7,18 @@ from ledningssystem.report.blocks import (
     BlockContext,
     cells,
     distribution,
+    note,
     nothing,
     trend_chart,
 )
+from ledningssystem.report.blocks_cases import process_rows
+from ledningssystem.report.blocks_grades import graded_deviations
+from ledningssystem.report.case_process import IVO_LABELS
+from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.figures import swedish
+from ledningssystem.report.levels import LEVEL_HEADINGS
 from ledningssystem.report.model import SARAH_LABELS
+from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import Table, render_table
 
 
@@ -21,27 +28,55 @@ def complaints(ctx: BlockContext) -> str:
         return nothing("klagomål och synpunkter")
     config = ctx.reports.config.complaints
     # Only sources with complaints this year get a column; the distribution shows them all.
-    sources = [(c.id, c.name) for c in config.sources if any(r.source == c.id for r in rows)]
-    units = sorted({r.unit for r in rows}, key=ctx.unit_name)
+    choices = [(c.id, c.name) for c in config.sources] + [(UNKNOWN_ID, UNKNOWN_LABEL)]
+    sources = [(s, name) for s, name in choices if any(r.source == s for r in rows)]
+    level = ctx.reports.config.levels.complaints
+    nodes = sorted({n for r in rows for n in ctx.nodes_of(r, level)}, key=ctx.unit_name)
     by_unit = [
-        [ctx.unit_name(u)]
-        + [swedish(sum(r.count for r in rows if r.unit == u and r.source == s)) for s, _ in sources]
-        + [swedish(sum(r.count for r in rows if r.unit == u))]
-        for u in units
+        [ctx.unit_name(n)]
+        + [
+            swedish(sum(r.count for r in rows if r.source == s and n in ctx.nodes_of(r, level)))
+            for s, _ in sources
+        ]
+        + [swedish(sum(r.count for r in rows if n in ctx.nodes_of(r, level)))]
+        for n in nodes
     ]
-    foot = ["Summa"] + [swedish(ctx.figures.value(f"klagomal.fran.{s}")) for s, _ in sources]
-    foot.append(swedish(ctx.figures.value("klagomal.total")))
+    foot = ["Summa"] + [ctx.figures.text(f"klagomal.fran.{s}") for s, _ in sources]
+    foot.append(ctx.figures.text("klagomal.total"))
     numeric = frozenset(range(1, len(sources) + 2))
     unit_table = Table(
-        f"Klagomål och synpunkter {ctx.data.year} per enhet och avsändare",
-        ["Enhet", *[n for _, n in sources], "Summa"],
+        f"Klagomål och synpunkter {ctx.data.year} per {level} och avsändare",
+        [LEVEL_HEADINGS[level], *[n for _, n in sources], "Summa"],
         by_unit,
         foot,
         numeric,
     )
+    counted = sum(r.count * len(ctx.nodes_of(r, level)) for r in rows)
+    total_value = ctx.figures.value("klagomal.total") or 0
+    unit_note = (
+        note(
+            f"Ett ärende kan gälla flera enheter. Det räknas en gång per {level} i tabellen "
+            f"men bara en gång i summan: raderna summerar till {swedish(counted)}, "
+            f"antalet ärenden är {swedish(total_value)}."
+        )
+        if counted > total_value
+        else ""
+    )
+    marks = ctx.figures.value("klagomal.kategorimarkeringar") or 0
+    marks_note = (
+        note(
+            f"Ett ärende kan ha flera kategorier: {swedish(total_value)} ärenden har "
+            f"sammanlagt {swedish(marks)} kategorimarkeringar, så kategorierna summerar "
+            "till fler än antalet ärenden."
+        )
+        if marks > total_value
+        else ""
+    )
     total = ctx.figures.get("klagomal.total")
-    summary = [["Klagomål och synpunkter", *cells(total)]]
+    summary = [["Klagomål och synpunkter (ärenden)", *cells(total)]]
     for name, label in (
+        ("klagomal.kategorimarkeringar", "Kategorimarkeringar"),
+        ("klagomal.unika-inlamnare", "Unika inlämnare"),
         ("klagomal.besvarade-i-tid", "Besvarade i tid"),
         ("klagomal.andel-i-tid", "Andel besvarade i tid"),
     ):
@@ -58,6 +93,7 @@ def complaints(ctx: BlockContext) -> str:
             )
         ),
         render_table(unit_table),
+        unit_note,
         distribution(
             ctx, "klagomal.fran", [(c.id, c.name) for c in config.sources], "Klagomål per avsändare"
         ),
@@ -66,6 +102,10 @@ def complaints(ctx: BlockContext) -> str:
             "klagomal.kategori",
             [(c.id, c.name) for c in config.categories],
             "Klagomål per kategori (ett klagomål kan ha flera kategorier)",
+        ),
+        marks_note,
+        distribution(
+            ctx, "klagomal.slag", [(c.id, c.name) for c in config.kinds], "Synpunkter per slag"
         ),
         trend_chart(ctx, "klagomal.total", "Klagomål och synpunkter per år"),
     ]
@@ -85,8 +125,8 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
             [
                 kind.name,
                 *cells(ctx.figures.get(f"{base}.total")),
-                ctx.figures[f"{base}.utredda"].text(),
-                ctx.figures[f"{base}.avslutade"].text(),
+                ctx.figures[f"{base}.utredda"].cell(),
+                ctx.figures[f"{base}.avslutade"].cell(),
                 ctx.figures[f"{base}.andel-utredda"].text()
                 if f"{base}.andel-utredda" in ctx.figures
                 else "–",
@@ -112,31 +152,35 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
             )
         )
     )
+    if level == "individ":
+        parts += graded_deviations(ctx)
     for kind in kinds:
         mine = [r for r in rows if r.kind == kind.id]
         if not mine:
             continue
-        units = sorted({r.unit for r in mine}, key=ctx.unit_name)
-        cats = [c for c in kind.categories if any(r.category == c.id for r in mine)]
+        level = ctx.reports.config.levels.deviations
+        at = {id(r): ctx.tree.at_level(r.unit, level) for r in mine}
+        units = sorted(set(at.values()), key=ctx.unit_name)
+        cats = [c for c in (*kind.categories, UNKNOWN) if any(r.category == c.id for r in mine)]
         table_rows = [
             [ctx.unit_name(u)]
             + [
-                swedish(sum(r.count for r in mine if r.unit == u and r.category == c.id))
+                swedish(sum(r.count for r in mine if at[id(r)] == u and r.category == c.id))
                 for c in cats
             ]
-            + [swedish(sum(r.count for r in mine if r.unit == u))]
+            + [swedish(sum(r.count for r in mine if at[id(r)] == u))]
             for u in units
         ]
         foot = (
             ["Summa"]
-            + [swedish(ctx.figures.value(f"avvikelser.{kind.id}.kategori.{c.id}")) for c in cats]
-            + [swedish(ctx.figures.value(f"avvikelser.{kind.id}.total"))]
+            + [ctx.figures.text(f"avvikelser.{kind.id}.kategori.{c.id}") for c in cats]
+            + [ctx.figures.text(f"avvikelser.{kind.id}.total")]
         )
         parts.append(
             render_table(
                 Table(
-                    f"{kind.name} {ctx.data.year} per enhet och kategori",
-                    ["Enhet", *[c.name for c in cats], "Summa"],
+                    f"{kind.name} {ctx.data.year} per {level} och kategori",
+                    [LEVEL_HEADINGS[level], *[c.name for c in cats], "Summa"],
                     table_rows,
                     foot,
                     frozenset(range(1, len(cats) + 2)),
@@ -173,7 +217,7 @@ def sarah(ctx: BlockContext) -> str:
             ("lex-sarah.pagaende", "Pågående"),
             ("lex-sarah.anmalda-ivo", "Anmälda till IVO"),
         )
-    ]
+    ] + process_rows(ctx, "lex-sarah")
     head = ["", str(ctx.data.year), str(ctx.data.year - 1), "Förändring"]
     parts = [
         render_table(Table(f"Lex Sarah {ctx.data.year}", head, summary, None, NUM)),
@@ -189,6 +233,7 @@ def sarah(ctx: BlockContext) -> str:
             [(c.id, c.name) for c in ctx.reports.config.sarah.categories],
             "Lex Sarah-utredningar per kategori",
         ),
+        trend_chart(ctx, "lex-sarah.rapporter", "Lex Sarah-rapporter per år"),
     ]
     return "\n\n".join(p for p in parts if p)
 
@@ -198,7 +243,14 @@ def maria(ctx: BlockContext) -> str:
     if rows is None:
         return nothing("lex Maria")
     table_rows = [
-        [r.id or "–", ctx.unit_name(r.unit), r.event or "–", "Ja" if r.reported_ivo else "Nej"]
+        [
+            r.id or "–",
+            ctx.unit_name(r.unit),
+            r.event or "–",
+            r.finished.isoformat() if r.finished else "–",  # never a placeholder date
+            ("Ja" if r.reported_ivo else "Nej")
+            + (f" ({IVO_LABELS[r.ivo_outcome]})" if r.ivo_outcome else ""),
+        ]
         for r in rows
     ]
     head = ["", str(ctx.data.year), str(ctx.data.year - 1), "Förändring"]
@@ -208,40 +260,19 @@ def maria(ctx: BlockContext) -> str:
             ("lex-maria.utredningar", "Utredda händelser"),
             ("lex-maria.anmalda-ivo", "Anmälda till IVO"),
         )
+    ] + process_rows(ctx, "lex-maria")
+    parts = [
+        render_table(Table(f"Lex Maria {ctx.data.year}", head, summary, None, NUM)),
+        trend_chart(ctx, "lex-maria.utredningar", "Lex Maria-utredningar per år"),
     ]
-    parts = [render_table(Table(f"Lex Maria {ctx.data.year}", head, summary, None, NUM))]
     if table_rows:
         parts.append(
             render_table(
                 Table(
                     "Utredda händelser enligt lex Maria",
-                    ["Händelse", "Enhet", "Beskrivning", "Anmäld till IVO"],
+                    ["Händelse", "Enhet", "Beskrivning", "Utredning avslutad", "Anmäld till IVO"],
                     table_rows,
                 )
             )
         )
-    return "\n\n".join(parts)
-
-
-def incidents(ctx: BlockContext) -> str:
-    rows = ctx.data.incidents
-    if rows is None:
-        return nothing("personuppgiftsincidenter")
-    table_rows = [
-        [ctx.unit_name(r.unit), swedish(r.count), swedish(r.reported_imy)]
-        for r in sorted(rows, key=lambda r: ctx.unit_name(r.unit))
-    ]
-    foot = [
-        "Summa",
-        ctx.figures["personuppgiftsincidenter.total"].text(),
-        ctx.figures["personuppgiftsincidenter.anmalda-imy"].text(),
-    ]
-    return render_table(
-        Table(
-            f"Personuppgiftsincidenter {ctx.data.year}",
-            ["Enhet", "Incidenter", "Anmälda till IMY"],
-            table_rows,
-            foot,
-            NUM,
-        )
-    )
+    return "\n\n".join(p for p in parts if p)

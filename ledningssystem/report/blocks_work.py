@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 from ledningssystem.report.blocks import BlockContext, distribution, nothing
+from ledningssystem.report.blocks_rows import per_subprocess, risk_action
 from ledningssystem.report.compute import follow_up, indicator_history, status_now
 from ledningssystem.report.figures import slug, swedish
-from ledningssystem.report.model import ActionRow, CheckResult
+from ledningssystem.report.model import ActionRow
+from ledningssystem.report.self_check_row import CheckResult
 from ledningssystem.report.visuals import Table, render_risk_matrix, render_table
 
 
@@ -27,7 +29,7 @@ def risks(ctx: BlockContext) -> str:
             str(r.consequence),
             str(r.value),
             scale.classify(r.value).name,
-            Markup(escape(r.action or "–")),
+            risk_action(r),
             r.status.value if r.status else "–",
             ctx.role_name(r.owner) if r.owner else "–",
         ]
@@ -75,8 +77,10 @@ def self_checks(ctx: BlockContext) -> str:
             ctx.process_link(r.process, r.step),
             r.check,
             r.date.isoformat(),
-            Markup('<span class="ls-check ls-check--{}">{}</span>').format(
-                slug(r.result.value), marks[r.result]
+            Markup('<span class="ls-check ls-check--{}">{}</span>{}').format(
+                slug(r.result.value),
+                marks[r.result],
+                f": {r.measure_text()}" if r.measured is not None else "",
             ),
             r.action or "–",
         ]
@@ -107,6 +111,7 @@ def self_checks(ctx: BlockContext) -> str:
     return "\n\n".join(
         [
             render_table(status),
+            render_table(per_subprocess(ctx, rows)),
             render_table(
                 Table(
                     f"Egenkontroller {ctx.data.year} per processteg",
@@ -132,10 +137,7 @@ def indicators(ctx: BlockContext) -> str:
             f"{y}: {swedish(v, r.decimals)}" for y, v in earlier.items() if y < ctx.data.year - 1
         )
         target = swedish(r.target, r.decimals) if r.target is not None else "–"
-        reached = "–"
-        if r.target is not None:
-            ok = r.value >= r.target if r.higher_is_better else r.value <= r.target
-            reached = "Ja" if ok else "Nej"
+        reached = {True: "Ja", False: "Nej", None: "–"}[r.reached()]
         comparison = (
             f"{swedish(r.comparison, r.decimals)} ({r.comparison_name or 'jämförelse'})"
             if r.comparison is not None
@@ -145,9 +147,10 @@ def indicators(ctx: BlockContext) -> str:
             [
                 r.name,
                 sources.get(r.source, r.source),
-                figure.text(),
+                figure.text() + (f" (mätår {r.measured_year})" if r.measured_year else ""),
                 figure.previous_text(),
                 figure.change() or "–",
+                (figure.development or "–").capitalize(),
                 target,
                 reached,
                 comparison,
@@ -163,6 +166,7 @@ def indicators(ctx: BlockContext) -> str:
                 str(ctx.data.year),
                 str(ctx.data.year - 1),
                 "Förändring",
+                "Utveckling",
                 "Mål",
                 "Mål nått",
                 "Jämförelse",
@@ -170,7 +174,7 @@ def indicators(ctx: BlockContext) -> str:
             ],
             table_rows,
             None,
-            frozenset({2, 3, 4, 5}),
+            frozenset({2, 3, 4, 6}),
         )
     )
 

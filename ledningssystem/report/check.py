@@ -16,6 +16,7 @@ from ledningssystem.model.content import Ledningssystem
 from ledningssystem.references import unknown_reference
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
+from ledningssystem.report.unknown import UNKNOWN_ID
 
 SUM_WORDS = {"summa", "totalt", "total", "alla"}
 CONFIG = REPORT_CONFIG_FILE  # where the configured lists are, named in hints
@@ -47,8 +48,13 @@ class _Checker:
         what: str,
         where: str,
     ) -> None:
-        if value is None or known is None or value in self.content.unusable_ids:
-            return
+        if (
+            value is None
+            or value == UNKNOWN_ID
+            or known is None
+            or value in self.content.unusable_ids
+        ):
+            return  # an explicit unknown (okänt) is a value, counted apart
         error = unknown_reference(row, (field,), field, value, known, what, where, list_known=True)
         if error is not None:
             self.errors.append(error)
@@ -145,12 +151,15 @@ def risk_scale(check: _Checker, row: Any) -> None:
                 f"{field} {value} ligger utanför skalan 1–{len(steps)}",
                 f"Skalan är {', '.join(f'{i} {s}' for i, s in enumerate(steps, 1))}.",
             )
-    if on_scale and scale.action_from and row.value >= scale.action_from and not row.action:
+    high = on_scale and scale.action_from and row.value >= scale.action_from
+    if high and not row.action and row.accepted is None:  # an accepted risk needs no action
         check.fail(
             row,
             "åtgärd",
-            f"risken har riskvärde {row.value} och måste ha en åtgärd",
-            f"Risker med värde {scale.action_from} eller mer kräver en åtgärd.",
+            f"risken har riskvärde {row.value} och måste ha en åtgärd eller ett beslut "
+            "att acceptera den",
+            f"Risker med värde {scale.action_from} eller mer kräver en åtgärd, eller "
+            "accepterad: {beslut: …, av: …, datum: ÅÅÅÅ-MM-DD, motivering: …}.",
         )
 
 
@@ -194,6 +203,20 @@ ROW_RULES: dict[str, tuple[Rule, ...]] = {
             "kategorin",
             f"klagomål › kategorier i {CONFIG}",
         ),
+        reference(
+            "slag",
+            _one("kind"),
+            _ids(lambda c: c.complaints.kinds),
+            "slaget",
+            f"klagomål › slag i {CONFIG}",
+        ),
+        reference(
+            "fler_enheter",
+            lambda row: row.more_units,
+            lambda c: c.units,
+            "enheten",
+            ORGANISATION_FILE,
+        ),
     ),
     "deviations": (
         unit,
@@ -205,6 +228,20 @@ ROW_RULES: dict[str, tuple[Rule, ...]] = {
             "avvikelser i " + CONFIG,
         ),
         deviation_category,
+        reference(
+            "allvarlighetsgrad",
+            _one("severity"),
+            _ids(lambda c: c.grades),
+            "graden",
+            f"avvikelsegrader i {CONFIG}",
+        ),
+        reference(
+            "risk_för_upprepning",
+            _one("recurrence"),
+            _ids(lambda c: c.grades),
+            "graden",
+            f"avvikelsegrader i {CONFIG}",
+        ),
     ),
     "sarah": (
         unit,

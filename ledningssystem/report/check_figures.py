@@ -6,7 +6,7 @@ from ledningssystem.errors import ContentError
 from ledningssystem.messages import did_you_mean
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
-from ledningssystem.report.figures import FigureSet, swedish
+from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.meta import ReportStatus
 from ledningssystem.yaml_lines import LineMap
 
@@ -42,8 +42,7 @@ def check_year_figures(data: YearData, figures: FigureSet) -> list[ContentError]
             fail(
                 ("kontrollsummor", name),
                 field,
-                f"summan {expected} stämmer inte med delarna: datafilerna ger "
-                f"{swedish(figure.value)}",
+                f"summan {expected} stämmer inte med delarna: datafilerna ger {figure.text()}",
                 "Rätta antalen i datafilerna eller kontrollsumman.",
             )
     if meta.status is ReportStatus.APPROVED and not data.narratives:

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
+from ledningssystem.report.case_figures import maria_figures, sarah_figures
+from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
+from ledningssystem.report.deviation_figures import deviation_grades, measured_checks
 from ledningssystem.report.figures import PERCENT, FigureSet, share, slug
-from ledningssystem.report.model import (
-    SARAH_LABELS,
-    ActionRow,
-    ActionStatus,
-    CheckResult,
-)
+from ledningssystem.report.levels import OrgTree, division_figures
+from ledningssystem.report.model import ActionRow, ActionStatus
+from ledningssystem.report.self_check_row import CheckResult
+from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 
 
 def compute_figures(
@@ -22,12 +24,15 @@ def compute_figures(
     config: ReportConfig,
     previous: YearData | None,
     unit_names: Mapping[str, str] | None = None,
+    tree: OrgTree | None = None,
 ) -> FigureSet:
     """Every figure of one year, without previous-year values (see FigureSet.with_previous)."""
-    figures = FigureSet(data.year)
-    names = dict(unit_names or {})
+    figures = FigureSet(data.year, small_base=config.small_base)
+    names = {**(unit_names or {}), UNKNOWN_ID: UNKNOWN_LABEL}
     _complaints(figures, data, config, names)
     _deviations(figures, data, config, names)
+    if tree is not None:
+        division_figures(figures, data, config, tree, names)
     _sarah_maria_incidents(figures, data, config)
     _risks_and_checks(figures, data, config)
     _indicators(figures, data, previous)
@@ -43,25 +48,51 @@ def _complaints(
         return
     total = sum(r.count for r in rows)
     figures.add("klagomal.total", "klagomål och synpunkter", total)
-    known = [r for r in rows if r.in_time is not None]
-    if known:
-        in_time = sum(r.in_time or 0 for r in known)
-        figures.add("klagomal.besvarade-i-tid", "klagomål besvarade i tid", in_time)
-        figures.add(
+    if any(r.in_time is not None for r in rows):  # answer times are kept at all
+        in_time, missing = known_sum(rows, "in_time")
+        figures.add_partly_known(
+            "klagomal.besvarade-i-tid", "klagomål besvarade i tid", in_time, missing
+        )
+        figures.add_partly_known(
             "klagomal.andel-i-tid",
             "andel klagomål besvarade i tid",
-            share(in_time, sum(r.count for r in known)),
+            None if missing else share(in_time, total),
+            missing,
             PERCENT,
-            1,
         )
-    for source in config.complaints.sources:
+    for source in (*config.complaints.sources, UNKNOWN):
         count = sum(r.count for r in rows if r.source == source.id)
-        figures.add(f"klagomal.fran.{source.id}", f"klagomål – {source.name}", count)
-    for category in config.complaints.categories:
+        if count or source is not UNKNOWN:
+            figures.add(f"klagomal.fran.{source.id}", f"klagomål – {source.name}", count)
+    for category in (*config.complaints.categories, UNKNOWN):
         count = sum(r.count for r in rows if category.id in r.categories)
-        figures.add(f"klagomal.kategori.{category.id}", f"klagomål – {category.name}", count)
-    for unit, count in sorted(_sum_by(rows, "unit").items()):
+        if count or category is not UNKNOWN:
+            figures.add(f"klagomal.kategori.{category.id}", f"klagomål – {category.name}", count)
+    per_unit: Counter[str] = Counter()
+    for row in rows:
+        for unit in row.units:
+            per_unit[unit] += row.count
+    for unit, count in sorted(per_unit.items()):
         figures.add(f"klagomal.enhet.{unit}", f"klagomål – {names.get(unit, unit)}", count)
+    kinds = config.complaints.kinds
+    for kind in (*kinds, UNKNOWN):
+        count = sum(r.count for r in rows if (r.kind or kinds[0].id) == kind.id)
+        if count or kind is not UNKNOWN:
+            figures.add(f"klagomal.slag.{kind.id}", f"synpunkter – {kind.name}", count)
+    keys = {r.submitter for r in rows if r.submitter}
+    if keys:  # the export gives an anonymous submitter key
+        without = sum(r.count for r in rows if not r.submitter)
+        figures.add_partly_known("klagomal.unika-inlamnare", "unika inlämnare", len(keys), without)
+    marks = sum(r.count * len(r.categories) for r in rows)
+    figures.add("klagomal.kategorimarkeringar", "kategorimarkeringar på klagomålen", marks)
+    figures.add("klagomal.enhetsmarkeringar", "klagomål räknade per enhet", sum(per_unit.values()))
+
+
+def known_sum(rows: Sequence[Any], attribute: str) -> tuple[int, int]:
+    """(sum of the known values of `attribute`, number of items whose value is unknown)."""
+    known = sum(getattr(r, attribute) for r in rows if getattr(r, attribute) is not None)
+    missing = sum(r.count for r in rows if getattr(r, attribute) is None)
+    return known, missing
 
 
 def _sum_by(rows: tuple, attribute: str, amount: str = "count") -> Counter[str]:  # type: ignore[type-arg]
@@ -78,22 +109,29 @@ def _deviations(
     if rows is None:
         return
     figures.add("avvikelser.total", "avvikelser", sum(r.count for r in rows))
+    deviation_grades(figures, rows, config)
     for kind in config.deviations:
         mine = tuple(r for r in rows if r.kind == kind.id)
         total = sum(r.count for r in mine)
-        investigated = sum(r.investigated for r in mine)
+        investigated, unknown = known_sum(mine, "investigated")
+        closed, unknown_closed = known_sum(mine, "closed")
         base = f"avvikelser.{kind.id}"
         figures.add(f"{base}.total", kind.label, total)
-        figures.add(f"{base}.utredda", f"utredda {kind.label}", investigated)
-        figures.add(f"{base}.avslutade", f"avslutade {kind.label}", sum(r.closed for r in mine))
-        figures.add(
-            f"{base}.andel-utredda",
-            f"andel utredda {kind.label}",
-            share(investigated, total),
-            PERCENT,
-            1,
+        figures.add_partly_known(f"{base}.utredda", f"utredda {kind.label}", investigated, unknown)
+        figures.add_partly_known(
+            f"{base}.avslutade", f"avslutade {kind.label}", closed, unknown_closed
         )
-        for category in kind.categories:
+        if total:  # a share of nothing is no figure; a share of the unknown is "uppgift saknas"
+            figures.add_partly_known(
+                f"{base}.andel-utredda",
+                f"andel utredda {kind.label}",
+                None if unknown else share(investigated, total),
+                unknown,
+                PERCENT,
+            )
+        for category in (*kind.categories, UNKNOWN):
+            if category is UNKNOWN and not any(r.category == UNKNOWN_ID for r in mine):
+                continue
             count = sum(r.count for r in mine if r.category == category.id)
             figures.add(f"{base}.kategori.{category.id}", f"{kind.label} – {category.name}", count)
         for unit, count in sorted(_sum_by(mine, "unit").items()):
@@ -102,30 +140,9 @@ def _deviations(
 
 def _sarah_maria_incidents(figures: FigureSet, data: YearData, config: ReportConfig) -> None:
     if data.sarah is not None:
-        rows = data.sarah
-        figures.add("lex-sarah.rapporter", "lex Sarah-rapporter", sum(r.reports for r in rows))
-        figures.add("lex-sarah.utredningar", "lex Sarah-utredningar", len(rows))
-        done = [r for r in rows if r.assessment is not None]
-        figures.add("lex-sarah.avslutade", "avslutade lex Sarah-utredningar", len(done))
-        figures.add("lex-sarah.pagaende", "pågående lex Sarah-utredningar", len(rows) - len(done))
-        figures.add(
-            "lex-sarah.anmalda-ivo",
-            "lex Sarah-anmälningar till IVO",
-            sum(r.reported_ivo for r in rows),
-        )
-        for assessment, label in SARAH_LABELS.items():
-            count = sum(1 for r in done if r.assessment is assessment)
-            figures.add(f"lex-sarah.bedomning.{assessment.value}", f"lex Sarah – {label}", count)
-        for category in config.sarah.categories:
-            count = sum(1 for r in rows if r.category == category.id)
-            figures.add(f"lex-sarah.kategori.{category.id}", f"lex Sarah – {category.name}", count)
+        sarah_figures(figures, data.sarah, config)
     if data.maria is not None:
-        figures.add("lex-maria.utredningar", "lex Maria-utredningar", len(data.maria))
-        figures.add(
-            "lex-maria.anmalda-ivo",
-            "lex Maria-anmälningar till IVO",
-            sum(r.reported_ivo for r in data.maria),
-        )
+        maria_figures(figures, data.maria, config)
     if data.incidents is not None:
         figures.add(
             "personuppgiftsincidenter.total",
@@ -142,6 +159,8 @@ def _sarah_maria_incidents(figures: FigureSet, data: YearData, config: ReportCon
 def _risks_and_checks(figures: FigureSet, data: YearData, config: ReportConfig) -> None:
     if data.risks is not None:
         figures.add("risker.total", "identifierade risker", len(data.risks))
+        accepted = sum(1 for r in data.risks if r.accepted is not None)
+        figures.add("risker.accepterade", "accepterade risker", accepted)
         classes = Counter(config.risk.classify(r.value).id for r in data.risks)
         for risk_class in config.risk.classes:
             figures.add(
@@ -157,6 +176,7 @@ def _risks_and_checks(figures: FigureSet, data: YearData, config: ReportConfig) 
     if data.self_checks is not None:
         rows = data.self_checks
         figures.add("egenkontroller.total", "egenkontroller", len(rows))
+        measured_checks(figures, rows)
         results = Counter(r.result for r in rows)
         for result in CheckResult:
             figures.add(
@@ -176,12 +196,18 @@ def _risks_and_checks(figures: FigureSet, data: YearData, config: ReportConfig) 
 
 def _indicators(figures: FigureSet, data: YearData, previous: YearData | None) -> None:
     for row in data.indicators or ():
-        figures.add(f"indikatorer.{row.id}", row.name, row.value, row.unit, row.decimals)
+        name = f"indikatorer.{row.id}"
+        figures.add(name, row.name, row.value, row.unit, row.decimals)
+        figures.figures[name] = replace(
+            figures[name], direction=row.direction, measured_year=row.measured_year
+        )
+        if row.numerator is not None and row.denominator is not None:
+            figures.add(f"{name}.taljare", f"{row.name} – täljare", row.numerator)
+            figures.add(f"{name}.namnare", f"{row.name} – nämnare", row.denominator)
         # Last year's own data file wins over a value typed into `tidigare`.
         match = [r for r in (previous.indicators or ()) if r.id == row.id] if previous else []
         before = match[0].value if match else row.earlier.get(data.year - 1)
         if before is not None:
-            name = f"indikatorer.{row.id}"
             figures.figures[name] = replace(
                 figures[name], previous=before, previous_year=data.year - 1
             )

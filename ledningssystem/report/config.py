@@ -12,6 +12,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.model.base import ContentModel, Slug, Text, sv
+from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 
 
 class Choice(ContentModel):
@@ -19,6 +20,10 @@ class Choice(ContentModel):
 
     id: Slug = sv("id", "Id som används i datafilerna, t.ex. bemotande.")
     name: Text = sv("namn", "Namnet som visas, t.ex. Bemötande.")
+
+
+# "Uppgift saknas" after a configured list of choices, shown only where a row is unknown.
+UNKNOWN_CHOICE = Choice.model_construct(id=UNKNOWN_ID, name=UNKNOWN_LABEL)
 
 
 def _unique(choices: tuple[Choice, ...], field: str) -> None:
@@ -82,14 +87,29 @@ class RiskMatrix(ContentModel):
         return found
 
 
+DEFAULT_KINDS = (
+    Choice.model_construct(id="klagomal", name="Klagomål"),
+    Choice.model_construct(id="synpunkt", name="Synpunkt"),
+    Choice.model_construct(id="forslag", name="Förslag"),
+    Choice.model_construct(id="berom", name="Beröm"),
+)
+
+
 class ComplaintSettings(ContentModel):
     sources: tuple[Choice, ...] = sv("källor", "Vem klagomålen kommer från.", min_length=1)
     categories: tuple[Choice, ...] = sv("kategorier", "Vad klagomålen gäller.", min_length=1)
+    kinds: tuple[Choice, ...] = sv(
+        "slag",
+        "Slag av synpunkter som räknas var för sig; det första är standard för en rad utan slag.",
+        default=DEFAULT_KINDS,
+        min_length=1,
+    )
 
     @model_validator(mode="after")
     def _ids_unique(self) -> ComplaintSettings:
         _unique(self.sources, "källor")
         _unique(self.categories, "kategorier")
+        _unique(self.kinds, "slag")
         return self
 
 
@@ -108,8 +128,33 @@ class DeviationKind(ContentModel):
         return self
 
 
+DEFAULT_GRADES = (
+    Choice.model_construct(id="lag", name="Låg"),
+    Choice.model_construct(id="medel", name="Medel"),
+    Choice.model_construct(id="hog", name="Hög"),
+)
+
+
 class ChoiceList(ContentModel):
     categories: tuple[Choice, ...] = sv("kategorier", "Kategorier.", min_length=1)
+
+
+class SarahSettings(ChoiceList):
+    target_days: int | None = sv(
+        "mål_dagar",
+        "Organisationens mål för tiden från rapport till avslutad utredning, i dagar.",
+        default=None,
+        ge=1,
+    )
+
+
+class MariaSettings(ContentModel):
+    target_days: int | None = sv(
+        "mål_dagar",
+        "Mål för tiden från händelse till avslutad utredning, i dagar.",
+        default=None,
+        ge=1,
+    )
 
 
 class ReviewSettings(ContentModel):
@@ -118,6 +163,21 @@ class ReviewSettings(ContentModel):
 
 class IndicatorSettings(ContentModel):
     sources: tuple[Choice, ...] = sv("källor", "Varifrån indikatorerna kommer.", min_length=1)
+
+
+Level = Literal["förvaltning", "avdelning", "enhet"]
+
+
+class ReportLevels(ContentModel):
+    """The level of the organisation each section tables its figures at."""
+
+    complaints: Level = sv("klagomål", "förvaltning, avdelning eller enhet.", default="enhet")
+    deviations: Level = sv("avvikelser", "förvaltning, avdelning eller enhet.", default="enhet")
+    sarah: Level = sv("lex_sarah", "förvaltning, avdelning eller enhet.", default="enhet")
+    maria: Level = sv("lex_maria", "förvaltning, avdelning eller enhet.", default="enhet")
+    incidents: Level = sv(
+        "personuppgiftsincidenter", "förvaltning, avdelning eller enhet.", default="enhet"
+    )
 
 
 class CountedThing(ContentModel):
@@ -137,11 +197,31 @@ class ReportConfig(ContentModel):
     risk: RiskMatrix = sv("riskmatris", "Skalor och klasser för riskbedömning.")
     complaints: ComplaintSettings = sv("klagomål", "Källor och kategorier för klagomål.")
     deviations: tuple[DeviationKind, ...] = sv("avvikelser", "Slag av avvikelser.", min_length=1)
-    sarah: ChoiceList = sv("lex_sarah", "Kategorier för lex Sarah.")
+    grades: tuple[Choice, ...] = sv(
+        "avvikelsegrader",
+        "Skala för allvarlighetsgrad och risk för upprepning av avvikelser, lägst först.",
+        default=DEFAULT_GRADES,
+        min_length=1,
+    )
+    sarah: SarahSettings = sv("lex_sarah", "Kategorier och mål för utredningstid, lex Sarah.")
+    maria: MariaSettings = sv(
+        "lex_maria", "Mål för utredningstid, lex Maria.", default_factory=MariaSettings
+    )
     reviews: ReviewSettings = sv("granskningar", "Slag av granskningar.")
     indicators: IndicatorSettings = sv("indikatorer", "Källor för indikatorer.")
     key_figures: tuple[str, ...] = Field(
         default=(), alias="nyckeltal", description="Figurnamn som visas överst i berättelsen."
+    )
+    levels: ReportLevels = sv(
+        "redovisningsnivå",
+        "Nivån i organisationen som varje avsnitt redovisar per, t.ex. klagomål: avdelning.",
+        default_factory=ReportLevels,
+    )
+    small_base: int = sv(
+        "små_tal_under",
+        "Under detta värde visas en förändring som 'från 1 till 2', aldrig i procent.",
+        default=10,
+        ge=1,
     )
     counted: tuple[CountedThing, ...] = sv(
         "räknas",

@@ -7,19 +7,20 @@ from dataclasses import dataclass, field, replace
 
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.history_file import History
+from ledningssystem.report.indicator_row import IndicatorRow
 from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.model import (
     ActionRow,
     ComplaintRow,
     DeviationRow,
     IncidentRow,
-    IndicatorRow,
     MariaRow,
     ReviewRow,
     RiskRow,
     SarahRow,
-    SelfCheckRow,
 )
+from ledningssystem.report.self_check_row import SelfCheckRow
 from ledningssystem.report.templates import ReportTemplate
 
 
@@ -61,6 +62,7 @@ class Reports:
     years: dict[int, YearData]
     figures: dict[int, FigureSet]
     texts: dict[tuple[int, str], str]
+    history: History | None = None  # reports/historik.yml: earlier years without a folder
 
     def previous(self, year: int) -> YearData | None:
         return self.years.get(year - 1)

@@ -56,6 +56,10 @@ def figures_csv(reports: Reports, year: int) -> str:
             "föregående_värde",
             "förändring",
             "förändring_procent",
+            "uppgift_saknas",
+            "riktning",
+            "utveckling",
+            "mätår",
         ]
     )
     for figure in reports.figures[year]:
@@ -73,4 +77,8 @@ def _row(f: Figure) -> list[str]:
         _number(f.previous, f.decimals),
         _number(f.delta, f.decimals),
         _number(f.delta_percent if f.unit != "%" else None, 0),
+        str(f.missing),
+        f.direction or "",
+        f.development or "",
+        str(f.measured_year or ""),
     ]

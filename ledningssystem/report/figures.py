@@ -12,8 +12,11 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from ledningssystem.render.format import format_number
+from ledningssystem.report.unknown import UNKNOWN_TEXT
 
 PERCENT = "%"
+SMALL_BASE = 10  # below this, a change reads "från 1 till 2", never "+100 %"
+DIRECTIONS = ("högre_är_bättre", "lägre_är_bättre", "neutral")
 
 
 def rounded(value: float, decimals: int = 0) -> float:
@@ -40,33 +43,75 @@ def slug(text: str) -> str:
 
 @dataclass(frozen=True)
 class Figure:
-    """One computed figure with its previous-year value."""
+    """One computed figure with its previous-year value.
+
+    `value` None means "uppgift saknas": the data says it is not known, so no number
+    is printed. `missing` counts the items whose value for this figure is unknown.
+    """
 
     name: str
     label: str
-    value: float
+    value: float | None
     unit: str = ""
     decimals: int = 0
     previous: float | None = None
     previous_year: int | None = None
+    missing: int = 0
+    small_base: int = SMALL_BASE
+    direction: str | None = None  # indicators: one of DIRECTIONS
+    measured_year: int | None = None  # indicators measured another year than the report's
 
     @property
     def delta(self) -> float | None:
-        if self.previous is None:
+        # A sum with unknown parts is a lower bound: its change would be a false figure.
+        if self.previous is None or self.value is None or self.missing:
             return None
         return rounded(self.value - self.previous, self.decimals)
 
     @property
+    def small(self) -> bool:
+        """A count whose base is too small for a percentage to mean anything."""
+        return (
+            self.unit != PERCENT and self.previous is not None and self.previous < self.small_base
+        )
+
+    @property
     def delta_percent(self) -> float | None:
-        """Relative change in per cent (whole per cent); None without a non-zero previous."""
-        if not self.previous:
+        """Relative change in whole per cent; None without a previous value, or below the base."""
+        if not self.previous or self.value is None or self.small:
             return None
         return rounded(100 * (self.value - self.previous) / self.previous, 0)
 
+    @property
+    def development(self) -> str | None:
+        """förbättring, försämring or oförändrad by the direction; None without a comparison."""
+        if self.direction is None or self.delta is None:
+            return None
+        if self.delta == 0:
+            return "oförändrad"
+        if self.direction == "neutral":
+            return None  # a change is neither better nor worse
+        better = (self.delta > 0) == (self.direction == "högre_är_bättre")
+        return "förbättring" if better else "försämring"
+
     def text(self) -> str:
-        """The value as shown: "85", "87,5 %", "3,2 dagar"."""
+        """The value as shown: "85", "87,5 %", "3,2 dagar", or "uppgift saknas"."""
+        if self.value is None:
+            return UNKNOWN_TEXT
         number = swedish(self.value, self.decimals)
         return f"{number}\u00a0{self.unit}" if self.unit else number
+
+    def missing_text(self) -> str:
+        """ "uppgift saknas för 4", or "" when everything is known."""
+        return f"uppgift saknas för {swedish(self.missing)}" if self.missing else ""
+
+    def cell(self) -> str:
+        """The value for a table cell, with its unknowns: "6 (uppgift saknas för 4)"."""
+        if not self.missing:
+            return self.text()
+        if self.value is None:
+            return self.missing_text()
+        return f"{self.text()} ({self.missing_text()})"
 
     def previous_text(self) -> str:
         if self.previous is None:
@@ -75,7 +120,7 @@ class Figure:
         return f"{number}\u00a0{self.unit}" if self.unit else number
 
     def change(self) -> str:
-        """The change in short: "+12 %", "−2,5 procentenheter", "±0", or "" without a previous."""
+        """The change: "+12 %", "−2,5 procentenheter", "från 1 till 2", or "" without one."""
         if self.previous is None or self.delta is None:
             return ""
         if self.unit == PERCENT:
@@ -84,6 +129,8 @@ class Figure:
             return f"{_signed(self.delta, self.decimals)}\u00a0procentenheter"
         if self.delta == 0:
             return "oförändrat"
+        if self.small:
+            return f"från {self.previous_text()} till {self.text()}"
         if self.delta_percent is None:
             return _signed(self.delta, self.decimals) + (f"\u00a0{self.unit}" if self.unit else "")
         return f"{_signed(self.delta_percent, 0)}\u00a0%"
@@ -96,12 +143,12 @@ class Figure:
     def summary(self) -> str:
         """ "85 SoL-avvikelser, +12 % jämfört med 2023" or "Andel …: 87,5 %, …"."""
         # Labels are plural ("SoL-avvikelser"); "1 SoL-avvikelser" would read wrong.
-        if self.unit or self.value == 1:
+        if self.unit or self.value is None or self.value == 1:
             base = f"{self.label[0].upper()}{self.label[1:]}: {self.text()}"
         else:
             base = f"{self.text()} {self.label}"
-        change = self.change_text()
-        return f"{base}, {change}" if change else base
+        extras = [t for t in (self.missing_text(), self.change_text()) if t]
+        return ", ".join([base, *extras])
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -109,10 +156,14 @@ class Figure:
             "beskrivning": self.label,
             "värde": _plain(self.value),
             "enhet": self.unit,
+            "uppgift_saknas": self.missing,
             "föregående_år": self.previous_year if self.previous is not None else None,
             "föregående_värde": _plain(self.previous),
             "förändring": _plain(self.delta),
             "förändring_procent": _plain(self.delta_percent) if self.unit != PERCENT else None,
+            "riktning": self.direction,
+            "utveckling": self.development,
+            "mätår": self.measured_year,
         }
 
 
@@ -134,11 +185,22 @@ class FigureSet:
 
     year: int
     figures: dict[str, Figure] = field(default_factory=dict)
+    small_base: int = SMALL_BASE
 
     def add(self, name: str, label: str, value: float | None, unit: str = "", decimals: int = 0):  # noqa: ANN201
+        """A figure; a None value (nothing to compute, e.g. a share of zero) adds none."""
         if value is None:
             return
-        self.figures[name] = Figure(name, label, value, unit, decimals)
+        self.figures[name] = Figure(name, label, value, unit, decimals, small_base=self.small_base)
+
+    def add_partly_known(  # noqa: ANN201
+        self, name: str, label: str, value: float | None, missing: int, unit: str = ""
+    ):
+        """A figure some of whose items are unknown; value None prints "uppgift saknas"."""
+        decimals = 1 if unit == PERCENT else 0
+        self.figures[name] = Figure(
+            name, label, value, unit, decimals, missing=missing, small_base=self.small_base
+        )
 
     def __contains__(self, name: object) -> bool:
         return name in self.figures
@@ -152,7 +214,12 @@ class FigureSet:
     def get(self, name: str) -> Figure | None:
         return self.figures.get(name)
 
-    def value(self, name: str, default: float = 0) -> float:
+    def text(self, name: str) -> str:
+        """The figure's text, or "0" when no row gave it (a sum over nothing)."""
+        found = self.figures.get(name)
+        return found.text() if found else "0"
+
+    def value(self, name: str, default: float = 0) -> float | None:
         found = self.figures.get(name)
         return found.value if found else default
 
@@ -162,7 +229,7 @@ class FigureSet:
             return self
         for name, figure in self.figures.items():
             before = previous.get(name)
-            if before is not None and figure.previous is None:
+            if before is not None and before.value is not None and figure.previous is None:
                 self.figures[name] = replace(
                     figure, previous=before.value, previous_year=previous.year
                 )

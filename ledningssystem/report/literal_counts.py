@@ -105,7 +105,9 @@ def literal_counts(
 ) -> list[ContentError]:
     """One ContentError per literal count in `text` (first_line is the line of its first row)."""
     text = text.translate(_INVISIBLE)
-    scanned = _MASKED.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    # Masked spans keep their length (so lines and quotes stay in place) but are not spaces:
+    # "34{{ figure(…) }}synpunkter" must not read as "34 synpunkter" across the call.
+    scanned = _MASKED.sub(lambda m: re.sub(r"[^\n]", "\x1f", m.group(0)), text)
     errors = []
     for match in _NUMBER.finditer(scanned):
         found = _counted_span(scanned, match, words)

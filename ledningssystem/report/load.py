@@ -23,6 +23,8 @@ from ledningssystem.report.data import KINDS, Narrative, Reports, YearData
 from ledningssystem.report.figure_call import NO_REPORT_FOR_YEAR
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.files import FileReader
+from ledningssystem.report.history_file import History, check_history, read_history, with_history
+from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.literal_counts import lexicon, literal_counts
 from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.narrative import resolve_figures
@@ -43,19 +45,34 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
     config = reader.config()
     templates = reader.templates()
     years, failed, unread = _read_years(reader, templates, config, content)
-    figures: dict[int, FigureSet] = {}
-    for year in sorted(years):
-        previous = years.get(year - 1)
-        computed = compute_figures(years[year], config, previous, content.org_names)
-        figures[year] = computed.with_previous(figures.get(year - 1))
+    history = read_history(reader)
+    figures = _figures(years, config, content, history)
     if not unread and not failed:  # otherwise a missing figure may only be a consequence
         reader.errors += check_config_key_figures(config, figures, *reader.config_origin)
+        if history is not None:
+            reader.errors += check_history(history, figures)
     for year, data in years.items():
         if year not in failed:
             reader.errors += check_year_figures(data, figures[year])
     texts = _narratives(reader, config, years, figures, unread)
     ordered = {year: years[year] for year in sorted(years)}
-    return Reports(config, templates, ordered, figures, texts), reader.errors
+    return Reports(config, templates, ordered, figures, texts, history), reader.errors
+
+
+def _figures(
+    years: dict[int, YearData],
+    config: ReportConfig,
+    content: Ledningssystem,
+    history: History | None,
+) -> dict[int, FigureSet]:
+    """Each year's figures with last year's values, from its folder or reports/historik.yml."""
+    tree = OrgTree(content.organisation)
+    figures: dict[int, FigureSet] = {}
+    for year in sorted(years):
+        previous = years.get(year - 1)
+        computed = compute_figures(years[year], config, previous, content.org_names, tree)
+        figures[year] = with_history(computed.with_previous(figures.get(year - 1)), history)
+    return figures
 
 
 def _read_years(

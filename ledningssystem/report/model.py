@@ -8,48 +8,19 @@ categories are checked against the configuration and the organisation in load.py
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.model.base import ContentModel, Date, Slug, Text, sv
-
-
-def _yes_no(value: Any) -> Any:
-    if isinstance(value, str) and value.strip().casefold() in {"ja", "nej"}:
-        return value.strip().casefold() == "ja"
-    return value
-
-
-def _decimal(value: Any) -> Any:
-    # CSV from Excel writes 81,5; YAML keeps 81.5 as text (floats are not resolved).
-    if isinstance(value, str):
-        return value.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    return value
-
-
-def _list(value: Any) -> Any:
-    if isinstance(value, str):
-        return tuple(part.strip() for part in value.split(",") if part.strip())
-    return value
-
-
-_YES_NO_SCHEMA = {"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nej"]}]}
-YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema(_YES_NO_SCHEMA)]
-Decimal = Annotated[float, BeforeValidator(_decimal)]
-
-
-def _whole(value: Any) -> Any:
-    # Exports may write 1 234 (space or no-break space between thousands).
-    if isinstance(value, str):
-        return value.strip().replace("\u00a0", "").replace(" ", "")
-    return value
-
-
-Count = Annotated[int, Field(ge=0), BeforeValidator(_whole)]
-SlugList = Annotated[tuple[Slug, ...], BeforeValidator(_list)]
-
+from ledningssystem.report.case_process import CaseProcess
+from ledningssystem.report.fields import Count, SlugList, yes_no
+from ledningssystem.report.unknown import (
+    MaybeCount,
+    MaybeSlug,
+    is_unknown,
+)
 
 # --- rows of the data files -------------------------------------------------------------
 
@@ -58,24 +29,53 @@ class ComplaintRow(ContentModel):
     """One complaint, or `antal` complaints alike in unit, source and categories."""
 
     id: str = sv("id", "Ärendets id (frivilligt, anonymt).", default="")
-    unit: Slug = sv("enhet", "Enhetens id.")
-    source: Slug = sv("från", "Vem klagomålet kom från (källa i config.yml).")
+    unit: MaybeSlug = sv("enhet", "Enhetens (eller avdelningens) id, eller okänt.")
+    more_units: SlugList = sv(
+        "fler_enheter",
+        "Fler enheter som ärendet gäller: det räknas en gång i summan, en gång per enhet.",
+        default=(),
+    )
+    source: MaybeSlug = sv("från", "Vem klagomålet kom från (källa i config.yml), eller okänt.")
+    kind: MaybeSlug | None = sv(
+        "slag", "klagomal, synpunkt, forslag eller berom (slag i config.yml).", default=None
+    )
+    submitter: str = sv(
+        "inlämnare", "Anonym nyckel för den som lämnade synpunkten (unika inlämnare).", default=""
+    )
     categories: SlugList = sv("kategorier", "En eller flera kategorier, t.ex. bemotande.")
     count: Count = sv("antal", "Antal klagomål på raden.", default=1)
     in_time: Annotated[
         int | None,
-        WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"enum": ["ja", "nej"]}]}),
-    ] = sv("i_tid", "Antal besvarade i tid (eller ja/nej för ett enskilt klagomål).", default=None)
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "integer", "minimum": 0},
+                    {"enum": ["ja", "nej", "okänt", "ej registrerat"]},
+                ]
+            }
+        ),
+    ] = sv(
+        "i_tid",
+        "Antal besvarade i tid (ja/nej för ett enskilt klagomål; okänt om det inte registrerats).",
+        default=None,
+    )
 
     @model_validator(mode="before")
     @classmethod
     def _yes_no_in_time(cls, data: Any) -> Any:
+        if isinstance(data, dict) and is_unknown(data.get("i_tid")):
+            return {**data, "i_tid": None}
         if isinstance(data, dict) and "i_tid" in data:
-            answer = _yes_no(data["i_tid"])
+            answer = yes_no(data["i_tid"])
             if isinstance(answer, bool):
                 count = data.get("antal", 1)
                 return {**data, "i_tid": count if answer else 0}
         return data
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        """Every unit the ärende concerns, the first one first."""
+        return (self.unit, *(u for u in self.more_units if u != self.unit))
 
     @model_validator(mode="after")
     def _check(self) -> ComplaintRow:
@@ -95,17 +95,28 @@ class ComplaintRow(ContentModel):
 class DeviationRow(ContentModel):
     """Avvikelser of one kind and category at one unit."""
 
-    unit: Slug = sv("enhet", "Enhetens id.")
+    unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
     kind: Slug = sv("typ", "Slag av avvikelse, t.ex. sol, lss, hsl, organisatorisk.")
-    category: Slug = sv("kategori", "Kategori inom slaget, t.ex. lakemedel.")
+    category: MaybeSlug = sv("kategori", "Kategori inom slaget, t.ex. lakemedel, eller okänt.")
     count: Count = sv("antal", "Antal rapporterade avvikelser.")
-    investigated: Count = sv("utredda", "Antal som utretts.")
-    closed: Count = sv("avslutade", "Antal som avslutats.")
+    investigated: MaybeCount = sv("utredda", "Antal som utretts, eller okänt.")
+    closed: MaybeCount = sv("avslutade", "Antal som avslutats, eller okänt.")
+    severity: MaybeSlug | None = sv(
+        "allvarlighetsgrad", "Allvarlighetsgrad (avvikelsegrader i config.yml).", default=None
+    )
+    recurrence: MaybeSlug | None = sv(
+        "risk_för_upprepning", "Risk för upprepning (avvikelsegrader i config.yml).", default=None
+    )
+    collaboration: Literal["skickad", "mottagen"] | None = sv(
+        "samverkan",
+        "För avvikelser i samverkan med regionen: skickad (till regionen) eller mottagen.",
+        default=None,
+    )
 
     @model_validator(mode="after")
     def _parts(self) -> DeviationRow:
         for field, value in (("utredda", self.investigated), ("avslutade", self.closed)):
-            if value > self.count:
+            if value is not None and value > self.count:
                 raise PydanticCustomError(
                     "sv_part_exceeds",
                     f"{field} ({value}) kan inte vara fler än antal ({self.count})",
@@ -122,41 +133,51 @@ class SarahAssessment(StrEnum):
     SERIOUS = "allvarligt-missforhallande"
 
 
+# The legal wording (SoL, lex Sarah): "påtaglig risk för missförhållande".
 SARAH_LABELS = {
     SarahAssessment.NONE: "Ej missförhållande",
-    SarahAssessment.RISK: "Risk för missförhållande",
+    SarahAssessment.RISK: "Påtaglig risk för missförhållande",
     SarahAssessment.IMPROPRIETY: "Missförhållande",
     SarahAssessment.SERIOUS_RISK: "Påtaglig risk för allvarligt missförhållande",
     SarahAssessment.SERIOUS: "Allvarligt missförhållande",
 }
+# Correctly spelt ids accepted beside the stable ones (figure names keep the old ids).
+_SARAH_SPELLINGS = {
+    "pataglig-risk-for-missforhallande": SarahAssessment.RISK.value,
+    "pataglig-risk-for-allvarligt-missforhallande": SarahAssessment.SERIOUS_RISK.value,
+}
 
 
-class SarahRow(ContentModel):
-    """One lex Sarah investigation, with the number of reports it covers."""
+def _sarah_assessment(value: Any) -> Any:
+    if is_unknown(value):
+        return None
+    return _SARAH_SPELLINGS.get(value, value) if isinstance(value, str) else value
+
+
+class SarahRow(CaseProcess):
+    """One lex Sarah case: its reports, category, dates, bedömning and IVO's outcome."""
 
     id: str = sv("id", "Utredningens id (frivilligt, anonymt).", default="")
-    unit: Slug = sv("enhet", "Enhetens id.")
+    unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
     reports: int = sv("rapporter", "Antal rapporter som utredningen omfattar.", default=1, ge=1)
-    category: Slug = sv("kategori", "Kategori (lex_sarah i config.yml).")
-    assessment: SarahAssessment | None = sv(
+    category: MaybeSlug = sv("kategori", "Kategori (lex_sarah i config.yml), eller okänt.")
+    assessment: Annotated[SarahAssessment | None, BeforeValidator(_sarah_assessment)] = sv(
         "bedömning", "Bedömning när utredningen är klar; utelämna om den pågår.", default=None
     )
-    reported_ivo: YesNo = sv("anmäld_ivo", "ja om händelsen anmälts till IVO.", default=False)
 
 
-class MariaRow(ContentModel):
-    """One lex Maria event investigated by MAS/MAR."""
+class MariaRow(CaseProcess):
+    """One lex Maria event investigated by MAS/MAR, with its dates and IVO's outcome."""
 
     id: str = sv("id", "Händelsens id (frivilligt, anonymt).", default="")
-    unit: Slug = sv("enhet", "Enhetens id.")
+    unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
     event: str = sv("händelse", "Kort, avidentifierad beskrivning.", default="")
-    reported_ivo: YesNo = sv("anmäld_ivo", "ja om händelsen anmälts till IVO.", default=False)
 
 
 class IncidentRow(ContentModel):
     """Personuppgiftsincidenter at one unit."""
 
-    unit: Slug = sv("enhet", "Enhetens id.")
+    unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
     count: Count = sv("antal", "Antal incidenter.")
     reported_imy: Count = sv("anmälda_imy", "Antal anmälda till IMY.", default=0)
 
@@ -178,6 +199,15 @@ class ActionStatus(StrEnum):
     CANCELLED = "avbruten"
 
 
+class RiskAcceptance(ContentModel):
+    """A documented decision to accept a risk instead of acting on it."""
+
+    decision: Text = sv("beslut", "Vad som beslutades, t.ex. Risken accepteras till 2026.")
+    by: Text = sv("av", "Vem som beslutade, t.ex. Socialnämnden eller förvaltningschefen.")
+    date: Date = sv("datum", "Datum för beslutet, ÅÅÅÅ-MM-DD.")
+    reason: Text = sv("motivering", "Varför risken accepteras.")
+
+
 class RiskRow(ContentModel):
     """One risk in the register: where, what, how likely, how bad, what is done."""
 
@@ -190,58 +220,15 @@ class RiskRow(ContentModel):
     action: str = sv("åtgärd", "Åtgärd som minskar risken.", default="")
     status: ActionStatus | None = sv("status", "Åtgärdens status.", default=None)
     owner: Slug | None = sv("ansvarig", "Rollen som ansvarar för åtgärden.", default=None)
+    accepted: RiskAcceptance | None = sv(
+        "accepterad",
+        "Beslut att acceptera risken i stället för en åtgärd (beslut, av, datum, motivering).",
+        default=None,
+    )
 
     @property
     def value(self) -> int:
         return self.likelihood * self.consequence
-
-
-class CheckResult(StrEnum):
-    PASSED = "godkänd"
-    FAILED = "ej godkänd"
-    NOT_DONE = "ej genomförd"
-
-
-class SelfCheckRow(ContentModel):
-    """One egenkontroll: what was checked in which process step, when, and the result."""
-
-    id: Slug = sv("id", "Egenkontrollens id, t.ex. ek-journal-1.")
-    process: Slug = sv("process", "Processens id.")
-    step: Slug | None = sv("steg", "Stegets id i processen.", default=None)
-    check: Text = sv("kontroll", "Vad som kontrollerades.")
-    date: Date = sv("datum", "När kontrollen gjordes eller var planerad.")
-    result: CheckResult = sv("resultat", "godkänd, ej godkänd eller ej genomförd.")
-    action: str = sv("åtgärd", "Åtgärd när resultatet inte var godkänt.", default="")
-
-    @model_validator(mode="after")
-    def _action_when_failed(self) -> SelfCheckRow:
-        if self.result is CheckResult.FAILED and not self.action:
-            raise PydanticCustomError(
-                "sv_action_missing",
-                "en egenkontroll som inte är godkänd måste ha en åtgärd",
-                {"field": "åtgärd"},
-            )
-        return self
-
-
-class IndicatorRow(ContentModel):
-    """One measure with its value, target, comparison and earlier years."""
-
-    id: Slug = sv("id", "Indikatorns id, samma alla år, t.ex. kkik-kontinuitet-hemtjanst.")
-    name: Text = sv("namn", "Vad som mäts.")
-    source: Slug = sv("källa", "Källa (indikatorer › källor i config.yml).")
-    unit: str = sv("enhet", "Måttenhet, t.ex. %, antal, dagar.", default="")
-    value: Decimal = sv("värde", "Årets värde.")
-    target: Decimal | None = sv("mål", "Målvärde.", default=None)
-    higher_is_better: YesNo = sv(
-        "högre_är_bättre", "nej om ett lägre värde är bättre.", default=True
-    )
-    comparison: Decimal | None = sv("jämförelse", "Jämförelsevärde, t.ex. riket.", default=None)
-    comparison_name: str = sv("jämförelse_namn", "Vad jämförelsen avser, t.ex. Riket.", default="")
-    decimals: int = sv("decimaler", "Antal decimaler som visas.", default=0, ge=0, le=3)
-    earlier: dict[int, Decimal] = sv(
-        "tidigare", "Värden för tidigare år som saknar egen mapp: {2022: 81}.", default_factory=dict
-    )
 
 
 class ReviewRow(ContentModel):

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.render.links import unlink_unpublished
 from ledningssystem.report import blocks_events as events
+from ledningssystem.report import blocks_grades as grades
 from ledningssystem.report import blocks_work as work
 from ledningssystem.report.blocks import BlockContext, key_figures
 from ledningssystem.report.data import Reports, YearData
@@ -24,7 +25,7 @@ RENDERERS: dict[Block, Callable[[BlockContext], str]] = {
     Block.ORGANISATIONAL: events.organisational,
     Block.SARAH: events.sarah,
     Block.MARIA: events.maria,
-    Block.INCIDENTS: events.incidents,
+    Block.INCIDENTS: grades.incidents,
     Block.RISKS: work.risks,
     Block.SELF_CHECKS: work.self_checks,
     Block.INDICATORS: work.indicators,

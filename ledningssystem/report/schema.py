@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field, create_model
 
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import KINDS
+from ledningssystem.report.history_file import HISTORY_FILE, History
 from ledningssystem.report.importer.mapping import Mapping
 from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.templates import ReportTemplate
@@ -39,6 +40,7 @@ def report_schemas() -> dict[str, tuple[type[BaseModel], list[str]]]:
         "berattelse-mall.schema.json": (ReportTemplate, ["reports/mallar/*.yml"]),
         "berattelse-installningar.schema.json": (PartialReportConfig, ["reports/config.yml"]),
         "berattelse-mappning.schema.json": (Mapping, ["reports/mappningar/*.yml"]),
+        "berattelse-historik.schema.json": (History, [HISTORY_FILE]),
     }
     for _, stem, key, row in KINDS:
         schemas[f"berattelse-{stem}.schema.json"] = (

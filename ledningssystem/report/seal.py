@@ -27,6 +27,9 @@ from ledningssystem.report.meta import ReportMeta, ReportStatus
 from ledningssystem.yaml_lines import YamlProblem, parse_yaml
 
 LOCK_FILE = "faststalld.lock"
+# reports/historik.yml seen from a year folder: the earlier years' values a year shows
+# (previous year, trends) are part of what was fastställd, so they are sealed with it.
+HISTORY_ENTRY = "../historik.yml"
 META_FILE = "report.yml"
 ALGORITHM = "sha256"
 COMMAND = "python -m ledningssystem fastställ"
@@ -99,6 +102,9 @@ def year_manifest(
             _canonical_file(root / "reports" / "config.yml")
         ).hexdigest()
         files[NAMES_ENTRY] = hashlib.sha256(_names_used(root, "\n".join(texts))).hexdigest()
+    history = _history_before(folder)
+    if history is not None:
+        files[HISTORY_ENTRY] = hashlib.sha256(history).hexdigest()
     return Manifest(files)
 
 
@@ -145,6 +151,28 @@ def _collect_names(value: Any, names: dict[str, str]) -> None:
     elif isinstance(value, list):
         for item in value:
             _collect_names(item, names)
+
+
+def _history_before(folder: Path) -> bytes | None:
+    """The history file's values for years before the folder's year, canonical; None if none."""
+    path = folder.parent / "historik.yml"
+    if not path.is_file() or not folder.name.isdigit():
+        return None
+    try:
+        data, _ = parse_yaml(path.read_text("utf-8-sig", "replace"))
+    except YamlProblem:
+        return path.read_bytes()  # unreadable: any change counts (its own error says why)
+    figures = data.get("figurer") if isinstance(data, dict) else None
+    if not isinstance(figures, dict):
+        return None
+    year = int(folder.name)
+    earlier = {
+        str(name): {str(y): v for y, v in values.items() if str(y).isdigit() and int(y) < year}
+        for name, values in figures.items()
+        if isinstance(values, dict)
+    }
+    earlier = {name: values for name, values in earlier.items() if values}
+    return json.dumps(earlier, sort_keys=True, ensure_ascii=False).encode() if earlier else None
 
 
 def canonical_meta(text: str) -> bytes:
@@ -255,10 +283,17 @@ def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentE
     verbs = {"ändrad": "har ändrats", "ny": "har lagts till", "borttagen": "har tagits bort"}
     return [
         ContentError(
-            posixpath.normpath(f"{rel_folder}/{path}"),
+            "reports/historik.yml"
+            if path == HISTORY_ENTRY
+            else posixpath.normpath(f"{rel_folder}/{path}"),
             None,
             "",
-            f"året {year} är fastställt och filen {verbs[change]} efter beslutet"
+            f"året {year} är fastställt och "
+            + (
+                f"dess tidigare års värden i historik.yml {verbs[change]} efter beslutet"
+                if path == HISTORY_ENTRY
+                else f"filen {verbs[change]} efter beslutet"
+            )
             + (_DEPENDENCY_NOTE if path in DEPENDENCIES else ""),
             hint,
         )

@@ -25,6 +25,7 @@ from ledningssystem.report.importer.reading import read_table
 from ledningssystem.report.importer.writing import data_text, write_atomically
 from ledningssystem.report.load import load_report_config
 from ledningssystem.report.meta import ReportStatus
+from ledningssystem.report.model import SarahAssessment
 from ledningssystem.report.seal import LOCK_FILE, META_FILE
 from ledningssystem.yaml_lines import YamlProblem, parse_yaml
 
@@ -67,6 +68,8 @@ def known_ids(root: Path) -> Known:
         deviation_kinds={k.id: tuple(c.id for c in k.categories) for k in config.deviations},
         complaint_sources=tuple(c.id for c in config.complaints.sources),
         complaint_categories=tuple(c.id for c in config.complaints.categories),
+        sarah_categories=tuple(c.id for c in config.sarah.categories),
+        sarah_assessments=tuple(a.value for a in SarahAssessment),
     )
 
 

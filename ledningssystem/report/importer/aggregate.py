@@ -11,6 +11,16 @@ from ledningssystem.report.importer.mapping import ImportKind
 HEADERS: dict[ImportKind, tuple[str, ...]] = {
     ImportKind.DEVIATIONS: ("enhet", "typ", "kategori", "antal", "utredda", "avslutade"),
     ImportKind.COMPLAINTS: ("enhet", "från", "kategorier", "antal", "i_tid"),
+    ImportKind.INCIDENTS: ("enhet", "antal", "anmälda_imy"),
+    ImportKind.SARAH: (
+        "id",
+        "enhet",
+        "kategori",
+        "inkom",
+        "utredning_avslutad",
+        "bedömning",
+        "anmäld_ivo",
+    ),
 }
 
 
@@ -18,7 +28,34 @@ def aggregate(kind: ImportKind, events: list[dict[str, Any]]) -> list[dict[str, 
     """One row per unit, kind/source and category, sorted; counts summed."""
     if kind is ImportKind.DEVIATIONS:
         return _deviations(events)
+    if kind is ImportKind.INCIDENTS:
+        return _incidents(events)
+    if kind is ImportKind.SARAH:
+        return _cases(events, HEADERS[kind])
     return _complaints(events)
+
+
+def _cases(events: list[dict[str, Any]], header: tuple[str, ...]) -> list[dict[str, Any]]:
+    """One row per case, in the export's order; yes/no as ja/nej, a missing value empty."""
+    rows = []
+    for event in events:
+        row = {h: event.get(h, "") for h in header}
+        row["anmäld_ivo"] = "ja" if event.get("anmäld_ivo") else "nej"
+        rows.append(row)
+    return rows
+
+
+def _incidents(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    sums: dict[str, Counter[str]] = {}
+    for event in events:
+        count = event.get("antal", 1)
+        total = sums.setdefault(str(event["enhet"]), Counter())
+        total["antal"] += count
+        total["anmälda_imy"] += count if event.get("anmäld_imy") else 0
+    return [
+        {"enhet": unit, "antal": total["antal"], "anmälda_imy": total["anmälda_imy"]}
+        for unit, total in sorted(sums.items())
+    ]
 
 
 def _deviations(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -66,6 +103,10 @@ def per_category(kind: ImportKind, events: list[dict[str, Any]]) -> dict[str, in
         count = event.get("antal", 1)
         if kind is ImportKind.DEVIATIONS:
             counts[f"{event['typ']} › {event['kategori']}"] += count
+        elif kind is ImportKind.INCIDENTS:
+            counts[str(event["enhet"])] += count
+        elif kind is ImportKind.SARAH:
+            counts[str(event["kategori"])] += 1
         else:
             for category in event["kategorier"]:
                 counts[category] += count

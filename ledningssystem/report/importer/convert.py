@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from ledningssystem.errors import ContentError, ContentErrors
 from ledningssystem.messages import did_you_mean
 from ledningssystem.privacy import contains_personal_number
-from ledningssystem.report.importer.mapping import FIELDS, YES_NO_FIELDS, Mapping
+from ledningssystem.report.importer.mapping import (
+    DATE_FIELDS,
+    FIELDS,
+    TEXT_FIELDS,
+    YES_NO_FIELDS,
+    ImportKind,
+    Mapping,
+)
 from ledningssystem.report.importer.reading import Table
 
 _DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
@@ -35,8 +42,14 @@ class Known:
     deviation_kinds: dict[str, tuple[str, ...]]  # kind id → its categories
     complaint_sources: tuple[str, ...]
     complaint_categories: tuple[str, ...]
+    sarah_categories: tuple[str, ...] = ()
+    sarah_assessments: tuple[str, ...] = ()
 
-    def ids(self, name: str, event: dict[str, object]) -> tuple[str, ...] | None:
+    def ids(
+        self, name: str, event: dict[str, object], kind: ImportKind | None = None
+    ) -> tuple[str, ...] | None:
+        if kind is ImportKind.SARAH and name in {"kategori", "bedömning"}:
+            return self.sarah_categories if name == "kategori" else self.sarah_assessments
         if name == "enhet":
             return tuple(sorted(self.units))
         if name == "typ":
@@ -199,6 +212,12 @@ def _event(
             event[name] = tuple(sorted({i for i in ids if isinstance(i, str)}))
         elif name in YES_NO_FIELDS:
             event[name] = _yes_no(name, raw[name], column, mapping, row, problems)
+        elif name in TEXT_FIELDS:
+            event[name] = raw[name].strip()
+        elif name in DATE_FIELDS:
+            event[name] = _date(raw[name], column, row, problems)
+        elif name == "bedömning" and not raw[name].strip():
+            event[name] = ""  # no bedömning yet: the utredning is pågående
         elif name == "antal":
             event[name] = _count(raw[name], column, row, problems)
         else:
@@ -225,7 +244,7 @@ def _resolve(
 ) -> str | None | bool:
     """Our id for an export value, None to skip the row, False after an error."""
     found, target = mapping.lookup(name, value)
-    ids = known.ids(name, event) or ()
+    ids = known.ids(name, event, mapping.kind) or ()
     candidate = target if found else value.strip()
     if found and target is None:
         return None
@@ -272,6 +291,17 @@ def _yes_no(
         f'Lägg till det under värden › {name} i mappningen, t.ex. "{value}": ja.',
     )
     return False
+
+
+def _date(value: str, column: str, row: int, problems: _Problems) -> str:
+    """ÅÅÅÅ-MM-DD, or "" for an empty cell (an unknown date, never a placeholder)."""
+    if not value.strip():
+        return ""
+    date = parse_date(value)
+    if date is None:
+        problems.add(row, column, "datumet går inte att läsa", "Skriv ÅÅÅÅ-MM-DD eller DD/MM/ÅÅÅÅ.")
+        return ""
+    return date.isoformat()
 
 
 def _count(value: str, column: str, row: int, problems: _Problems) -> int:

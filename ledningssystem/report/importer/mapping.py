@@ -18,6 +18,8 @@ from ledningssystem.model.base import ContentModel, Text, sv
 class ImportKind(StrEnum):
     DEVIATIONS = "avvikelser"
     COMPLAINTS = "klagomal"
+    INCIDENTS = "personuppgiftsincidenter"
+    SARAH = "lex-sarah"
 
 
 # Field → required? Per kind; one export row is one avvikelse or one klagomål
@@ -40,8 +42,27 @@ FIELDS: dict[ImportKind, dict[str, bool]] = {
         "i_tid": False,
         "datum": False,
     },
+    ImportKind.INCIDENTS: {
+        "enhet": True,
+        "anmäld_imy": False,
+        "antal": False,
+        "datum": False,
+    },
+    # One export row is one lex Sarah case; nothing is summed.
+    ImportKind.SARAH: {
+        "id": False,
+        "enhet": True,
+        "kategori": True,
+        "inkom": False,
+        "utredning_avslutad": False,
+        "bedömning": False,
+        "anmäld_ivo": False,
+        "datum": False,
+    },
 }
-YES_NO_FIELDS = {"utredd", "avslutad", "i_tid"}
+YES_NO_FIELDS = {"utredd", "avslutad", "i_tid", "anmäld_imy", "anmäld_ivo"}
+DATE_FIELDS = {"inkom", "utredning_avslutad"}  # written as ÅÅÅÅ-MM-DD, empty when not given
+TEXT_FIELDS = {"id"}  # copied as they are (the privacy check still covers them)
 
 
 def _text(value: Any) -> Any:
@@ -66,7 +87,10 @@ class Mapping(ContentModel):
     """How one export layout maps to the berättelse's data format."""
 
     name: Text = sv("namn", "Vad mappningen gäller, t.ex. Treserva, avvikelselista.")
-    kind: ImportKind = sv("typ", "Vilken datafil importen ger: avvikelser eller klagomal.")
+    kind: ImportKind = sv(
+        "typ",
+        "Vilken datafil importen ger: avvikelser, klagomal, personuppgiftsincidenter, lex-sarah.",
+    )
     header_row: int = sv("rubrikrad", "Raden med kolumnernas namn (standard 1).", default=1, ge=1)
     sheet: str = sv("blad", "Excel-bladets namn (standard: det första).", default="")
     columns: Annotated[dict[str, str], BeforeValidator(_text_keys)] = sv(

@@ -13,7 +13,12 @@ from typing import Any
 from ledningssystem.report.importer.aggregate import HEADERS
 from ledningssystem.report.importer.mapping import ImportKind
 
-YAML_KEYS = {ImportKind.DEVIATIONS: "avvikelser", ImportKind.COMPLAINTS: "klagomål"}
+YAML_KEYS = {
+    ImportKind.DEVIATIONS: "avvikelser",
+    ImportKind.COMPLAINTS: "klagomål",
+    ImportKind.INCIDENTS: "incidenter",
+    ImportKind.SARAH: "utredningar",
+}
 
 
 def data_text(kind: ImportKind, rows: list[dict[str, Any]], suffix: str) -> str:
@@ -22,7 +27,8 @@ def data_text(kind: ImportKind, rows: list[dict[str, Any]], suffix: str) -> str:
     if suffix == ".yml":
         lines = [f"{YAML_KEYS[kind]}:"]
         for row in rows:
-            cells = ", ".join(f"{h}: {_yaml_value(row[h])}" for h in header)
+            # An empty value is left out: in YAML it would read as null, not as "not given".
+            cells = ", ".join(f"{h}: {_yaml_value(row[h])}" for h in header if row[h] != "")
             lines.append(f"  - {{{cells}}}")
         return "\n".join(lines if rows else [f"{YAML_KEYS[kind]}: []"]) + "\n"
     out = io.StringIO()

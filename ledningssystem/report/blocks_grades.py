@@ -1,0 +1,64 @@
+"""Blocks for avvikelser by grade and samverkan, and for personuppgiftsincidenter."""
+
+from __future__ import annotations
+
+from ledningssystem.report.blocks import NUM, BlockContext, distribution, nothing, trend_chart
+from ledningssystem.report.figures import swedish
+from ledningssystem.report.levels import LEVEL_HEADINGS
+from ledningssystem.report.visuals import Table, render_table
+
+
+def graded_deviations(ctx: BlockContext) -> list[str]:
+    """Allvarlighetsgrad, risk för upprepning and samverkan, where the data has them."""
+    grades = [(g.id, g.name) for g in ctx.reports.config.grades]
+    parts = [
+        distribution(ctx, f"avvikelser.{prefix}", grades, f"Avvikelser per {title}")
+        for prefix, title in (
+            ("allvarlighetsgrad", "allvarlighetsgrad"),
+            ("risk-for-upprepning", "risk för upprepning"),
+        )
+        if f"avvikelser.{prefix}.{grades[0][0]}" in ctx.figures
+    ]
+    if "avvikelser.samverkan.skickade" in ctx.figures:
+        directions = [
+            ("skickade", "Skickade till regionen"),
+            ("mottagna", "Mottagna från regionen"),
+        ]
+        parts.append(
+            distribution(
+                ctx, "avvikelser.samverkan", directions, "Avvikelser i samverkan med regionen"
+            )
+        )
+    return parts
+
+
+def incidents(ctx: BlockContext) -> str:
+    rows = ctx.data.incidents
+    if rows is None:
+        return nothing("personuppgiftsincidenter")
+    level = ctx.reports.config.levels.incidents
+    nodes = sorted({ctx.tree.at_level(r.unit, level) for r in rows}, key=ctx.unit_name)
+    table_rows = [
+        [
+            ctx.unit_name(n),
+            swedish(sum(r.count for r in rows if ctx.tree.at_level(r.unit, level) == n)),
+            swedish(sum(r.reported_imy for r in rows if ctx.tree.at_level(r.unit, level) == n)),
+        ]
+        for n in nodes
+    ]
+    foot = [
+        "Summa",
+        ctx.figures["personuppgiftsincidenter.total"].text(),
+        ctx.figures["personuppgiftsincidenter.anmalda-imy"].text(),
+    ]
+    table = render_table(
+        Table(
+            f"Personuppgiftsincidenter {ctx.data.year}",
+            [LEVEL_HEADINGS[level], "Incidenter", "Anmälda till IMY"],
+            table_rows,
+            foot,
+            NUM,
+        )
+    )
+    chart = trend_chart(ctx, "personuppgiftsincidenter.total", "Personuppgiftsincidenter per år")
+    return "\n\n".join(p for p in (table, chart) if p)

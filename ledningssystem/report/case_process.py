@@ -1,0 +1,86 @@
+"""Lex Sarah and lex Maria as a process: rapport inkom → utredning → bedömning → IVO.
+
+Each step is dated when known (an unknown date is None, never a placeholder).
+A case is investigated here, received for information from another (another
+nämnd, SiS, a private utförare), or handled as an avvikelse instead.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
+from ledningssystem.model.base import ContentModel, sv
+from ledningssystem.report.fields import YesNo
+from ledningssystem.report.unknown import MaybeDate
+
+
+class Handling(StrEnum):
+    INVESTIGATION = "utredning"
+    FOR_INFORMATION = "för-kännedom"
+    AS_DEVIATION = "som-avvikelse"
+
+
+class IvoOutcome(StrEnum):
+    ONGOING = "pågår"
+    NO_CRITICISM = "avslutat-utan-kritik"
+    CRITICISM = "kritik"
+
+
+IVO_LABELS = {
+    IvoOutcome.ONGOING: "IVO:s handläggning pågår",
+    IvoOutcome.NO_CRITICISM: "IVO avslutade utan kritik",
+    IvoOutcome.CRITICISM: "IVO riktade kritik",
+}
+
+
+class CaseProcess(ContentModel):
+    """The steps of a lex Sarah or lex Maria case, each dated when known."""
+
+    handling: Handling = sv(
+        "hantering",
+        "utredning (standard), för-kännedom (rapport från annan nämnd, SiS eller privat "
+        "utförare) eller som-avvikelse (hanterad som avvikelse i stället).",
+        default=Handling.INVESTIGATION,
+    )
+    sender: str = sv("avsändare", "Vem som skickade en rapport för kännedom.", default="")
+    received: MaybeDate = sv("inkom", "Datum då rapporten inkom, eller okänt.", default=None)
+    started: MaybeDate = sv("utredning_påbörjad", "Datum då utredningen började.", default=None)
+    finished: MaybeDate = sv("utredning_avslutad", "Datum då utredningen avslutades.", default=None)
+    reported_ivo: YesNo = sv("anmäld_ivo", "ja om händelsen anmälts till IVO.", default=False)
+    reported_ivo_on: MaybeDate = sv("anmäld_ivo_datum", "Datum för anmälan.", default=None)
+    ivo_outcome: IvoOutcome | None = sv(
+        "ivo_beslut", "pågår, avslutat-utan-kritik eller kritik.", default=None
+    )
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> CaseProcess:
+        steps = [
+            ("inkom", self.received),
+            ("utredning_påbörjad", self.started),
+            ("utredning_avslutad", self.finished),
+        ]
+        known = [(name, day) for name, day in steps if day is not None]
+        for (first, before), (then, after) in zip(known, known[1:], strict=False):
+            if after < before:
+                raise PydanticCustomError(
+                    "sv_date_order",
+                    f"{then} ({after.isoformat()}) är före {first} ({before.isoformat()})",
+                    {"field": then},
+                )
+        if self.ivo_outcome is not None and not self.reported_ivo:
+            raise PydanticCustomError(
+                "sv_ivo_outcome",
+                "ivo_beslut anges bara för en händelse som anmälts till IVO",
+                {"field": "ivo_beslut"},
+            )
+        return self
+
+    @property
+    def days(self) -> int | None:
+        """Days from inkom to utredning avslutad, when both are known."""
+        if self.received is None or self.finished is None:
+            return None
+        return (self.finished - self.received).days

@@ -1,0 +1,48 @@
+"""Field types of the data files: yes/no, decimals and counts as exports write them."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, WithJsonSchema
+
+from ledningssystem.model.base import Slug
+from ledningssystem.report.unknown import UNKNOWN_ID, is_unknown
+
+
+def yes_no(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().casefold() in {"ja", "nej"}:
+        return value.strip().casefold() == "ja"
+    return value
+
+
+def _decimal(value: Any) -> Any:
+    # CSV from Excel writes 81,5; YAML keeps 81.5 as text (floats are not resolved).
+    if isinstance(value, str):
+        return value.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    return value
+
+
+def _list(value: Any) -> Any:
+    if is_unknown(value):
+        return (UNKNOWN_ID,)
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split(",") if part.strip())
+    return value
+
+
+_YES_NO_SCHEMA = {"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nej"]}]}
+YesNo = Annotated[bool, BeforeValidator(yes_no), WithJsonSchema(_YES_NO_SCHEMA)]
+Decimal = Annotated[float, BeforeValidator(_decimal)]
+
+
+def whole_number(value: Any) -> Any:
+    # Exports may write 1 234 (space or no-break space between thousands).
+    if isinstance(value, str):
+        return value.strip().replace("\u00a0", "").replace(" ", "")
+    return value
+
+
+Count = Annotated[int, Field(ge=0), BeforeValidator(whole_number)]
+SlugList = Annotated[tuple[Slug, ...], BeforeValidator(_list)]
+"""Ids separated by commas; an explicit unknown (okänt) is one UNKNOWN_ID."""

@@ -1,0 +1,90 @@
+"""An indicator row: a measure with value (or numerator and denominator), target and direction."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
+from ledningssystem.model.base import ContentModel, Slug, Text, sv
+from ledningssystem.report.fields import Count, Decimal, YesNo, whole_number
+
+Direction = Literal["högre_är_bättre", "lägre_är_bättre", "neutral"]
+
+
+class IndicatorRow(ContentModel):
+    """One measure: its value (or numerator and denominator), target, direction and history."""
+
+    id: Slug = sv("id", "Indikatorns id, samma alla år, t.ex. kkik-kontinuitet-hemtjanst.")
+    name: Text = sv("namn", "Vad som mäts.")
+    source: Slug = sv("källa", "Källa (indikatorer › källor i config.yml).")
+    unit: str = sv("enhet", "Måttenhet, t.ex. %, antal, dagar.", default="")
+    value: Decimal = sv("värde", "Årets värde; utelämna när täljare och nämnare anges.")
+    numerator: Count | None = sv(
+        "täljare", "Räknat värde i täljaren, t.ex. antal svar (värdet blir en andel).", default=None
+    )
+    denominator: Count | None = sv(
+        "nämnare", "Det täljaren delas med, t.ex. antal utskick.", default=None
+    )
+    measured_year: int | None = sv(
+        "mätår", "Året mätningen gjordes, när det inte är berättelsens år.", default=None
+    )
+    target: Decimal | None = sv("mål", "Målvärde.", default=None)
+    direction_given: Direction | None = sv(
+        "riktning",
+        "högre_är_bättre, lägre_är_bättre eller neutral: avgör om en förändring är en "
+        "förbättring eller en försämring.",
+        default=None,
+    )
+    higher_is_better: YesNo = sv(
+        "högre_är_bättre",
+        "nej om ett lägre värde är bättre (äldre form av riktning).",
+        default=True,
+    )
+    comparison: Decimal | None = sv("jämförelse", "Jämförelsevärde, t.ex. riket.", default=None)
+    comparison_name: str = sv("jämförelse_namn", "Vad jämförelsen avser, t.ex. Riket.", default="")
+    decimals: int = sv("decimaler", "Antal decimaler som visas.", default=0, ge=0, le=3)
+    earlier: dict[int, Decimal] = sv(
+        "tidigare", "Värden för tidigare år som saknar egen mapp: {2022: 81}.", default_factory=dict
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _share_from_parts(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or "täljare" not in data and "nämnare" not in data:
+            return data
+        if "värde" in data:
+            raise PydanticCustomError(
+                "sv_value_and_parts",
+                "ange antingen värde eller täljare och nämnare, inte båda",
+                {"field": "värde"},
+            )
+        try:
+            numerator = int(whole_number(data.get("täljare")))
+            denominator = int(whole_number(data.get("nämnare")))
+        except (TypeError, ValueError):
+            return data  # the fields' own validation says what is wrong
+        if denominator <= 0 or numerator > denominator:
+            raise PydanticCustomError(
+                "sv_bad_denominator",
+                f"nämnaren ({denominator}) måste vara större än 0 och minst lika stor som "
+                f"täljaren ({numerator})",
+                {"field": "nämnare"},
+            )
+        return {**data, "värde": 100 * numerator / denominator, "enhet": data.get("enhet", "%")}
+
+    @property
+    def direction(self) -> str:
+        """riktning, or what the older högre_är_bättre says."""
+        if self.direction_given is not None:
+            return self.direction_given
+        return "högre_är_bättre" if self.higher_is_better else "lägre_är_bättre"
+
+    def reached(self) -> bool | None:
+        """Whether the target is met in the indicator's direction; None without a target."""
+        if self.target is None or self.direction == "neutral":
+            return None
+        if self.direction == "högre_är_bättre":
+            return self.value >= self.target
+        return self.value <= self.target

@@ -1,0 +1,77 @@
+"""An egenkontroll row: what was checked where and when, and its result or measured value."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
+from ledningssystem.model.base import ContentModel, Date, Slug, Text, sv
+from ledningssystem.report.fields import Decimal, YesNo, yes_no
+
+
+class CheckResult(StrEnum):
+    PASSED = "godkänd"
+    FAILED = "ej godkänd"
+    NOT_DONE = "ej genomförd"
+
+
+class SelfCheckRow(ContentModel):
+    """One egenkontroll: what was checked where and when, and its result or measured value."""
+
+    id: Slug = sv("id", "Egenkontrollens id, t.ex. ek-journal-1.")
+    process: Slug = sv("process", "Processens id.")
+    step: Slug | None = sv("steg", "Stegets id i processen.", default=None)
+    check: Text = sv("kontroll", "Vad som kontrollerades.")
+    date: Date = sv("datum", "När kontrollen gjordes eller var planerad.")
+    result: CheckResult = sv(
+        "resultat",
+        "godkänd, ej godkänd eller ej genomförd; utelämna när värde och mål ger resultatet.",
+    )
+    measured: Decimal | None = sv(
+        "värde", "Uppmätt värde, t.ex. 54 (andel journaler med genomförandeplan).", default=None
+    )
+    target: Decimal | None = sv("mål", "Målvärdet som värdet jämförs med, t.ex. 65.", default=None)
+    unit: str = sv("enhet", "Måttenhet för värde och mål, t.ex. %.", default="")
+    lower_is_better: YesNo = sv(
+        "lägre_är_bättre", "ja om målet är ett högsta värde (t.ex. antal fel).", default=False
+    )
+    action: str = sv("åtgärd", "Åtgärd när resultatet inte var godkänt.", default="")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _result_from_measure(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or "resultat" in data:
+            return data
+        try:
+            value = float(str(data["värde"]).replace(",", "."))
+            target = float(str(data["mål"]).replace(",", "."))
+        except (KeyError, ValueError):
+            return data  # "resultat" is then missing, and the message says so
+        lower = yes_no(data.get("lägre_är_bättre", False)) is True
+        passed = value <= target if lower else value >= target
+        return {**data, "resultat": "godkänd" if passed else "ej godkänd"}
+
+    @model_validator(mode="after")
+    def _action_when_failed(self) -> SelfCheckRow:
+        if self.result is CheckResult.FAILED and not self.action:
+            raise PydanticCustomError(
+                "sv_action_missing",
+                "en egenkontroll som inte är godkänd måste ha en åtgärd",
+                {"field": "åtgärd"},
+            )
+        return self
+
+    def measure_text(self) -> str:
+        """ "54 % mot målet 65 %", or "" when the result is not a measured value."""
+        if self.measured is None:
+            return ""
+        unit = f"\u00a0{self.unit}" if self.unit else ""
+        text = f"{_number(self.measured)}{unit}"
+        return f"{text} mot målet {_number(self.target)}{unit}" if self.target is not None else text
+
+
+def _number(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
