@@ -227,12 +227,13 @@ def test_a_misspelt_key_does_not_hide_the_files_other_errors(tiny_root: Path) ->
 
 
 def test_a_csv_cell_over_128_kb_is_an_error_with_a_reason(example_root: Path) -> None:
-    path = example_root / "reports/2025/riskanalys.csv"
+    path = example_root / "reports/2025/klagomal.csv"
     lines = path.read_text(encoding="utf-8").split("\n")
     lines.insert(3, 'x;"' + "a" * 140_000 + '";y')
     path.write_text("\n".join(lines), encoding="utf-8")
-    assert errors_of(example_root) == [
-        "reports/2025/riskanalys.csv:4: raden går inte att läsa som CSV: en cell är längre än "
+    # First: later errors (figures of that file missing in the texts) follow from it.
+    assert errors_of(example_root)[:1] == [
+        "reports/2025/klagomal.csv:4: raden går inte att läsa som CSV: en cell är längre än "
         "128 kB; en datafil har korta värden, kontrollera att citattecknen i raden är parvisa."
     ]
 
