@@ -21,6 +21,7 @@ SITE_ENGINE := $(BIN)/$(ENGINE)
 
 .PHONY: help serve build public check test lint bench fuzz clean schema codeowners changes review-due pdf pdf-check
 .PHONY: import-word ny-organisation paket
+.PHONY: bpmn-js import-bpmn
 
 help:
 	@echo "make serve   – installera och visa portalen på http://127.0.0.1:8000"
@@ -37,6 +38,7 @@ help:
 	@echo "make import-word FIL=rutin.docx – importera Word-dokument (en fil eller en mapp) som utkast"
 	@echo "make ny-organisation KOMMUN=… NAMND=… FORVALTNING=… – byt exemplet mot er egen organisation"
 	@echo "make paket – bygg webbplatsen och packa den som en fil att ladda upp (ledningssystem-site.zip)"
+	@echo "make import-bpmn FIL=process.bpmn – skapa en process ur en BPMN-fil (2c8, Canea, Camunda)"
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 eller senare krävs (hittade " + sys.version.split()[0] + ").")'
@@ -78,7 +80,7 @@ endif
 	$(BIN)/python -m ledningssystem.site_swap public-site.tmp public-site
 
 check: $(STAMP)
-	$(BIN)/python -m ledningssystem check
+	$(BIN)/python -m ledningssystem check $(if $(filter ja,$(STRIKT)),--strikt)
 	$(BIN)/python -m ledningssystem codeowners --check
 
 # Document control: the same commands the shipped CI templates run.
@@ -101,7 +103,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check ledningssystem macros hooks tests bench
 	$(BIN)/mypy
 
-test: $(STAMP) lint pdf-check
+test: $(STAMP) lint pdf-check bpmn-js
 	@test -x /usr/bin/chromium || { \
 	  echo "!!! Chromium saknas: webbläsartesterna hoppas över. Installera: sudo apt-get install -y chromium"; \
 	  echo "!!! Chromium missing: browser tests will be SKIPPED. Install: sudo apt-get install -y chromium"; }
@@ -113,6 +115,15 @@ FUZZ_EXAMPLES ?= 10000
 fuzz: $(STAMP)
 	LEDNINGSSYSTEM_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q -s -p no:cacheprovider \
 	  tests/test_file_loaders_fuzz.py
+
+# bpmn-js (pinned in tests/bpmn/package-lock.json) for the test that every exported .bpmn opens.
+bpmn-js:
+	@bash tests/bpmn/setup.sh
+
+# A process from a BPMN 2.0 file (2c8, Canea, Camunda): make import-bpmn FIL=process.bpmn
+import-bpmn: $(STAMP)
+	@test -n "$(FIL)" || { echo "Ange filen: make import-bpmn FIL=process.bpmn" >&2; exit 2; }
+	$(BIN)/python -m ledningssystem import-bpmn "$(FIL)" $(if $(AGARE),--ägare $(AGARE)) $(if $(TYP),--typ $(TYP))
 
 # PDF of one year's berättelse. WeasyPrint needs Pango/HarfBuzz from the system: check first
 # and say how to install them, instead of failing with a cffi traceback.

@@ -65,6 +65,7 @@ def _import_commands() -> None:
         doccontrol,
         export,
         faststall,
+        import_bpmn,
         import_data,
         import_word,
         new,

@@ -1,7 +1,9 @@
 """Coverage of the legal register: which processes and rutiner implement each requirement.
 
 A requirement counts as covered only when a gällande document cites it; citations from
-utkast and upphörda documents are shown but do not cover it.
+utkast and upphörda documents are shown but do not cover it. Coverage by krav whose
+paragraph is verified against the text is counted apart from unverified coverage, and krav
+that have ended (a repealed law) are history, not gaps.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ class Coverage(StrEnum):
     COVERED = "täckt"
     NOT_IN_FORCE = "bara utkast eller upphörda"
     UNCOVERED = "saknar täckning"
+    ENDED = "upphört"  # the krav itself no longer applies: history, not a gap
 
 
 # A document as the coverage page lists it.
@@ -31,9 +34,16 @@ class RequirementRow:
     requirement: RegisteredRequirement
     processes: list[Citing]
     routines: list[Citing]
+    ended: bool = False
+
+    @property
+    def verified(self) -> bool:
+        return self.requirement.requirement.verified
 
     @property
     def coverage(self) -> Coverage:
+        if self.ended:
+            return Coverage.ENDED
         citing = self.processes + self.routines
         if any(c.in_force for c in citing):
             return Coverage.COVERED
@@ -53,8 +63,13 @@ class SourceCoverage:
         ascii_name = unicodedata.normalize("NFKD", self.source.source).encode("ascii", "ignore")
         return "kalla-" + re.sub(r"[^a-z0-9]+", "-", ascii_name.decode().lower()).strip("-")
 
-    def count(self, coverage: Coverage) -> int:
-        return sum(1 for row in self.rows if row.coverage is coverage)
+    def count(self, coverage: Coverage, verified: bool | None = None) -> int:
+        """Rows with this coverage; only verified (or only unverified) ones when asked."""
+        return sum(
+            1
+            for row in self.rows
+            if row.coverage is coverage and (verified is None or row.verified is verified)
+        )
 
 
 def citing_documents(content: Ledningssystem) -> list[Citing]:
@@ -75,7 +90,11 @@ def requirement_coverage(content: Ledningssystem) -> list[SourceCoverage]:
         SourceCoverage(
             source,
             [
-                RequirementRow(content.requirements[req.id], *cited[req.id])
+                RequirementRow(
+                    content.requirements[req.id],
+                    *cited[req.id],
+                    ended=content.requirements[req.id].ended(content.today),
+                )
                 for req in source.requirements
                 if req.id in content.requirements
             ],

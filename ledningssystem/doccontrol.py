@@ -21,7 +21,7 @@ RECENT_DAYS = 30
 class ReviewState(StrEnum):
     """Where a document stands against its review date, as the portal says it."""
 
-    OVERDUE = "revision försenad"
+    OVERDUE = "revidering försenad"
     DUE = "revideras snart"
     ON_TIME = "i tid"
     DRAFT = "utkast"

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ledningssystem.errors import ContentError, ContentErrors
+from ledningssystem.facts import fact_errors, fact_table
 from ledningssystem.file_names import CALENDAR_FILE, ORGANISATION_FILE, ROLES_FILE, SETTINGS_FILE
 from ledningssystem.file_scan import scan_files
 from ledningssystem.markup_check import content_markup_errors
@@ -62,10 +63,12 @@ def load_ledningssystem(root: Path | str) -> Ledningssystem:
     )
     reports, report_errors = load_reports(root, content)  # reports/: the kvalitetsberättelse
     reader.errors.extend(report_errors)
+    content = replace(content, reports=reports)
+    reader.check_facts(fact_table(content))  # after reports/: the risk scale is a fact
     reader.errors.extend(content_markup_errors(content, reports))  # raw HTML the site removes
     if reader.errors:
         raise ContentErrors(reader.errors)
-    return replace(content, reports=reports)
+    return content
 
 
 class _Reader(ContentReader):
@@ -155,6 +158,16 @@ class _Reader(ContentReader):
         self.errors.extend(_duplicates(models))
         return keyed
 
+    def check_facts(self, known: dict[str, str]) -> None:
+        """Every {{ fakta("…") }} in processes, rutiner and macro pages of docs/ must exist."""
+        files = sorted((self.root / "processes").glob("*.yml"))
+        files += sorted((self.root / "routines").rglob("*.md"))
+        files += [p for p in sorted((self.root / "docs").rglob("*.md")) if _renders_macros(p)]
+        for path in files:
+            text = self.text(path)
+            if text and "fakta" in text:
+                self.errors.extend(fact_errors(self.rel(path), text, known))
+
     def settings(self) -> Settings:
         return self.one(SETTINGS_FILE, Settings, optional=True) or Settings()
 
@@ -218,13 +231,30 @@ class _Reader(ContentReader):
             self.build(Requirement, item, file, lines, ("krav", i)) for i, item in enumerate(items)
         ]
         # Already validated items pass through; the header is validated here.
-        return self.build(RequirementSource, {**data, "krav": [r for r in built if r]}, file, lines)
+        source = self.build(
+            RequirementSource, {**data, "krav": [r for r in built if r]}, file, lines
+        )
+        if source is None:  # its krav are unusable: citations of them are not reported again
+            self.unusable_ids.update(r.id for r in built if r)
+            if isinstance(data.get("källa"), str):
+                self.unusable_ids.add(data["källa"].strip())  # its name, for ersätts_av
+        return source
 
 
 def content_paths(root: Path) -> list[Path]:
     """The files and folders the content is read from (to watch for changes)."""
     names = [SETTINGS_FILE, "roles", "processes", "routines", "requirements", "arshjul", "reports"]
     return [root / name for name in names if (root / name).exists()]
+
+
+def _renders_macros(path: Path) -> bool:
+    # Only pages that opt in to mkdocs-macros run {{ fakta(…) }}; others show it as text.
+    try:
+        head = path.read_text(encoding="utf-8")[:2000]
+    except (OSError, UnicodeDecodeError):
+        return False
+    split = split_front_matter(head)
+    return split is not None and "render_macros: true" in split[0]
 
 
 def _list_under(data: Any, key: str) -> list[Any] | None:

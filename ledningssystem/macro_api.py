@@ -12,6 +12,9 @@ import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from markupsafe import escape
+
+from ledningssystem.facts import expand_facts, fact_table
 from ledningssystem.messages import did_you_mean
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.process import Process
@@ -67,7 +70,8 @@ def call_macro(name: str, ctx: MacroContext, *args: object, **kwargs: object) ->
         doc = func.__doc__ or ""
         example = doc[doc.index("Exempel:") :].split("\n")[0] if "Exempel:" in doc else ""
         raise ctx.fail(f"makrot {name} anropas med fel argument. {example}".strip()) from None
-    return func(ctx, *args, **kwargs)
+    # Texts a macro shows (e.g. rutin summaries) may cite facts too.
+    return expand_facts(func(ctx, *args, **kwargs), fact_table(ctx.content))
 
 
 def process_landscape(ctx: MacroContext) -> str:
@@ -141,7 +145,19 @@ def citat(ctx: MacroContext, text: str, källa: str) -> str:
         raise ctx.fail(f"{problem.message}. {problem.hint}".strip()) from None
 
 
+def fakta(ctx: MacroContext, key: str) -> str:
+    """En fakta som skrivs en gång i ledningssystem.yml (fakta:) eller i berättelsens riskskala.
+
+    Exempel: {{ fakta("lex_sarah.frist_utredning") }}
+    """
+    table = fact_table(ctx.content)
+    if key not in table:
+        raise ctx.fail(f'faktan "{key}" finns inte.{closest(key, table)}')
+    return str(escape(table[key]))
+
+
 MACROS: dict[str, Callable[..., str]] = {
+    "fakta": fakta,
     "process_landscape": process_landscape,
     "process_map": process_map,
     "raci": raci,

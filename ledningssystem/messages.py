@@ -88,9 +88,12 @@ def _message(err: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) ->
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
         return "ska vara en samling fält (namn: värde)", "Kontrollera indraget."
     if kind in {"bool_type", "bool_parsing"}:
-        return f'"{value}" är inte ja eller nej', "Skriv true eller false."
+        return f'"{value}" är inte ja eller nej', "Skriv ja eller nej."
     if kind in {"float_parsing", "float_type", "decimal_parsing"}:
-        return f'"{value}" är inte ett tal', "Skriv ett tal med punkt som decimaltecken, t.ex. 4.5."
+        return (
+            f'"{value}" är inte ett tal',
+            "Skriv ett tal, med decimalkomma om det behövs, t.ex. 4,5.",
+        )
     if kind.startswith("sv_"):
         return err["msg"], ""  # our own PydanticCustomError, already in Swedish
     return f"ogiltigt värde: {err['msg']}", ""

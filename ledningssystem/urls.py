@@ -23,6 +23,16 @@ def process_page(process_id: str) -> str:
     return f"processer/{process_id}.md"
 
 
+def process_map_page(process_id: str) -> str:
+    """The process map on a page of its own: full width, to fit or to scroll."""
+    return f"processer/{process_id}/karta.md"
+
+
+def process_bpmn(process_id: str) -> str:
+    """The process as BPMN 2.0 XML, for 2c8, Canea and Camunda (open data)."""
+    return f"processer/{process_id}.bpmn"
+
+
 def routine_page(routine_id: str) -> str:
     return f"rutiner/{routine_id}.md"
 

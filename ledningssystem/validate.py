@@ -32,6 +32,7 @@ def validate_references(
         check.process(process)
     for routine in [*(doc.meta for doc in content.routines.values()), *_of(salvaged, Routine)]:
         check.routine(routine)
+    check.register()
     for role in content.roles.values():
         check.listed(
             role, "git_per_enhet", role.unit_handles, check.units, "organisationsdelen", ORG_WHERE
@@ -80,6 +81,40 @@ class _Checker:
         error = unknown_reference(model, path, field_label(path), value, known, what, where)
         if error is not None:
             self.errors.append(error)
+
+    def register(self) -> None:
+        """Replacements in the legal register must point at krav and laws that exist."""
+        names = [s.source for s in self.content.requirement_sources]
+        for source in self.content.requirement_sources:
+            if source.replaced_by:
+                self.ref(
+                    source,
+                    ("ersätts_av",),
+                    source.replaced_by,
+                    [n for n in names if n != source.source],
+                    "författningen",
+                    "källa: i filerna i requirements/",
+                )
+            for req in source.requirements:
+                self.listed(
+                    req,
+                    "ersätts_av",
+                    req.replaced_by,
+                    self.requirements,
+                    "lagkravet",
+                    "requirements/",
+                )
+                if req.replaced_by and req.ends is None and source.ends is None:
+                    self.errors.append(
+                        ContentError(
+                            req.origin.file,
+                            req.origin.line("ersätts_av"),
+                            field_label(("ersätts_av",)),
+                            "ett krav som ersätts måste ha upphör (eller ligga i en upphävd "
+                            "författning)",
+                            "Skriv upphör: ÅÅÅÅ-MM-DD, datumet då kravet slutade gälla.",
+                        )
+                    )
 
     def document(self, doc: ControlledDocument) -> None:
         self.ref(doc, ("ägare",), doc.owner, self.roles, "rollen", "roles/roller.yml")
@@ -168,26 +203,38 @@ class _Checker:
                     "rutinen",
                     "routines/",
                 )
-            for j, next_id in enumerate(step.next):
-                if next_id == step.id:
-                    self.errors.append(
-                        ContentError(
-                            process.origin.file,
-                            process.origin.line(*base, "nästa", j),
-                            field_label((*base, "nästa", j)),
-                            f'steget "{step.id}" pekar på sig självt',
-                            "Skriv vilket steg som kommer efter, eller ta bort raden.",
-                        )
+            self.flows(process, base, step.next, step_ids, step.id)
+
+    def flows(self, process, base, flows, step_ids, own) -> None:  # noqa: ANN001 - Process, FlowTo
+        """`nästa`: steps of this process, other processes (not itself)."""
+        for j, flow in enumerate(flows):
+            path = (*base, "nästa", j)
+            if flow.step == own:
+                self.errors.append(
+                    ContentError(
+                        process.origin.file,
+                        process.origin.line(*path),
+                        field_label(path),
+                        f'steget "{own}" pekar på sig självt',
+                        "Skriv vilket steg som kommer efter, eller ta bort raden.",
                     )
-                    continue
-                self.ref(
-                    process,
-                    (*base, "nästa", j),
-                    next_id,
-                    step_ids,
-                    "steget",
-                    f"stegen i {process.origin.file}",
                 )
+            elif flow.step is not None:
+                where = f"stegen i {process.origin.file}"
+                self.ref(process, path, flow.step, step_ids, "steget", where)
+            elif flow.process == process.id:
+                self.errors.append(
+                    ContentError(
+                        process.origin.file,
+                        process.origin.line(*path),
+                        field_label(path),
+                        "en process kan inte lämna över till sig själv",
+                        "Peka på ett steg i processen med {steg: id} i stället.",
+                    )
+                )
+            elif flow.process is not None:
+                known = self.content.processes
+                self.ref(process, path, flow.process, known, "processen", "processes/")
 
     def routine(self, routine) -> None:  # noqa: ANN001 - Routine
         self.document(routine)

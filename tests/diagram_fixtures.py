@@ -25,6 +25,14 @@ def fixture_content() -> Ledningssystem:
     return load_ledningssystem(FIXTURE_PORTAL)
 
 
+EXITS = ("slut", {"slut": "Ärendet avslutas utan åtgärd"}, {"process": "lex-sarah"}, {"slut": ""})
+
+
+def _with_condition(flow: str | dict[str, str], condition: str) -> dict[str, str]:
+    target = {"steg": flow} if isinstance(flow, str) and flow != "slut" else flow
+    return {**(target if isinstance(target, dict) else {"slut": ""}), "villkor": condition}
+
+
 labels = st.lists(st.sampled_from(WORDS), min_size=1, max_size=9).map(" ".join)
 
 
@@ -37,14 +45,20 @@ def random_processes(draw: st.DrawFn, max_steps: int = 60, max_roles: int = 12) 
     steps: list[dict[str, Any]] = []
     for i in range(count):
         performer = draw(st.sampled_from(roles))
-        nexts = draw(st.lists(st.integers(0, count - 1), max_size=3))
+        targets = draw(st.lists(st.integers(0, count - 1), max_size=3, unique=True))
+        nexts: list[Any] = [f"steg-{n}" for n in targets]
+        nexts += draw(st.lists(st.sampled_from(EXITS), max_size=2, unique_by=str))
+        parallel = len(nexts) > 1 and draw(st.booleans())
+        if len(nexts) > 1 and not parallel and draw(st.booleans()):
+            nexts = [_with_condition(n, draw(labels)) for n in nexts]
         steps.append(
             {
                 "id": f"steg-{i}",
                 "namn": draw(labels),
                 "utförare": performer,
                 "ansvar": {performer: "R", "ledning": "A"},
-                "nästa": [f"steg-{n}" for n in nexts],
+                "nästa": nexts,
+                "parallellt": parallel,
                 "delprocess": draw(st.sampled_from(GROUPS)),
             }
         )

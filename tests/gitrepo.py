@@ -48,6 +48,7 @@ avdelningar:
 REQUIREMENTS = """\
 källa: SOSFS 2011:9
 titel: Ledningssystem för systematiskt kvalitetsarbete
+kontrollerad: {datum: 2026-11-01, mot: testfixtur}
 krav:
   - {id: krav-a, kapitel: 5, paragraf: "6", ämne: Analysera avvikelser}
   - {id: krav-b, kapitel: 4, paragraf: "4", ämne: Ta fram rutiner}

@@ -30,7 +30,10 @@ def test_coverage_counts(tmp_path: Path) -> None:
         "krav-c": Coverage.UNCOVERED,
         "krav-d": Coverage.NOT_IN_FORCE,
     }
-    assert [source.count(c) for c in Coverage] == [2, 1, 1]
+    assert [source.count(c) for c in Coverage] == [2, 1, 1, 0]
+    # No krav of the fixture is verified, so all coverage is unverified coverage.
+    assert source.count(Coverage.COVERED, verified=True) == 0
+    assert source.count(Coverage.COVERED, verified=False) == 2
     assert source.anchor == "kalla-sosfs-2011-9"
 
 
@@ -50,7 +53,8 @@ def test_coverage_page_lists_exactly_the_citing_documents(tmp_path: Path) -> Non
     assert page.find("tr", id="krav-c").find_all("td")[4].get_text() == "Saknar täckning"
     assert "ls-uncovered" in page.find("tr", id="krav-d")["class"]
     summary = [td.get_text() for td in page.select("table.ls-coverage-summary tbody td")]
-    assert summary == ["4", "2", "1", "1"]
+    # Krav, covered verified, covered unverified, only drafts, uncovered, ended.
+    assert summary == ["4", "0", "2", "1", "1", "0"]
     per_doc = {
         tr.find("a").get_text(): [a.get_text() for a in tr.find_all("a")[1:]]
         for tr in page.select("table.ls-citations tbody tr")

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup, Tag
 
 from ledningssystem.load import load_ledningssystem
 from ledningssystem.macro_api import MACROS
+from ledningssystem.render.bpmn_export import render_bpmn
 from tests.conftest import REPO, build_site, copy_example, run_mkdocs_build, soup
 from tests.diagram_fixtures import FIXTURE_PORTAL
 
@@ -64,7 +65,7 @@ def test_every_process_page_has_a_map_a_text_alternative_and_a_table(
         for process_id, process in load_ledningssystem(root).processes.items():
             html = _page(site, f"processer/{process_id}")
             assert html.select_one("svg.ls-map"), process_id
-            spots = html.select(".ls-canvas:has(svg.ls-map) > a.ls-hotspot")
+            spots = html.select(".ls-canvas:has(svg.ls-map) > a.ls-hotspot[href*='#steg-']")
             assert [a["href"] for a in spots] == [f"./#steg-{s.id}" for s in process.steps]
             region = html.select_one("div.ls-diagram:has(svg.ls-map)")
             assert region is not None
@@ -212,3 +213,70 @@ def test_every_macro_is_documented_in_the_authoring_guide() -> None:
     for name, func in MACROS.items():
         assert f"`{name}`" in guide, name
         assert func.__doc__ and "Exempel:" in func.__doc__, name
+
+
+def _text(tag: Tag) -> str:
+    return " ".join(tag.get_text(" ", strip=True).split())
+
+
+def test_a_map_with_a_decision_an_end_and_a_handover(fixture_site: Path) -> None:
+    """Drawn (gateways, conditions, end text, link event), linked (to the other process, its
+    BPMN file and the map page) and told in the text alternative, in the built fixture site."""
+    page = soup(fixture_site / "processer" / "avvikelser" / "index.html")
+    svg = page.select_one("svg.ls-map")
+    assert svg is not None
+    assert len(svg.select(".ls-gateway--exclusive")) == 1
+    assert len(svg.select(".ls-gateway--parallel")) == 1
+    conditions = sorted(_text(t) for t in svg.select("text.ls-condition"))
+    assert conditions == ["Allvarlig händelse", "Enkel avvikelse", "Personuppgifter berörs"]
+    assert [_text(t) for t in svg.select(".ls-event--end text")] == ["Avvikelsen är avslutad"]
+    assert [_text(t) for t in svg.select(".ls-event--handover text")] == ["Ledningens genomgång"]
+    handover = page.select_one("a.ls-hotspot[title='Till processen Ledningens genomgång']")
+    assert handover is not None and handover["href"] == "../ledningens-genomgang/"
+    assert (fixture_site / "processer" / "ledningens-genomgang" / "index.html").is_file()
+    items = [_text(li) for li in page.select("details.ls-diagram-text li")]
+    assert items[1].endswith(
+        "Beslut, flödet går en av vägarna: om Allvarlig händelse: steg 4 (Utreda orsaker); "
+        "om Personuppgifter berörs: steg 3 (Hantera personuppgiftsincident); "
+        "om Enkel avvikelse: steg 5 (Åtgärda och följa upp)."
+    )
+    assert items[4].endswith(
+        "Flödet delar sig och alla vägar görs samtidigt: flödet lämnas över till processen "
+        "Ledningens genomgång och processen slutar (Avvikelsen är avslutad)."
+    )
+    text_link = page.select_one("details.ls-diagram-text a[href='../ledningens-genomgang/']")
+    assert text_link is not None
+    download = page.find("a", string="Ladda ner som BPMN")
+    assert isinstance(download, Tag) and download["href"] == "../avvikelser.bpmn"
+    content = load_ledningssystem(FIXTURE_PORTAL)
+    bpmn = (fixture_site / "processer" / "avvikelser.bpmn").read_text(encoding="utf-8")
+    assert bpmn == render_bpmn(content, content.processes["avvikelser"])
+    own_page = page.find("a", string="Visa kartan på en egen sida")
+    assert isinstance(own_page, Tag) and own_page["href"] == "karta/"
+    map_page = soup(fixture_site / "processer" / "avvikelser" / "karta" / "index.html")
+    assert map_page.select_one("#anpassad svg.ls-map") is not None
+
+
+def test_the_other_process_shows_where_it_is_started_from(fixture_site: Path) -> None:
+    page = soup(fixture_site / "processer" / "ledningens-genomgang" / "index.html")
+    started = next(
+        p for p in page.select("details.ls-diagram-text p") if "startas också" in _text(p)
+    )
+    assert _text(started) == (
+        "Processen startas också från: Hantera avvikelser och personuppgiftsincidenter, "
+        "steget Åtgärda och följa upp"
+    )
+    link = started.find("a")
+    assert isinstance(link, Tag) and link["href"] == "../avvikelser/#steg-atgarda"
+    desc = page.select_one("svg.ls-map desc")
+    assert desc is not None and "Startas också från: Hantera avvikelser" in desc.get_text()
+
+
+def test_processes_are_listed_as_open_data_in_bpmn(fixture_site: Path) -> None:
+    page = soup(fixture_site / "processer" / "index.html")
+    links = [a["href"] for a in page.select("ul.ls-open-data a")]
+    assert sorted(links) == sorted(
+        f"{p}.bpmn" for p in load_ledningssystem(FIXTURE_PORTAL).processes
+    )
+    for href in links:
+        assert (fixture_site / "processer" / str(href)).is_file()

@@ -78,9 +78,9 @@ def test_horizon_and_today_come_from_the_settings(repo: GitRepo) -> None:
 
 def test_banners_say_in_words_what_is_wrong(repo: GitRepo) -> None:
     pages = {p.src: p.markdown for p in prepare_build(repo.root).pages}
-    assert '!!! warning "Revision försenad"' in pages["rutiner/forsenad.md"]
+    assert '!!! warning "Revidering försenad"' in pages["rutiner/forsenad.md"]
     assert "för 2 dagar sedan" in pages["rutiner/forsenad.md"]
-    assert '!!! warning "Revision försenad"' in pages["processer/avvikelser.md"]
+    assert '!!! warning "Revidering försenad"' in pages["processer/avvikelser.md"]
     assert '!!! warning "Utkast – gäller inte ännu"' in pages["rutiner/utkast.md"]
     assert '!!! danger "Upphörd – gäller inte längre"' in pages["rutiner/upphord.md"]
     for calm in ("rutiner/idag.md", "rutiner/senare.md"):
@@ -103,7 +103,7 @@ def test_dokumentstyrning_page_csv_and_json(repo: GitRepo) -> None:
     site = build_site(repo.root)
     page = soup(site / "dokumentstyrning" / "index.html")
     overdue = page.find("h2", id="forsenad")
-    assert overdue.get_text(strip=True) == "Revision försenad (2)"
+    assert overdue.get_text(strip=True) == "Revidering försenad (2)"
     heading = page.find("h3", id="forsenad-kvalitetschef")
     assert heading.get_text(strip=True) == "Kvalitetschef (1)"
     table = heading.find_next("table")
@@ -120,7 +120,7 @@ def test_dokumentstyrning_page_csv_and_json(repo: GitRepo) -> None:
     assert rows[0][:3] == ["Typ", "Id", "Titel"]
     by_id = {row[1]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
     assert len(by_id) == 7
-    assert by_id["forsenad"]["Läge"] == "revision försenad"
+    assert by_id["forsenad"]["Läge"] == "revidering försenad"
     assert by_id["forsenad"]["Dagar kvar"] == "-2"
     assert by_id["sista"]["Ägare"] == "Enhetschef"
     assert by_id["senare"]["Senast ändrad"] == "2026-02-15"

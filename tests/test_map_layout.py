@@ -10,10 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from ledningssystem.load import load_ledningssystem
 from ledningssystem.model.process import Process
 from ledningssystem.render import map_layout as geometry
-from ledningssystem.render.flow import assign_columns, lane_roles, successors
+from ledningssystem.render.flow import assign_columns, flow_graph, lane_roles, successors
 from ledningssystem.render.map_layout import MapLayout, layout_process_map
+from ledningssystem.render.map_nodes import GATEWAY_R, SMALL_FONT, on_outline
+from ledningssystem.render.map_routes import Edge
 from ledningssystem.render.process_map import layout_for
-from ledningssystem.render.svg import text_width
+from ledningssystem.render.svg import Point, text_width
 from tests.conftest import REPO
 from tests.diagram_fixtures import fixture_content, random_processes
 
@@ -36,13 +38,18 @@ def assert_sound(layout: MapLayout, process: Process) -> None:
             assert text_width(line, node.font) <= node.rect.w - 2 * geometry.BOX_PAD_X + 0.01
     keys = {n.key: n for n in layout.nodes}
     for edge in layout.edges:
-        assert keys[edge.source].rect.on_border(edge.points[0]), f"{edge} does not start on a box"
-        assert keys[edge.target].rect.on_border(edge.points[-1]), f"{edge} does not end on a box"
+        assert on_outline(keys[edge.source], edge.points[0]), f"{edge} does not start on a shape"
+        assert on_outline(keys[edge.target], edge.points[-1]), f"{edge} does not end on a shape"
         for a, b in itertools.pairwise(edge.points):
             assert a[0] == b[0] or a[1] == b[1], f"{edge} has a diagonal segment"
             for node in layout.nodes:
+                own = node.key in (edge.source, edge.target)
+                if own and node.kind in ("exclusive", "parallel"):
+                    continue  # leaves the diamond's edge, inside its bounding box
                 crossing = node.rect.crossed_by(a, b)
                 assert not crossing, f"{edge.source}→{edge.target} crosses {node.key}"
+    assert_no_false_junctions(layout)
+    assert_labels_placed(layout)
     lanes_top = layout.lanes[0].rect.y
     for a, b in itertools.combinations(layout.groups, 2):
         assert not a.rect.overlaps(b.rect), f"delprocess {a.name} overlaps {b.name}"
@@ -52,15 +59,79 @@ def assert_sound(layout: MapLayout, process: Process) -> None:
     assert layout.lanes[-1].rect.bottom <= layout.height
 
 
+def _overlap(s: tuple[Point, Point], t: tuple[Point, Point]) -> float:
+    """Length two axis-parallel segments share (0 when they only cross or touch)."""
+    (a, b), (c, d) = s, t
+    for axis in (0, 1):
+        if a[axis] == b[axis] == c[axis] == d[axis]:
+            other = 1 - axis
+            lo1, hi1 = sorted((a[other], b[other]))
+            lo2, hi2 = sorted((c[other], d[other]))
+            return max(0.0, min(hi1, hi2) - max(lo1, lo2))
+    return 0.0
+
+
+def shared_segments(edges: tuple[Edge, ...]) -> list[tuple[Edge, Edge]]:
+    """Pairs of arrows with different starts and different ends that run along one line."""
+    found = []
+    for e, f in itertools.combinations(edges, 2):
+        if e.source == f.source or e.target == f.target:
+            continue
+        pieces = itertools.product(itertools.pairwise(e.points), itertools.pairwise(f.points))
+        if any(_overlap(s, t) > 0.01 for s, t in pieces):
+            found.append((e, f))
+    return found
+
+
+def assert_no_false_junctions(layout: MapLayout) -> None:
+    shared = [(e.source, e.target, f.source, f.target) for e, f in shared_segments(layout.edges)]
+    assert shared == [], f"arrows share a line: {shared}"
+
+
+def assert_labels_placed(layout: MapLayout) -> None:
+    """Event labels inside their lane and clear of other shapes; each condition above its own
+    arrow's first run, clear of every other arrow and shape; gateways and events in their lane."""
+    for node in layout.nodes:
+        lane = layout.lanes[node.lane].rect
+        assert lane.contains(node.outline), f"{node.key} reaches out of its lane"
+        if node.kind in ("exclusive", "parallel"):
+            assert node.rect.w == 2 * GATEWAY_R
+        for other in layout.nodes:
+            if other is not node:
+                assert not node.outline.overlaps(other.outline), f"{node.key} covers {other.key}"
+    for edge in layout.edges:
+        if not edge.condition:
+            continue
+        label = edge.label_rect
+        assert label is not None, f"condition of {edge.source}→{edge.target} not drawn"
+        assert all(text_width(line, SMALL_FONT) <= label.w + 0.01 for line in edge.label)
+        run = [(a, b) for a, b in itertools.pairwise(edge.points) if a[1] == b[1]][0]
+        y = run[0][1]
+        assert 0 < y - label.bottom <= 4, "the condition sits just above its arrow"
+        left, right = sorted((run[0][0], run[1][0]))
+        assert left <= label.x + 4 and label.right <= right + 0.01, f"{edge} runs past its arrow"
+        assert layout.lanes[layout.node(edge.source).lane].rect.contains(label)
+        for other in layout.edges:
+            if other is not edge:
+                for a, b in itertools.pairwise(other.points):
+                    assert not label.crossed_by(a, b), (
+                        f"an arrow crosses condition {edge.condition}"
+                    )
+        for node in layout.nodes:
+            assert not label.overlaps(node.rect), f"condition {edge.condition} covers {node.key}"
+
+
 def assert_flow_drawn(layout: MapLayout, process: Process) -> None:
     """One arrow per step-to-next-step link, one from the start and one to an end per final step."""
     drawn = {(e.source, e.target) for e in layout.edges}
+    graph = flow_graph(process)
+    assert drawn == {(link.source, link.target) for link in graph.links}
     for step_id, targets in successors(process).items():
-        if targets:
-            assert {(step_id, t) for t in targets} <= drawn
-        else:
-            assert any(s == step_id and t.startswith(":end") for s, t in drawn)
+        sources = {step_id, f":gw:{step_id}"}
+        assert all(any(s in sources and t == target for s, t in drawn) for target in targets)
     assert (geometry.START, process.steps[0].id) in drawn
+    conditions = sorted(e.condition for e in layout.edges if e.condition)
+    assert conditions == sorted(f.condition for s in process.steps for f in s.next if f.condition)
 
 
 def _all_processes():
@@ -87,10 +158,11 @@ def test_layout_of_random_processes_is_sound(process: Process) -> None:
 @settings(max_examples=40, deadline=None)
 @given(random_processes(max_steps=30, max_roles=6))
 def test_a_lane_never_has_two_steps_in_one_column(process: Process) -> None:
-    columns = assign_columns(process, successors(process))
-    cells = [(s.performer, columns[s.id]) for s in process.steps]
+    graph = flow_graph(process)
+    columns = assign_columns(process, graph)
+    cells = [(n.role, columns[n.key]) for n in graph.nodes]
     assert len(cells) == len(set(cells))
-    assert all(c >= 1 for c in columns.values())
+    assert all(c >= 1 for key, c in columns.items() if key != geometry.START)
 
 
 def test_fixture_map_has_the_expected_shape() -> None:
@@ -106,8 +178,8 @@ def test_fixture_map_has_the_expected_shape() -> None:
         "Uppföljning",
     ]
     back = [(e.source, e.target) for e in layout.edges if e.back]
-    assert back == [("folja-upp", "genomfora")]
-    branch = [e.target for e in layout.edges if e.source == "besluta"]
+    assert back == [(":gw:folja-upp", "genomfora")]
+    branch = [e.target for e in layout.edges if e.source == ":gw:besluta"]
     assert sorted(branch) == ["meddela-avslag", "verkstalla"]
     marked = {n.step_id: n.routines for n in layout.nodes if n.routines}
     assert marked == {"verkstalla": 1, "genomforandeplan": 1}
@@ -115,3 +187,17 @@ def test_fixture_map_has_the_expected_shape() -> None:
     rights = [g.rect.right for g in layout.groups]
     lefts = [g.rect.x for g in layout.groups]
     assert all(r < left for r, left in zip(rights, lefts[1:], strict=False))
+
+
+def test_roles_with_only_c_or_i_get_lanes_when_the_process_asks() -> None:
+    content = fixture_content()
+    process = content.processes["hemtjanst"]
+    performers = lane_roles(process)
+    every = process.model_copy(update={"lanes": "alla"})
+    lettered = {role for step in process.steps for role in step.responsibility}
+    assert set(performers) < lettered, "the fixture needs a role with only C or I"
+    assert lane_roles(every)[: len(performers)] == performers
+    assert set(lane_roles(every)) == lettered | set(performers)
+    layout = layout_for(content, every)
+    assert [lane.role_id for lane in layout.lanes] == lane_roles(every)
+    assert_sound(layout, every)

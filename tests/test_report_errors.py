@@ -55,7 +55,7 @@ CASES = [
         "anmäld_ivo: nej}",
         "anmäld_ivo: kanske}",
         'reports/2024/lex-maria.yml:3 – fältet "anmäld_ivo": "kanske" är inte ja eller nej.'
-        " Skriv true eller false.",
+        " Skriv ja eller nej.",
         id="inte-ja-eller-nej",
     ),
     pytest.param(
@@ -123,7 +123,7 @@ CASES = [
         "2024/avvikelser.csv",
         "socialforvaltningen;organisatorisk;lokaler;1;1;1",
         "socialforvaltningen;organisatorisk;lokaler;1;1;1\nsumma;organisatorisk;lokaler;6;6;6",
-        'reports/2024/avvikelser.csv:27 – fältet "enhet": en summarad rad hör inte hemma i'
+        'reports/2024/avvikelser.csv:27 – fältet "enhet": en summerad rad hör inte hemma i'
         " datafilen; portalen räknar summorna själv. Ta bort raden. Vill du kontrollera en"
         " summa, skriv den under kontrollsummor i report.yml.",
         id="summarad",

@@ -12,6 +12,7 @@ from ledningssystem.cli import UserError, command
 from ledningssystem.doccontrol import overview
 from ledningssystem.git import read_blobs
 from ledningssystem.history import History, read_history
+from ledningssystem.law_watch import affected_documents
 from ledningssystem.load import load_ledningssystem
 from ledningssystem.render.review_due import render_review_due
 
@@ -96,10 +97,12 @@ def _review_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command(
     "review-due",
-    "lista försenade och kommande revideringar per ägare (Markdown)",
+    "lista försenade och kommande revideringar och dokument som berörs av lagändring (Markdown)",
     _review_arguments,
 )
 def review_due(args: argparse.Namespace) -> int:
     content = load_ledningssystem(args.root)
-    print(render_review_due(content, overview(content, History()), args.site_url), end="")
+    control = overview(content, History())
+    law_changes = affected_documents(content)
+    print(render_review_due(content, control, args.site_url, law_changes), end="")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -29,6 +30,18 @@ class RegisteredRequirement:
     @property
     def reference(self) -> str:
         return self.requirement.reference(self.source.source)
+
+    @property
+    def ends(self) -> dt.date | None:
+        """The krav's own end date, else its law's: a repealed law ends every krav in it."""
+        return self.requirement.ends or self.source.ends
+
+    @property
+    def starts(self) -> dt.date | None:
+        return self.requirement.valid_from or self.source.valid_from
+
+    def ended(self, today: dt.date) -> bool:
+        return self.ends is not None and self.ends <= today
 
 
 @dataclass(frozen=True)

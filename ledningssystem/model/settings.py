@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from ledningssystem.model.base import ContentModel, Date, Slug, sv
 
@@ -54,6 +55,9 @@ class ReviewSettings(ContentModel):
     )
 
 
+FactKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_åäö]+$", max_length=60)]
+
+
 class Settings(ContentModel):
     """The portal's configuration, beside mkdocs.yml."""
 
@@ -63,6 +67,12 @@ class Settings(ContentModel):
     git: GitSettings = Field(default_factory=GitSettings, alias="git")
     document_control: DocumentControlSettings = Field(
         default_factory=DocumentControlSettings, alias="dokumentstyrning"
+    )
+    facts: dict[FactKey, dict[FactKey, str | int]] = Field(
+        default_factory=dict,
+        alias="fakta",
+        description="Fakta som flera dokument hänvisar till, i grupper: grupp → nyckel → värde. "
+        'Skrivs i texten som {{ fakta("grupp.nyckel") }}.',
     )
     review: ReviewSettings = Field(default_factory=ReviewSettings, alias="granskning")
 

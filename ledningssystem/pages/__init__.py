@@ -8,7 +8,9 @@ a CLI command could write them to disk for a build without hooks.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
+from ledningssystem.facts import expand_facts, fact_table
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.pages import (
     calendar,
@@ -43,6 +45,15 @@ def generate_pages(content: Ledningssystem, context: BuildContext) -> list[Page]
     """Every generated page, in a stable order."""
     generators = PUBLIC_GENERATORS if context.public else GENERATORS
     generated = [page for generator in generators for page in generator(content, context)]
+    # {{ fakta("…") }} in any text shown (descriptions, bodies, summaries) gets its value;
+    # every reference was checked when the content was loaded.
+    facts = fact_table(content)
+    generated = [
+        replace(page, markdown=expand_facts(page.markdown, facts))
+        if page.src.endswith(".md")
+        else page
+        for page in generated
+    ]
     return sorted(generated, key=lambda page: page.src)
 
 

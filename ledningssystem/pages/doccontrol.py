@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ledningssystem.doccontrol import ControlledItem, overview, review_state
+from ledningssystem.law_watch import affected_documents, ended_citations
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.document import ControlledDocument
 from ledningssystem.pages.page import BuildContext, Page, template_page
@@ -36,7 +37,13 @@ def document_control(
     owner = content.roles.get(doc.owner)
     revisions = context.history.of(doc.origin.file)
     return DocumentControlView(
-        banners=render_banners(doc, state, content.today, owner.name if owner else doc.owner),
+        banners=render_banners(
+            doc,
+            state,
+            content.today,
+            owner.name if owner else doc.owner,
+            ended_citations(content, doc),
+        ),
         history=render_version_history(revisions, context.history.problem, settings.git.commit_url),
         last_changed=revisions[0].date if revisions else None,
     )
@@ -53,6 +60,7 @@ def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
         control=control,
         content=content,
         history_problem=context.history.problem,
+        law_changes=affected_documents(content),
         csv_name=DOCUMENT_CONTROL_CSV.rsplit("/", 1)[-1],
         json_name=DOCUMENT_CONTROL_JSON.rsplit("/", 1)[-1],
     )

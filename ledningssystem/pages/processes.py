@@ -8,9 +8,11 @@ from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.process import Process, ProcessType
 from ledningssystem.pages.doccontrol import document_control
 from ledningssystem.pages.page import BuildContext, Page, template_page
+from ledningssystem.render.bpmn_export import render_bpmn
 from ledningssystem.render.diagrams import process_diagrams
 from ledningssystem.render.landscape import render_landscape
-from ledningssystem.urls import PROCESS_INDEX, process_page
+from ledningssystem.render.process_map import render_process_map
+from ledningssystem.urls import PROCESS_INDEX, process_bpmn, process_map_page, process_page
 
 TYPE_HEADINGS = {
     ProcessType.STEERING: ("Styrprocesser", "Planerar, leder och följer upp verksamheten."),
@@ -22,6 +24,8 @@ TYPE_HEADINGS = {
 def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
     for process in content.processes.values():
         yield process_document_page(content, context, process)
+        yield process_map_document(content, context, process)
+        yield Page(process_bpmn(process.id), render_bpmn(content, process))
     groups = [(TYPE_HEADINGS[kind], content.processes_of_type(kind)) for kind in ProcessType]
     yield template_page(
         PROCESS_INDEX,
@@ -31,6 +35,25 @@ def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
         groups=groups,
         content=content,
         landscape=render_landscape(content, context.linker(PROCESS_INDEX)),
+        bpmn={
+            p.id: context.linker(PROCESS_INDEX).file(process_bpmn(p.id))
+            for p in content.processes.values()
+        },
+    )
+
+
+def process_map_document(content: Ledningssystem, context: BuildContext, process: Process) -> Page:
+    """The map on a page of its own, the whole width of the screen (works without JavaScript)."""
+    src = process_map_page(process.id)
+    link = context.linker(src)
+    return template_page(
+        src,
+        "pages/process_map.md.jinja",
+        context,
+        edit_path=process.origin.file,
+        process=process,
+        map=render_process_map(content, process, link),
+        bpmn=link.file(process_bpmn(process.id)),
     )
 
 
@@ -48,7 +71,13 @@ def process_document_page(content: Ledningssystem, context: BuildContext, proces
         content=content,
         steps=steps,
         type_heading=TYPE_HEADINGS[process.type][0],
-        diagrams=process_diagrams(content, process, link),
+        diagrams=process_diagrams(
+            content,
+            process,
+            link,
+            link.page(process_map_page(process.id)),
+            link.file(process_bpmn(process.id)),
+        ),
         process_routines=content.routines_for(process.id),
         control=document_control(content, context, process),
     )

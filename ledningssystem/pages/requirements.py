@@ -9,6 +9,10 @@ from ledningssystem.model.content import Ledningssystem
 from ledningssystem.pages.page import BuildContext, Page, template_page
 from ledningssystem.urls import REQUIREMENT_INDEX
 
+# What staff see for a krav whose chapter, paragraph or topic is not yet checked: never the
+# register's internal notes, which stay as comments in requirements/*.yml.
+UNVERIFIED_TEXT = "Paragrafhänvisningen är inte kontrollerad mot författningstexten"
+
 
 def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
     sources = requirement_coverage(content)
@@ -22,6 +26,8 @@ def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
         sources=sources,
         coverage=Coverage,
         totals={c: sum(s.count(c) for s in sources) for c in Coverage},
+        verified_covered=sum(s.count(Coverage.COVERED, verified=True) for s in sources),
+        unverified_text=UNVERIFIED_TEXT,
         citing=[d for d in documents if d.requirements],
         not_citing=[d for d in documents if not d.requirements],
     )

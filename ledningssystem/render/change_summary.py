@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ledningssystem.changes import ChangeSet, DocumentChange
 from ledningssystem.document_meta import DocumentMeta, version_key
+from ledningssystem.facts_review import fact_changes_markdown
 from ledningssystem.file_names import ROLES_FILE
 from ledningssystem.render.format import markdown_literal
 from ledningssystem.report.review import figures_section
@@ -208,10 +209,17 @@ def other_files_section(changes: ChangeSet) -> Section | None:
     return Section("Övriga filer", "\n".join(lines))
 
 
+def facts_section(changes: ChangeSet) -> Section | None:
+    """Facts written once that the branch changes, and the documents that show them."""
+    text = fact_changes_markdown(changes)
+    return Section("Ändrade fakta", text) if text else None
+
+
 SECTION_PROVIDERS: tuple[SectionProvider, ...] = (
     documents_section,
     approvers_section,
     other_files_section,
+    facts_section,
     figures_section,  # ledningssystem/report/review.py: what a data change does to the figures
 )
 

@@ -7,14 +7,20 @@ from collections.abc import Sequence
 
 from ledningssystem.doccontrol import ReviewState
 from ledningssystem.history import Revision
+from ledningssystem.law_watch import BANNER_TITLE, EndedCitation
 from ledningssystem.model.document import ControlledDocument, Status
 from ledningssystem.render.templating import render_template
 
 
 def render_banners(
-    doc: ControlledDocument, state: ReviewState, today: dt.date, owner_name: str
+    doc: ControlledDocument,
+    state: ReviewState,
+    today: dt.date,
+    owner_name: str,
+    ended: Sequence[EndedCitation] = (),
 ) -> str:
-    """Markdown admonitions for utkast, upphörd, revision försenad and a future gäller från."""
+    """Markdown admonitions for utkast, upphörd, revidering försenad, a future gäller från and
+    citations of repealed law."""
     overdue_days = (today - doc.review_by).days if doc.review_by else 0
     starts_later = (
         doc.status is Status.IN_FORCE and doc.valid_from is not None and doc.valid_from > today
@@ -27,6 +33,8 @@ def render_banners(
         overdue_days=overdue_days,
         starts_later=starts_later,
         owner_name=owner_name,
+        ended=ended,
+        law_banner=BANNER_TITLE,
     )
 
 

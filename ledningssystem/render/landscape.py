@@ -115,6 +115,16 @@ def _chevron(r: Rect, first: bool) -> tuple[Point, ...]:
     return ((r.x, r.y), (r.right - d, r.y), tip, (r.right - d, r.bottom), (r.x, r.bottom), notch)
 
 
+def handover_targets(content: Ledningssystem) -> dict[str, list[str]]:
+    """Process id → the processes its flow is handed over to (`nästa: [{process: …}]`)."""
+    found: dict[str, list[str]] = {}
+    for process in content.processes.values():
+        targets = [f.process for s in process.steps for f in s.next if f.process is not None]
+        if targets:
+            found[process.id] = list(dict.fromkeys(targets))
+    return found
+
+
 def render_landscape(content: Ledningssystem, link: Linker) -> str:
     """The landscape as a scrollable SVG, followed by the same processes as lists of links."""
     layout = layout_landscape(content)
@@ -126,6 +136,7 @@ def render_landscape(content: Ledningssystem, link: Linker) -> str:
         f"{name}: {', '.join(p.name for p in processes) or 'inga'}." for name, processes in groups
     )
     names = {p.id: p.name for p in content.processes.values()}
+    handovers = handover_targets(content)
     w, h = layout.width, layout.height
     svg = render_template(
         "diagrams/landscape.svg.jinja",
@@ -136,8 +147,15 @@ def render_landscape(content: Ledningssystem, link: Linker) -> str:
         path=path_data,
         font=FONT,
         line_h=LINE_H,
+        handovers=handovers,
     )
-    text = render_template("diagrams/landscape_text.html.jinja", groups=groups, link=link)
+    text = render_template(
+        "diagrams/landscape_text.html.jinja",
+        groups=groups,
+        link=link,
+        handovers=handovers,
+        names=names,
+    )
     spots = tuple(
         Hotspot(link.process(item.process_id), names[item.process_id], item.rect, w, h)
         for band in layout.bands

@@ -1,8 +1,8 @@
-"""Geometry of a swimlane process map: lanes × columns, boxes and orthogonal arrows.
+"""Geometry of a swimlane process map: lanes × columns, shapes and orthogonal arrows.
 
-Arrows never cross a box: vertical runs use the gaps between columns (each arrow
+Arrows never cross a shape: vertical runs use the gaps between columns (each arrow
 its own slot) and horizontal runs that skip columns use a track below the boxes of
-the source lane (each arrow its own track).
+the source lane (each arrow its own track; loops below the forward ones).
 """
 
 from __future__ import annotations
@@ -11,46 +11,45 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ledningssystem.model.process import Process
-from ledningssystem.render.flow import assign_columns, groups, lane_roles, successors
+from ledningssystem.render.flow import (
+    START,
+    FlowGraph,
+    FlowNode,
+    assign_columns,
+    flow_graph,
+    groups,
+)
+from ledningssystem.render.flow import lane_roles as flow_lane_roles
+from ledningssystem.render.map_nodes import (
+    BOX_HEADER,
+    BOX_PAD_BOTTOM,
+    BOX_PAD_X,
+    BOX_W,
+    FONT,
+    LINE_H,
+    NODE_W,
+    SMALL_LINE_H,
+    Node,
+    condition_lines,
+    event_label_rect,
+    event_lines,
+    node_width,
+    small_node_rect,
+)
 from ledningssystem.render.map_routes import Edge, Link, Router
 from ledningssystem.render.svg import BOLD, Rect, fit_text, text_width, wrap_text
 
-FONT = 13
-LINE_H = 16
+__all__ = ["BOX_HEADER", "BOX_PAD_X", "FONT", "LINE_H", "START", "MapLayout", "Node"]
+
+MIN_FONT = 12  # no text on a map is smaller, even a long Swedish compound
 LABEL_MIN_W, LABEL_MAX_W = 104, 220  # lane label column, left of the first lane
 MARGIN = 8
-BOX_W = 136
-BOX_PAD_X = 10
-BOX_HEADER = 14  # strip at the top of a box for the step number and rutin marker
-BOX_PAD_BOTTOM = 8
-NODE_W = 36  # columns of the start and end circles
-NODE_R = 11
 GAP = 30
 SLOT = 7
 LANE_PAD = 16
 TRACK = 7
 GROUP_FONT = 12
 GROUP_LINE_H = 15
-
-START = ":start"
-
-
-def end_key(lane: int) -> str:
-    return f":end:{lane}"
-
-
-@dataclass(frozen=True)
-class Node:
-    key: str
-    kind: str  # "step", "start" or "end"
-    lane: int
-    column: int
-    rect: Rect
-    lines: tuple[str, ...] = ()
-    step_id: str = ""
-    number: int = 0
-    routines: int = 0
-    font: float = FONT
 
 
 @dataclass(frozen=True)
@@ -84,85 +83,98 @@ class MapLayout:
 
 
 def layout_process_map(
-    process: Process, role_labels: dict[str, str], routine_counts: dict[str, int]
+    process: Process,
+    role_labels: dict[str, str],
+    routine_counts: dict[str, int],
+    process_names: dict[str, str] | None = None,
 ) -> MapLayout:
-    """Positions of everything on the map of `process` (role id → lane label, step → rutiner)."""
-    roles = lane_roles(process)
+    """Positions of everything on the map of `process` (role id → lane label, step →
+    number of rutiner, process id → the name a handover shows)."""
+    roles = flow_lane_roles(process)
     lane_of = {role: i for i, role in enumerate(roles)}
-    succ = successors(process)
-    columns = assign_columns(process, succ)
-    end_col = max(columns.values()) + 1
-    cells = {START: (lane_of[process.steps[0].performer], 0)}
-    cells.update({s.id: (lane_of[s.performer], columns[s.id]) for s in process.steps})
-    links = [Link(START, process.steps[0].id, 0, columns[process.steps[0].id], cells[START][0])]
-    for step in process.steps:
-        lane = lane_of[step.performer]
-        targets = succ[step.id] or (end_key(lane),)
-        for target in targets:
-            cells.setdefault(target, (lane, end_col))
-            links.append(Link(step.id, target, columns[step.id], cells[target][1], lane))
-    grid = _Grid(process, columns, roles, role_labels, links)
-    return grid.build(process, cells, links, routine_counts)
+    graph = flow_graph(process)
+    columns = assign_columns(process, graph)
+    links = [
+        Link(
+            link.source,
+            link.target,
+            columns[link.source],
+            columns[link.target],
+            lane_of[graph.node(link.source).role],
+            link.condition,
+        )
+        for link in graph.links
+    ]
+    grid = _Grid(process, graph, columns, roles, role_labels, links, process_names or {})
+    return grid.build(process, graph, lane_of, links, routine_counts)
 
 
 class _Grid:
-    """Column x positions, lane y positions and the slots and tracks arrows run in."""
+    """Column x positions, lane y positions and the gaps and tracks arrows run in."""
 
     def __init__(
         self,
         process: Process,
+        graph: FlowGraph,
         columns: dict[str, int],
         roles: list[str],
         role_labels: dict[str, str],
         links: list[Link],
+        process_names: dict[str, str],
     ):
-        self.end_col = max(columns.values()) + 1
-        text_w = BOX_W - 2 * BOX_PAD_X
-        self.labels = {s.id: fit_text(s.name, text_w, FONT) for s in process.steps}
-        lines = max(len(lines) for _, lines in self.labels.values())
+        self.columns = columns
+        self.labels = {
+            s.id: fit_text(s.name, BOX_W - 2 * BOX_PAD_X, FONT, MIN_FONT) for s in process.steps
+        }
+        self.event_lines = {
+            n.key: event_lines(n.label or process_names.get(n.process, n.process))
+            for n in graph.nodes
+        }
         self.label_w = _label_width([role_labels.get(r, r) for r in roles])
-        self.box_h = BOX_HEADER + lines * LINE_H + BOX_PAD_BOTTOM
-        self.slots: dict[tuple[int, str, str, str], int] = {}
+        self.box_h = _band_height(self.labels, self.event_lines, links)
         self.tracks: dict[tuple[str, str], int] = {}
         gap_count: defaultdict[int, int] = defaultdict(int)
         track_count: defaultdict[int, int] = defaultdict(int)
         for link in links:
-            ends = ("both",) if link.direct else ("out", "in")
-            for end in ends:
-                gap = link.source_col if end in ("both", "out") else link.target_col - 1
-                self.slots[(gap, link.source, link.target, end)] = gap_count[gap]
+            for gap, _ in link.ends:
                 gap_count[gap] += 1
+        # Forward tracks first, then the loops back, so a loop runs in a channel of its own.
+        for link in sorted(links, key=lambda k: k.target_col <= k.source_col):
             if not link.direct:
                 self.tracks[(link.source, link.target)] = track_count[link.source_lane]
                 track_count[link.source_lane] += 1
         self.gap_w = {g: max(GAP, (n + 1) * SLOT) for g, n in gap_count.items()}
-        self.gap_count = gap_count
-        self.col_x = self._columns(self.end_col)
-        self.group_bands = self._group_rows(process, columns)
+        conditioned = {link.source for link in links if link.condition}
+        self.col_w: defaultdict[int, float] = defaultdict(lambda: NODE_W)
+        for node in graph.nodes:
+            width = node_width(node.kind, self.event_lines[node.key], node.key in conditioned)
+            self.col_w[columns[node.key]] = max(self.col_w[columns[node.key]], width)
+        self.last_col = max(columns.values())
+        self.col_x = self._columns()
+        self.group_bands = self._group_rows(process)
         self.lanes = self._lanes(roles, role_labels, track_count)
 
-    def _columns(self, end_col: int) -> dict[int, float]:
+    def _columns(self) -> dict[int, float]:
         x = float(self.label_w + MARGIN)
         col_x = {}
-        for col in range(end_col + 1):
+        for col in range(self.last_col + 1):
             col_x[col] = x
-            x += self.col_w(col) + self.gap_w.get(col, GAP)
+            x += self.col_w[col] + self.gap_w.get(col, GAP)
         return col_x
 
-    def col_w(self, col: int) -> float:
-        return NODE_W if col in (0, self.end_col) else BOX_W
+    def gap(self, gap: int) -> tuple[float, float]:
+        """(left, width) of the gap right of column `gap`."""
+        return self.col_x[gap] + self.col_w[gap], self.gap_w[gap]
 
-    def slot_x(self, gap: int, source: str, target: str, end: str) -> float:
-        left = self.col_x[gap] + self.col_w(gap)
-        slot = self.slots[(gap, source, target, end)]
-        return left + self.gap_w[gap] * (slot + 1) / (self.gap_count[gap] + 1)
+    def band(self, lane: int) -> tuple[float, float]:
+        """(top, height) of the band in a lane where its shapes sit."""
+        return self.lanes[lane].rect.y + LANE_PAD, self.box_h
 
-    def _group_rows(
-        self, process: Process, cols: dict[str, int]
-    ) -> list[tuple[str, tuple[str, ...], int, float, float]]:
+    def _group_rows(self, process: Process) -> list[tuple[str, tuple[str, ...], int, float, float]]:
         """(name, lines, row, left, right) for each delprocess; overlapping ones get new rows."""
         rows_end: list[float] = []
         bands = []
+        cols = self.columns
         for name, step_ids in groups(process):
             left = self.col_x[min(cols[s] for s in step_ids)] - 6
             right = self.col_x[max(cols[s] for s in step_ids)] + BOX_W + 6
@@ -184,11 +196,11 @@ class _Grid:
         self, roles: list[str], role_labels: dict[str, str], track_count: dict[int, int]
     ) -> list[Lane]:
         y = MARGIN + sum(h + 4 for h in self.header_rows())
-        right = self.col_x[self.end_col] + NODE_W + MARGIN
+        right = self.col_x[self.last_col] + self.col_w[self.last_col] + MARGIN
         lanes = []
         for i, role in enumerate(roles):
             font, label = fit_text(
-                role_labels.get(role, role), self.label_w - 2 * MARGIN, FONT * BOLD, 11 * BOLD
+                role_labels.get(role, role), self.label_w - 2 * MARGIN, FONT * BOLD, MIN_FONT * BOLD
             )
             font = round(font / BOLD, 1)
             tracks = track_count.get(i, 0)
@@ -201,14 +213,14 @@ class _Grid:
     def build(
         self,
         process: Process,
-        cells: dict[str, tuple[int, int]],
+        graph: FlowGraph,
+        lane_of: dict[str, int],
         links: list[Link],
         routine_counts: dict[str, int],
     ) -> MapLayout:
         numbers = {s.id: i + 1 for i, s in enumerate(process.steps)}
         nodes = {
-            key: self._node(key, lane, col, numbers, routine_counts)
-            for key, (lane, col) in cells.items()
+            n.key: self._node(n, lane_of[n.role], numbers, routine_counts) for n in graph.nodes
         }
         edges = Router(self, nodes, links).edges()
         bottom = self.lanes[-1].rect.bottom
@@ -233,14 +245,18 @@ class _Grid:
         )
 
     def _node(
-        self, key: str, lane: int, col: int, numbers: dict[str, int], routines: dict[str, int]
+        self, flow_node: FlowNode, lane: int, numbers: dict[str, int], routines: dict[str, int]
     ) -> Node:
-        top = self.lanes[lane].rect.y + LANE_PAD
-        x = self.col_x[col]
-        if key.startswith(":"):
-            cy = top + self.box_h / 2
-            rect = Rect(x + NODE_W / 2 - NODE_R, cy - NODE_R, 2 * NODE_R, 2 * NODE_R)
-            return Node(key, "start" if key == START else "end", lane, col, rect)
+        key, kind = flow_node.key, flow_node.kind
+        col = self.columns[key]
+        top, x = self.lanes[lane].rect.y + LANE_PAD, self.col_x[col]
+        if kind != "step":
+            rect = small_node_rect(kind, x, top + self.box_h / 2)
+            lines = self.event_lines[key] if kind in ("end", "handover") else ()
+            return Node(
+                key, kind, lane, col, rect, lines, flow_node.step_id,
+                label_rect=event_label_rect(rect, lines), process=flow_node.process,
+            )  # fmt: skip
         rect = Rect(x, top, BOX_W, self.box_h)
         font, lines = self.labels[key]
         count = routines.get(key, 0)
@@ -251,7 +267,31 @@ class _Grid:
         return box_bottom + LANE_PAD / 2 + self.tracks[(source, target)] * TRACK
 
 
+def _band_height(
+    labels: dict[str, tuple[float, tuple[str, ...]]],
+    events: dict[str, tuple[str, ...]],
+    links: list[Link],
+) -> float:
+    """Height of the band of shapes: the tallest step label, event label, or the stack of
+    conditions out of one gateway (each above its own arrow)."""
+    lines = max(len(lines) for _, lines in labels.values())
+    height = BOX_HEADER + lines * LINE_H + BOX_PAD_BOTTOM
+    height = max([height] + [len(e) * SMALL_LINE_H + 8 for e in events.values()])
+    out: defaultdict[str, list[int]] = defaultdict(list)
+    for link in links:
+        out[link.source].append(len(condition_lines(link.condition)))
+    for counts in out.values():
+        if any(counts):
+            height = max(height, (len(counts) + 1) * (max(counts) * SMALL_LINE_H + 6))
+    return height
+
+
 def _label_width(labels: list[str]) -> float:
     """Wide enough for the longest word of any lane label, within limits."""
     widest = max(text_width(w, FONT * BOLD) for label in labels for w in label.split())
     return min(LABEL_MAX_W, max(LABEL_MIN_W, widest + 2 * MARGIN + 2))
+
+
+def end_key(step_id: str) -> str:
+    """The end event after a last step that has no `nästa`."""
+    return f":end:{step_id}"

@@ -5,7 +5,9 @@ from __future__ import annotations
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.process import Process
 from ledningssystem.render import map_layout as geometry
-from ledningssystem.render.flow import lane_roles, successors
+from ledningssystem.render.flow import handovers_into, lane_roles
+from ledningssystem.render.map_nodes import SMALL_FONT, SMALL_LINE_H
+from ledningssystem.render.map_text import render_process_map_text
 from ledningssystem.render.svg import Hotspot, diagram, num, path_data
 from ledningssystem.render.templating import render_template
 from ledningssystem.urls import Linker
@@ -15,7 +17,8 @@ def layout_for(content: Ledningssystem, process: Process) -> geometry.MapLayout:
     """The map's geometry, with lanes labelled by role name and boxes marked with rutiner."""
     labels = {role_id: role.name for role_id, role in content.roles.items()}
     counts = {s.id: len(content.routines_for(process.id, s.id)) for s in process.steps}
-    return geometry.layout_process_map(process, labels, counts)
+    names = {p.id: p.name for p in content.processes.values()}
+    return geometry.layout_process_map(process, labels, counts, names)
 
 
 def render_process_map_svg(
@@ -24,9 +27,14 @@ def render_process_map_svg(
     """The map alone, as an <svg> element (a picture: its links are laid on top of it)."""
     roles = [content.roles[r].name for r in lane_roles(process)]
     steps = len(process.steps)
+    started_from = [
+        f"{other.name} ({other.step(step_id).name})"  # type: ignore[union-attr]
+        for other, step_id in handovers_into(content.processes.values(), process.id)
+    ]
+    also = f"Startas också från: {'; '.join(started_from)}. " if started_from else ""
     desc = (
         f"{steps} steg i {len(roles)} simbanor: {', '.join(roles)}. "
-        f"Startar när: {process.start} Avslutas när: {process.end} "
+        f"Startar när: {process.start} {also}Avslutas när: {process.end} "
         "Stegen i ordning finns som text under bilden."
     )
     return render_template(
@@ -36,52 +44,50 @@ def render_process_map_svg(
         title=f"Processkarta: {process.name}",
         desc=desc,
         names={s.id: s.name for s in process.steps},
+        processes={p.id: p.name for p in content.processes.values()},
         num=num,
         path=path_data,
         font=geometry.FONT,
         line_h=geometry.LINE_H,
+        small_font=SMALL_FONT,
+        small_line_h=SMALL_LINE_H,
         group_line_h=geometry.GROUP_LINE_H,
         box_header=geometry.BOX_HEADER,
+        box_pad_bottom=geometry.BOX_PAD_BOTTOM,
     )
 
 
-def render_process_map_text(content: Ledningssystem, process: Process, link: Linker) -> str:
-    """The text alternative: every step in order with its role, delprocess and next steps."""
-    succ = successors(process)
-    numbers = {s.id: i + 1 for i, s in enumerate(process.steps)}
-    rows = [
-        (
-            step,
-            content.roles[step.performer].name,
-            step.group,
-            len(content.routines_for(process.id, step.id)),
-            [f"steg {numbers[n]} ({process.step(n).name})" for n in succ[step.id]],  # type: ignore[union-attr]
-        )
-        for step in process.steps
+def _hotspots(process: Process, layout: geometry.MapLayout, link: Linker) -> tuple[Hotspot, ...]:
+    """A link over every step box (in the order of the steps), then over every handover to
+    the process it goes to."""
+    w, h = layout.width, layout.height
+    boxes = {node.step_id: node for node in layout.nodes if node.kind == "step"}
+    spots = [
+        Hotspot(link.step(process.id, step.id), f"{number}. {step.name}", boxes[step.id].rect, w, h)
+        for number, step in enumerate(process.steps, start=1)
     ]
-    return render_template(
-        "diagrams/process_map_text.html.jinja", process=process, rows=rows, link=link
-    )
+    for node in layout.nodes:
+        if node.kind == "handover":
+            title = f"Till processen {' '.join(node.lines) or node.process}"
+            spots.append(Hotspot(link.process(node.process), title, node.outline, w, h))
+    return tuple(spots)
 
 
 def render_process_map(content: Ledningssystem, process: Process, link: Linker) -> str:
     """The map in a scrollable region, each box a link to its step, then the text alternative."""
     layout = layout_for(content, process)
-    boxes = {node.step_id: node for node in layout.nodes if node.kind == "step"}
-    spots = tuple(
-        Hotspot(
-            link.step(process.id, step.id),
-            f"{number}. {step.name}",
-            boxes[step.id].rect,
-            layout.width,
-            layout.height,
-        )
-        for number, step in enumerate(process.steps, start=1)
+    # The lane labels again, kept in view (CSS position: sticky) while the map scrolls sideways.
+    labels = render_template(
+        "diagrams/process_map_lanes.svg.jinja",
+        m=layout,
+        num=num,
+        font=geometry.FONT,
+        line_h=geometry.LINE_H,
     )
     return diagram(
         f"Processkarta: {process.name}",
-        render_process_map_svg(content, process, layout),
+        render_process_map_svg(content, process, layout) + labels,
         render_process_map_text(content, process, link),
         "ls-figure--map",
-        spots,
+        _hotspots(process, layout, link),
     )

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ledningssystem.doccontrol import ControlledItem, ControlOverview
+from ledningssystem.law_watch import AffectedDocument
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.render.format import markdown_literal
 from ledningssystem.urls import page_url
 
 
-def render_review_due(content: Ledningssystem, control: ControlOverview, site_url: str = "") -> str:
-    """Markdown with one section per owner (mentioning its Git users) and a line per document."""
+def render_review_due(
+    content: Ledningssystem,
+    control: ControlOverview,
+    site_url: str = "",
+    law_changes: Sequence[AffectedDocument] = (),
+) -> str:
+    """Markdown with one section per owner (mentioning its Git users) and a line per document,
+    then the documents a law change affects."""
     overdue = sum(len(g.items) for g in control.overdue)
     due = sum(len(g.items) for g in control.due)
     lines = [
@@ -28,7 +37,35 @@ def render_review_due(content: Ledningssystem, control: ControlOverview, site_ur
         handles = f" ({' '.join(role.git_handles)})" if role and role.git_handles else ""
         lines += ["", f"## {_role_name(content, owner)}{handles}", ""]
         lines += [_line(item, site_url) for item in items[owner]]
+    lines += _law_changes(content, law_changes, site_url)
     return "\n".join(lines) + "\n"
+
+
+def _law_changes(
+    content: Ledningssystem, affected: Sequence[AffectedDocument], site_url: str
+) -> list[str]:
+    if not affected:
+        return []
+    lines = [
+        "",
+        "## Berörs av lagändring",
+        "",
+        "Gällande dokument som hänvisar till en författning eller paragraf som har upphört. "
+        "De ska revideras.",
+        "",
+    ]
+    for item in affected:
+        doc = item.document
+        target = site_url.rstrip("/") + "/" + page_url(doc.page) if site_url else ""
+        name = f"[{doc.title}]({target})" if target else doc.title
+        cited = "; ".join(
+            f"{c.requirement.reference} upphörde {c.requirement.ends}"
+            + (f", ersätts av {c.replaced_by}" if c.replacements else "")
+            for c in item.citations
+        )
+        owner = _role_name(content, doc.owner)
+        lines.append(f"- {name} ({doc.kind}, ägare {owner}) – {cited} – `{doc.file}`")
+    return lines
 
 
 def _line(item: ControlledItem, site_url: str) -> str:

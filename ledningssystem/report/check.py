@@ -105,7 +105,7 @@ def unit(check: _Checker, row: Any) -> None:
         check.fail(
             row,
             "enhet",
-            "en summarad rad hör inte hemma i datafilen; portalen räknar summorna själv",
+            "en summerad rad hör inte hemma i datafilen; portalen räknar summorna själv",
             "Ta bort raden. Vill du kontrollera en summa, skriv den under kontrollsummor "
             "i report.yml.",
         )

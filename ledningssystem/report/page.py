@@ -13,6 +13,7 @@ from ledningssystem.report import blocks_events as events
 from ledningssystem.report import blocks_grades as grades
 from ledningssystem.report import blocks_work as work
 from ledningssystem.report.blocks import BlockContext, key_figures
+from ledningssystem.report.blocks_law import law_changes_block
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.meta import ReportStatus
 from ledningssystem.report.templates import Block, Section
@@ -32,6 +33,7 @@ RENDERERS: dict[Block, Callable[[BlockContext], str]] = {
     Block.REVIEWS: work.reviews,
     Block.ACTIONS: work.actions,
     Block.FOLLOW_UP: work.follow_up_block,
+    Block.LAW_CHANGES: law_changes_block,
 }
 
 
@@ -62,7 +64,7 @@ def year_view(reports: Reports, year: int, content: Ledningssystem, link: Linker
     ctx = BlockContext(data, reports.figures[year], reports, content, link)
     draft = data.meta.status is ReportStatus.DRAFT
     sections = []
-    for number, depth, section in data.template.numbered():
+    for number, depth, section in data.template.numbered(data.year):
         text = reports.texts.get((year, section.id))
         blocks = section.blocks if Block.TEXT in section.blocks else (Block.TEXT, *section.blocks)
         parts: list[Markup] = []

@@ -32,6 +32,7 @@ class Block(StrEnum):
     REVIEWS = "granskningar"
     ACTIONS = "atgarder"
     FOLLOW_UP = "uppfoljning"
+    LAW_CHANGES = "lagandringar"
 
 
 class Section(ContentModel):
@@ -47,6 +48,15 @@ class Section(ContentModel):
         default=(Block.TEXT,),
     )
     subsections: tuple[Section, ...] = sv("delavsnitt", "Underavsnitt.", default=())
+    # A section added to a shipped template later must not change berättelser already fastställda.
+    from_year: int | None = sv(
+        "från_år",
+        "Avsnittet finns i berättelser från och med detta år (äldre år visas som de fastställdes).",
+        default=None,
+    )
+
+    def applies_to(self, year: int | None) -> bool:
+        return year is None or self.from_year is None or year >= self.from_year
 
     @model_validator(mode="after")
     def _two_levels(self) -> Section:
@@ -86,9 +96,12 @@ class ReportTemplate(ContentModel):
             yield section
             yield from section.subsections
 
-    def numbered(self) -> Iterator[tuple[str, int, Section]]:
-        """(number like "4.2", depth 1 or 2, section) in reading order."""
-        for i, section in enumerate(self.sections, 1):
+    def numbered(self, year: int | None = None) -> Iterator[tuple[str, int, Section]]:
+        """(number like "4.2", depth 1 or 2, section) in reading order; with `year`, only the
+        sections that year's berättelse has (see från_år)."""
+        top = [s for s in self.sections if s.applies_to(year)]
+        for i, section in enumerate(top, 1):
             yield str(i), 1, section
-            for j, sub in enumerate(section.subsections, 1):
+            subs = [s for s in section.subsections if s.applies_to(year)]
+            for j, sub in enumerate(subs, 1):
                 yield f"{i}.{j}", 2, sub
