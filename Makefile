@@ -19,7 +19,7 @@ $(error ENGINE måste vara mkdocs eller properdocs, inte "$(ENGINE)")
 endif
 SITE_ENGINE := $(BIN)/$(ENGINE)
 
-.PHONY: help serve build public check test lint bench clean schema codeowners changes review-due pdf pdf-check screenshots
+.PHONY: help serve build public check test lint bench fuzz clean schema codeowners changes review-due pdf pdf-check screenshots
 .PHONY: ny-rutin ny-process ny-berattelse nyckeltal import faststall show
 .PHONY: import-word ny-organisation paket
 .PHONY: bpmn-js import-bpmn
@@ -31,6 +31,7 @@ help:
 	@echo "make check   – granska allt innehåll utan att bygga"
 	@echo "make test    – installera och kör alla tester"
 	@echo "make bench   – mät byggtid och sidvikt (separat från testerna)"
+	@echo "make fuzz    – prova varje inläsare med 10 000 slumpade filer (separat från testerna)"
 	@echo "make changes BASE=origin/main – sammanfatta grenen för granskaren"
 	@echo "make codeowners – skriv CODEOWNERS från dokumentens ägare"
 	@echo "make review-due – lista revideringar som är försenade eller snart ska göras"
@@ -76,7 +77,7 @@ ifneq ($(PDF),nej)
 endif
 	rm -rf site.tmp
 	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) $(SITE_ENGINE) build --strict --site-dir site.tmp
-	rm -rf site && mv site.tmp site
+	$(BIN)/python -m ledningssystem.site_swap site.tmp site  # by rename: never half a site
 
 # The public site: only the berättelse (fastställda years; UTKAST=ja adds drafts), for the
 # organisation's public website. Same swap as build: never a half-built public-site/.
@@ -88,7 +89,7 @@ endif
 	rm -rf public-site.tmp
 	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) LEDNINGSSYSTEM_UTKAST=$(if $(filter ja,$(UTKAST)),ja,nej) \
 	  $(SITE_ENGINE) build --strict -f mkdocs.public.yml --site-dir public-site.tmp
-	rm -rf public-site && mv public-site.tmp public-site
+	$(BIN)/python -m ledningssystem.site_swap public-site.tmp public-site
 
 # Content, links, the version rule for the working tree against the base branch (BASE=, else
 # origin/main, main, …) and CODEOWNERS: every problem in one run.
@@ -120,6 +121,13 @@ test: $(STAMP) lint pdf-check bpmn-js
 	  echo "!!! Chromium saknas: webbläsartesterna hoppas över. Installera: sudo apt-get install -y chromium"; \
 	  echo "!!! Chromium missing: browser tests will be SKIPPED. Install: sudo apt-get install -y chromium"; }
 	$(BIN)/pytest -n auto --dist loadgroup
+
+# Property tests at volume (not part of test, which runs 200 per loader): every file loader
+# gets FUZZ_EXAMPLES generated files and must give data or a content error, nothing else.
+FUZZ_EXAMPLES ?= 10000
+fuzz: $(STAMP)
+	LEDNINGSSYSTEM_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q -s -p no:cacheprovider \
+	  tests/test_file_loaders_fuzz.py
 
 # bpmn-js (pinned in tests/bpmn/package-lock.json) for the test that every exported .bpmn opens.
 bpmn-js:
@@ -160,7 +168,7 @@ ifeq ($(ADRESSER),html)
 	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) $(SITE_ENGINE) build --strict -f .mkdocs-html.yml --site-dir site.tmp \
 	  || { rm -f .mkdocs-html.yml; exit 1; }
 	rm -f .mkdocs-html.yml
-	rm -rf site && mv site.tmp site
+	$(BIN)/python -m ledningssystem.site_swap site.tmp site
 else
 	$(MAKE) build
 endif
@@ -213,4 +221,4 @@ show: $(STAMP)
 	$(BIN)/python -m ledningssystem show "$(FIL)" --as-of $(DATUM)
 
 clean:
-	rm -rf site site.tmp public-site public-site.tmp ledningssystem-webbplats.zip .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf .screenshots
+	rm -rf site site.tmp site.old public-site public-site.tmp public-site.old ledningssystem-webbplats.zip .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf .screenshots

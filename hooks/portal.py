@@ -25,6 +25,8 @@ from ledningssystem.pages.content_errors import (
     content_error_pages,
 )
 from ledningssystem.preview import PREVIEW_FOLDER, macro_pages, write_preview_pages
+from ledningssystem.sanitise import sanitise_html
+from ledningssystem.site_resources import external_resources, external_resources_report
 from ledningssystem.urls import in_handbook_docs, in_public_docs
 
 log = logging.getLogger("mkdocs.plugins.ledningssystem")
@@ -171,6 +173,11 @@ def on_env(env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 - j
     return env
 
 
+# Every page's content HTML, after Markdown: remove what authors may not put in a page.
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return sanitise_html(html)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     if not _state.get("build"):
         return  # the preview's error page: no PDFs, no search index
@@ -182,6 +189,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         _state["indexed"] = True
     except PostBuildError as error:
         raise PluginError(str(error)) from None
+    outside = external_resources(Path(config.site_dir))
+    if outside:
+        raise PluginError(external_resources_report(outside))
 
 
 def on_build_error(error: Exception) -> None:

@@ -12,12 +12,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ledningssystem.document_meta import ParsedDocument, parse_document
 from ledningssystem.file_names import ROLES_FILE
 from ledningssystem.git import merge_base, read_blobs, resolve, run_git
 from ledningssystem.history import CONTENT_FOLDERS
+from ledningssystem.yaml_lines import YamlProblem, parse_yaml
 
 KINDS = {"processes": "process", "routines": "rutin"}
 
@@ -204,8 +203,8 @@ def roles_at(root: Path | str, sha: str) -> dict[str, RoleInfo]:
     """Role names and Git users as commit `sha` has them (read leniently: check validates)."""
     blob = read_blobs(root, [f"{sha}:{ROLES_FILE}"])[0]
     try:
-        data: Any = yaml.safe_load(blob.decode("utf-8-sig")) if blob else None
-    except (yaml.YAMLError, UnicodeDecodeError):
+        data: Any = parse_yaml(blob.decode("utf-8-sig"))[0] if blob else None
+    except (YamlProblem, UnicodeDecodeError):
         return {}
     items: list[Any] = []
     if isinstance(data, dict) and isinstance(data.get("roller"), list):

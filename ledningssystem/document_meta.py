@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from ledningssystem.load import split_front_matter
+from ledningssystem.yaml_lines import YamlProblem, parse_yaml
 
 # The fields that record control of a document rather than what it says: changing only
 # these (e.g. a review that extends revideras_senast) needs no new version.
@@ -32,18 +31,6 @@ CONTROL_KEYS = frozenset(
 # and the note that marks a correction (spelling, a broken link) as editorial. Changing
 # these needs no new version (see docs/skriva/andra-en-rutin.md).
 EDITORIAL_KEYS = frozenset({"nyckelord", "sammanfattning", "redaktionell_ändring"})
-
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _TextLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """Keeps versions ("1.10") and dates as text, as the content loader does."""
-
-
-_TextLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if not tag.endswith((":float", ":timestamp"))]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 @dataclass(frozen=True)
@@ -98,8 +85,9 @@ def parse_document(
             return UNREADABLE
         text, body = split[0], split[1] if with_content else ""
     try:
-        data = yaml.load(text, Loader=_TextLoader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError:
+        # The content loader's parser: old revisions may hold aliases, tags or bombs too.
+        data, _ = parse_yaml(text)
+    except YamlProblem:
         return UNREADABLE
     if not isinstance(data, dict):
         return UNREADABLE

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ledningssystem.privacy import mask
+
 
 @dataclass(frozen=True, order=True)
 class ContentError:
@@ -22,10 +24,9 @@ class ContentError:
         field = f' – fältet "{self.field}"' if self.field else ""
         if self.quote:
             field = f' – "{self.quote}"'
-        hint = f" {self.hint}" if self.hint else ""
-        hint = hint[:-1] if hint.endswith("..") else hint
-        # One full stop after the message, however it ends (paths like ../x stay intact).
-        return f"{place}{field}: {self.message.rstrip('.')}.{hint}"
+        hint = f" {_sentence(self.hint)}" if self.hint else ""
+        # A message may quote what the author wrote; it never repeats a personnummer.
+        return mask(f"{place}{field}: {_sentence(self.message)}{hint}")
 
 
 class ContentErrors(Exception):
@@ -41,6 +42,11 @@ class ContentErrors(Exception):
         lines = [f"Innehållet har {count} {noun} som måste rättas:"]
         lines += [f"  {e.format()}" for e in self.errors]
         return "\n".join(lines)
+
+
+def _sentence(text: str) -> str:
+    """`text` ending in one full stop (or its own ? or !), without touching what it quotes."""
+    return text if text.endswith((".", "?", "!", '."', ".)")) else f"{text}."
 
 
 def _sort_key(error: ContentError) -> tuple[str, int, str, str]:

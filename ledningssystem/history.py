@@ -12,10 +12,12 @@ import datetime as dt
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from ledningssystem.document_meta import DocumentMeta, parse_meta
 from ledningssystem.git import GitUnavailable, read_blobs, repository_state, run_git
+from ledningssystem.privacy import MASK, mask
 
 # Not under "mkdocs.": missing history is a warning to read, not a reason for
 # `mkdocs build --strict` to fail (a build from a tarball or a test folder is fine).
@@ -164,6 +166,25 @@ def _degraded(problem: str) -> History:
 FileEntry = tuple[str, str, "str | None", str]  # change, path, old path, blob id after
 
 
+def _published(subject: str) -> str:
+    """A commit message as Versionshistorik and Ändringslogg show it: never a personnummer.
+
+    History cannot be rewritten, so the number is masked where the portal shows it."""
+    masked = mask(subject)
+    if masked != subject:
+        _warn_masked()
+    return masked
+
+
+@lru_cache(maxsize=1)
+def _warn_masked() -> None:
+    log.warning(
+        "Ett ändringsmeddelande i Git innehåller något som ser ut som ett personnummer; "
+        "portalen visar det som %s.",
+        MASK,
+    )
+
+
 def parse_log(text: str) -> list[tuple[Commit, list[FileEntry]]]:
     """Commits of `git log -z --raw` with (change, path, old path, new blob id) per file."""
     parsed = []
@@ -172,7 +193,7 @@ def parse_log(text: str) -> list[tuple[Commit, list[FileEntry]]]:
             continue
         header, _, rest = chunk.partition("\0")
         sha, iso_date, author, subject = (header.split("\x1f") + ["", "", "", ""])[:4]
-        commit = Commit(sha, dt.date.fromisoformat(iso_date[:10]), author, subject)
+        commit = Commit(sha, dt.date.fromisoformat(iso_date[:10]), author, _published(subject))
         tokens = [t.lstrip("\n") for t in rest.split("\0")]
         tokens = [t for t in tokens if t]
         files: list[FileEntry] = []

@@ -6,6 +6,7 @@ collected and raised together as ContentErrors.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -13,8 +14,10 @@ from typing import Any, TypeVar
 from ledningssystem.errors import ContentError, ContentErrors
 from ledningssystem.facts import fact_errors, fact_table
 from ledningssystem.file_names import CALENDAR_FILE, ORGANISATION_FILE, ROLES_FILE, SETTINGS_FILE
+from ledningssystem.file_scan import scan_files
 from ledningssystem.link_check import check_content_links
-from ledningssystem.model.base import ContentModel
+from ledningssystem.markup_check import content_markup_errors
+from ledningssystem.model.base import ContentModel, Source
 from ledningssystem.model.calendar import Activity
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.organisation import Organisation
@@ -23,13 +26,14 @@ from ledningssystem.model.requirement import Requirement, RequirementSource
 from ledningssystem.model.role import Role
 from ledningssystem.model.routine import Routine, RoutineDocument
 from ledningssystem.model.settings import Settings
-from ledningssystem.privacy import personal_number_lines
-from ledningssystem.reading import ContentReader
+from ledningssystem.reading import ContentReader, split_front_matter, sub_lines
 from ledningssystem.report.load import load_reports
+from ledningssystem.salvage import without_unknown_keys
 from ledningssystem.validate import validate_references
 from ledningssystem.yaml_lines import LineMap
 
 M = TypeVar("M", bound=ContentModel)
+_ID_LINE = re.compile(r"^id:\s*[\"']?([a-z0-9-]+)", re.M)
 
 
 def load_ledningssystem(root: Path | str) -> Ledningssystem:
@@ -55,17 +59,22 @@ def load_content(root: Path | str) -> tuple[Ledningssystem, list[ContentError]]:
         routines=reader.routines(),
         requirement_sources=reader.requirement_sources(),
         activities=tuple(reader.listed(CALENDAR_FILE, "aktiviteter", Activity, optional=True)),
+        unusable_ids=frozenset(reader.unusable_ids),  # last: after every file was read
     )
-    reader.scan_personal_data()
+    scan_files(reader, SETTINGS_FILE)  # personnummer, links out, markup in docs/
     reader.errors.extend(
         validate_references(
-            content, organisation_loaded=organisation is not None, unusable_ids=reader.unusable_ids
+            content,
+            organisation_loaded=organisation is not None,
+            unusable_ids=reader.unusable_ids,
+            salvaged=reader.salvaged,
         )
     )
     reports, report_errors = load_reports(root, content)  # reports/: the kvalitetsberättelse
     reader.errors.extend(report_errors)
     content = replace(content, reports=reports)
     reader.check_facts(fact_table(content))  # after reports/: the risk scale is a fact
+    reader.errors.extend(content_markup_errors(content, reports))  # raw HTML the site removes
     # Links last: they may point at any page the content makes, berättelse years included.
     reader.errors.extend(check_content_links(content, reader.docs_markdown(), reader.unusable_ids))
     return content, reader.errors
@@ -78,6 +87,8 @@ class _Reader(ContentReader):
         super().__init__(root)
         # Ids of files that failed validation: references to them are not reported again.
         self.unusable_ids: set[str] = set()
+        # Models of files that failed only on unknown keys, for the reference checks.
+        self.salvaged: list[ContentModel] = []
 
     def build(
         self,
@@ -90,6 +101,10 @@ class _Reader(ContentReader):
         built = self.validate(model, data, file, lines, prefix)
         if built is None and isinstance(data, dict) and isinstance(data.get("id"), str):
             self.unusable_ids.add(data["id"])
+        if built is None:
+            salvaged = without_unknown_keys(model, data)
+            if salvaged is not None:  # only a misspelt key: still check its references
+                self.salvaged.append(salvaged.with_source(Source(file, sub_lines(lines, prefix))))
         return built
 
     def one(self, name: str, model: type[M], optional: bool = False) -> M | None:
@@ -129,11 +144,20 @@ class _Reader(ContentReader):
         found = []
         for path in sorted((self.root / folder).glob(pattern)):
             parsed = self.yaml(path)
-            if parsed:
+            if parsed is None:
+                self.unreadable(path)
+            else:
                 built = self.build(model, parsed[0], self.rel(path), parsed[1])
                 if built is not None:
                     found.append(built)
         return found
+
+    def unreadable(self, path: Path, text: str | None = None) -> None:
+        """A file that could not be parsed: references to its id are not reported again."""
+        self.unusable_ids.add(path.stem)
+        found = _ID_LINE.search(text if text is not None else self.text(path) or "")
+        if found:
+            self.unusable_ids.add(found.group(1))
 
     def keyed(self, models: list[M]) -> dict[str, M]:
         """Models by id; the first wins, duplicates are reported by validate_references."""
@@ -142,21 +166,6 @@ class _Reader(ContentReader):
             keyed.setdefault(model.id, model)  # type: ignore[attr-defined]
         self.errors.extend(_duplicates(models))
         return keyed
-
-    def scan_personal_data(self) -> None:
-        """Refuse anything that looks like a personnummer, in every content and data file."""
-        for path in _content_files(self.root):
-            text = self.text(path)
-            for line in personal_number_lines(text or ""):
-                self.add(
-                    self.rel(path),
-                    line,
-                    "",
-                    "raden innehåller något som ser ut som ett personnummer "
-                    "eller samordningsnummer",
-                    "Personuppgifter får aldrig publiceras; ta bort numret eller skriv om texten "
-                    "så att ingen person kan identifieras.",
-                )
 
     def check_facts(self, known: dict[str, str]) -> None:
         """Every {{ fakta("…") }} in processes, rutiner and macro pages of docs/ must exist."""
@@ -194,17 +203,24 @@ class _Reader(ContentReader):
             return None
         split = split_front_matter(text)
         if split is None:
+            self.unreadable(path, text)
+            unclosed = text.lstrip("\ufeff").split("\n", 1)[0].strip() == "---"
             self.add(
                 self.rel(path),
                 1,
                 "",
-                "rutinen saknar metadata överst i filen",
-                "Börja filen med en rad ---, metadata (id, titel, …) och en rad ---.",
+                "metadata överst i filen avslutas aldrig med en rad ---"
+                if unclosed
+                else "rutinen saknar metadata överst i filen",
+                "Skriv en rad med bara --- efter sista metadataraden (före rutinens text)."
+                if unclosed
+                else "Börja filen med en rad ---, metadata (id, titel, …) och en rad ---.",
             )
             return None
         front, body, body_line = split
         parsed = self.yaml(path, line_offset=1, text=front)
         if parsed is None:
+            self.unreadable(path, front)
             return None
         meta = self.build(Routine, parsed[0], self.rel(path), parsed[1])
         return RoutineDocument(meta, body, body_line) if meta else None
@@ -243,29 +259,6 @@ class _Reader(ContentReader):
         return source
 
 
-PERSONAL_DATA_FOLDERS = (
-    "docs",
-    "processes",
-    "routines",
-    "roles",
-    "requirements",
-    "arshjul",
-    "reports",
-)
-PERSONAL_DATA_SUFFIXES = {".md", ".yml", ".yaml", ".csv", ".json", ".txt"}
-
-
-def _content_files(root: Path) -> list[Path]:
-    files = [root / SETTINGS_FILE] if (root / SETTINGS_FILE).exists() else []
-    for folder in PERSONAL_DATA_FOLDERS:
-        files += sorted(
-            p
-            for p in (root / folder).rglob("*")
-            if p.suffix in PERSONAL_DATA_SUFFIXES and p.is_file()
-        )
-    return files
-
-
 def content_paths(root: Path) -> list[Path]:
     """The files and folders the content is read from (to watch for changes)."""
     names = [SETTINGS_FILE, "roles", "processes", "routines", "requirements", "arshjul", "reports"]
@@ -280,17 +273,6 @@ def _renders_macros(path: Path) -> bool:
         return False
     split = split_front_matter(head)
     return split is not None and "render_macros: true" in split[0]
-
-
-def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """(front matter, body, line where the body starts) of a Markdown file, or None."""
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
-        return None
-    for index in range(1, len(lines)):
-        if lines[index].strip() in {"---", "..."}:
-            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
-    return None
 
 
 def _list_under(data: Any, key: str) -> list[Any] | None:

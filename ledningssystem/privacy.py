@@ -3,6 +3,14 @@
 A match needs a valid date (day + 60 for samordningsnummer) and a valid check
 digit, so dates, diarienummer and most other numbers pass. A ten-digit number
 right after "tel", "mobil" and the like is taken to be a phone number.
+
+The text is scanned as it will be rendered: the escapes that become a hyphen
+(Markdown `\\-`, YAML `\\x2d`/`\\u002d`, HTML `&#45;`) are undone first, and any dash,
+space or underscore between the date and the last four digits counts as a separator.
+
+A line that holds EXEMPT_MARK (in a comment: `<!-- ej-personnummer -->` in Markdown,
+`# ej-personnummer` in YAML) is not scanned: the exemption is in the file, where the
+reviewer of the change sees it.
 """
 
 from __future__ import annotations
@@ -11,22 +19,63 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+EXEMPT_MARK = "ej-personnummer"
+MASK = "ÅÅMMDD-XXXX"
+
+# Escapes that render as a hyphen; each is replaced by "-" before scanning.
+_HYPHEN_ESCAPES = re.compile(r"\\-|\\x2[dD]|\\u002[dD]|&#0*45;|&#[xX]0*2[dD];|&hyphen;|&dash;")
+_SEPARATORS = "-+\u2010\u2011\u2012\u2013\u2014\u2212 \u00a0_"
 _CANDIDATE = re.compile(
-    r"(?<![\d\w/.:-])"
+    r"(?<![\d\w/.-])"
     r"(?P<century>19|20)?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})"
-    r"(?P<sep>[-+]?)(?P<serial>\d{3})(?P<check>\d)"
-    r"(?![\d\w/:-]|[-+]\d|[.,]\d)"
+    rf"(?P<sep>[{_SEPARATORS}]?)(?P<serial>\d{{3}})(?P<check>\d)"
+    r"(?![\d\w/-]|[-+]\d|[.,]\d)"
 )
 _PHONE_CONTEXT = re.compile(r"(tel|telefon|mobil|mobilnr|ring|fax|växel|sms)\D{0,12}$", re.I)
 
 
+def rendered(text: str) -> str:
+    """`text` with the escapes that render as a hyphen undone (line breaks kept)."""
+    return _HYPHEN_ESCAPES.sub("-", text)
+
+
 def personal_number_lines(text: str) -> list[int]:
     """1-based line numbers of text that holds something that is a personnummer."""
-    return sorted({text.count("\n", 0, m.start()) + 1 for m in _matches(text)})
+    found: set[int] = set()
+    for number, line in enumerate(text.split("\n"), start=1):
+        if EXEMPT_MARK not in line and next(_matches(rendered(line)), None) is not None:
+            found.add(number)
+    return sorted(found)
 
 
 def contains_personal_number(text: str) -> bool:
-    return next(_matches(text), None) is not None
+    return next(_matches(rendered(text)), None) is not None
+
+
+def name_has_personal_number(name: str) -> bool:
+    """Whether a file name holds a personnummer (words in names are joined by - _ . /)."""
+    return contains_personal_number(_spaced(name))
+
+
+def mask(text: str) -> str:
+    """`text` with every personnummer replaced by ÅÅMMDD-XXXX, for messages and logs."""
+    plain = rendered(text)
+    # _spaced keeps every position, so a match in it marks the same span of `plain`.
+    spans = sorted(
+        {m.span() for m in _matches(plain)} | {m.span() for m in _matches(_spaced(plain))}
+    )
+    if not spans:
+        return text
+    parts, end = [], 0
+    for start, stop in spans:
+        if start >= end:
+            parts += [plain[end:start], MASK]
+            end = stop
+    return "".join([*parts, plain[end:]])
+
+
+def _spaced(text: str) -> str:
+    return re.sub(r"[-_./]", " ", text)
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:

@@ -88,6 +88,17 @@ def sub_lines(lines: LineMap, prefix: tuple[str | int, ...]) -> LineMap:
     return LineMap(offset=lines.offset, lines=sub)
 
 
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(front matter, body, line where the body starts) of a Markdown file, or None."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].strip() in {"---", "..."}:
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
+    return None
+
+
 @functools.lru_cache(maxsize=8192)
 def _parsed(text: str, line_offset: int) -> tuple[Any, LineMap]:
     """parse_yaml, remembered by text: a preview rebuild parses only the files that changed.

@@ -12,6 +12,8 @@ from ledningssystem.errors import ContentError
 from ledningssystem.messages import did_you_mean, did_you_mean_named
 from ledningssystem.model.base import ContentModel
 
+LISTED = 10  # longer lists of allowed values drown the message; "Se …" names the place
+
 
 def unknown_reference(
     model: ContentModel,
@@ -35,7 +37,7 @@ def unknown_reference(
     if value in ids:
         return None
     hint = (did_you_mean_named(value, names) if names else did_you_mean(value, ids)).strip()
-    if not hint and list_known:
+    if not hint and list_known and len(ids) <= LISTED:
         hint = f"Tillåtna värden: {', '.join(ids)}."
     return ContentError(
         model.origin.file,

@@ -2,26 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Set
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
+from typing import TypeVar
 
 from ledningssystem.errors import ContentError, field_label
 from ledningssystem.model.base import ContentModel
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.model.document import ControlledDocument
+from ledningssystem.model.process import Process
+from ledningssystem.model.routine import Routine
 from ledningssystem.references import unknown_reference
 
 ORG_WHERE = "roles/organisation.yml"
+T = TypeVar("T")
 
 
 def validate_references(
-    content: Ledningssystem, organisation_loaded: bool = True, unusable_ids: Set[str] = frozenset()
+    content: Ledningssystem,
+    organisation_loaded: bool = True,
+    unusable_ids: Set[str] = frozenset(),
+    salvaged: Sequence[ContentModel] = (),
 ) -> list[ContentError]:
-    """All broken references in the content, each pointing at the file and line that names it."""
+    """All broken references in the content, each pointing at the file and line that names it.
+
+    `salvaged` are models of files that failed only on an unknown key: their references are
+    checked too, so one run tells everything (see salvage.py)."""
     check = _Checker(content, organisation_loaded, unusable_ids)
-    for process in content.processes.values():
+    for process in [*content.processes.values(), *_of(salvaged, Process)]:
         check.process(process)
-    for doc in content.routines.values():
-        check.routine(doc.meta)
+    for routine in [*(doc.meta for doc in content.routines.values()), *_of(salvaged, Routine)]:
+        check.routine(routine)
     check.register()
     for role in content.roles.values():
         check.listed(
@@ -42,6 +52,10 @@ def validate_references(
                 "processes/",
             )
     return check.errors
+
+
+def _of(models: Sequence[ContentModel], kind: type[T]) -> list[T]:
+    return [m for m in models if isinstance(m, kind)]
 
 
 class _Checker:
@@ -205,13 +219,23 @@ class _Checker:
                     "rutinen",
                     "routines/",
                 )
-            self.flows(process, base, step.next, step_ids)
+            self.flows(process, base, step.next, step_ids, step.id)
 
-    def flows(self, process, base, flows, step_ids) -> None:  # noqa: ANN001 - Process, FlowTo
+    def flows(self, process, base, flows, step_ids, own) -> None:  # noqa: ANN001 - Process, FlowTo
         """`nästa`: steps of this process, other processes (not itself)."""
         for j, flow in enumerate(flows):
             path = (*base, "nästa", j)
-            if flow.step is not None:
+            if flow.step == own:
+                self.errors.append(
+                    ContentError(
+                        process.origin.file,
+                        process.origin.line(*path),
+                        field_label(path),
+                        f'steget "{own}" pekar på sig självt',
+                        "Skriv vilket steg som kommer efter, eller ta bort raden.",
+                    )
+                )
+            elif flow.step is not None:
                 where = f"stegen i {process.origin.file}"
                 self.ref(process, path, flow.step, step_ids, "steget", where)
             elif flow.process == process.id:

@@ -1,5 +1,12 @@
 """YAML parsing that remembers the line of every value, for error messages.
 
+Content files are plain data: mappings, lists, text, whole numbers, true/false. The
+loader builds them from PyYAML's event stream without recursion, and refuses what plain
+data never needs and attackers use: tags (`!!python/…`, `!!int`), anchors and aliases
+(`&a`, `*a`: recursive structures and "billion laughs" bombs), merge keys (`<<`) and
+nesting deeper than MAX_DEPTH. So any text is read in time linear in its length, and
+gives data or one YamlProblem with a line, never another exception.
+
 Floats and timestamps are not resolved by YAML: `version: 2.10` stays the text
 "2.10", and an impossible date like 2025-02-30 reaches pydantic as text, which
 reports it as a field error instead of PyYAML raising mid-parse.
@@ -7,21 +14,29 @@ reports it as a field error instead of PyYAML raising mid-parse.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from ledningssystem.yaml_messages import describe, error_line, reader_problem
+
 Path_ = tuple[str | int, ...]
+
+# Content files nest a handful of levels (process › steg › ansvar); far deeper is a mistake
+# or an attack on the parser.
+MAX_DEPTH = 40
 
 
 class _Loader(yaml.SafeLoader):
     pass
 
 
-# Composing is most of the time `check` takes: use libyaml's parser when PyYAML has it
-# (4-5x faster at 2,000 rutiner); the nodes, marks and resolvers are the same.
-class _Composer(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+# Parsing is most of the time `check` takes: use libyaml's parser when PyYAML has it
+# (4-5x faster at 2,000 rutiner); the events and marks are the same.
+class _Parser(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     pass
 
 
@@ -38,7 +53,21 @@ _RESOLVERS = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.yaml_implicit_resolvers = _RESOLVERS
-_Composer.yaml_implicit_resolvers = _RESOLVERS
+_RESOLVER = _Loader("")
+
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_MERGE = "tag:yaml.org,2002:merge"
+
+NO_ALIASES = (
+    "hänvisningar med & och * (ankare och alias) är inte tillåtna i innehållsfilerna; "
+    "skriv ut värdet på varje ställe det behövs"
+)
+NO_MERGE = (
+    "sammanfogning med << är inte tillåten i innehållsfilerna; skriv ut fälten på varje ställe"
+)
+BAD_KEY = "en nyckel måste vara ett enkelt namn"
 
 
 @dataclass
@@ -70,79 +99,161 @@ def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, LineMap]:
     """Parse one YAML document into plain data and the line of each value."""
     lines = LineMap(offset=line_offset)
     try:
-        node = _compose(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        raise YamlProblem(_describe(exc), line) from None
+        data = _Builder(lines).build(_events(text))
+    except yaml.reader.ReaderError as exc:
+        raise YamlProblem(reader_problem(exc), error_line(exc, text) + line_offset) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(f"filen kan inte läsas som YAML ({exc})", 1 + line_offset) from None
-    if node is None:
-        return None, lines
-    try:
-        return _build(node, (), lines, _Loader("")), lines
+        raise YamlProblem(describe(exc), error_line(exc, text) + line_offset) from None
     except YamlProblem as exc:
         raise YamlProblem(exc.message, exc.line + line_offset) from None
+    return data, lines
 
 
-_STR_TAG = "tag:yaml.org,2002:str"
-
-
-def _compose(text: str) -> yaml.Node | None:
+def _events(text: str) -> Iterator[yaml.Event]:
+    """Parser events, lazily, so a problem early in a huge text stops the parse early."""
+    given = 0
     try:
-        return yaml.compose(text, Loader=_Composer)
+        for event in yaml.parse(text, Loader=_Parser):
+            given += 1
+            yield event
     except yaml.YAMLError:
-        # Rare: let the pure-Python parser say what is wrong, in the words _describe knows.
-        return yaml.compose(text, Loader=_Loader)
+        # Rare: let the pure-Python parser say what is wrong, in the words describe() knows.
+        yield from itertools.islice(yaml.parse(text, Loader=_Loader), given, None)
 
 
-def _build(node: yaml.Node, path: Path_, lines: LineMap, loader: _Loader) -> Any:
-    lines.lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = (
-                key_node.value
-                if key_node.tag == _STR_TAG
-                else loader.construct_object(key_node, deep=True)
+def _line(event: yaml.Event) -> int:
+    mark = event.start_mark
+    return int(mark.line) + 1 if mark is not None else 1
+
+
+@dataclass
+class _Frame:
+    """A mapping or list being built, and where it sits in the document."""
+
+    value: dict[str, Any] | list[Any]
+    path: Path_
+    key: str | None = None  # a mapping's key waiting for its value
+    key_line: int = 0
+
+
+class _Builder:
+    """Plain data from parser events, with an explicit stack instead of recursion."""
+
+    def __init__(self, lines: LineMap):
+        self.lines = lines
+        self.stack: list[_Frame] = []
+        self.result: Any = None
+        self.documents = 0
+
+    def build(self, events: Iterable[yaml.Event]) -> Any:
+        for event in events:
+            self._refuse_references(event)
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    raise YamlProblem(
+                        "felaktig YAML: filen innehåller flera YAML-dokument; "
+                        "ta bort raden --- mitt i filen",
+                        _line(event),
+                    )
+            elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                self._open(event)
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                done = self.stack.pop()
+                self._place(done.value, _line(event), closing=True)
+            elif isinstance(event, yaml.ScalarEvent):
+                self._scalar(event)
+        return self.result
+
+    def _refuse_references(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise YamlProblem(f"felaktig YAML: {NO_ALIASES}", _line(event))
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise YamlProblem(
+                f'felaktig YAML: taggen "{shown}" är inte tillåten i innehållsfilerna; '
+                "ta bort den och skriv bara värdet",
+                _line(event),
             )
-            if not isinstance(key, str | int | bool) or key is None:
-                raise YamlProblem(
-                    "en nyckel måste vara ett enkelt namn", key_node.start_mark.line + 1
-                )
-            key = str(key)
-            if key in result:
-                raise YamlProblem(
-                    f'nyckeln "{key}" förekommer två gånger; ta bort den ena',
-                    key_node.start_mark.line + 1,
-                )
-            result[key] = _build(value_node, (*path, key), lines, loader)
-            # Errors about a field point at its key, where the author looks for it.
-            lines.lines[(*path, key)] = key_node.start_mark.line + 1
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*path, i), lines, loader) for i, item in enumerate(node.value)]
-    if node.tag == _STR_TAG:
-        return node.value  # what SafeConstructor returns for a string, without its overhead
-    try:
-        return loader.construct_object(node, deep=True)
-    except yaml.YAMLError as exc:
-        raise YamlProblem(_describe(exc), node.start_mark.line + 1) from None
+
+    def _open(self, event: yaml.Event) -> None:
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.value, dict) and top.key is None:
+            raise YamlProblem(BAD_KEY, _line(event))
+        if len(self.stack) >= MAX_DEPTH:
+            raise YamlProblem(
+                f"felaktig YAML: värdena är nästlade djupare än {MAX_DEPTH} nivåer; "
+                "kontrollera indraget och hakparenteserna",
+                _line(event),
+            )
+        path = self._child_path()
+        self.lines.lines[path] = _line(event)
+        value: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+        self.stack.append(_Frame(value, path))
+
+    def _child_path(self) -> Path_:
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.value, list):
+            return (*top.path, len(top.value))
+        return (*top.path, top.key or "")
+
+    def _scalar(self, event: yaml.ScalarEvent) -> None:
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.value, dict) and top.key is None:
+            self._key(top, event)
+            return
+        self.lines.lines[self._child_path()] = _line(event)
+        self._place(_scalar_value(event), _line(event))
+
+    def _key(self, top: _Frame, event: yaml.ScalarEvent) -> None:
+        line = _line(event)
+        value = event.value
+        if event.implicit[0]:
+            tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
+            if tag == _MERGE:
+                raise YamlProblem(f"felaktig YAML: {NO_MERGE}", line)
+            if tag == _NULL:
+                raise YamlProblem(BAD_KEY, line)
+            value = str(_scalar_value(event))
+        assert isinstance(top.value, dict)
+        if value in top.value:
+            raise YamlProblem(f'nyckeln "{value}" förekommer två gånger; ta bort den ena', line)
+        top.key, top.key_line = value, line
+
+    def _place(self, value: Any, line: int, closing: bool = False) -> None:
+        if not self.stack:
+            self.result = value
+            return
+        top = self.stack[-1]
+        if isinstance(top.value, list):
+            top.value.append(value)
+            return
+        key = top.key or ""
+        top.value[key] = value
+        # Errors about a field point at its key, where the author looks for it.
+        self.lines.lines[(*top.path, key)] = top.key_line
+        top.key = None
 
 
-def _describe(exc: yaml.YAMLError) -> str:
-    problem = getattr(exc, "problem", None) or str(exc)
-    hints = {
-        "mapping values are not allowed here": (
-            'ett kolon på fel ställe; sätt texten inom citattecken om den innehåller ": "'
-        ),
-        "found character '\\t' that cannot start any token": (
-            "tabbtecken är inte tillåtna i YAML; använd mellanslag för indrag"
-        ),
-        "could not find expected ':'": "en rad saknar kolon efter fältnamnet",
-        "found undefined alias": "en okänd hänvisning (*namn)",
-    }
-    for english, swedish in hints.items():
-        if english in problem:
-            return f"felaktig YAML: {swedish}"
-    return f"felaktig YAML: {problem} – kontrollera indrag, kolon och citattecken"
+def _scalar_value(event: yaml.ScalarEvent) -> Any:
+    """A scalar as SafeLoader reads it, but floats and timestamps stay text."""
+    if not event.implicit[0]:
+        return event.value  # quoted: always text
+    tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return _RESOLVER.bool_values[event.value.lower()]
+    if tag == _INT:
+        try:
+            return _RESOLVER.construct_yaml_int(yaml.ScalarNode(tag, event.value))
+        except ValueError:
+            raise YamlProblem(
+                "talet har för många siffror; skriv ett rimligt tal eller sätt det inom "
+                "citattecken",
+                _line(event),
+            ) from None
+    return event.value  # text, and the floats and dates pydantic reads from text

@@ -26,6 +26,7 @@ from ledningssystem.report.seal import (
     META_FILE,
     correction_command,
     seal_command,
+    seal_holds,
     sealed_fingerprint,
     year_manifest,
 )
@@ -71,7 +72,7 @@ def faststall(args: argparse.Namespace) -> int:
             raise UserError(
                 f"{args.year} är inte förseglat ännu; kör först {seal_command(args.year)}"
             )
-        if current == sealed:
+        if seal_holds(folder, sealed, text):
             raise UserError(f"inget i {args.year} har ändrats sedan det förseglades")
         entry = {
             "datum": (args.date or Settings().effective_today()).isoformat(),
@@ -83,7 +84,7 @@ def faststall(args: argparse.Namespace) -> int:
         earlier: list[Any] = found if isinstance(found, list) else []
         text = replace_block(text, "rättelser", [*earlier, entry])
         done = f"Rättelsen av {args.year} är registrerad i {rel} och {LOCK_FILE}."
-    elif sealed and current == sealed:
+    elif sealed and seal_holds(folder, sealed, text):
         print(f"{args.year} är redan förseglat och oförändrat; inget att göra.")
         return 0
     elif sealed:

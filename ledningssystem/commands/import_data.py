@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ledningssystem.cli import UserError, command
+from ledningssystem.privacy import mask
 from ledningssystem.report.importer import (
     ImportKind,
     ImportRefused,
@@ -43,7 +44,7 @@ def import_data(args: argparse.Namespace) -> int:
             root, ImportKind(args.typ), args.fil, args.year, known, args.mapping, args.force
         )
     except ImportRefused as refused:
-        raise UserError(str(refused)) from None
+        raise UserError(mask(str(refused))) from None
     print(summary_text(summary))
     return 0
 
@@ -59,6 +60,16 @@ def summary_text(summary: ImportSummary) -> str:
     if skipped:
         lines.append(f"Hoppade över {skipped} rader:")
         for reason, rows in sorted(summary.skipped.items(), key=lambda item: item[1][0]):
-            lines.append(f"  {reason}: rad {', '.join(str(r) for r in rows)}")
+            lines.append(f"  {mask(reason)}: {_row_numbers(rows)}")
     lines.append(f"Skrev {summary.target} ({summary.rows_written} rader).")
     return "\n".join(lines)
+
+
+SHOWN_ROWS = 20  # a 600,000-row export must not print every skipped row number
+
+
+def _row_numbers(rows: list[int]) -> str:
+    """ "rad 3, 7, 9" – or the first SHOWN_ROWS and how many more."""
+    shown = ", ".join(str(r) for r in rows[:SHOWN_ROWS])
+    more = len(rows) - SHOWN_ROWS
+    return f"rad {shown} och {more} till ({len(rows)} rader)" if more > 0 else f"rad {shown}"

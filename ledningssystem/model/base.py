@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from ledningssystem.yaml_lines import LineMap
 
@@ -12,6 +14,23 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 """An id: lowercase a–z, digits and single hyphens, e.g. `barn-och-unga`."""
+
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
+def _plausible_date(value: dt.date) -> dt.date:
+    # Year 1 or 9999 is a typo, and date arithmetic near them overflows.
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "sv_date_range",
+            f"datumet {value.isoformat()} ligger utanför åren {FIRST_YEAR}–{LAST_YEAR}; "
+            "kontrollera året",
+        )
+    return value
+
+
+Date = Annotated[dt.date, AfterValidator(_plausible_date)]
+"""A date in a plausible range (1900–2199), read from ÅÅÅÅ-MM-DD."""
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 

@@ -58,6 +58,9 @@ class Ledningssystem:
     activities: tuple[Activity, ...] = ()
     # The yearly kvalitetsberättelser (reports/); None when loaded without them.
     reports: Reports | None = None
+    # Ids of files that could not be read or validated: their own errors are reported, so
+    # references to them are not reported again.
+    unusable_ids: frozenset[str] = frozenset()
 
     @cached_property
     def requirements(self) -> dict[str, RegisteredRequirement]:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
 from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from ledningssystem.model.base import SLUG_PATTERN, ContentModel, Slug, sv
+from ledningssystem.model.base import SLUG_PATTERN, ContentModel, Date, Slug, sv
 
 Version = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")]
 
@@ -40,16 +39,16 @@ class ControlledDocument(ContentModel):
     )
     status: Status = sv("status", "utkast, gällande eller upphörd.")
     version: Version = sv("version", "Versionsnummer, t.ex. 1.0 eller 2.3.")
-    valid_from: dt.date | None = sv(
+    valid_from: Date | None = sv(
         "gäller_från", "Datum då versionen börjar gälla (ÅÅÅÅ-MM-DD).", default=None
     )
     approved_by: Slug | None = sv(
         "fastställd_av", "Rollen som fastställde versionen, t.ex. forvaltningschef.", default=None
     )
-    approved_on: dt.date | None = sv(
+    approved_on: Date | None = sv(
         "fastställd_datum", "Datum då versionen fastställdes (ÅÅÅÅ-MM-DD).", default=None
     )
-    review_by: dt.date | None = sv(
+    review_by: Date | None = sv(
         "revideras_senast", "Senaste datum för nästa revidering (ÅÅÅÅ-MM-DD).", default=None
     )
     editorial_note: str = sv(

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from ledningssystem.model.base import ContentModel, Slug, sv
+from ledningssystem.model.base import ContentModel, Date, Slug, sv
 
 
 class GitSettings(ContentModel):
@@ -30,7 +30,11 @@ class DocumentControlSettings(ContentModel):
     """How far ahead the portal warns about reviews."""
 
     horizon_days: int = sv(
-        "horisont_dagar", "Hur många dagar framåt kommande revideringar visas.", default=90, ge=1
+        "horisont_dagar",
+        "Hur många dagar framåt kommande revideringar visas (högst 3650, tio år).",
+        default=90,
+        ge=1,
+        le=3650,
     )
     history_start: str = sv(
         "historik_från",
@@ -57,7 +61,7 @@ FactKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_åäö]+$", max_le
 class Settings(ContentModel):
     """The portal's configuration, beside mkdocs.yml."""
 
-    today: dt.date | None = sv(
+    today: Date | None = sv(
         "idag", "Fast datum för 'idag' (ÅÅÅÅ-MM-DD), för återskapbara byggen.", default=None
     )
     git: GitSettings = Field(default_factory=GitSettings, alias="git")

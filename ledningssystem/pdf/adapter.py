@@ -21,6 +21,7 @@ from ledningssystem.model.content import Ledningssystem
 from ledningssystem.pdf.document import Organisation, PdfDocument, PdfSection
 from ledningssystem.report.meta import Approval, Correction
 from ledningssystem.report.page import SectionView, YearView, year_view
+from ledningssystem.sanitise import sanitise_html
 from ledningssystem.urls import Linker, report_page, report_pdf
 
 # The site's Markdown extensions (mkdocs.yml) minus toc: narrative headings need no anchors,
@@ -91,7 +92,7 @@ def corrections_section(corrections: Sequence[Correction]) -> tuple[PdfSection, 
 def markdown_to_html(text: str) -> str:
     """Narrative Markdown (with raw HTML blocks) as print HTML, site links reduced to text."""
     html = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS)).convert(text)
-    return _SITE_LINK.sub(r"\1", html)
+    return _SITE_LINK.sub(r"\1", sanitise_html(html))  # the same allow-list as the site
 
 
 def _section(view: SectionView, draft: bool) -> tuple[int, PdfSection]:

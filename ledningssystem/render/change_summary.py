@@ -14,6 +14,7 @@ from ledningssystem.changes import ChangeSet, DocumentChange
 from ledningssystem.document_meta import DocumentMeta, version_key
 from ledningssystem.facts_review import fact_changes_markdown
 from ledningssystem.file_names import ROLES_FILE
+from ledningssystem.render.format import markdown_literal
 from ledningssystem.report.review import figures_section
 
 
@@ -41,7 +42,7 @@ class ChangeSummary:
 
 def problem_prefix(change: DocumentChange) -> str:
     """How a problem names its document in the summary: `path` (title)."""
-    return f"`{change.path}` ({change.title})"
+    return f"`{change.path}` ({markdown_literal(change.title)})"
 
 
 def document_problems(change: DocumentChange) -> list[str]:
@@ -294,7 +295,7 @@ def _what(d: DocumentChange) -> str:
 
 
 def _doc(d: DocumentChange) -> str:
-    return f"{d.title} (`{d.path}`)"
+    return f"{markdown_literal(d.title)} (`{d.path}`)"
 
 
 def _owner(changes: ChangeSet, d: DocumentChange) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from ledningssystem.doccontrol import ControlledItem, ControlOverview
 from ledningssystem.model.content import Ledningssystem
 from ledningssystem.render.format import format_date
+from ledningssystem.spreadsheet import text_cell
 from ledningssystem.urls import page_url
 
 CSV_COLUMNS = (
@@ -107,7 +108,4 @@ def _role_name(content: Ledningssystem, role_id: str) -> str:
 
 
 def _cell(value: Any) -> Any:
-    # A title starting with = + - @ would run as a formula in Excel; an apostrophe stops that.
-    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@"}:
-        return "'" + value
-    return value
+    return text_cell(value)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from ledningssystem.doccontrol import ControlledItem, ControlOverview
 from ledningssystem.law_watch import AffectedDocument
 from ledningssystem.model.content import Ledningssystem
+from ledningssystem.render.format import markdown_literal
 from ledningssystem.urls import page_url
 
 
@@ -75,7 +76,8 @@ def _line(item: ControlledItem, site_url: str) -> str:
         else f"om {days} {'dag' if days == 1 else 'dagar'}"
     )
     target = site_url.rstrip("/") + "/" + page_url(item.page) if site_url else ""
-    name = f"[{item.title}]({target})" if target else item.title
+    title = markdown_literal(item.title)
+    name = f"[{title}]({target})" if target else title
     review = item.doc.review_by.isoformat() if item.doc.review_by else "–"
     return (
         f"- {name} ({item.kind}, version {item.doc.version}) – revideras senast {review}, "

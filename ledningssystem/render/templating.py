@@ -8,7 +8,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ledningssystem.render.format import format_date, format_number
+from ledningssystem.render.format import format_date, format_number, plain_text
 from ledningssystem.render.status_badge import status_badge
 
 
@@ -25,6 +25,7 @@ def environment() -> Environment:
     env.filters["date"] = format_date
     env.filters["number"] = format_number
     env.filters["status_badge"] = status_badge
+    env.filters["plain"] = plain_text
     env.globals["today_type"] = dt.date
     return env
 

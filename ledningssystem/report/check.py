@@ -48,7 +48,12 @@ class _Checker:
         what: str,
         where: str,
     ) -> None:
-        if value is None or value == UNKNOWN_ID or known is None:
+        if (
+            value is None
+            or value == UNKNOWN_ID
+            or known is None
+            or value in self.content.unusable_ids
+        ):
             return  # an explicit unknown (okänt) is a value, counted apart
         error = unknown_reference(row, (field,), field, value, known, what, where, list_known=True)
         if error is not None:

@@ -9,6 +9,7 @@ import json
 from ledningssystem.report.data import Reports
 from ledningssystem.report.figures import Figure, swedish
 from ledningssystem.report.meta import Approval
+from ledningssystem.spreadsheet import text_cell
 
 
 def figures_json(reports: Reports, year: int) -> str:
@@ -68,10 +69,10 @@ def figures_csv(reports: Reports, year: int) -> str:
 
 def _row(f: Figure) -> list[str]:
     return [
-        f.name,
-        f.label,
+        text_cell(f.name),  # names and labels are the author's text: never a formula
+        text_cell(f.label),
         _number(f.value, f.decimals),
-        f.unit,
+        text_cell(f.unit),
         str(f.previous_year) if f.previous is not None else "",
         _number(f.previous, f.decimals),
         _number(f.delta, f.decimals),

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ledningssystem.csv_problems import csv_reason
 from ledningssystem.reading import ContentReader, sub_lines
 from ledningssystem.yaml_lines import LineMap
 
@@ -64,27 +65,40 @@ class FileReader(ContentReader):
             header = [h.strip().casefold() for h in next(reader)]
         except StopIteration:
             return []
+        except csv.Error as exc:
+            self.add(file, 1, "", f"rubrikraden går inte att läsa som CSV: {csv_reason(exc)}")
+            return None
         rows: list[Row] = []
         start = reader.line_num + 1
-        for cells in reader:
-            line = start
-            start = reader.line_num + 1
-            if not any(c.strip() for c in cells):
-                continue
-            if len(cells) > len(header):
-                self.add(
-                    file,
-                    line,
-                    "",
-                    f"raden har {len(cells)} värden men rubrikraden bara {len(header)} kolumner",
-                    f'Kontrollera avgränsaren "{delimiter}"; sätt text med '
-                    f"{delimiter} inom citattecken.",
-                )
-                continue
-            data = {h: c.strip() for h, c in zip(header, cells, strict=False) if c.strip()}
-            lines = LineMap(lines={(): line, **{(h,): line for h in header}})
-            rows.append(Row(data, lines))
+        try:
+            for cells in reader:
+                line = start
+                start = reader.line_num + 1
+                row = self._csv_row(file, line, header, cells, delimiter)
+                if row is not None:
+                    rows.append(row)
+        except csv.Error as exc:
+            self.add(file, start, "", f"raden går inte att läsa som CSV: {csv_reason(exc)}")
+            return None
         return rows
+
+    def _csv_row(
+        self, file: str, line: int, header: list[str], cells: list[str], delimiter: str
+    ) -> Row | None:
+        if not any(c.strip() for c in cells):
+            return None
+        if len(cells) > len(header):
+            self.add(
+                file,
+                line,
+                "",
+                f"raden har {len(cells)} värden men rubrikraden bara {len(header)} kolumner",
+                f'Kontrollera avgränsaren "{delimiter}"; sätt text med '
+                f"{delimiter} inom citattecken.",
+            )
+            return None
+        data = {h: c.strip() for h, c in zip(header, cells, strict=False) if c.strip()}
+        return Row(data, LineMap(lines={(): line, **{(h,): line for h in header}}))
 
     def yaml_rows(self, path: Path, key: str) -> list[Row] | None:
         parsed = self.yaml(path)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from ledningssystem.model.base import ContentModel, Slug, Text, sv
+from ledningssystem.model.base import ContentModel, Date, Slug, Text, sv
 from ledningssystem.report.fields import YesNo
 from ledningssystem.report.model import Count
 
@@ -27,7 +26,7 @@ class ReportStatus(StrEnum):
 class Approval(ContentModel):
     """When, by whom and where the berättelse was approved."""
 
-    date: dt.date = sv("datum", "Datum för beslutet, ÅÅÅÅ-MM-DD.")
+    date: Date = sv("datum", "Datum för beslutet, ÅÅÅÅ-MM-DD.")
     by: Text = sv("av", "Vem som fastställde, t.ex. Socialnämnden.")
     paragraph: str = sv("paragraf", "Paragraf i protokollet, t.ex. § 14.", default="")
     registration: str = sv("dnr", "Diarienummer, t.ex. SN 2025/0042.", default="")
@@ -41,7 +40,7 @@ class Approval(ContentModel):
 class Correction(ContentModel):
     """A rättelse of a fastställd berättelse: when, why, what, and the content after it."""
 
-    date: dt.date = sv("datum", "Datum för rättelsen, ÅÅÅÅ-MM-DD.")
+    date: Date = sv("datum", "Datum för rättelsen, ÅÅÅÅ-MM-DD.")
     reason: Text = sv("orsak", "Varför berättelsen rättades.")
     change: Text = sv("ändring", "Vad som ändrades.")
     fingerprint: str = sv(

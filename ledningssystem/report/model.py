@@ -7,14 +7,13 @@ categories are checked against the configuration and the organisation in load.py
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from ledningssystem.model.base import ContentModel, Slug, Text, sv
+from ledningssystem.model.base import ContentModel, Date, Slug, Text, sv
 from ledningssystem.report.case_process import CaseProcess
 from ledningssystem.report.fields import Count, SlugList, yes_no
 from ledningssystem.report.unknown import (
@@ -205,7 +204,7 @@ class RiskAcceptance(ContentModel):
 
     decision: Text = sv("beslut", "Vad som beslutades, t.ex. Risken accepteras till 2026.")
     by: Text = sv("av", "Vem som beslutade, t.ex. Socialnämnden eller förvaltningschefen.")
-    date: dt.date = sv("datum", "Datum för beslutet, ÅÅÅÅ-MM-DD.")
+    date: Date = sv("datum", "Datum för beslutet, ÅÅÅÅ-MM-DD.")
     reason: Text = sv("motivering", "Varför risken accepteras.")
 
 
@@ -238,7 +237,7 @@ class ReviewRow(ContentModel):
     id: Slug = sv("id", "Granskningens id.")
     kind: Slug = sv("typ", "Slag av granskning (granskningar › typer i config.yml).")
     subject: Text = sv("vad", "Vad som granskades.")
-    date: dt.date | None = sv("datum", "Datum för beslut eller rapport.", default=None)
+    date: Date | None = sv("datum", "Datum för beslut eller rapport.", default=None)
     finding: Text = sv("iakttagelse", "Vad granskningen kom fram till.")
     action: str = sv("åtgärd", "Vad förvaltningen gör med resultatet.", default="")
 
@@ -249,7 +248,7 @@ class ActionRow(ContentModel):
     id: Slug = sv("id", "Id, samma år efter år, t.ex. atg-avvikelser-utbildning.")
     title: Text = sv("titel", "Vad som ska göras.")
     owner: Slug = sv("ansvarig", "Rollen som ansvarar.")
-    due: dt.date = sv("klart_senast", "När det ska vara klart, ÅÅÅÅ-MM-DD.")
+    due: Date = sv("klart_senast", "När det ska vara klart, ÅÅÅÅ-MM-DD.")
     status: ActionStatus = sv("status", "planerad, pågående, genomförd eller avbruten.")
     process: Slug | None = sv("process", "Processen som åtgärden gäller.", default=None)
     comment: str = sv("kommentar", "Hur det gick eller varför.", default="")

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ledningssystem.errors import ContentError
+from ledningssystem.git import GitUnavailable, run_git
 from ledningssystem.report.meta import ReportMeta, ReportStatus
 from ledningssystem.yaml_lines import YamlProblem, parse_yaml
 
@@ -76,9 +79,23 @@ class Manifest:
         return found
 
 
-def year_manifest(folder: Path, meta_text: str | None = None) -> Manifest:
-    """The manifest of reports/<år>/ as it is on disk (report.yml's text may be given)."""
+# What a fastställd year's figures and text depend on outside its folder: the report
+# settings (thresholds, categories) and the organisation's names it prints. Their digests
+# are entries of the manifest under these names (paths relative to the year folder).
+CONFIG_ENTRY = "../config.yml"
+NAMES_ENTRY = "../../roles/organisation.yml"
+DEPENDENCIES = (CONFIG_ENTRY, NAMES_ENTRY)
+
+
+def year_manifest(
+    folder: Path, meta_text: str | None = None, dependencies: bool = True
+) -> Manifest:
+    """The manifest of reports/<år>/ as it is on disk (report.yml's text may be given).
+
+    With `dependencies`, reports/config.yml and the organisation names the year uses take
+    part too. Seals written before they did are still checked without them (check_seal)."""
     files: dict[str, str] = {}
+    texts: list[str] = []
     for path in sorted(folder.rglob("*")):
         rel = unicodedata.normalize("NFC", path.relative_to(folder).as_posix())
         if not path.is_file() or rel == LOCK_FILE or any(p.startswith(".") for p in rel.split("/")):
@@ -89,11 +106,63 @@ def year_manifest(folder: Path, meta_text: str | None = None) -> Manifest:
         else:
             # Line endings follow the checkout (core.autocrlf), not the content.
             data = path.read_bytes().replace(b"\r\n", b"\n")
+        texts.append(data.decode("utf-8", "replace"))
         files[rel] = hashlib.sha256(data).hexdigest()
+    if dependencies:
+        root = folder.parent.parent
+        files[CONFIG_ENTRY] = hashlib.sha256(
+            _canonical_file(root / "reports" / "config.yml")
+        ).hexdigest()
+        files[NAMES_ENTRY] = hashlib.sha256(_names_used(root, "\n".join(texts))).hexdigest()
     history = _history_before(folder)
     if history is not None:
         files[HISTORY_ENTRY] = hashlib.sha256(history).hexdigest()
     return Manifest(files)
+
+
+def _canonical_file(path: Path) -> bytes:
+    """A YAML file as sorted JSON (comments and layout do not count); b"" when missing."""
+    if not path.is_file():
+        return b""
+    text = path.read_text("utf-8-sig", "replace")
+    try:
+        data, _ = parse_yaml(text)
+    except YamlProblem:
+        return text.replace("\r\n", "\n").encode()
+    return json.dumps(_keys_as_text(data), sort_keys=True, ensure_ascii=False).encode()
+
+
+def _names_used(root: Path, year_text: str) -> bytes:
+    """The municipality's name and the names of the organisation parts the year names by id."""
+    path = root / "roles" / "organisation.yml"
+    try:
+        data, _ = (
+            parse_yaml(path.read_text("utf-8-sig", "replace")) if path.is_file() else ({}, None)
+        )
+    except YamlProblem:
+        return path.read_bytes()
+    names: dict[str, str] = {}
+    _collect_names(data, names)
+    used = {
+        key: name
+        for key, name in names.items()
+        if re.search(rf"(?<![a-z0-9-]){re.escape(key)}(?![a-z0-9-])", year_text)
+    }
+    municipality = data.get("kommun") if isinstance(data, dict) else None
+    return json.dumps(
+        {"kommun": municipality, "namn": used}, sort_keys=True, ensure_ascii=False
+    ).encode()
+
+
+def _collect_names(value: Any, names: dict[str, str]) -> None:
+    if isinstance(value, dict):
+        if isinstance(value.get("id"), str) and isinstance(value.get("namn"), str):
+            names[value["id"]] = value["namn"]
+        for item in value.values():
+            _collect_names(item, names)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_names(item, names)
 
 
 def _history_before(folder: Path) -> bytes | None:
@@ -145,6 +214,16 @@ def read_lock(folder: Path) -> Manifest | None:
     return Manifest(files)
 
 
+def seal_holds(folder: Path, sealed: str, meta_text: str | None = None) -> bool:
+    """Whether the year is as it was sealed. A seal from before the settings and names took
+    part (its lock lists neither) is checked on the year's own files."""
+    if year_manifest(folder, meta_text).fingerprint == sealed:
+        return True
+    lock = read_lock(folder)
+    legacy = lock is None or not set(DEPENDENCIES) & set(lock.files)
+    return legacy and year_manifest(folder, meta_text, dependencies=False).fingerprint == sealed
+
+
 def sealed_fingerprint(meta: ReportMeta) -> str:
     """The fingerprint the content must have: the last rättelse's, else the approval's."""
     if meta.corrections:
@@ -158,7 +237,7 @@ def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentE
     lock = read_lock(folder)
     if meta.status is not ReportStatus.APPROVED:
         if lock is None:
-            return []
+            return _unsealed_in_history(folder, rel_folder, meta)
         return [
             ContentError(
                 meta_file,
@@ -193,9 +272,11 @@ def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentE
                 f"{LOCK_FILE}, så att ändringar efter beslutet upptäcks).",
             )
         ]
-    current = year_manifest(folder)
-    if current.fingerprint == sealed:
+    if seal_holds(folder, sealed):
         return []
+    # A lock from before the settings and names took part is compared on the year's own files.
+    legacy = lock is not None and not set(DEPENDENCIES) & set(lock.files)
+    current = year_manifest(folder, dependencies=not legacy)
     hint = (
         f"Berättelsen för {year} är fastställd och får inte ändras i efterhand. Ångra ändringen, "
         f"eller, om det är en rättelse, registrera den: {correction_command(year)}."
@@ -214,7 +295,9 @@ def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentE
     verbs = {"ändrad": "har ändrats", "ny": "har lagts till", "borttagen": "har tagits bort"}
     return [
         ContentError(
-            "reports/historik.yml" if path == HISTORY_ENTRY else f"{rel_folder}/{path}",
+            "reports/historik.yml"
+            if path == HISTORY_ENTRY
+            else posixpath.normpath(f"{rel_folder}/{path}"),
             None,
             "",
             f"året {year} är fastställt och "
@@ -222,11 +305,49 @@ def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentE
                 f"dess tidigare års värden i historik.yml {verbs[change]} efter beslutet"
                 if path == HISTORY_ENTRY
                 else f"filen {verbs[change]} efter beslutet"
-            ),
+            )
+            + (_DEPENDENCY_NOTE if path in DEPENDENCIES else ""),
             hint,
         )
         for path, change in current.changes_from(lock)
     ]
+
+
+def _unsealed_in_history(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentError]:
+    """A year whose lock file is gone but was committed once: it was fastställd, and stays so.
+
+    Deleting faststalld.lock and writing status: utkast must not unseal a year silently.
+    Without Git or history (a tarball, a shallow clone) there is nothing to compare with."""
+    commit = sealing_commit(folder)
+    if not commit:
+        return []
+    return [
+        ContentError(
+            f"{rel_folder}/{META_FILE}",
+            None,
+            "status",
+            f"året {meta.year} har fastställts ({rel_folder}/{LOCK_FILE} finns i Git-historiken, "
+            f"ändring {commit[:10]}) men status är {meta.status.value} och {LOCK_FILE} saknas",
+            "En fastställd berättelse förblir fastställd. Ångra borttagningen av "
+            f"{LOCK_FILE} (git log -- {rel_folder}/{LOCK_FILE} visar den), sätt status: "
+            f"fastställd och registrera ändringar med {correction_command(meta.year)}.",
+        )
+    ]
+
+
+def sealing_commit(folder: Path) -> str:
+    """The last commit that touched the year's lock file, or "" (none, or no Git history)."""
+    try:
+        out = run_git(folder, "log", "-1", "--format=%H", "--", LOCK_FILE)
+    except GitUnavailable:
+        return ""
+    return out.decode("utf-8", "replace").strip()
+
+
+_DEPENDENCY_NOTE = (
+    " (berättelsens siffror och namn bygger på den; ändringen gäller bara kommande år om de "
+    "får egna värden)"
+)
 
 
 def _keys_as_text(value: Any) -> Any:

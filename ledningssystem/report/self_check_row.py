@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from typing import Any
 
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from ledningssystem.model.base import ContentModel, Slug, Text, sv
+from ledningssystem.model.base import ContentModel, Date, Slug, Text, sv
 from ledningssystem.report.fields import Decimal, YesNo, yes_no
 
 
@@ -26,7 +25,7 @@ class SelfCheckRow(ContentModel):
     process: Slug = sv("process", "Processens id.")
     step: Slug | None = sv("steg", "Stegets id i processen.", default=None)
     check: Text = sv("kontroll", "Vad som kontrollerades.")
-    date: dt.date = sv("datum", "När kontrollen gjordes eller var planerad.")
+    date: Date = sv("datum", "När kontrollen gjordes eller var planerad.")
     result: CheckResult = sv(
         "resultat",
         "godkänd, ej godkänd eller ej genomförd; utelämna när värde och mål ger resultatet.",

@@ -24,7 +24,9 @@ from ledningssystem.report.importer.mapping import ImportKind, Mapping, identity
 from ledningssystem.report.importer.reading import read_table
 from ledningssystem.report.importer.writing import data_text, write_atomically
 from ledningssystem.report.load import load_report_config
+from ledningssystem.report.meta import ReportStatus
 from ledningssystem.report.model import SarahAssessment
+from ledningssystem.report.seal import LOCK_FILE, META_FILE
 from ledningssystem.yaml_lines import YamlProblem, parse_yaml
 
 
@@ -89,6 +91,12 @@ def import_export(
         )
     target = _target(folder, kind)
     target_name = _shown(target, root)
+    if _is_sealed(folder):
+        raise ImportRefused(
+            f"berättelsen för {year} är fastställd och dess data ändras inte genom en import; "
+            f'en rättelse görs med python -m ledningssystem fastställ {year} --rättelse "varför" '
+            '--ändring "vad"'
+        )
     if target.exists() and not force:
         raise ImportRefused(
             f"{target_name} finns redan och skrivs inte över; "
@@ -105,6 +113,11 @@ def import_export(
     table = read_table(export, shown, header_row, sheet)
     mapping = mapping or identity(kind, table.header)
     converted = convert(table, mapping, known, year)
+    if not converted.events and target.exists():
+        raise ImportRefused(
+            f"importen räknade inga rader ur {shown}, så {target_name} ersätts inte med en tom "
+            "fil; kontrollera exporten, året och mappningen"
+        )
     rows = aggregate(kind, converted.events)
     text = data_text(kind, rows, target.suffix)
     leaks = personal_number_lines(text)
@@ -124,6 +137,17 @@ def import_export(
         target=target_name,
         rows_written=len(rows),
     )
+
+
+def _is_sealed(folder: Path) -> bool:
+    """A fastställd year: sealed by its lock, or marked fastställd in report.yml."""
+    if (folder / LOCK_FILE).exists():
+        return True
+    try:
+        data, _ = parse_yaml((folder / META_FILE).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        return False  # check reports the broken report.yml itself
+    return isinstance(data, dict) and data.get("status") == ReportStatus.APPROVED.value
 
 
 def load_mapping(path: Path, root: Path) -> Mapping:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ledningssystem.csv_problems import csv_reason
 from ledningssystem.errors import ContentError, ContentErrors
 
 DELIMITERS = {";": "semikolon", ",": "komma", "\t": "tabb"}
@@ -111,8 +112,8 @@ def _csv_lines(data: bytes, file: str, header_row: int) -> tuple[list, str]:
         for cells in reader:
             found.append((start, tuple(c.strip() for c in cells)))
             start = reader.line_num + 1
-    except csv.Error:
-        raise _fail(file, start, "raden går inte att läsa som CSV") from None
+    except csv.Error as exc:
+        raise _fail(file, start, f"raden går inte att läsa som CSV: {csv_reason(exc)}") from None
     name = DELIMITERS[delimiter] if first.count(delimiter) else "en kolumn"
     return found, f"CSV, {encoding}, {name}"
 

@@ -1,0 +1,162 @@
+"""The HTML authors may write, and sanitising every page's rendered content to it.
+
+Rutiner, process descriptions and the berättelse's texts are Markdown, which passes raw
+HTML through. Each page's content HTML is cleaned with nh3 (the Rust crate ammonia)
+against one allow-list: what Markdown and the portal's own pages and diagrams produce,
+plus what authors need (tables, details/summary, abbr, kbd, sup/sub, span/div with
+class). Scripts, iframes, forms, event handlers and javascript: links are removed, and a
+resource (img src, srcset, …) may only point inside the site. `markup_problems` tells the
+same rules to `check`, with file and line, before any build.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import nh3
+
+_TEXT_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
+    "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3",
+    "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre",
+    "q", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+}  # fmt: skip
+# The portal's own diagrams (templates/diagrams/*.svg.jinja) are inline SVG.
+_SVG_TAGS = {
+    "svg", "g", "rect", "circle", "ellipse", "line", "polyline", "polygon", "path", "text",
+    "tspan", "title", "desc",
+}  # fmt: skip
+ALLOWED_TAGS = frozenset(_TEXT_TAGS | _SVG_TAGS)
+
+_GENERIC = {"class", "id", "title", "role", "tabindex", "lang", "dir", "hidden"}
+_SVG_ATTRIBUTES = {
+    "viewBox", "xmlns", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r",
+    "rx", "ry", "d", "points", "fill", "stroke", "stroke-width", "stroke-dasharray",
+    "font-size", "font-weight", "text-anchor", "dominant-baseline", "dx", "dy", "transform",
+    "opacity",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
+    "*": _GENERIC,
+    "a": {"href", "style"},  # style: the process map's hotspots are placed in percent
+    "abbr": set(),
+    "img": {"src", "alt", "width", "height", "loading"},
+    "ol": {"start", "type"},
+    "td": {"colspan", "rowspan", "scope"},
+    "th": {"colspan", "rowspan", "scope", "abbr"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "details": {"open"},
+    "time": {"datetime"},
+    **{tag: set(_SVG_ATTRIBUTES) for tag in _SVG_TAGS},
+}
+# Hotspot boxes: positions and sizes, nothing that can load anything.
+_STYLE_PROPERTIES = {"left", "top", "right", "bottom", "width", "height"}
+_PREFIXES = {"aria-", "data-"}
+_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+_RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "data"}
+_EXTERNAL = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*:|//|\\\\)")
+
+
+def is_external(url: str) -> bool:
+    """Whether loading `url` leaves the site (a scheme or //host). Relative paths, #ids and
+    data: URLs (the resource is inside the page itself) do not."""
+    return bool(_EXTERNAL.match(url)) and not url.strip().lower().startswith("data:")
+
+
+def _keep_attribute(tag: str, name: str, value: str) -> str | None:
+    if name in _RESOURCE_ATTRIBUTES and is_external(value):
+        return None  # an image from elsewhere is a request outside the site
+    return value
+
+
+def sanitise_html(html: str) -> str:
+    """`html` with everything outside the allow-list removed."""
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes=ALLOWED_ATTRIBUTES,
+        generic_attribute_prefixes=_PREFIXES,
+        url_schemes=_URL_SCHEMES,
+        attribute_filter=_keep_attribute,
+        filter_style_properties=_STYLE_PROPERTIES,
+        link_rel=None,
+        strip_comments=False,
+    )
+
+
+def markup_problems(markdown: str) -> list[tuple[int, str]]:
+    """(line, Swedish description) of each piece of raw HTML in `markdown` that the site
+    would remove: a tag or attribute outside the allow-list, a javascript: link, an
+    image from outside the site. Code blocks and code spans are not HTML and are skipped."""
+    text = _without_code(markdown)
+    finder = _TagFinder()
+    finder.feed(text)
+    finder.close()
+    problems = finder.problems
+    for number, line in enumerate(text.split("\n"), start=1):
+        if _EXTERNAL_IMAGE.search(line):
+            problems.append((number, "bilden hämtas utanför webbplatsen"))
+        if _SCRIPT_LINK.search(line):
+            problems.append((number, "länken kör kod (javascript:)"))
+    return sorted(problems)
+
+
+# Markdown's own syntax for what raw HTML would do: ![alt](https://…) and [x](javascript:…).
+_EXTERNAL_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+_SCRIPT_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data):", re.I)
+
+
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+def _without_code(markdown: str) -> str:
+    """`markdown` with fenced blocks and code spans blanked, lines kept."""
+    out, fence = [], ""
+    for line in markdown.split("\n"):
+        marker = _FENCE.match(line)
+        if fence:
+            out.append("")
+            if marker and marker.group(1) == fence:
+                fence = ""
+            continue
+        if marker:
+            fence = marker.group(1)
+            out.append("")
+            continue
+        out.append(_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line))
+    return "\n".join(out)
+
+
+_AUTOLINK = re.compile(r"^(https?:|ftp:|mailto:|[^\s]*@)", re.I)
+
+
+class _TagFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        if _AUTOLINK.match(tag):
+            return  # <https://…> and <namn@example.org> are Markdown links, not HTML
+        if tag not in ALLOWED_TAGS:
+            self.problems.append((line, f"HTML-taggen <{tag}> är inte tillåten"))
+            return
+        # markdown="1" asks md_in_html to read Markdown inside the element.
+        allowed = ALLOWED_ATTRIBUTES.get(tag, set()) | _GENERIC | {"markdown"}
+        allowed_lower = {a.lower() for a in allowed}
+        for name, value in attrs:
+            if name not in allowed_lower and not name.startswith(tuple(_PREFIXES)):
+                self.problems.append((line, f'attributet {name}="…" på <{tag}> är inte tillåtet'))
+            elif name in _RESOURCE_ATTRIBUTES and is_external(value or ""):
+                self.problems.append((line, f"<{tag}> hämtar något utanför webbplatsen ({name}=…)"))
+            elif name == "href" and (value or "").strip().lower().startswith(
+                ("javascript:", "data:", "vbscript:")
+            ):
+                self.problems.append((line, f"länken på <{tag}> kör kod (href=…)"))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
