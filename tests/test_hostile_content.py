@@ -222,7 +222,7 @@ def test_a_misspelt_key_does_not_hide_the_files_other_errors(tiny_root: Path) ->
     assert found[1:] == [
         f'{PROCESS}:14 – fältet "kund": okänt fält. Menade du "kunder"?',
         f'{PROCESS}:22 – fältet "steg nr 1 › nästa nr 1": steget "utred" finns inte. Menade du '
-        f'"utreda"? Se stegen i {PROCESS}.',
+        f'"utreda" – Utreda och åtgärda? Se stegen i {PROCESS}.',
     ]
 
 
