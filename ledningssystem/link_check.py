@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ledningssystem.errors import ContentError, field_label
 from ledningssystem.model.content import Ledningssystem
+from ledningssystem.routine_assets import asset_pages
 from ledningssystem.urls import (
     CALENDAR_PAGE,
     CHANGELOG_PAGE,
@@ -80,6 +81,7 @@ def site_pages(content: Ledningssystem, docs_files: Iterable[str]) -> set[str]:
     for year in content.reports.years if content.reports else ():
         pages |= {report_page(year), report_data(year, "csv"), report_data(year, "json")}
     pages |= {src for src in docs_files if in_handbook_docs(src)}
+    pages |= asset_pages(content.root)  # images beside the rutiner, published beside their pages
     return pages
 
 

@@ -15,6 +15,16 @@ IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
 _FOLDER = ROUTINE_INDEX.rpartition("/")[0]
 
 
+def asset_pages(root: Path | str) -> set[str]:
+    """The site paths of the images beside the rutiner: what a rutin's image link points at."""
+    return {f"{_FOLDER}/{p.name}" for p in _images(Path(root))}
+
+
+def _images(root: Path) -> list[Path]:
+    found = sorted((root / "routines").rglob("*")) if (root / "routines").is_dir() else []
+    return [p for p in found if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()]
+
+
 def routine_assets(root: Path | str) -> dict[str, Path]:
     """Site path → file of every image under routines/; two images of one name are an error."""
     root = Path(root)

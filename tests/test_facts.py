@@ -112,10 +112,10 @@ def test_the_risk_scale_is_the_berattelse_scale() -> None:
 def test_the_example_riskanalys_uses_the_configured_scale(example_root: Path) -> None:
     content = load_ledningssystem(example_root)
     facts = fact_table(content)
-    assert facts["risk.klasser"] == "låg 1–4, medium 5–11, kritisk 12–25"
+    assert facts["risk.klasser"] == "låg 1–4, medel 5–11, kritisk 12–25"
     pages = {p.src: p.markdown for p in prepare_build(example_root).pages}
     process = pages["processer/riskanalys.md"]
-    assert "låg 1–4, medium 5–11, kritisk 12–25" in process
+    assert "låg 1–4, medel 5–11, kritisk 12–25" in process
     assert "8–12" not in process and "15–25" not in process
     for page in ("processer/lex-sarah.md", "rutiner/utreda-lex-sarah.md"):
         assert "sex veckor" in pages[page]

@@ -31,7 +31,7 @@ def _report(root: Path, nexts: str) -> str:
         (
             "    nästa: [{steg: utredda, villkor: Ja}, {slut: Klart, villkor: Nej}]\n",
             f'{PROCESS}:23 – fältet "steg nr 1 › nästa nr 1": steget "utredda" finns inte. '
-            'Menade du "utreda"?',
+            'Menade du "utreda" – Utreda och åtgärda?',
         ),
         (
             "    nästa: [{process: lex-sara}]\n",
