@@ -91,8 +91,7 @@ def test_unknown_unit_and_reviewer_are_content_errors(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert (
         'routines/x.md:5 – fältet "ägare": organisationsdelen "ifoo" finns inte. '
-        'Menade du "ifo" – Individ- och familjeomsorg?'
-        in result.stderr
+        'Menade du "ifo" – Individ- och familjeomsorg?' in result.stderr
     )
     assert 'fältet "granskning › standardgranskare": rollen "kvalitetchef" finns inte' in (
         result.stderr
