@@ -175,6 +175,8 @@ def on_env(env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 - j
 
 # Every page's content HTML, after Markdown: remove what authors may not put in a page.
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not _state.get("build"):
+        return html  # the preview's error page: the engine's own escaped markup and reload script
     return sanitise_html(html)
 
 

@@ -135,6 +135,7 @@ def _remove_example_content(root: Path, done: Adoption) -> None:
     years = sorted(p for p in (root / "reports").glob("*") if p.is_dir() and p.name.isdigit())
     for year in years:
         shutil.rmtree(year)
+    (root / "reports" / "historik.yml").unlink(missing_ok=True)  # the example's earlier years
     done.removed = {"processer": len(processes), "rutiner": len(routines), "år": len(years)}
     done.years = [y.name for y in years]
 
@@ -200,6 +201,7 @@ def _write_templates(root: Path, unit: str, today: dt.date, done: Adoption) -> N
         id="mall-rutin",
         title="Mall för rutin (byt namn)",
         kind_of="rutin",
+        supports="",
         **common,
     )
     _write(root, TEMPLATE_PROCESS, process, done)

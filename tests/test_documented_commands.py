@@ -52,8 +52,9 @@ ORGANISATION_SETUP = {
     'make import-word FIL="/mnt/g/Kvalitet/Rutiner"',
     "make check && make serve",  # both are run on their own
 }
-# Run for minutes (the whole test suite, the benchmark): check that they expand, no more.
-DRY_RUN = {"make test", "make bench"}
+# Run for minutes (the whole test suite, the benchmark, the long fuzz run, screenshots): check
+# that they expand, no more.
+DRY_RUN = {"make test", "make bench", "make fuzz", "make screenshots"}
 # A developer's command that rewrites this very test suite's goldens: check it starts.
 COLLECT_ONLY = {"UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py"}
 
