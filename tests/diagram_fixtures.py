@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
+from ledningssystem.portal.load import load_ledningssystem
 
-from ledningssystem.load import load_ledningssystem
-from ledningssystem.model.content import Ledningssystem
-from ledningssystem.model.process import Process
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.model.process import Process
 
 FIXTURE_PORTAL = Path(__file__).parent / "fixtures" / "portal"
 

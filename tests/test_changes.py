@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.changes import collect_changes
-from ledningssystem.render.change_summary import Section, next_version, summarise
+from ledningssystem.doccontrol.change_summary import Section, next_version, summarise
+from ledningssystem.doccontrol.changes import collect_changes
 from tests.conftest import run_cli
 from tests.gitrepo import GitRepo, process, routine
 

@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from ledningssystem.portal.load import load_ledningssystem
 
-from ledningssystem.build import PDF_KEY, SITE_KEY, BuildOptionError, prepare_build
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.core.urls import Linker, report_pdf
 from ledningssystem.render.links import link_or_text, unlink_unpublished
-from ledningssystem.urls import Linker, report_pdf
+from ledningssystem.website.build import PDF_KEY, SITE_KEY, BuildOptionError, prepare_build
 from tests.conftest import REPO, run_mkdocs_build, soup
 from tests.public_site import build_public_site
 from tests.site_check import broken_links, pages

@@ -1,1 +1,4 @@
-"""Pure renderers: validated models in, HTML/SVG/Markdown strings out."""
+"""Markup helpers every renderer shares: Swedish formats, links, status badges, phone cards.
+
+Also the one Jinja environment (templating). Pure: data in, strings out.
+"""
