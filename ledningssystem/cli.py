@@ -4,29 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
+from ledningssystem.commands import COMMANDS, UserError
 from ledningssystem.core.errors import ContentErrors
-
-Command = Callable[[argparse.Namespace], int]
-_COMMANDS: dict[str, tuple[Command, Callable[[argparse.ArgumentParser], None], str]] = {}
-
-
-def command(
-    name: str, help_text: str, arguments: Callable[[argparse.ArgumentParser], None] = lambda p: None
-):
-    """Register a sub-command; each feature module adds its own."""
-
-    def register(func: Command) -> Command:
-        _COMMANDS[name] = (func, arguments, help_text)
-        return func
-
-    return register
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    _import_commands()
     parser = argparse.ArgumentParser(
         prog="python -m ledningssystem", description="Verktyg för ledningssystemet."
     )
@@ -37,10 +22,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="mappen med innehållet (standard: aktuell mapp)",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
-    for name, (func, arguments, help_text) in sorted(_COMMANDS.items()):
-        sub_parser = sub.add_parser(name, help=help_text, description=help_text)
-        arguments(sub_parser)
-        sub_parser.set_defaults(func=func)
+    for name, registered in sorted(COMMANDS.items()):
+        sub_parser = sub.add_parser(
+            name, help=registered.help_text, description=registered.help_text
+        )
+        registered.arguments(sub_parser)
+        sub_parser.set_defaults(func=registered.func)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
@@ -50,29 +37,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as error:
         print(f"Fel: {error}", file=sys.stderr)
         return 1
-
-
-class UserError(Exception):
-    """A problem with how a command was called, told in Swedish."""
-
-
-def _import_commands() -> None:
-    # Each module registers its commands with @command when imported.
-    from ledningssystem.commands import (  # noqa: F401
-        changes,
-        check,
-        codeowners,
-        doccontrol,
-        export,
-        faststall,
-        import_bpmn,
-        import_data,
-        import_word,
-        new,
-        new_organisation,
-        package,
-        pdf,
-        report,
-        schema,
-        search,
-    )

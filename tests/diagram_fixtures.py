@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
-from ledningssystem.portal.load import load_ledningssystem
 
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.model.process import Process
+from ledningssystem.portal.load import load_ledningssystem
 
 FIXTURE_PORTAL = Path(__file__).parent / "fixtures" / "portal"
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-from ledningssystem.portal.load import load_ledningssystem
 
 from ledningssystem.bpmn.export import render_bpmn
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.website.macro_api import MACROS
 from tests.conftest import REPO, build_site, copy_example, run_mkdocs_build, soup
 from tests.diagram_fixtures import FIXTURE_PORTAL

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from ledningssystem.portal.facts import fact_table
-from ledningssystem.portal.load import load_ledningssystem
-from ledningssystem.report.risk_facts import risk_facts
 
 from ledningssystem.core.errors import ContentErrors
 from ledningssystem.core.facts import expand_facts, fact_errors
+from ledningssystem.portal.facts import fact_table
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.config import RiskClass, RiskMatrix
+from ledningssystem.report.risk_facts import risk_facts
 from ledningssystem.website.build import prepare_build
 from tests.conftest import build_site, run_cli, run_mkdocs_build, soup
 from tests.gitrepo import GitRepo, routine

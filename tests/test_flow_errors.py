@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ledningssystem.portal.load import load_ledningssystem
 
 from ledningssystem.core.errors import ContentErrors
+from ledningssystem.portal.load import load_ledningssystem
 
 PROCESS = "processes/avvikelsehantering.yml"
 STEP = "    ansvar: {medarbetare: R, enhetschef: A}\n    rutiner: [rapportera-avvikelse]\n"

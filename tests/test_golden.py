@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from ledningssystem.portal.load import load_ledningssystem
 
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.urls import CALENDAR_PAGE, Linker, process_page
@@ -22,6 +21,7 @@ from ledningssystem.diagrams.arshjul import render_arshjul
 from ledningssystem.diagrams.landscape import render_landscape
 from ledningssystem.diagrams.process_map import render_process_map
 from ledningssystem.diagrams.raci import render_raci
+from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import REPO
 from tests.diagram_fixtures import FIXTURE_PORTAL
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ledningssystem.portal.load import load_ledningssystem
 
 from ledningssystem.core.errors import ContentError, ContentErrors
 from ledningssystem.core.privacy import mask, personal_number_lines
+from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import run_cli, run_mkdocs_build
 
 RUTIN = "routines/rapportera-avvikelse.md"

@@ -13,11 +13,11 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ledningssystem.portal.load import load_ledningssystem
 from markdown import Markdown
 from PIL import Image
 
 from ledningssystem.core.load import split_front_matter
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.wordimport.html_markdown import html_to_markdown
 from ledningssystem.wordimport.labels import parse_date, parse_version
 from tests.conftest import run_cli

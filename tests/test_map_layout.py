@@ -6,7 +6,6 @@ import itertools
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from ledningssystem.portal.load import load_ledningssystem
 
 from ledningssystem.core.model.process import Process
 from ledningssystem.diagrams import map_layout as geometry
@@ -16,6 +15,7 @@ from ledningssystem.diagrams.map_nodes import GATEWAY_R, SMALL_FONT, on_outline
 from ledningssystem.diagrams.map_routes import Edge
 from ledningssystem.diagrams.process_map import layout_for
 from ledningssystem.diagrams.svg import Point, text_width
+from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import REPO
 from tests.diagram_fixtures import fixture_content, random_processes
 

@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from ledningssystem.portal.load import load_ledningssystem
 
 from ledningssystem.core.model.document import Status
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.render.status_badge import status_badge
 from ledningssystem.render.table_cards import label_card_cells
 from ledningssystem.report.visuals import Table, render_bar_chart, without_empty_columns

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from ledningssystem.portal.load import load_ledningssystem
 
 from ledningssystem.core.urls import Linker, report_pdf
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.render.links import link_or_text, unlink_unpublished
 from ledningssystem.website.build import PDF_KEY, SITE_KEY, BuildOptionError, prepare_build
 from tests.conftest import REPO, run_mkdocs_build, soup

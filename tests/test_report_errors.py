@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ledningssystem.portal.load import load_ledningssystem
 
 from ledningssystem import cli
 from ledningssystem.core.errors import ContentErrors
+from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import run_mkdocs_build
 
 

@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from ledningssystem.portal.load import load_ledningssystem
 
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.config import ReportConfig, RiskMatrix
 from ledningssystem.report.data import Reports
 from ledningssystem.report.figures import Figure, rounded, swedish

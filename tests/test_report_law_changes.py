@@ -8,11 +8,11 @@ import warnings
 from pathlib import Path
 
 import pytest
-from ledningssystem.portal.load import load_ledningssystem
 
 from ledningssystem.legal.law_changes import law_changes
 from ledningssystem.pdf.adapter import load_year_views, report_to_pdf_document
 from ledningssystem.pdf.engine import render_pdf
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.section_templates import Block
 from ledningssystem.website.build import prepare_build
 from tests.conftest import soup

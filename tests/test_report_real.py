@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ledningssystem.portal.load import load_ledningssystem
 
 from ledningssystem.core.errors import ContentErrors
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.figures import Figure
 from ledningssystem.report.model import (
     ComplaintRow,

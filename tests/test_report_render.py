@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ledningssystem.portal.load import load_ledningssystem
 
 from ledningssystem.core.errors import ContentErrors
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.config import RiskMatrix
 from ledningssystem.report.load import load_reports
 from ledningssystem.report.model import RiskRow

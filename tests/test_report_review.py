@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from ledningssystem.commands.changes import REVIEW_SECTIONS
 from ledningssystem.doccontrol.change_summary import summarise
 from ledningssystem.doccontrol.changes import collect_changes
 from ledningssystem.report.review import figures_section
@@ -59,7 +60,7 @@ def test_a_new_year_is_summarised_in_one_line(tmp_path: Path) -> None:
     shutil.copytree(repo.root / "reports" / "2025", repo.root / "reports" / "2026")
     _edit(repo, "reports/2026/report.yml", "år: 2025", "år: 2026")
     repo.commit("Nytt år", "2026-01-12")
-    summary = summarise(collect_changes(repo.root, "main"))
+    summary = summarise(collect_changes(repo.root, "main"), REVIEW_SECTIONS)
     assert "- 2026 är ett nytt år med " in summary.markdown
 
 

@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
-from ledningssystem.portal.load import load_ledningssystem
 
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.data import Reports
 from ledningssystem.report.section_templates import ReportTemplate
 from ledningssystem.website.macro_api import MACROS

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from ledningssystem.portal.load import load_ledningssystem
-
 from tests.conftest import REPO, build_site, soup
 
 

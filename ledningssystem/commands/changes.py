@@ -7,9 +7,13 @@ import sys
 from pathlib import Path
 
 from ledningssystem.commands.registry import UserError, command
-from ledningssystem.doccontrol.change_summary import summarise
+from ledningssystem.doccontrol.change_summary import SECTION_PROVIDERS, summarise
 from ledningssystem.doccontrol.changes import collect_changes
 from ledningssystem.doccontrol.git import GitUnavailable
+from ledningssystem.report.review import figures_section
+
+# The handbook's sections, then what a data change does to the berättelse's figures.
+REVIEW_SECTIONS = (*SECTION_PROVIDERS, figures_section)
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,7 +36,7 @@ def changes(args: argparse.Namespace) -> int:
         change_set = collect_changes(args.root, args.base, args.head)
     except GitUnavailable as exc:
         raise UserError(f"ändringarna kan inte läsas ur Git: {exc}.") from None
-    summary = summarise(change_set)
+    summary = summarise(change_set, REVIEW_SECTIONS)
     print(summary.markdown, end="")
     if args.output:
         args.output.write_text(summary.markdown, encoding="utf-8")

@@ -16,40 +16,19 @@ from markupsafe import escape
 from ledningssystem.core.errors import ContentError
 from ledningssystem.core.messages import did_you_mean
 from ledningssystem.core.model.content import Ledningssystem
-from ledningssystem.report.config import RiskMatrix
 
 FACT_CALL = re.compile(r"""\{\{\s*fakta\(\s*(["'])(?P<key>.*?)\1\s*\)\s*\}\}""")
 # Literal examples in pages rendered by mkdocs-macros stay literal inside {% raw %}.
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
-RISK_GROUP = "risk"
 
 
-def fact_table(content: Ledningssystem) -> dict[str, str]:
-    """Every fact by its dotted key, e.g. "lex_sarah.frist_utredning" → "sex veckor"."""
-    table = {
+def settings_facts(content: Ledningssystem) -> dict[str, str]:
+    """The facts of ledningssystem.yml by dotted key, e.g. "lex_sarah.frist_utredning"."""
+    return {
         f"{group}.{key}": str(value)
         for group, values in content.settings.facts.items()
         for key, value in values.items()
     }
-    if content.reports is not None:
-        table.update(risk_facts(content.reports.config.risk))
-    return dict(sorted(table.items()))
-
-
-def risk_facts(matrix: RiskMatrix) -> dict[str, str]:
-    """The berättelse's risk scale as facts: the matrix, each class's range, the action limit."""
-    top = len(matrix.likelihood) * len(matrix.consequence)
-    ranges = []
-    facts = {f"{RISK_GROUP}.matris": f"{len(matrix.likelihood)} × {len(matrix.consequence)}"}
-    for i, risk_class in enumerate(matrix.classes):
-        end = matrix.classes[i + 1].start - 1 if i + 1 < len(matrix.classes) else top
-        span = f"{risk_class.start}–{end}" if end > risk_class.start else str(risk_class.start)
-        facts[f"{RISK_GROUP}.{risk_class.id}"] = span
-        ranges.append(f"{risk_class.name.lower()} {span}")
-    facts[f"{RISK_GROUP}.klasser"] = ", ".join(ranges)
-    if matrix.action_from is not None:
-        facts[f"{RISK_GROUP}.kräver_åtgärd_från"] = str(matrix.action_from)
-    return facts
 
 
 def fact_errors(

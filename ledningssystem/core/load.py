@@ -7,11 +7,10 @@ collected and raised together as ContentErrors.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ledningssystem.core.errors import ContentError, ContentErrors
+from ledningssystem.core.errors import ContentError
 from ledningssystem.core.facts import fact_errors
 from ledningssystem.core.file_names import (
     CALENDAR_FILE,
@@ -33,27 +32,17 @@ from ledningssystem.core.reading import ContentReader, split_front_matter, sub_l
 from ledningssystem.core.salvage import without_unknown_keys
 from ledningssystem.core.validate import validate_references
 from ledningssystem.core.yaml_lines import LineMap
-from ledningssystem.portal.facts import fact_table
-from ledningssystem.portal.link_check import check_content_links
-from ledningssystem.portal.markup_check import content_markup_errors
-from ledningssystem.report.load import load_reports
 
 M = TypeVar("M", bound=ContentModel)
 _ID_LINE = re.compile(r"^id:\s*[\"']?([a-z0-9-]+)", re.M)
 
 
-def load_ledningssystem(root: Path | str) -> Ledningssystem:
-    """Load and validate everything under `root`; raise ContentErrors listing every problem."""
-    content, errors = load_content(root)
-    if errors:
-        raise ContentErrors(errors)
-    return content
+def read_handbook(root: Path) -> tuple[Ledningssystem, HandbookReader]:
+    """The handbook's files read and their references checked; problems on reader.errors.
 
-
-def load_content(root: Path | str) -> tuple[Ledningssystem, list[ContentError]]:
-    """Everything under `root` that validated, and every problem found (for `make check`)."""
-    root = Path(root).resolve()
-    reader = _Reader(root)
+    portal.load adds the berättelse, facts and links to the same list of problems.
+    """
+    reader = HandbookReader(root)
     settings = reader.settings()
     organisation = reader.one(ORGANISATION_FILE, Organisation)
     content = Ledningssystem(
@@ -76,17 +65,10 @@ def load_content(root: Path | str) -> tuple[Ledningssystem, list[ContentError]]:
             salvaged=reader.salvaged,
         )
     )
-    reports, report_errors = load_reports(root, content)  # reports/: the kvalitetsberättelse
-    reader.errors.extend(report_errors)
-    content = replace(content, reports=reports)
-    reader.check_facts(fact_table(content))  # after reports/: the risk scale is a fact
-    reader.errors.extend(content_markup_errors(content, reports))  # raw HTML the site removes
-    # Links last: they may point at any page the content makes, berättelse years included.
-    reader.errors.extend(check_content_links(content, reader.docs_markdown(), reader.unusable_ids))
-    return content, reader.errors
+    return content, reader
 
 
-class _Reader(ContentReader):
+class HandbookReader(ContentReader):
     """Reads the handbook's files relative to the root, collecting every error."""
 
     def __init__(self, root: Path):
@@ -306,4 +288,4 @@ def _duplicates(models: list[Any]) -> list[ContentError]:
     return errors
 
 
-__all__ = ["ContentErrors", "load_ledningssystem", "split_front_matter"]
+__all__ = ["HandbookReader", "read_handbook", "split_front_matter"]

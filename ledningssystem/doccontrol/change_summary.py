@@ -7,27 +7,16 @@ A later feature adds its own provider (e.g. changed figures of the yearly report
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ledningssystem.core.file_names import ROLES_FILE
 from ledningssystem.doccontrol.changes import ChangeSet, DocumentChange
 from ledningssystem.doccontrol.document_meta import DocumentMeta, version_key
 from ledningssystem.doccontrol.facts_review import fact_changes_markdown
+from ledningssystem.doccontrol.summary_section import Section, SectionProvider
 from ledningssystem.render.format import markdown_literal
-from ledningssystem.report.review import figures_section
-
-
-@dataclass(frozen=True)
-class Section:
-    """A heading and its Markdown; problems are listed first and fail the check."""
-
-    title: str
-    markdown: str
-    problems: tuple[str, ...] = ()
-
-
-SectionProvider = Callable[[ChangeSet], Section | None]
+from ledningssystem.render.markdown_table import markdown_table
 
 
 @dataclass(frozen=True)
@@ -135,7 +124,7 @@ def documents_section(changes: ChangeSet) -> Section | None:
     ]
     if added:
         parts.append(
-            _table(
+            markdown_table(
                 "Nya dokument",
                 ("Dokument", "Typ", "Status", "Version", "Ägare"),
                 [
@@ -147,7 +136,7 @@ def documents_section(changes: ChangeSet) -> Section | None:
         )
     if changed:
         parts.append(
-            _table(
+            markdown_table(
                 "Ändrade dokument",
                 ("Dokument", "Typ", "Version", "Status", "Gäller från", "Ändring"),
                 [(_doc(d), d.kind, *_versions(d), _what(d)) for d in changed],
@@ -155,7 +144,7 @@ def documents_section(changes: ChangeSet) -> Section | None:
         )
     if retired:
         parts.append(
-            _table(
+            markdown_table(
                 "Upphörda dokument",
                 ("Dokument", "Typ", "Version", "Ägare"),
                 [
@@ -167,7 +156,7 @@ def documents_section(changes: ChangeSet) -> Section | None:
         )
     if deleted:
         parts.append(
-            _table(
+            markdown_table(
                 "Borttagna dokument",
                 ("Dokument", "Typ", "Senaste status"),
                 [(_doc(d), d.kind, d.before.meta.status) for d in deleted if d.before],
@@ -195,7 +184,7 @@ def approvers_section(changes: ChangeSet) -> Section | None:
         handles = " ".join(found) if found else "saknar `git:` i roller"
         why = "; ".join(f"{verb} {', '.join(titles)}" for verb, titles in reasons[role_id].items())
         rows.append((changes.role_name(role_id), handles, why))
-    table = _table("", ("Roll", "Git-användare", "Varför"), rows).lstrip()
+    table = markdown_table("", ("Roll", "Git-användare", "Varför"), rows).lstrip()
     return Section("Ska godkänna", table)
 
 
@@ -225,12 +214,12 @@ def facts_section(changes: ChangeSet) -> Section | None:
     return Section("Ändrade fakta", text) if text else None
 
 
+# The handbook's own sections; commands/changes.py adds the berättelse's (report/review.py).
 SECTION_PROVIDERS: tuple[SectionProvider, ...] = (
     documents_section,
     approvers_section,
     other_files_section,
     facts_section,
-    figures_section,  # ledningssystem/report/review.py: what a data change does to the figures
 )
 
 
@@ -302,18 +291,6 @@ def _owner(changes: ChangeSet, d: DocumentChange) -> str:
     return ", ".join(changes.role_name(o) for o in d.owners) or "–"
 
 
-def _table(title: str, header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    lines = [f"**{title}**", ""] if title else []
-    lines.append("| " + " | ".join(header) + " |")
-    lines.append("|" + "---|" * len(header))
-    lines += ["| " + " | ".join(_cell(str(v)) for v in row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def _count(n: int, one: str, many: str) -> str:
     # "dokument" is neuter: ett nytt dokument, två nya dokument.
     return f"{n} {one if n == 1 else many}"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")

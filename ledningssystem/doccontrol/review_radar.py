@@ -8,24 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 
 from ledningssystem.core.documents import DocumentEntry, governing_documents
 from ledningssystem.core.model.content import Ledningssystem
-from ledningssystem.core.model.document import ControlledDocument, Status
+from ledningssystem.core.review_state import ReviewState, review_state
 from ledningssystem.doccontrol.history import History
 
 RECENT_DAYS = 30
-
-
-class ReviewState(StrEnum):
-    """Where a document stands against its review date, as the portal says it."""
-
-    OVERDUE = "revidering försenad"
-    DUE = "snart dags"
-    ON_TIME = "i tid"
-    DRAFT = "utkast"
-    RETIRED = "upphörd"
 
 
 @dataclass(frozen=True)
@@ -35,21 +24,6 @@ class ControlledItem(DocumentEntry):
     state: ReviewState
     days_left: int | None  # days until revideras_senast (negative when overdue)
     last_changed: dt.date | None
-
-
-def review_state(doc: ControlledDocument, today: dt.date, horizon_days: int) -> ReviewState:
-    """Overdue when a gällande document's review date has passed; due within the horizon."""
-    if doc.status is Status.DRAFT:
-        return ReviewState.DRAFT
-    if doc.status is Status.RETIRED:
-        return ReviewState.RETIRED
-    if doc.review_by is None:
-        return ReviewState.ON_TIME
-    if doc.review_by < today:
-        return ReviewState.OVERDUE
-    if doc.review_by <= today + dt.timedelta(days=horizon_days):
-        return ReviewState.DUE
-    return ReviewState.ON_TIME
 
 
 def controlled_items(content: Ledningssystem, history: History) -> list[ControlledItem]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ledningssystem.core.errors import ContentError, field_label
 from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.routine_assets import asset_pages
 from ledningssystem.core.urls import (
     CALENDAR_PAGE,
     CHANGELOG_PAGE,
@@ -34,7 +35,6 @@ from ledningssystem.core.urls import (
     role_page,
     routine_page,
 )
-from ledningssystem.website.routine_assets import asset_pages
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ledningssystem.core.file_names import ORGANISATION_FILE, REPORTS_DIR
 from ledningssystem.core.model.content import Ledningssystem
@@ -19,21 +18,19 @@ from ledningssystem.core.model.settings import Settings
 from ledningssystem.core.yaml_lines import YamlProblem, parse_yaml
 from ledningssystem.doccontrol.changes import ChangeSet
 from ledningssystem.doccontrol.git import GitUnavailable, read_blobs, run_git
+from ledningssystem.doccontrol.summary_section import Section
+from ledningssystem.render.markdown_table import markdown_table
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.load import load_reports
 from ledningssystem.report.meta import ReportStatus
 from ledningssystem.report.seal import correction_command, year_manifest
-
-if TYPE_CHECKING:
-    from ledningssystem.doccontrol.change_summary import Section
 
 TITLE = "Nyckeltal i kvalitetsberättelsen"
 
 
 def figures_section(changes: ChangeSet) -> Section | None:
     """Per year, every figure whose value the branch changes (old → new); None without reports/."""
-    from ledningssystem.doccontrol.change_summary import Section  # the summary imports this module
-
     touched = [f for f in changes.files if _in_reports(f.path) or _in_reports(f.old_path or "")]
     if not touched:
         return None
@@ -52,8 +49,6 @@ def figures_section(changes: ChangeSet) -> Section | None:
 def reports_at(root: Path, sha: str) -> tuple[Reports, dict[int, str]]:
     """The berättelser as commit `sha` has reports/ (errors do not stop the count), and the
     fingerprint of each year's content (report/seal.py)."""
-    from ledningssystem.report.load import load_reports
-
     listing = run_git(root, "ls-tree", "-r", "-z", sha, "--", REPORTS_DIR, ORGANISATION_FILE)
     entries = []
     for item in listing.decode("utf-8", "replace").split("\0"):
@@ -86,8 +81,7 @@ def figure_changes_markdown(before: Mapping[int, FigureSet], after: Mapping[int,
     if rows:
         years = len({row[0] for row in rows})
         lines.append(f"{len(rows)} nyckeltal ändras i {years} år.")
-        lines += ["", "| År | Nyckeltal | Före | Efter |", "|---|---|---|---|"]
-        lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+        lines += ["", markdown_table("", ("År", "Nyckeltal", "Före", "Efter"), rows)]
     elif not lines:
         lines.append("Ändringarna i reports/ ändrar inga nyckeltal.")
     return "\n".join(lines)
@@ -146,7 +140,3 @@ def _content(tree: Path) -> Ledningssystem:
 
 def _in_reports(path: str) -> bool:
     return path.startswith(f"{REPORTS_DIR}/")
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")

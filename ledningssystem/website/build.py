@@ -10,13 +10,13 @@ from pathlib import Path
 
 from ledningssystem.core.load import content_paths
 from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.routine_assets import routine_assets
 from ledningssystem.doccontrol.history import read_history
 from ledningssystem.pdf.engine import SystemLibrariesMissing
 from ledningssystem.pdf.site import write_year_pdfs
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.website.pages import BuildContext, Page, generate_pages
 from ledningssystem.website.pages.report import site_reports
-from ledningssystem.website.routine_assets import routine_assets
 from ledningssystem.website.search_index import (
     ALL_PAGES,
     REPORT_YEAR_PAGES,

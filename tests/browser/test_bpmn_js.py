@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ledningssystem.portal.load import load_ledningssystem
 
 from ledningssystem.bpmn.export import render_bpmn
 from ledningssystem.diagrams.flow import flow_graph
+from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import REPO
 from tests.diagram_fixtures import FIXTURE_PORTAL
 

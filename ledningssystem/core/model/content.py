@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ledningssystem.core.model.calendar import Activity
 from ledningssystem.core.model.organisation import Organisation
@@ -13,7 +14,11 @@ from ledningssystem.core.model.requirement import Requirement, RequirementSource
 from ledningssystem.core.model.role import Role
 from ledningssystem.core.model.routine import RoutineDocument
 from ledningssystem.core.model.settings import Settings
-from ledningssystem.report.data import Reports
+
+if TYPE_CHECKING:
+    # Type only: the berättelse (report/) is loaded after the handbook and builds on this
+    # model, so the core never imports it at run time.
+    from ledningssystem.report.data import Reports
 
 
 @dataclass(frozen=True)

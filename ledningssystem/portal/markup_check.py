@@ -1,0 +1,36 @@
+"""Raw HTML the site would remove, in every text of the content: rutiner, processes, berättelse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ledningssystem.core.errors import ContentError
+from ledningssystem.core.markup_check import markdown_errors
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.model.process import Process
+from ledningssystem.report.data import Reports
+
+
+def content_markup_errors(content: Ledningssystem, reports: Reports | None) -> list[ContentError]:
+    """Disallowed markup in rutiner, process (and step) descriptions and the berättelse."""
+    errors: list[ContentError] = []
+    for doc in content.routines.values():
+        errors += markdown_errors(doc.meta.origin.file, doc.body, doc.body_line)
+    for process in content.processes.values():
+        for path, text in _descriptions(process):
+            # A block (beskrivning: |) starts on the line after its key.
+            start = process.origin.line(*path) + (1 if "\n" in text.strip() else 0)
+            errors += markdown_errors(process.origin.file, text, start)
+    if reports is not None:
+        for year in reports.years.values():
+            for narrative in year.narratives.values():
+                errors += markdown_errors(narrative.file, narrative.text)
+    return errors
+
+
+def _descriptions(process: Process) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if process.description:
+        yield ("beskrivning",), process.description
+    for index, step in enumerate(process.steps):
+        if step.description:
+            yield ("steg", index, "beskrivning"), step.description
