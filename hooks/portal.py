@@ -20,7 +20,8 @@ from ledningssystem.core.errors import ContentErrors
 from ledningssystem.core.load import content_paths
 from ledningssystem.core.sanitise import sanitise_html
 from ledningssystem.core.urls import in_handbook_docs, in_public_docs
-from ledningssystem.website.build import BuildOptionError, PostBuildError, SiteBuild, shared_build
+from ledningssystem.website.build import PostBuildError, SiteBuild, shared_build
+from ledningssystem.website.options import BuildOptionError
 from ledningssystem.website.pages.content_errors import (
     ERROR_PAGE_TITLE,
     ERROR_PREVIEW_KEY,

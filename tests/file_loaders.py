@@ -17,7 +17,7 @@ from ledningssystem.core.load import (
     CALENDAR_FILE,
     ORGANISATION_FILE,
     ROLES_FILE,
-    _Reader,
+    HandbookReader,
 )
 from ledningssystem.core.model.calendar import Activity
 from ledningssystem.core.model.organisation import Organisation
@@ -40,11 +40,11 @@ def _raising(reader: FileReader, result: Any) -> Any:
     return result
 
 
-def handbook(read: Callable[[_Reader], Any]) -> Loader:
+def handbook(read: Callable[[HandbookReader], Any]) -> Loader:
     """A loader that runs one method of the handbook's reader."""
 
     def load(root: Path) -> Any:
-        reader = _Reader(root)
+        reader = HandbookReader(root)
         return _raising(reader, read(reader))
 
     return load

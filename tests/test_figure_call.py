@@ -10,12 +10,15 @@ import pytest
 
 from ledningssystem.core.urls import Linker
 from ledningssystem.pdf.adapter import markdown_to_html
+from ledningssystem.pdf.markdown_config import site_markdown_extensions
 from ledningssystem.report.data import Narrative, Reports
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.load import load_report_config
 from ledningssystem.report.narrative import resolve_figures
 from ledningssystem.website.macro_api import MacroContext, MacroError, citat, figure
 from tests.diagram_fixtures import fixture_content
+
+SITE_MARKDOWN = site_markdown_extensions(Path(__file__).parents[1])
 
 NBSP = "\u00a0"
 FILE = "reports/2025/text/klagomal.md"
@@ -105,7 +108,7 @@ def test_a_quote_shows_its_source() -> None:
         'Vi fick <span class="ls-citat">”34 synpunkter” <span class="ls-citat-kalla">'
         "(källa: Patientnämndens årsrapport)</span></span>."
     )
-    printed = markdown_to_html(text)  # the PDF prints the same words
+    printed = markdown_to_html(text, SITE_MARKDOWN)  # the PDF prints the same words
     assert "”34 synpunkter” <span" in printed and "(källa: Patientnämndens årsrapport)" in printed
 
 

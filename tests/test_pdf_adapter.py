@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import shutil
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,11 @@ from ledningssystem.pdf.adapter import (
     report_to_pdf_document,
     status_text,
 )
+from ledningssystem.pdf.markdown_config import site_markdown_extensions
+from tests.conftest import REPO
 from tests.pdf_sample import chart_svg
+
+SITE_MARKDOWN = site_markdown_extensions(Path(__file__).parents[1])
 
 TODAY = dt.date(2025, 1, 15)
 
@@ -98,7 +103,9 @@ class FakeView:
 
 
 def test_an_approved_report_becomes_a_document_with_nested_sections() -> None:
-    doc = report_to_pdf_document(FakeView(), today=TODAY, municipality="Exempelkommun")
+    doc = report_to_pdf_document(
+        FakeView(), markdown=SITE_MARKDOWN, today=TODAY, municipality="Exempelkommun"
+    )
     assert doc.title == "Kvalitetsberättelse 2024"
     assert doc.kind == "Kvalitetsberättelse"
     assert doc.status == "Fastställd av Socialnämnden 2025-02-20, § 12, dnr SN 2025/17"
@@ -117,7 +124,7 @@ def test_an_approved_report_becomes_a_document_with_nested_sections() -> None:
 
 def test_a_draft_is_dated_today_and_says_so() -> None:
     view = FakeView(draft=True)
-    doc = report_to_pdf_document(view, today=TODAY)
+    doc = report_to_pdf_document(view, markdown=SITE_MARKDOWN, today=TODAY)
     assert doc.status.startswith("Utkast")
     assert doc.date == TODAY
     competence = doc.sections[1].subsections[1]
@@ -127,7 +134,7 @@ def test_a_draft_is_dated_today_and_says_so() -> None:
 
 
 def test_site_links_become_text_and_external_links_stay() -> None:
-    doc = report_to_pdf_document(FakeView(), today=TODAY)
+    doc = report_to_pdf_document(FakeView(), markdown=SITE_MARKDOWN, today=TODAY)
     html = doc.sections[1].subsections[0].html
     assert '<p class="ls-legal">PSL 3 kap. 1 §</p>' in html
     assert "Se processen och" in html
@@ -135,7 +142,7 @@ def test_site_links_become_text_and_external_links_stay() -> None:
 
 
 def test_raw_html_blocks_pass_through_markdown_untouched() -> None:
-    html = markdown_to_html(f'Text före.\n\n<div markdown="0">{chart_svg()}</div>')
+    html = markdown_to_html(f'Text före.\n\n<div markdown="0">{chart_svg()}</div>', SITE_MARKDOWN)
     assert "<p>Text före.</p>" in html
     assert 'role="img"' in html and '<title id="chart-title">' in html
 
@@ -165,6 +172,7 @@ def test_pdf_command_writes_the_year(fake_views: None, tmp_path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         pypdf = pytest.importorskip("pypdf")
+    shutil.copy(REPO / "mkdocs.yml", tmp_path)  # the PDF uses the site's Markdown extensions
     out = tmp_path / "ut" / "b.pdf"
     assert cli.main(["--root", str(tmp_path), "pdf", "--year", "2024", "--out", str(out)]) == 0
     reader = pypdf.PdfReader(io.BytesIO(out.read_bytes()))
@@ -173,6 +181,7 @@ def test_pdf_command_writes_the_year(fake_views: None, tmp_path: Path) -> None:
 
 
 def test_pdf_command_puts_every_year_into_the_site(fake_views: None, tmp_path: Path) -> None:
+    shutil.copy(REPO / "mkdocs.yml", tmp_path)
     site = tmp_path / "site"
     assert cli.main(["--root", str(tmp_path), "pdf", "--all", "--site-dir", str(site)]) == 0
     assert (site / pdf_site_path(2024)).read_bytes().startswith(b"%PDF-1.7")

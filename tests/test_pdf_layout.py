@@ -11,8 +11,11 @@ import weasyprint
 
 from ledningssystem.pdf.adapter import load_year_views, report_to_pdf_document
 from ledningssystem.pdf.engine import PDF_OPTIONS, layout_pdf
+from ledningssystem.pdf.markdown_config import site_markdown_extensions
 from tests.conftest import REPO
 from tests.pdf_layout import lonely_captions, split_tables, words_outside_text_block
+
+SITE_MARKDOWN = site_markdown_extensions(REPO)
 
 YEARS = sorted(load_year_views(REPO)[1])
 
@@ -21,7 +24,9 @@ YEARS = sorted(load_year_views(REPO)[1])
 def laid_out(request: pytest.FixtureRequest) -> tuple[Any, bytes]:
     """(WeasyPrint's pages, the PDF bytes) of one example year, rendered once."""
     content, views = load_year_views(REPO)
-    document = layout_pdf(report_to_pdf_document(views[request.param], today=content.today))
+    document = layout_pdf(
+        report_to_pdf_document(views[request.param], markdown=SITE_MARKDOWN, today=content.today)
+    )
     return document, document.write_pdf(**PDF_OPTIONS)
 
 

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from ledningssystem.pdf.markdown_config import site_markdown_extensions
 from tests.conftest import copy_example
+
+SITE_MARKDOWN = site_markdown_extensions(Path(__file__).parents[1])
 
 pytest.importorskip(
     "ledningssystem.report.year_view",
@@ -35,7 +38,7 @@ def test_example_berattelse_prints_cover_toc_sections_key_figures_and_footers(
     assert views, "the example has no berättelse"
     year = min(views)
     view = views[year]
-    doc = report_to_pdf_document(view, today=content.today)
+    doc = report_to_pdf_document(view, markdown=SITE_MARKDOWN, today=content.today)
     reader = pypdf.PdfReader(io.BytesIO(render_pdf(doc)))
     assert reader.metadata.title == doc.title
     texts = [page.extract_text() for page in reader.pages]

@@ -11,7 +11,8 @@ import pytest
 from ledningssystem.core.urls import Linker, report_pdf
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.render.links import link_or_text, unlink_unpublished
-from ledningssystem.website.build import PDF_KEY, SITE_KEY, BuildOptionError, prepare_build
+from ledningssystem.website.build import prepare_build
+from ledningssystem.website.options import PDF_KEY, SITE_KEY, BuildOptionError
 from tests.conftest import REPO, run_mkdocs_build, soup
 from tests.public_site import build_public_site
 from tests.site_check import broken_links, pages

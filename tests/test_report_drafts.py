@@ -6,11 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 from ledningssystem.pdf.adapter import report_to_pdf_document
+from ledningssystem.pdf.markdown_config import site_markdown_extensions
 from ledningssystem.report.load import load_report_config
 from ledningssystem.report.year_view import year_view
 from ledningssystem.website.build import prepare_build
 from ledningssystem.website.pages.report import site_reports
 from tests.conftest import run_cli
+
+SITE_MARKDOWN = site_markdown_extensions(Path(__file__).parents[1])
 
 YEAR_FILE = "reports/2025/report.yml"
 
@@ -52,7 +55,7 @@ def test_the_pdf_of_an_incomplete_draft_says_so(example_root: Path) -> None:
     view = year_view(
         reports, 2025, build.content, build.context.linker("kvalitetsberattelse/2025.md")
     )
-    document = report_to_pdf_document(view, today=dt.date(2026, 1, 10))
+    document = report_to_pdf_document(view, markdown=SITE_MARKDOWN, today=dt.date(2026, 1, 10))
     assert "datafiler som inte är klara (komplett: nej): klagomal" in document.status
 
 

@@ -12,10 +12,13 @@ import pytest
 from ledningssystem.legal.law_changes import law_changes
 from ledningssystem.pdf.adapter import load_year_views, report_to_pdf_document
 from ledningssystem.pdf.engine import render_pdf
+from ledningssystem.pdf.markdown_config import site_markdown_extensions
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.section_templates import Block
 from ledningssystem.website.build import prepare_build
 from tests.conftest import soup
+
+SITE_MARKDOWN = site_markdown_extensions(Path(__file__).parents[1])
 
 HEADING = "Förändringar i lagar och föreskrifter"
 
@@ -72,7 +75,7 @@ def test_the_2025_pdf_lists_the_law_changes(example_root: Path) -> None:
         warnings.simplefilter("ignore")
         pypdf = pytest.importorskip("pypdf")
     content, views = load_year_views(example_root)
-    doc = report_to_pdf_document(views[2025], today=content.today)
+    doc = report_to_pdf_document(views[2025], markdown=SITE_MARKDOWN, today=content.today)
     reader = pypdf.PdfReader(io.BytesIO(render_pdf(doc)))
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert HEADING in text

@@ -13,6 +13,7 @@ from ledningssystem.pdf.adapter import (
     report_to_pdf_document,
 )
 from ledningssystem.pdf.engine import SystemLibrariesMissing, render_pdf
+from ledningssystem.pdf.markdown_config import MarkdownConfigMissing, site_markdown_extensions
 from ledningssystem.render.format import format_number
 
 
@@ -46,8 +47,14 @@ def pdf(args: argparse.Namespace) -> int:
             f"Lägg den i reports/{args.year}/report.yml."
         )
     municipality = content.organisation.municipality
+    try:
+        extensions = site_markdown_extensions(args.root)
+    except MarkdownConfigMissing as error:
+        raise UserError(str(error)) from None
     for year, target in targets.items():
-        doc = report_to_pdf_document(views[year], today=content.today, municipality=municipality)
+        doc = report_to_pdf_document(
+            views[year], today=content.today, markdown=extensions, municipality=municipality
+        )
         started = time.perf_counter()
         try:
             data = render_pdf(doc)

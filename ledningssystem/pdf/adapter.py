@@ -20,26 +20,17 @@ from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.sanitise import sanitise_html
 from ledningssystem.core.urls import Linker, report_page, report_pdf
 from ledningssystem.pdf.document import Organisation, PdfDocument, PdfSection
+from ledningssystem.pdf.markdown_config import MarkdownExtensions
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.meta import Approval, Correction
 from ledningssystem.report.year_view import SectionView, YearView, year_view
 
-# The site's Markdown extensions (mkdocs.yml) minus toc: narrative headings need no anchors,
-# and generated ids could collide with the section ids the TOC links to.
-MARKDOWN_EXTENSIONS = (
-    "admonition",
-    "attr_list",
-    "md_in_html",
-    "tables",
-    "pymdownx.details",
-    "pymdownx.superfences",
-)
 # A link to another page of the portal means nothing on paper: keep its text only.
 _SITE_LINK = re.compile(r'<a\s[^>]*?href="(?!#|https?:|mailto:)[^"]*"[^>]*>(.*?)</a>', re.DOTALL)
 
 
 def report_to_pdf_document(
-    view: YearView, *, today: dt.date, municipality: str = ""
+    view: YearView, *, today: dt.date, markdown: MarkdownExtensions, municipality: str = ""
 ) -> PdfDocument:
     """The PdfDocument of one year's berättelse; `today` dates a draft (approval dates the rest)."""
     meta = view.data.meta
@@ -54,7 +45,7 @@ def report_to_pdf_document(
         status=" ".join(t for t in (status_text(approval), view.completeness_note) if t),
         date=approval.date if approval else today,
         author=author or view.board_name,
-        sections=_nest([_section(s, view.draft) for s in view.sections])
+        sections=_nest([_section(s, view.draft, markdown) for s in view.sections])
         + corrections_section(meta.corrections),
         keywords=(kind, "SOSFS 2011:9", view.board_name, str(meta.year)),
     )
@@ -89,18 +80,23 @@ def corrections_section(corrections: Sequence[Correction]) -> tuple[PdfSection, 
     return (PdfSection("rattelser", "Rättelser", html),)
 
 
-def markdown_to_html(text: str) -> str:
+def markdown_to_html(text: str, extensions: MarkdownExtensions) -> str:
     """Narrative Markdown (with raw HTML blocks) as print HTML, site links reduced to text."""
-    html = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS)).convert(text)
+    converter = markdown.Markdown(
+        extensions=list(extensions.names), extension_configs=dict(extensions.configs)
+    )
+    html = converter.convert(text)
     return _SITE_LINK.sub(r"\1", sanitise_html(html))  # the same allow-list as the site
 
 
-def _section(view: SectionView, draft: bool) -> tuple[int, PdfSection]:
+def _section(
+    view: SectionView, draft: bool, extensions: MarkdownExtensions
+) -> tuple[int, PdfSection]:
     section = view.section
     html = []
     if section.legal:
         html.append(f'<p class="ls-legal">{escape(section.legal)}</p>')
-    html.append(markdown_to_html("\n\n".join(str(part).strip() for part in view.parts)))
+    html.append(markdown_to_html("\n\n".join(str(p).strip() for p in view.parts), extensions))
     if view.missing_text and draft:
         # Readers of the PDF are not its authors: no file names (the handbook shows them).
         html.append('<p class="ls-report-unwritten">Avsnittet är inte skrivet ännu.</p>')

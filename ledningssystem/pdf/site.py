@@ -8,6 +8,7 @@ from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.urls import Linker, report_page, report_pdf
 from ledningssystem.pdf.adapter import report_to_pdf_document
 from ledningssystem.pdf.engine import render_pdf
+from ledningssystem.pdf.markdown_config import site_markdown_extensions
 from ledningssystem.report.data import Reports
 from ledningssystem.report.year_view import year_view
 
@@ -18,10 +19,14 @@ def write_year_pdfs(content: Ledningssystem, reports: Reports, site_dir: Path | 
     Raises pdf.engine.SystemLibrariesMissing (a Swedish message) when WeasyPrint cannot run.
     """
     written = []
+    extensions = site_markdown_extensions(Path(content.root))
     for year in sorted(reports.years):
         view = year_view(reports, year, content, Linker(report_page(year)))
         doc = report_to_pdf_document(
-            view, today=content.today, municipality=content.organisation.municipality
+            view,
+            today=content.today,
+            markdown=extensions,
+            municipality=content.organisation.municipality,
         )
         target = Path(site_dir) / report_pdf(year)
         target.parent.mkdir(parents=True, exist_ok=True)

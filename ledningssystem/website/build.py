@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -15,6 +14,7 @@ from ledningssystem.doccontrol.history import read_history
 from ledningssystem.pdf.engine import SystemLibrariesMissing
 from ledningssystem.pdf.site import write_year_pdfs
 from ledningssystem.portal.load import load_ledningssystem
+from ledningssystem.website.options import BuildOptions
 from ledningssystem.website.pages import BuildContext, Page, generate_pages
 from ledningssystem.website.pages.report import site_reports
 from ledningssystem.website.search_index import (
@@ -23,18 +23,6 @@ from ledningssystem.website.search_index import (
     SearchIndexError,
     build_search_index,
 )
-
-# mkdocs.yml `extra:` keys that choose what a build makes (mkdocs.public.yml sets the first).
-SITE_KEY = "ledningssystem_site"  # "handbok" (default) or "public"
-DRAFTS_KEY = "ledningssystem_utkast"  # public site: also berättelser not yet fastställda
-PDF_KEY = "ledningssystem_pdf"  # write each year's PDF and link it from the year page
-SITE_KINDS = ("handbok", "public")
-# Environment variables that override the yes/no options (set by make build / make public).
-ENVIRONMENT = {DRAFTS_KEY: "LEDNINGSSYSTEM_UTKAST", PDF_KEY: "LEDNINGSSYSTEM_PDF"}
-
-
-class BuildOptionError(ValueError):
-    """A build option in mkdocs.yml has a value the portal does not know (Swedish message)."""
 
 
 class PostBuildError(RuntimeError):
@@ -93,37 +81,31 @@ class SiteBuild:
 
 
 def prepare_build(
-    root: Path | str, directory_urls: bool = True, options: Mapping[str, object] | None = None
+    root: Path | str,
+    directory_urls: bool = True,
+    options: BuildOptions | Mapping[str, object] | None = None,
 ) -> SiteBuild:
     """Load and validate the content under `root` and generate its pages (raises ContentErrors).
 
-    `options` are mkdocs.yml's `extra:` (SITE_KEY, DRAFTS_KEY, PDF_KEY; the latter two
-    overridden by ENVIRONMENT); raises BuildOptionError.
+    `options` are BuildOptions, or mkdocs.yml's `extra:` to read them from (BuildOptionError).
     """
-    options = options or {}
-    site = options.get(SITE_KEY) or "handbok"
-    if site not in SITE_KINDS:
-        raise BuildOptionError(
-            f"{SITE_KEY}: okänt värde {site!r} i mkdocs-konfigurationen. "
-            f"Välj en av: {', '.join(SITE_KINDS)}."
-        )
-    public = site == "public"
+    chosen = options if isinstance(options, BuildOptions) else BuildOptions.read(options)
     content = load_ledningssystem(root)
     context = BuildContext(
         directory_urls=directory_urls,
         history=read_history(root, start=content.settings.document_control.history_start),
-        public=public,
-        drafts=not public or _flag(options, DRAFTS_KEY),
-        pdf=_flag(options, PDF_KEY),
+        public=chosen.public,
+        drafts=chosen.drafts,
+        pdf=chosen.pdf,
     )
-    assets = {} if public else routine_assets(root)
+    assets = {} if chosen.public else routine_assets(root)
     return SiteBuild(content, context, generate_pages(content, context), assets=assets)
 
 
 # One prepared build per root and options, shared by every entry into the engine (the MkDocs
 # hook, the macros glue, an export): the content is loaded and validated once, and neither
 # entry depends on state the other one left behind.
-_SHARED: dict[tuple[str, bool, str], tuple[tuple[int, int], SiteBuild]] = {}
+_SHARED: dict[tuple[str, bool, BuildOptions], tuple[tuple[int, int], SiteBuild]] = {}
 
 
 def shared_build(
@@ -131,14 +113,13 @@ def shared_build(
 ) -> SiteBuild:
     """The prepared build of `root`, reused while no content or docs/ file has changed."""
     resolved = Path(root).resolve()
-    plain = {k: str(v) for k, v in (options or {}).items() if k in (SITE_KEY, DRAFTS_KEY, PDF_KEY)}
-    variables = {v: os.environ.get(v, "") for v in ENVIRONMENT.values()}
-    key = (str(resolved), directory_urls, repr(sorted({**plain, **variables}.items())))
+    chosen = BuildOptions.read(options)
+    key = (str(resolved), directory_urls, chosen)
     stamp = _content_stamp(resolved)
     cached = _SHARED.get(key)
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    build = prepare_build(resolved, directory_urls, options)
+    build = prepare_build(resolved, directory_urls, chosen)
     _SHARED.clear()  # keep only the latest build: a serve session must not grow without end
     _SHARED[key] = (stamp, build)
     return build
@@ -153,22 +134,6 @@ def _content_stamp(root: Path) -> tuple[int, int]:
             stat = path.stat()
             count, newest = count + 1, max(newest, stat.st_mtime_ns)
     return count, newest
-
-
-def _flag(options: Mapping[str, object], key: str) -> bool:
-    """A yes/no option: its environment variable, else mkdocs.yml; true/false or ja/nej."""
-    variable = ENVIRONMENT[key]
-    source, value = (
-        (variable, os.environ[variable]) if variable in os.environ else (key, options.get(key))
-    )
-    if isinstance(value, bool) or value is None:
-        return bool(value)
-    text = str(value).strip().lower()
-    if text in ("ja", "true", "1"):
-        return True
-    if text in ("nej", "false", "0", ""):
-        return False
-    raise BuildOptionError(f"{source}: {value!r} är inget giltigt värde. Skriv ja eller nej.")
 
 
 def _write_pdfs(content: Ledningssystem, context: BuildContext, site_dir: Path | str) -> list[Path]:
