@@ -79,7 +79,7 @@ def test_no_stale_goldens() -> None:
 _DIGEST = """
 import hashlib, sys
 sys.path.insert(0, sys.argv[1])
-from ledningssystem.core.load import load_ledningssystem
+from ledningssystem.portal.load import load_ledningssystem
 from tests.test_golden import renders
 for root in sys.argv[2:]:
     for name, html in sorted(renders(load_ledningssystem(root)).items()):

@@ -37,9 +37,8 @@ class ContentErrors(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
-        count = len(self.errors)
-        noun = "fel" if count == 1 else "fel"
-        lines = [f"Innehållet har {count} {noun} som måste rättas:"]
+        # "fel" is the same in singular and plural: 1 fel, 3 fel.
+        lines = [f"Innehållet har {len(self.errors)} fel som måste rättas:"]
         lines += [f"  {e.format()}" for e in self.errors]
         return "\n".join(lines)
 

@@ -1,8 +1,8 @@
 """Facts written once: `{{ fakta("lex_sarah.frist_utredning") }}` in rutiner, processes and pages.
 
-The facts live in ledningssystem.yml under `fakta:` (group → key → value); the risk scale is
-taken from the berättelse's configuration (reports/config.yml), so the riskanalys process and
-the berättelse cannot disagree. Every reference is checked when the content is loaded (file
+The facts live in ledningssystem.yml under `fakta:` (group → key → value); portal.facts adds
+the berättelse's risk scale (report.risk_facts), so the riskanalys process and the berättelse
+cannot disagree. Every reference is checked when the content is loaded (file
 and line); the document pages then get the values in place of the references.
 """
 

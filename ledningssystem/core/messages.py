@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -71,51 +72,94 @@ def _translate_one(
 def _message(err: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
     kind = err["type"]
     value = err.get("input")
-    ctx = err.get("ctx") or {}
-    if kind == "missing":
-        description = _field_description(model, loc)
-        return "fältet saknas", f"Lägg till det. {description}".strip()
-    if kind == "extra_forbidden":
-        allowed = _allowed_keys(model, loc[:-1])
-        suggestion = did_you_mean(str(loc[-1]), allowed)
-        return "okänt fält", suggestion.strip() or f"Tillåtna fält: {', '.join(sorted(allowed))}."
-    if kind == "enum" or kind == "literal_error":
-        expected = _enum_values(model, loc)
-        return (
-            f'ogiltigt värde "{value}"',
-            (
-                did_you_mean(str(value), expected) + f" Tillåtna värden: {', '.join(expected)}."
-            ).strip(),
-        )
-    if kind == "string_pattern_mismatch":
-        return _pattern_message(str(value), ctx.get("pattern", ""))
-    if kind.startswith("date") or kind.startswith("datetime"):
-        return f'ogiltigt datum "{value}"', "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-03-01."
-    if kind in {"int_parsing", "int_type", "int_from_float"}:
-        return f'"{value}" är inte ett heltal', "Skriv ett heltal, t.ex. 3."
-    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        bound = " och ".join(f"{k.replace('_', ' ')} {v}" for k, v in ctx.items())
-        return f"värdet {value} ligger utanför det tillåtna", f"Villkor: {_bound_sv(bound)}."
-    if kind in {"string_type"}:
-        return "ska vara text", 'Skriv en text, gärna inom citattecken: "…".'
-    if kind == "string_too_short":
-        return "får inte vara tomt", "Skriv en text."
-    if kind in {"tuple_type", "list_type", "set_type"}:
-        return "ska vara en lista", 'Skriv [a, b] eller ett värde per rad som börjar med "- ".'
-    if kind in {"too_short"}:
-        return f"måste ha minst {ctx.get('min_length', 1)} värde(n)", ""
-    if kind in {"dict_type", "model_type", "model_attributes_type"}:
-        return "ska vara en samling fält (namn: värde)", "Kontrollera indraget."
-    if kind in {"bool_type", "bool_parsing"}:
-        return f'"{value}" är inte ja eller nej', "Skriv ja eller nej."
-    if kind in {"float_parsing", "float_type", "decimal_parsing"}:
-        return (
-            f'"{value}" är inte ett tal',
-            "Skriv ett tal, med decimalkomma om det behövs, t.ex. 4,5.",
-        )
     if kind.startswith("sv_"):
         return err["msg"], ""  # our own PydanticCustomError, already in Swedish
+    family = kind.split("_", 1)[0] if kind.startswith(("date", "datetime")) else kind
+    handler = _HANDLERS.get(family)
+    if handler is not None:
+        return handler(_Problem(value, err.get("ctx") or {}, model, loc))
+    fixed = _FIXED.get(kind)
+    if fixed is not None:
+        return fixed[0].format(value=value), fixed[1]
     return f"ogiltigt värde: {err['msg']}", ""
+
+
+@dataclass(frozen=True)
+class _Problem:
+    value: Any
+    ctx: Mapping[str, Any]
+    model: type[BaseModel]
+    loc: tuple[Any, ...]
+
+
+def _missing(p: _Problem) -> tuple[str, str]:
+    return "fältet saknas", f"Lägg till det. {_field_description(p.model, p.loc)}".strip()
+
+
+def _extra(p: _Problem) -> tuple[str, str]:
+    allowed = _allowed_keys(p.model, p.loc[:-1])
+    suggestion = did_you_mean(str(p.loc[-1]), allowed)
+    return "okänt fält", suggestion.strip() or f"Tillåtna fält: {', '.join(sorted(allowed))}."
+
+
+def _choice(p: _Problem) -> tuple[str, str]:
+    expected = _enum_values(p.model, p.loc)
+    hint = did_you_mean(str(p.value), expected) + f" Tillåtna värden: {', '.join(expected)}."
+    return f'ogiltigt värde "{p.value}"', hint.strip()
+
+
+def _pattern(p: _Problem) -> tuple[str, str]:
+    return _pattern_message(str(p.value), p.ctx.get("pattern", ""))
+
+
+def _date(p: _Problem) -> tuple[str, str]:
+    return f'ogiltigt datum "{p.value}"', "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-03-01."
+
+
+def _bound(p: _Problem) -> tuple[str, str]:
+    bound = " och ".join(f"{k.replace('_', ' ')} {v}" for k, v in p.ctx.items())
+    return f"värdet {p.value} ligger utanför det tillåtna", f"Villkor: {_bound_sv(bound)}."
+
+
+def _too_short(p: _Problem) -> tuple[str, str]:
+    return f"måste ha minst {p.ctx.get('min_length', 1)} värde(n)", ""
+
+
+_HANDLERS: dict[str, Callable[[_Problem], tuple[str, str]]] = {
+    "missing": _missing,
+    "extra_forbidden": _extra,
+    "enum": _choice,
+    "literal_error": _choice,
+    "string_pattern_mismatch": _pattern,
+    "date": _date,
+    "datetime": _date,
+    **dict.fromkeys(("greater_than_equal", "less_than_equal", "greater_than", "less_than"), _bound),
+    "too_short": _too_short,
+}
+# Kinds whose message needs at most the value: (message, hint).
+_FIXED: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(
+        ("int_parsing", "int_type", "int_from_float"),
+        ('"{value}" är inte ett heltal', "Skriv ett heltal, t.ex. 3."),
+    ),
+    "string_type": ("ska vara text", 'Skriv en text, gärna inom citattecken: "…".'),
+    "string_too_short": ("får inte vara tomt", "Skriv en text."),
+    **dict.fromkeys(
+        ("tuple_type", "list_type", "set_type"),
+        ("ska vara en lista", 'Skriv [a, b] eller ett värde per rad som börjar med "- ".'),
+    ),
+    **dict.fromkeys(
+        ("dict_type", "model_type", "model_attributes_type"),
+        ("ska vara en samling fält (namn: värde)", "Kontrollera indraget."),
+    ),
+    **dict.fromkeys(
+        ("bool_type", "bool_parsing"), ('"{value}" är inte ja eller nej', "Skriv ja eller nej.")
+    ),
+    **dict.fromkeys(
+        ("float_parsing", "float_type", "decimal_parsing"),
+        ('"{value}" är inte ett tal', "Skriv ett tal, med decimalkomma om det behövs, t.ex. 4,5."),
+    ),
+}
 
 
 def _bound_sv(text: str) -> str:
