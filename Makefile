@@ -77,7 +77,7 @@ ifneq ($(PDF),nej)
 endif
 	rm -rf site.tmp
 	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) $(SITE_ENGINE) build --strict --site-dir site.tmp
-	$(BIN)/python -m ledningssystem.site_swap site.tmp site  # by rename: never half a site
+	$(BIN)/python -m ledningssystem.website.swap site.tmp site  # by rename: never half a site
 
 # The public site: only the berättelse (fastställda years; UTKAST=ja adds drafts), for the
 # organisation's public website. Same swap as build: never a half-built public-site/.
@@ -89,7 +89,7 @@ endif
 	rm -rf public-site.tmp
 	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) LEDNINGSSYSTEM_UTKAST=$(if $(filter ja,$(UTKAST)),ja,nej) \
 	  $(SITE_ENGINE) build --strict -f mkdocs.public.yml --site-dir public-site.tmp
-	$(BIN)/python -m ledningssystem.site_swap public-site.tmp public-site
+	$(BIN)/python -m ledningssystem.website.swap public-site.tmp public-site
 
 # Content, links, the version rule for the working tree against the base branch (BASE=, else
 # origin/main, main, …) and CODEOWNERS: every problem in one run.
@@ -168,7 +168,7 @@ ifeq ($(ADRESSER),html)
 	LEDNINGSSYSTEM_PDF=$(PDF_FLAG) $(SITE_ENGINE) build --strict -f .mkdocs-html.yml --site-dir site.tmp \
 	  || { rm -f .mkdocs-html.yml; exit 1; }
 	rm -f .mkdocs-html.yml
-	$(BIN)/python -m ledningssystem.site_swap site.tmp site
+	$(BIN)/python -m ledningssystem.website.swap site.tmp site
 else
 	$(MAKE) build
 endif

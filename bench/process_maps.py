@@ -15,13 +15,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ledningssystem.model.content import Ledningssystem
-from ledningssystem.model.organisation import Body, Organisation
-from ledningssystem.model.process import Process
-from ledningssystem.model.role import Role
-from ledningssystem.model.settings import Settings
-from ledningssystem.render.process_map import layout_for, render_process_map
-from ledningssystem.urls import Linker
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.model.organisation import Body, Organisation
+from ledningssystem.core.model.process import Process
+from ledningssystem.core.model.role import Role
+from ledningssystem.core.model.settings import Settings
+from ledningssystem.core.urls import Linker
+from ledningssystem.diagrams.process_map import layout_for, render_process_map
 
 RESULTS = Path(".bench/results.json")
 KEY = "process_maps"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from ledningssystem.export import export_docs
+from ledningssystem.website.export import export_docs
 
 
 def write_vanilla(root: Path, dest: Path, every_page_in_nav: bool) -> None:

@@ -1,6 +1,6 @@
 """MkDocs glue: load and validate once, add the generated pages, never leave a half-built site.
 
-All logic lives in the engine (ledningssystem.build); this file only connects events.
+All logic lives in the engine (ledningssystem.website.build); this file only connects events.
 """
 
 from __future__ import annotations
@@ -16,18 +16,19 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ledningssystem.build import BuildOptionError, PostBuildError, SiteBuild, shared_build
-from ledningssystem.errors import ContentErrors
-from ledningssystem.load import content_paths
-from ledningssystem.pages.content_errors import (
+from ledningssystem.core.errors import ContentErrors
+from ledningssystem.core.load import content_paths
+from ledningssystem.core.sanitise import sanitise_html
+from ledningssystem.core.urls import in_handbook_docs, in_public_docs
+from ledningssystem.website.build import PostBuildError, SiteBuild, shared_build
+from ledningssystem.website.options import BuildOptionError
+from ledningssystem.website.pages.content_errors import (
     ERROR_PAGE_TITLE,
     ERROR_PREVIEW_KEY,
     content_error_pages,
 )
-from ledningssystem.preview import PREVIEW_FOLDER, macro_pages, write_preview_pages
-from ledningssystem.sanitise import sanitise_html
-from ledningssystem.site_resources import external_resources, external_resources_report
-from ledningssystem.urls import in_handbook_docs, in_public_docs
+from ledningssystem.website.preview import PREVIEW_FOLDER, macro_pages, write_preview_pages
+from ledningssystem.website.resources import external_resources, external_resources_report
 
 log = logging.getLogger("mkdocs.plugins.ledningssystem")
 # Not under "mkdocs.": under --strict a warning there would fail the error page's build too.
@@ -39,7 +40,7 @@ def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
     _state["preview"] = command == "serve" and dirty
     if _state["preview"]:
-        # make serve asks for dirty rebuilds on purpose (see ledningssystem.preview); MkDocs'
+        # make serve asks for dirty rebuilds on purpose (see ledningssystem.website.preview); MkDocs'
         # warning about them would fail every --strict rebuild.
         logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
 

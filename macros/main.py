@@ -1,4 +1,4 @@
-"""mkdocs-macros glue: registers the engine's macros (ledningssystem.macro_api).
+"""mkdocs-macros glue: registers the engine's macros (ledningssystem.website.macro_api).
 
 The content comes from the engine itself (shared_build), not from the MkDocs hook, so the
 macros work under any engine that runs mkdocs-macros.
@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ledningssystem.build import SiteBuild, shared_build
-from ledningssystem.macro_api import MACROS, MacroContext, MacroError, call_macro
-from ledningssystem.pages.content_errors import ERROR_PREVIEW_KEY
+from ledningssystem.website.build import SiteBuild, shared_build
+from ledningssystem.website.macro_api import MACROS, MacroContext, MacroError, call_macro
+from ledningssystem.website.pages.content_errors import ERROR_PREVIEW_KEY
 
 
 def define_env(env: Any) -> None:

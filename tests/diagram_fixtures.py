@@ -7,9 +7,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ledningssystem.load import load_ledningssystem
-from ledningssystem.model.content import Ledningssystem
-from ledningssystem.model.process import Process
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.model.process import Process
+from ledningssystem.portal.load import load_ledningssystem
 
 FIXTURE_PORTAL = Path(__file__).parent / "fixtures" / "portal"
 

@@ -12,17 +12,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ledningssystem.errors import ContentErrors
-from ledningssystem.load import (
+from ledningssystem.core.errors import ContentErrors
+from ledningssystem.core.load import (
     CALENDAR_FILE,
     ORGANISATION_FILE,
     ROLES_FILE,
     _Reader,
 )
-from ledningssystem.model.calendar import Activity
-from ledningssystem.model.organisation import Organisation
-from ledningssystem.model.process import Process
-from ledningssystem.model.role import Role
+from ledningssystem.core.model.calendar import Activity
+from ledningssystem.core.model.organisation import Organisation
+from ledningssystem.core.model.process import Process
+from ledningssystem.core.model.role import Role
 from ledningssystem.report.data import KINDS
 from ledningssystem.report.files import FileReader
 from ledningssystem.report.importer import load_mapping

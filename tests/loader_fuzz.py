@@ -18,8 +18,8 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
-from ledningssystem.errors import ContentErrors
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.core.errors import ContentErrors
+from ledningssystem.portal.load import load_ledningssystem
 
 Loader = Callable[[Path], Any]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ledningssystem.macro_api import MACROS
-from ledningssystem.schema import SCHEMAS, schema_documents
+from ledningssystem.portal.schema import SCHEMAS, schema_documents
+from ledningssystem.website.macro_api import MACROS
 from tests.conftest import REPO, run_cli
 
 GUIDE = REPO / "docs" / "skriva" / "index.md"

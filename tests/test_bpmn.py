@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.bpmn_import import BpmnError, import_bpmn, parse_bpmn
+from ledningssystem.bpmn.export import render_bpmn
+from ledningssystem.bpmn.importer import BpmnError, import_bpmn, parse_bpmn
 from ledningssystem.cli import main
-from ledningssystem.load import load_ledningssystem
-from ledningssystem.model.process import Process
-from ledningssystem.render.bpmn_export import render_bpmn
-from ledningssystem.render.flow import flows
+from ledningssystem.core.model.process import Process
+from ledningssystem.diagrams.flow import flows
+from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import REPO
 from tests.diagram_fixtures import FIXTURE_PORTAL
 

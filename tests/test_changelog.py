@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ledningssystem.changelog import changelog, first_month
-from ledningssystem.history import read_history
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.doccontrol.changelog import changelog, first_month
+from ledningssystem.doccontrol.history import read_history
+from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import build_site, soup
 from tests.gitrepo import GitRepo, routine
 

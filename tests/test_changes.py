@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.changes import collect_changes
-from ledningssystem.render.change_summary import Section, next_version, summarise
+from ledningssystem.doccontrol.change_summary import next_version, summarise
+from ledningssystem.doccontrol.changes import collect_changes
+from ledningssystem.doccontrol.summary_section import Section
 from tests.conftest import run_cli
 from tests.gitrepo import GitRepo, process, routine
 

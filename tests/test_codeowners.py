@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ledningssystem.codeowners import CODEOWNERS_FILE, render_codeowners
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.doccontrol.codeowners import CODEOWNERS_FILE, render_codeowners
+from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import REPO, run_cli
 from tests.gitrepo import GitRepo, process, routine
 

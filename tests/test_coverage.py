@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ledningssystem.coverage import Coverage, requirement_coverage
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.legal.coverage import Coverage, requirement_coverage
+from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import build_site, soup
 from tests.gitrepo import GitRepo, process, routine
 

@@ -11,9 +11,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from ledningssystem.load import load_ledningssystem
-from ledningssystem.macro_api import MACROS
-from ledningssystem.render.bpmn_export import render_bpmn
+from ledningssystem.bpmn.export import render_bpmn
+from ledningssystem.portal.load import load_ledningssystem
+from ledningssystem.website.macro_api import MACROS
 from tests.conftest import REPO, build_site, copy_example, run_mkdocs_build, soup
 from tests.diagram_fixtures import FIXTURE_PORTAL
 

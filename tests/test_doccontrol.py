@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.build import prepare_build
-from ledningssystem.doccontrol import ReviewState, overview
-from ledningssystem.history import read_history
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.core.review_state import ReviewState
+from ledningssystem.doccontrol.history import read_history
+from ledningssystem.doccontrol.review_radar import overview
+from ledningssystem.portal.load import load_ledningssystem
+from ledningssystem.website.build import prepare_build
 from tests.conftest import build_site, soup
 from tests.gitrepo import GitRepo, process, routine
 

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledningssystem.document_meta import parse_document, version_key
+from ledningssystem.doccontrol.document_meta import parse_document, version_key
 from tests.gitrepo import process, routine
 
 

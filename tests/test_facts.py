@@ -8,11 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledningssystem.build import prepare_build
-from ledningssystem.errors import ContentErrors
-from ledningssystem.facts import expand_facts, fact_errors, fact_table, risk_facts
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.core.errors import ContentErrors
+from ledningssystem.core.facts import expand_facts, fact_errors
+from ledningssystem.portal.facts import fact_table
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.config import RiskClass, RiskMatrix
+from ledningssystem.report.risk_facts import risk_facts
+from ledningssystem.website.build import prepare_build
 from tests.conftest import build_site, run_cli, run_mkdocs_build, soup
 from tests.gitrepo import GitRepo, routine
 

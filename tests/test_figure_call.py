@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.macro_api import MacroContext, MacroError, citat, figure
+from ledningssystem.core.urls import Linker
 from ledningssystem.pdf.adapter import markdown_to_html
 from ledningssystem.report.data import Narrative, Reports
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.load import load_report_config
 from ledningssystem.report.narrative import resolve_figures
-from ledningssystem.urls import Linker
+from ledningssystem.website.macro_api import MacroContext, MacroError, citat, figure
 from tests.diagram_fixtures import fixture_content
 
 NBSP = "\u00a0"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from ledningssystem.errors import ContentErrors
+from ledningssystem.core.errors import ContentErrors
 from tests import file_loaders as loaders
 from tests.conftest import REPO, copy_example
 from tests.loader_fuzz import LoaderCase, content_texts

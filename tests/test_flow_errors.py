@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.errors import ContentErrors
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.core.errors import ContentErrors
+from ledningssystem.portal.load import load_ledningssystem
 
 PROCESS = "processes/avvikelsehantering.yml"
 STEP = "    ansvar: {medarbetare: R, enhetschef: A}\n    rutiner: [rapportera-avvikelse]\n"

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.load import load_ledningssystem
-from ledningssystem.model.content import Ledningssystem
-from ledningssystem.render.arshjul import render_arshjul
-from ledningssystem.render.landscape import render_landscape
-from ledningssystem.render.process_map import render_process_map
-from ledningssystem.render.raci import render_raci
-from ledningssystem.urls import CALENDAR_PAGE, Linker, process_page
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.urls import CALENDAR_PAGE, Linker, process_page
+from ledningssystem.diagrams.arshjul import render_arshjul
+from ledningssystem.diagrams.landscape import render_landscape
+from ledningssystem.diagrams.process_map import render_process_map
+from ledningssystem.diagrams.raci import render_raci
+from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import REPO
 from tests.diagram_fixtures import FIXTURE_PORTAL
 
@@ -79,7 +79,7 @@ def test_no_stale_goldens() -> None:
 _DIGEST = """
 import hashlib, sys
 sys.path.insert(0, sys.argv[1])
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.portal.load import load_ledningssystem
 from tests.test_golden import renders
 for root in sys.argv[2:]:
     for name, html in sorted(renders(load_ledningssystem(root)).items()):

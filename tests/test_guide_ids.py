@@ -8,7 +8,7 @@ import yaml
 from pydantic import BaseModel
 
 from ledningssystem.report.load import load_report_config
-from ledningssystem.report.templates import ReportTemplate
+from ledningssystem.report.section_templates import ReportTemplate
 from tests.conftest import REPO
 
 REPORT_GUIDE = REPO / "docs" / "skriva" / "kvalitetsberattelse.md"

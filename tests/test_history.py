@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.build import prepare_build
-from ledningssystem.history import forget_cached_history, parse_log, read_history
+from ledningssystem.doccontrol.history import forget_cached_history, parse_log, read_history
+from ledningssystem.website.build import prepare_build
 from tests.conftest import build_site, soup
 from tests.gitrepo import GitRepo, process, routine
 
@@ -135,7 +135,7 @@ def test_a_folder_that_is_not_a_git_repository(tmp_path: Path, caplog) -> None: 
     repo = GitRepo(tmp_path / "portal")
     repo.write("routines/a.md", routine("a", "Rutin A"))
     (repo.root / ".git").rename(repo.root / "not-git")
-    with caplog.at_level(logging.WARNING, logger="ledningssystem.history"):
+    with caplog.at_level(logging.WARNING, logger="ledningssystem.doccontrol.history"):
         page = _degraded_page(repo.root)
     assert "<strong>Historik saknas</strong>: mappen är inte ett Git-arkiv." in page
     assert [r.getMessage() for r in caplog.records] == [

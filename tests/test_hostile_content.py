@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.errors import ContentError, ContentErrors
-from ledningssystem.load import load_ledningssystem
-from ledningssystem.privacy import mask, personal_number_lines
+from ledningssystem.core.errors import ContentError, ContentErrors
+from ledningssystem.core.privacy import mask, personal_number_lines
+from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import run_cli, run_mkdocs_build
 
 RUTIN = "routines/rapportera-avvikelse.md"
@@ -202,7 +202,7 @@ def test_check_exits_1_and_shows_all_at_once(tiny_root: Path) -> None:
 
 
 def test_commit_messages_never_publish_a_personnummer() -> None:
-    from ledningssystem.history import parse_log
+    from ledningssystem.doccontrol.history import parse_log
 
     one = "1" * 40
     text = (

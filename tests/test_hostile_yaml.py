@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.errors import ContentErrors
-from ledningssystem.load import load_ledningssystem
-from ledningssystem.yaml_lines import YamlProblem, parse_yaml
+from ledningssystem.core.errors import ContentErrors
+from ledningssystem.core.yaml_lines import YamlProblem, parse_yaml
+from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import REPO, run_cli
 
 CORPUS = REPO / "tests" / "fixtures" / "hostile"

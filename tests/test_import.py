@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledningssystem.cli import main
-from ledningssystem.errors import ContentErrors
+from ledningssystem.core.errors import ContentErrors
 from ledningssystem.report.importer import known_ids, load_mapping
 from ledningssystem.report.importer.aggregate import aggregate
 from ledningssystem.report.importer.convert import Known, convert

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from markdown import Markdown
 from PIL import Image
 
-from ledningssystem.load import load_ledningssystem, split_front_matter
+from ledningssystem.core.load import split_front_matter
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.wordimport.html_markdown import html_to_markdown
 from ledningssystem.wordimport.labels import parse_date, parse_version
 from tests.conftest import run_cli

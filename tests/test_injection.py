@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ledningssystem.sanitise import is_external, markup_problems, sanitise_html
-from ledningssystem.site_resources import external_resources
-from ledningssystem.spreadsheet import text_cell
+from ledningssystem.core.sanitise import is_external, markup_problems, sanitise_html
+from ledningssystem.core.spreadsheet import text_cell
+from ledningssystem.website.resources import external_resources
 from tests.conftest import build_site, run_mkdocs_build, soup
 
 RUTIN = "routines/rapportera-avvikelse.md"

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.build import prepare_build
-from ledningssystem.doccontrol import overview
-from ledningssystem.errors import ContentErrors
-from ledningssystem.history import History
-from ledningssystem.law_watch import BANNER_TITLE, affected_documents
-from ledningssystem.load import load_ledningssystem
-from ledningssystem.render.review_due import render_review_due
+from ledningssystem.core.errors import ContentErrors
+from ledningssystem.doccontrol.history import History
+from ledningssystem.doccontrol.review_due_report import render_review_due
+from ledningssystem.doccontrol.review_radar import overview
+from ledningssystem.legal.law_watch import BANNER_TITLE, affected_documents
+from ledningssystem.portal.load import load_ledningssystem
+from ledningssystem.website.build import prepare_build
 from tests.conftest import REPO, build_site, run_cli, soup
 
 OLD_LAW = """\

@@ -101,7 +101,7 @@ def test_bytes_that_are_not_utf8_are_reported(case: LoaderCase, fuzz_root: Path)
         try:
             case.load(fuzz_root)
         except Exception as exc:  # noqa: BLE001 - the type is what is tested
-            from ledningssystem.errors import ContentErrors
+            from ledningssystem.core.errors import ContentErrors
 
             assert isinstance(exc, ContentErrors), repr(exc)
             assert any(e.file == case.path for e in exc.errors)

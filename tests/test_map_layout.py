@@ -7,15 +7,15 @@ import itertools
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from ledningssystem.load import load_ledningssystem
-from ledningssystem.model.process import Process
-from ledningssystem.render import map_layout as geometry
-from ledningssystem.render.flow import assign_columns, flow_graph, lane_roles, successors
-from ledningssystem.render.map_layout import MapLayout, layout_process_map
-from ledningssystem.render.map_nodes import GATEWAY_R, SMALL_FONT, on_outline
-from ledningssystem.render.map_routes import Edge
-from ledningssystem.render.process_map import layout_for
-from ledningssystem.render.svg import Point, text_width
+from ledningssystem.core.model.process import Process
+from ledningssystem.diagrams import map_layout as geometry
+from ledningssystem.diagrams.flow import assign_columns, flow_graph, lane_roles, successors
+from ledningssystem.diagrams.map_layout import MapLayout, layout_process_map
+from ledningssystem.diagrams.map_nodes import GATEWAY_R, SMALL_FONT, on_outline
+from ledningssystem.diagrams.map_routes import Edge
+from ledningssystem.diagrams.process_map import layout_for
+from ledningssystem.diagrams.svg import Point, text_width
+from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import REPO
 from tests.diagram_fixtures import fixture_content, random_processes
 

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledningssystem import cli
-from ledningssystem.errors import ContentError
+from ledningssystem.core.errors import ContentError
 from ledningssystem.report.config import CountedThing, ReportConfig
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.literal_counts import Lexicon, lexicon, literal_counts

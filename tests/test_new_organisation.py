@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ledningssystem.adoption import git_links
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.adoption.adopt import git_links
+from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import REPO, build_site, run_cli
 from tests.gitrepo import GitRepo
 

@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import copy_example
 
 pytest.importorskip(
-    "ledningssystem.report.page",
+    "ledningssystem.report.year_view",
     reason="KVALITETSBERÄTTELSEN SAKNAS ÄNNU: ledningssystem.report är inte sammanfogad",
 )
 with warnings.catch_warnings():

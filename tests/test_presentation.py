@@ -7,8 +7,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from ledningssystem.load import load_ledningssystem
-from ledningssystem.model.document import Status
+from ledningssystem.core.model.document import Status
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.render.status_badge import status_badge
 from ledningssystem.render.table_cards import label_card_cells
 from ledningssystem.report.visuals import Table, render_bar_chart, without_empty_columns

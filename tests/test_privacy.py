@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.privacy import personal_number_lines
+from ledningssystem.core.privacy import personal_number_lines
 from tests.conftest import run_cli
 
 # 19811218-9876 and 19121212-1212 have valid check digits; 811278-9874 is their

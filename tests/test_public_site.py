@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.build import PDF_KEY, SITE_KEY, BuildOptionError, prepare_build
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.core.urls import Linker, report_pdf
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.render.links import link_or_text, unlink_unpublished
-from ledningssystem.urls import Linker, report_pdf
+from ledningssystem.website.build import prepare_build
+from ledningssystem.website.options import PDF_KEY, SITE_KEY, BuildOptionError
 from tests.conftest import REPO, run_mkdocs_build, soup
 from tests.public_site import build_public_site
 from tests.site_check import broken_links, pages

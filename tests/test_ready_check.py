@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.link_check import markdown_links
+from ledningssystem.portal.link_check import markdown_links
 from tests.conftest import run_cli, run_mkdocs_build
 from tests.gitrepo import GitRepo, process, routine
 

@@ -10,15 +10,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledningssystem.macro_api import MacroContext, MacroError, call_macro, closest, process_map
-from ledningssystem.model.calendar import Activity
-from ledningssystem.render.arshjul import layout_arcs, month_runs
-from ledningssystem.render.landscape import layout_landscape, render_landscape
-from ledningssystem.render.process_map import render_process_map
-from ledningssystem.render.raci import raci_table
-from ledningssystem.render.responsibilities import describe_when
-from ledningssystem.render.svg import fit_text, text_width, wrap_text
-from ledningssystem.urls import Linker
+from ledningssystem.core.model.calendar import Activity
+from ledningssystem.core.urls import Linker
+from ledningssystem.diagrams.arshjul import layout_arcs, month_runs
+from ledningssystem.diagrams.landscape import layout_landscape, render_landscape
+from ledningssystem.diagrams.process_map import render_process_map
+from ledningssystem.diagrams.raci import raci_table
+from ledningssystem.diagrams.svg import fit_text, text_width, wrap_text
+from ledningssystem.website.macro_api import (
+    MacroContext,
+    MacroError,
+    call_macro,
+    closest,
+    process_map,
+)
+from ledningssystem.website.responsibilities import describe_when
 from tests.diagram_fixtures import fixture_content
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ledningssystem.build import prepare_build
-from ledningssystem.pages.report import site_reports
 from ledningssystem.pdf.adapter import report_to_pdf_document
 from ledningssystem.report.load import load_report_config
-from ledningssystem.report.page import year_view
+from ledningssystem.report.year_view import year_view
+from ledningssystem.website.build import prepare_build
+from ledningssystem.website.pages.report import site_reports
 from tests.conftest import run_cli
 
 YEAR_FILE = "reports/2025/report.yml"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from ledningssystem import cli
-from ledningssystem.errors import ContentErrors
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.core.errors import ContentErrors
+from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import run_mkdocs_build
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.config import ReportConfig, RiskMatrix
 from ledningssystem.report.data import Reports
 from ledningssystem.report.figures import Figure, rounded, swedish
@@ -239,8 +239,8 @@ def test_thresholds_are_configuration() -> None:
 
 
 def _standard() -> dict[str, object]:
+    from ledningssystem.core.yaml_lines import parse_yaml
     from ledningssystem.report.load import BUILTIN_DIR
-    from ledningssystem.yaml_lines import parse_yaml
 
     data, _ = parse_yaml((BUILTIN_DIR / "standard.yml").read_text(encoding="utf-8"))
     return data

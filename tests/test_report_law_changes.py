@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.build import prepare_build
-from ledningssystem.law_changes import law_changes
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.legal.law_changes import law_changes
 from ledningssystem.pdf.adapter import load_year_views, report_to_pdf_document
 from ledningssystem.pdf.engine import render_pdf
-from ledningssystem.report.templates import Block
+from ledningssystem.portal.load import load_ledningssystem
+from ledningssystem.report.section_templates import Block
+from ledningssystem.website.build import prepare_build
 from tests.conftest import soup
 
 HEADING = "Förändringar i lagar och föreskrifter"

@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from ledningssystem.errors import ContentErrors
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.core.errors import ContentErrors
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.figures import Figure
 from ledningssystem.report.model import (
     ComplaintRow,

@@ -11,13 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledningssystem.build import prepare_build
-from ledningssystem.errors import ContentErrors
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.core.errors import ContentErrors
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.config import RiskMatrix
 from ledningssystem.report.load import load_reports
 from ledningssystem.report.model import RiskRow
 from ledningssystem.report.visuals import render_bar_chart, render_risk_matrix
+from ledningssystem.website.build import prepare_build
 from tests.conftest import REPO, run_cli
 
 # Apart from tests/golden/, which holds one golden per process diagram (see test_golden.py).

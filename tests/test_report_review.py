@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ledningssystem.changes import collect_changes
-from ledningssystem.render.change_summary import summarise
+from ledningssystem.doccontrol.change_summary import summarise
+from ledningssystem.doccontrol.changes import collect_changes
 from ledningssystem.report.review import figures_section
 from tests.conftest import REPO, run_cli
 from tests.gitrepo import GitRepo

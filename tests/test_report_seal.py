@@ -127,7 +127,7 @@ def _year(tmp_path: Path, status: str = "fastställd", fingerprint: str = "") ->
 
 
 def _meta(folder: Path) -> ReportMeta:
-    from ledningssystem.yaml_lines import parse_yaml
+    from ledningssystem.core.yaml_lines import parse_yaml
 
     data, _ = parse_yaml((folder / "report.yml").read_text(encoding="utf-8"))
     return ReportMeta.model_validate(data)

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.load import load_ledningssystem
-from ledningssystem.macro_api import MACROS
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.data import Reports
-from ledningssystem.report.templates import ReportTemplate
+from ledningssystem.report.section_templates import ReportTemplate
+from ledningssystem.website.macro_api import MACROS
 from tests.conftest import REPO, build_site, copy_example, run_mkdocs_build, soup
 from tests.test_report_errors import record_correction
 

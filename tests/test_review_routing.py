@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ledningssystem.codeowners import render_codeowners
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.doccontrol.codeowners import render_codeowners
+from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import run_cli
 from tests.gitrepo import ORGANISATION, ROLES, GitRepo, routine
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.errors import ContentErrors
-from ledningssystem.routine_assets import routine_assets
+from ledningssystem.core.errors import ContentErrors
+from ledningssystem.core.routine_assets import routine_assets
 from tests.conftest import build_site, soup
 from tests.gitrepo import GitRepo, routine
 from tests.word_docs import png_bytes

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem.as_of import version_in_force
-from ledningssystem.history import read_history
+from ledningssystem.doccontrol.as_of import version_in_force
+from ledningssystem.doccontrol.history import read_history
 from tests.conftest import run_cli
 from tests.gitrepo import GitRepo, routine
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import REPO, build_site, soup
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ledningssystem import site_swap
-from ledningssystem.site_swap import swap_in
+from ledningssystem.website import swap as site_swap
+from ledningssystem.website.swap import swap_in
 from tests.conftest import REPO
 
 
@@ -54,7 +54,7 @@ def test_interrupted_delete_never_touches_the_published_site(
 def test_first_build_has_no_old_site(tmp_path: Path) -> None:
     _site(tmp_path / "public-site.tmp", "ny", pages=2)
     result = subprocess.run(
-        [sys.executable, "-m", "ledningssystem.site_swap", "public-site.tmp", "public-site"],
+        [sys.executable, "-m", "ledningssystem.website.swap", "public-site.tmp", "public-site"],
         cwd=tmp_path,
         check=False,
     )
@@ -65,5 +65,5 @@ def test_first_build_has_no_old_site(tmp_path: Path) -> None:
 def test_makefile_build_and_public_swap_by_rename() -> None:
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     assert not re.search(r"rm -rf (public-)?site &&", makefile)
-    assert "-m ledningssystem.site_swap site.tmp site" in makefile
-    assert "-m ledningssystem.site_swap public-site.tmp public-site" in makefile
+    assert "-m ledningssystem.website.swap site.tmp site" in makefile
+    assert "-m ledningssystem.website.swap public-site.tmp public-site" in makefile

@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from ledningssystem.changes import collect_changes
-from ledningssystem.cli import UserError, command
-from ledningssystem.git import GitUnavailable
-from ledningssystem.render.change_summary import summarise
+from ledningssystem.commands.registry import UserError, command
+from ledningssystem.doccontrol.change_summary import summarise
+from ledningssystem.doccontrol.changes import collect_changes
+from ledningssystem.doccontrol.git import GitUnavailable
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:

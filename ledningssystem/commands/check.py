@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ledningssystem.cli import command
-from ledningssystem.errors import ContentError, ContentErrors
-from ledningssystem.law_watch import law_watch_warnings
-from ledningssystem.readiness import check_ready
+from ledningssystem.commands.registry import command
+from ledningssystem.core.errors import ContentError, ContentErrors
+from ledningssystem.legal.law_watch import law_watch_warnings
+from ledningssystem.website.readiness import check_ready
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:

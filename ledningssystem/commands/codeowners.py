@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ledningssystem.cli import command
-from ledningssystem.codeowners import CODEOWNERS_FILE, render_codeowners
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.commands.registry import command
+from ledningssystem.doccontrol.codeowners import CODEOWNERS_FILE, render_codeowners
+from ledningssystem.portal.load import load_ledningssystem
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:

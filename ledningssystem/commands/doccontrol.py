@@ -6,15 +6,15 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from ledningssystem.as_of import version_in_force
-from ledningssystem.changes import roles_at
-from ledningssystem.cli import UserError, command
-from ledningssystem.doccontrol import overview
-from ledningssystem.git import read_blobs
-from ledningssystem.history import History, read_history
-from ledningssystem.law_watch import affected_documents
-from ledningssystem.load import load_ledningssystem
-from ledningssystem.render.review_due import render_review_due
+from ledningssystem.commands.registry import UserError, command
+from ledningssystem.doccontrol.as_of import version_in_force
+from ledningssystem.doccontrol.changes import roles_at
+from ledningssystem.doccontrol.git import read_blobs
+from ledningssystem.doccontrol.history import History, read_history
+from ledningssystem.doccontrol.review_due_report import render_review_due
+from ledningssystem.doccontrol.review_radar import overview
+from ledningssystem.legal.law_watch import affected_documents
+from ledningssystem.portal.load import load_ledningssystem
 
 
 def _date(text: str) -> dt.date:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ledningssystem.cli import UserError, command
-from ledningssystem.export import ExportError, export_docs
+from ledningssystem.commands.registry import UserError, command
+from ledningssystem.website.export import ExportError, export_docs
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:

@@ -16,10 +16,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from ledningssystem.cli import UserError, command
-from ledningssystem.file_names import REPORTS_DIR
-from ledningssystem.messages import translate
-from ledningssystem.model.settings import Settings
+from ledningssystem.commands.registry import UserError, command
+from ledningssystem.core.file_names import REPORTS_DIR
+from ledningssystem.core.messages import translate
+from ledningssystem.core.model.settings import Settings
+from ledningssystem.core.yaml_lines import YamlProblem, parse_yaml
 from ledningssystem.report.meta import ReportMeta, ReportStatus
 from ledningssystem.report.seal import (
     LOCK_FILE,
@@ -30,7 +31,6 @@ from ledningssystem.report.seal import (
     sealed_fingerprint,
     year_manifest,
 )
-from ledningssystem.yaml_lines import YamlProblem, parse_yaml
 
 _PLACEHOLDER = "sha256:ny"
 _TOP_LEVEL_KEY = re.compile(r"^[^\s#\-]")

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import yaml
 
-from ledningssystem.bpmn_import import BpmnError, Imported, import_bpmn
-from ledningssystem.cli import UserError, command
-from ledningssystem.errors import ContentErrors
-from ledningssystem.load import load_ledningssystem
-from ledningssystem.model.content import Ledningssystem
+from ledningssystem.bpmn.importer import BpmnError, Imported, import_bpmn
+from ledningssystem.commands.registry import UserError, command
+from ledningssystem.core.errors import ContentErrors
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.portal.load import load_ledningssystem
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:

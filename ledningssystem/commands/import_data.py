@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ledningssystem.cli import UserError, command
-from ledningssystem.privacy import mask
+from ledningssystem.commands.registry import UserError, command
+from ledningssystem.core.privacy import mask
 from ledningssystem.report.importer import (
     ImportKind,
     ImportRefused,

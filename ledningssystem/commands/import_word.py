@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ledningssystem.cli import UserError, command
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.commands.registry import UserError, command
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.wordimport.importer import DEFAULT_FOLDER, import_word_files
 from ledningssystem.wordimport.report import summary_markdown, summary_text
 

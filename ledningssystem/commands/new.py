@@ -8,13 +8,13 @@ import sys
 from collections import Counter
 from pathlib import Path, PurePosixPath
 
-from ledningssystem.cli import UserError, command
-from ledningssystem.codeowners import CODEOWNERS_FILE, render_codeowners
-from ledningssystem.load import load_ledningssystem
-from ledningssystem.messages import did_you_mean_named
-from ledningssystem.model.content import Ledningssystem
+from ledningssystem.commands.registry import UserError, command
+from ledningssystem.core.messages import did_you_mean_named
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.slug import slugify, unused_id
+from ledningssystem.doccontrol.codeowners import CODEOWNERS_FILE, render_codeowners
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.render.templating import render_template
-from ledningssystem.slug import slugify, unused_id
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:

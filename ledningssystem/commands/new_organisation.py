@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from ledningssystem.adoption import (
+from ledningssystem.adoption.adopt import (
     Adoption,
     AdoptionRefused,
     NewOrganisation,
@@ -14,8 +14,8 @@ from ledningssystem.adoption import (
     check_can_adopt,
     git_links,
 )
-from ledningssystem.cli import UserError, command
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.commands.registry import UserError, command
+from ledningssystem.portal.load import load_ledningssystem
 
 _QUESTIONS = (
     ("municipality", "--kommun", "Kommunens namn (t.ex. Nykommun)"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ledningssystem.cli import UserError, command
-from ledningssystem.site_archive import ArchiveError, write_site_archive
+from ledningssystem.commands.registry import UserError, command
+from ledningssystem.website.archive import ArchiveError, write_site_archive
 
 DEFAULT_ARCHIVE = "ledningssystem-webbplats.zip"
 

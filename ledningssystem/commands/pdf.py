@@ -6,7 +6,7 @@ import argparse
 import time
 from pathlib import Path
 
-from ledningssystem.cli import UserError, command
+from ledningssystem.commands.registry import UserError, command
 from ledningssystem.pdf.adapter import (
     load_year_views,
     pdf_site_path,

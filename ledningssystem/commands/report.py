@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ledningssystem.cli import UserError, command
-from ledningssystem.file_names import REPORTS_DIR
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.commands.registry import UserError, command
+from ledningssystem.core.file_names import REPORTS_DIR
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.export import figures_csv, figures_json
 from ledningssystem.report.scaffold import actions_yaml, new_year_meta, open_actions
 

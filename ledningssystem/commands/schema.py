@@ -6,8 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
-from ledningssystem.cli import command
-from ledningssystem.schema import schema_documents, vscode_yaml_schemas
+from ledningssystem.commands.registry import command
+from ledningssystem.portal.schema import schema_documents, vscode_yaml_schemas
 
 SCHEMA_FOLDER = "schemas"
 

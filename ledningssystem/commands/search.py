@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ledningssystem.cli import UserError, command
-from ledningssystem.search_index import SearchIndexError, build_search_index
+from ledningssystem.commands.registry import UserError, command
+from ledningssystem.website.search_index import SearchIndexError, build_search_index
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:

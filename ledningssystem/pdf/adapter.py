@@ -1,6 +1,6 @@
 """The one place where the kvalitetsberättelse (ledningssystem/report) meets the PDF engine.
 
-The report module gives, per year, a view (`ledningssystem.report.page.YearView`) with
+The report module gives, per year, a view (`ledningssystem.report.year_view.YearView`) with
 metadata and sections in template order, each section's parts being its narrative Markdown
 and its generated HTML blocks (tables, SVG charts, the risk matrix). The PDF engine itself
 (document.py, engine.py) knows nothing of reports.
@@ -16,13 +16,13 @@ from pathlib import Path
 import markdown
 from markupsafe import escape
 
-from ledningssystem.load import load_ledningssystem
-from ledningssystem.model.content import Ledningssystem
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.sanitise import sanitise_html
+from ledningssystem.core.urls import Linker, report_page, report_pdf
 from ledningssystem.pdf.document import Organisation, PdfDocument, PdfSection
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.meta import Approval, Correction
-from ledningssystem.report.page import SectionView, YearView, year_view
-from ledningssystem.sanitise import sanitise_html
-from ledningssystem.urls import Linker, report_page, report_pdf
+from ledningssystem.report.year_view import SectionView, YearView, year_view
 
 # The site's Markdown extensions (mkdocs.yml) minus toc: narrative headings need no anchors,
 # and generated ids could collide with the section ids the TOC links to.

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ledningssystem.model.content import Ledningssystem
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.urls import Linker, report_page, report_pdf
 from ledningssystem.pdf.adapter import report_to_pdf_document
 from ledningssystem.pdf.engine import render_pdf
 from ledningssystem.report.data import Reports
-from ledningssystem.report.page import year_view
-from ledningssystem.urls import Linker, report_page, report_pdf
+from ledningssystem.report.year_view import year_view
 
 
 def write_year_pdfs(content: Ledningssystem, reports: Reports, site_dir: Path | str) -> list[Path]:

@@ -7,7 +7,7 @@ import re
 
 from markupsafe import Markup
 
-from ledningssystem.urls import Linker
+from ledningssystem.core.urls import Linker
 
 
 def link_or_text(link: Linker, src_path: str, text: str, anchor: str = "") -> Markup:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from ledningssystem.doccontrol import ReviewState, review_state
-from ledningssystem.model.content import Ledningssystem
-from ledningssystem.model.document import ControlledDocument
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.model.document import ControlledDocument
+from ledningssystem.core.review_state import ReviewState, review_state
 
 # CSS modifier per state (docs/stylesheets/ledningssystem.css, .ls-badge--…).
 BADGE_KINDS = {

@@ -9,7 +9,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ledningssystem.model.content import Ledningssystem
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.urls import Linker, process_page, step_anchor
 from ledningssystem.render.links import link_or_text
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.figures import Figure, FigureSet, slug
@@ -17,7 +18,6 @@ from ledningssystem.report.history_file import trend
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import Table, render_bar_chart, render_table
-from ledningssystem.urls import Linker, process_page, step_anchor
 
 NUM = frozenset({1, 2, 3, 4, 5, 6})
 

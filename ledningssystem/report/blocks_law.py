@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ledningssystem.law_changes import law_changes
+from ledningssystem.legal.law_changes import law_changes
 from ledningssystem.report.blocks import BlockContext
 from ledningssystem.report.visuals import Table, render_table
 

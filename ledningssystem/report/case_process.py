@@ -12,7 +12,7 @@ from enum import StrEnum
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from ledningssystem.model.base import ContentModel, sv
+from ledningssystem.core.model.base import ContentModel, sv
 from ledningssystem.report.fields import YesNo
 from ledningssystem.report.unknown import MaybeDate
 

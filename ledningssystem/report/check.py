@@ -1,7 +1,7 @@
 """Cross-checks of one year's data as a table of rules: ids that must exist, scales, unique ids.
 
 Each data file has its rules in ROW_RULES; a new field that names something adds a rule
-there. The reference mechanism itself is shared with the handbook (ledningssystem/references.py).
+there. The reference mechanism itself is shared with the handbook (ledningssystem/core/references.py).
 """
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ledningssystem.errors import ContentError
-from ledningssystem.file_names import ORGANISATION_FILE, REPORT_CONFIG_FILE, ROLES_FILE
-from ledningssystem.model.base import ContentModel
-from ledningssystem.model.content import Ledningssystem
-from ledningssystem.references import unknown_reference
+from ledningssystem.core.errors import ContentError
+from ledningssystem.core.file_names import ORGANISATION_FILE, REPORT_CONFIG_FILE, ROLES_FILE
+from ledningssystem.core.model.base import ContentModel
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.references import unknown_reference
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
 from ledningssystem.report.unknown import UNKNOWN_ID

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ledningssystem.errors import ContentError
-from ledningssystem.messages import did_you_mean
+from ledningssystem.core.errors import ContentError
+from ledningssystem.core.messages import did_you_mean
+from ledningssystem.core.yaml_lines import LineMap
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.meta import ReportStatus
-from ledningssystem.yaml_lines import LineMap
 
 
 def check_year_figures(data: YearData, figures: FigureSet) -> list[ContentError]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ledningssystem.errors import ContentError
-from ledningssystem.messages import did_you_mean
+from ledningssystem.core.errors import ContentError
+from ledningssystem.core.messages import did_you_mean
 from ledningssystem.report.data import KINDS, YearData
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.meta import ReportStatus

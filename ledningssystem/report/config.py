@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ledningssystem.model.base import ContentModel, Slug, Text, sv
+from ledningssystem.core.model.base import ContentModel, Slug, Text, sv
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 
 

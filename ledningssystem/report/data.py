@@ -20,8 +20,8 @@ from ledningssystem.report.model import (
     RiskRow,
     SarahRow,
 )
+from ledningssystem.report.section_templates import ReportTemplate
 from ledningssystem.report.self_check_row import SelfCheckRow
-from ledningssystem.report.templates import ReportTemplate
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ import csv
 import io
 import json
 
+from ledningssystem.core.spreadsheet import text_cell
 from ledningssystem.report.data import Reports
 from ledningssystem.report.figures import Figure, swedish
 from ledningssystem.report.meta import Approval
-from ledningssystem.spreadsheet import text_cell
 
 
 def figures_json(reports: Reports, year: int) -> str:

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from ledningssystem.model.base import Slug
+from ledningssystem.core.model.base import Slug
 from ledningssystem.report.unknown import UNKNOWN_ID, is_unknown
 
 

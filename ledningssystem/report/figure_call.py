@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from markupsafe import escape
 
-from ledningssystem.messages import did_you_mean
+from ledningssystem.core.messages import did_you_mean
 from ledningssystem.report.figures import Figure, FigureSet
 
 VIEWS = {

@@ -13,9 +13,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ledningssystem.csv_problems import csv_reason
-from ledningssystem.reading import ContentReader, sub_lines
-from ledningssystem.yaml_lines import LineMap
+from ledningssystem.core.csv_problems import csv_reason
+from ledningssystem.core.reading import ContentReader, sub_lines
+from ledningssystem.core.yaml_lines import LineMap
 
 
 @dataclass

@@ -15,9 +15,9 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
-from ledningssystem.errors import ContentError
-from ledningssystem.messages import did_you_mean
-from ledningssystem.model.base import ContentModel, sv
+from ledningssystem.core.errors import ContentError
+from ledningssystem.core.messages import did_you_mean
+from ledningssystem.core.model.base import ContentModel, sv
 from ledningssystem.report.figures import Figure, FigureSet
 from ledningssystem.report.files import FileReader
 from ledningssystem.report.unknown import is_unknown

@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from ledningssystem.model.base import ContentModel, Slug, Text, sv
+from ledningssystem.core.model.base import ContentModel, Slug, Text, sv
 from ledningssystem.report.fields import Count, Decimal, YesNo, whole_number
 
 Direction = Literal["högre_är_bättre", "lägre_är_bättre", "neutral"]

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ledningssystem.model.organisation import Organisation
+from ledningssystem.core.model.organisation import Organisation
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
 from ledningssystem.report.figures import FigureSet

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ledningssystem.errors import ContentError
+from ledningssystem.core.errors import ContentError
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.figures import FigureSet
 

@@ -11,10 +11,16 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ledningssystem.errors import ContentError
-from ledningssystem.file_names import DOCS_DIR, OWN_TEMPLATES_DIR, REPORT_CONFIG_FILE, REPORTS_DIR
-from ledningssystem.messages import did_you_mean
-from ledningssystem.model.content import Ledningssystem
+from ledningssystem.core.errors import ContentError
+from ledningssystem.core.file_names import (
+    DOCS_DIR,
+    OWN_TEMPLATES_DIR,
+    REPORT_CONFIG_FILE,
+    REPORTS_DIR,
+)
+from ledningssystem.core.messages import did_you_mean
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.yaml_lines import LineMap
 from ledningssystem.report.check import check_year
 from ledningssystem.report.check_figures import check_config_key_figures, check_year_figures
 from ledningssystem.report.completeness import check_completeness_keys, mark_preliminary
@@ -31,8 +37,7 @@ from ledningssystem.report.literal_counts import lexicon, literal_counts
 from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.narrative import resolve_figures
 from ledningssystem.report.seal import check_seal
-from ledningssystem.report.templates import ReportTemplate
-from ledningssystem.yaml_lines import LineMap
+from ledningssystem.report.section_templates import ReportTemplate
 
 BUILTIN_DIR = Path(__file__).parent
 YEAR_DIR = re.compile(r"^\d{4}$")
@@ -186,7 +191,7 @@ class _ReportReader(FileReader):
     def templates(self) -> dict[str, ReportTemplate]:
         found: dict[str, ReportTemplate] = {}
         paths = [
-            (p, f"ledningssystem/report/templates/{p.name}")
+            (p, f"ledningssystem/report/builtin_templates/{p.name}")
             for p in sorted((BUILTIN_DIR / "templates").glob("*.yml"))
         ]
         paths += [(p, self.rel(p)) for p in sorted((self.root / OWN_TEMPLATES_DIR).glob("*.yml"))]

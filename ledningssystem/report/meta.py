@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from ledningssystem.model.base import ContentModel, Date, Slug, Text, sv
+from ledningssystem.core.model.base import ContentModel, Date, Slug, Text, sv
 from ledningssystem.report.fields import YesNo
 from ledningssystem.report.model import Count
 

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from ledningssystem.model.base import ContentModel, Date, Slug, Text, sv
+from ledningssystem.core.model.base import ContentModel, Date, Slug, Text, sv
 from ledningssystem.report.case_process import CaseProcess
 from ledningssystem.report.fields import Count, SlugList, yes_no
 from ledningssystem.report.unknown import (

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ledningssystem.errors import ContentError
+from ledningssystem.core.errors import ContentError
 from ledningssystem.report.data import Narrative
 from ledningssystem.report.figure_call import (
     FIGURE_EXAMPLE,

@@ -12,27 +12,27 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ledningssystem.changes import ChangeSet
-from ledningssystem.file_names import ORGANISATION_FILE, REPORTS_DIR
-from ledningssystem.git import GitUnavailable, read_blobs, run_git
-from ledningssystem.model.content import Ledningssystem
-from ledningssystem.model.organisation import Organisation
-from ledningssystem.model.settings import Settings
+from ledningssystem.core.file_names import ORGANISATION_FILE, REPORTS_DIR
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.model.organisation import Organisation
+from ledningssystem.core.model.settings import Settings
+from ledningssystem.core.yaml_lines import YamlProblem, parse_yaml
+from ledningssystem.doccontrol.changes import ChangeSet
+from ledningssystem.doccontrol.git import GitUnavailable, read_blobs, run_git
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.meta import ReportStatus
 from ledningssystem.report.seal import correction_command, year_manifest
-from ledningssystem.yaml_lines import YamlProblem, parse_yaml
 
 if TYPE_CHECKING:
-    from ledningssystem.render.change_summary import Section
+    from ledningssystem.doccontrol.summary_section import Section
 
 TITLE = "Nyckeltal i kvalitetsberättelsen"
 
 
 def figures_section(changes: ChangeSet) -> Section | None:
     """Per year, every figure whose value the branch changes (old → new); None without reports/."""
-    from ledningssystem.render.change_summary import Section  # the summary imports this module
+    from ledningssystem.doccontrol.summary_section import Section
 
     touched = [f for f in changes.files if _in_reports(f.path) or _in_reports(f.old_path or "")]
     if not touched:

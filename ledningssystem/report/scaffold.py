@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ledningssystem.model.content import Ledningssystem
+from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.report.compute import CLOSED
 from ledningssystem.report.data import YearData
 from ledningssystem.report.model import ActionRow

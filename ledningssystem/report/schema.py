@@ -12,7 +12,7 @@ from ledningssystem.report.data import KINDS
 from ledningssystem.report.history_file import HISTORY_FILE, History
 from ledningssystem.report.importer.mapping import Mapping
 from ledningssystem.report.meta import ReportMeta
-from ledningssystem.report.templates import ReportTemplate
+from ledningssystem.report.section_templates import ReportTemplate
 
 
 class PartialReportConfig(ReportConfig):
@@ -40,7 +40,7 @@ def _file_model(stem: str, key: str, row: type[BaseModel]) -> type[BaseModel]:
 
 
 def report_schemas() -> dict[str, tuple[type[BaseModel], list[str]]]:
-    """Schema file name → (model, editor globs), in the form of ledningssystem.schema.SCHEMAS."""
+    """Schema file name → (model, editor globs), in the form of ledningssystem.portal.schema.SCHEMAS."""
     schemas: dict[str, tuple[type[BaseModel], list[str]]] = {
         "berattelse.schema.json": (ReportMeta, ["reports/*/report.yml"]),
         "berattelse-mall.schema.json": (ReportTemplate, ["reports/mallar/*.yml"]),

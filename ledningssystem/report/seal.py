@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledningssystem.errors import ContentError
-from ledningssystem.git import GitUnavailable, run_git
+from ledningssystem.core.errors import ContentError
+from ledningssystem.core.yaml_lines import YamlProblem, parse_yaml
+from ledningssystem.doccontrol.git import GitUnavailable, run_git
 from ledningssystem.report.meta import ReportMeta, ReportStatus
-from ledningssystem.yaml_lines import YamlProblem, parse_yaml
 
 LOCK_FILE = "faststalld.lock"
 # reports/historik.yml seen from a year folder: the earlier years' values a year shows

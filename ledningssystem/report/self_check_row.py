@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from ledningssystem.model.base import ContentModel, Date, Slug, Text, sv
+from ledningssystem.core.model.base import ContentModel, Date, Slug, Text, sv
 from ledningssystem.report.fields import Decimal, YesNo, yes_no
 
 

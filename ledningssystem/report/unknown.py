@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from ledningssystem.model.base import SLUG_PATTERN, Slug
+from ledningssystem.core.model.base import SLUG_PATTERN, Slug
 
 UNKNOWN_WORDS = frozenset(
     {"okänt", "okänd", "okand", "okant", "ej registrerat", "ej registrerad", "uppgift saknas"}

@@ -14,11 +14,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from ledningssystem.model.content import Ledningssystem
-from ledningssystem.model.routine import Routine
-from ledningssystem.privacy import contains_personal_number
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.model.routine import Routine
+from ledningssystem.core.privacy import contains_personal_number
+from ledningssystem.core.slug import slugify, unused_id
 from ledningssystem.render.templating import render_template
-from ledningssystem.slug import slugify, unused_id
 from ledningssystem.wordimport.docx_reader import WordDocument, WordReadError, read_word
 from ledningssystem.wordimport.html_markdown import element_to_markdown, parse_fragment
 from ledningssystem.wordimport.mapping import MappedMetadata, map_metadata

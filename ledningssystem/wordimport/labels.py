@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ledningssystem.model.routine import RoutineKind
+from ledningssystem.core.model.routine import RoutineKind
 
 # Front matter field → labels, most specific first (a label is matched whole, after
 # normalising case, spaces and a trailing colon).

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ledningssystem.model.content import Ledningssystem
-from ledningssystem.model.routine import RoutineKind
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.model.routine import RoutineKind
 from ledningssystem.wordimport.labels import (
     field_for_label,
     parse_date,

@@ -6,9 +6,9 @@ import difflib
 import re
 from collections.abc import Mapping
 
-from ledningssystem.model.organisation import Organisation
-from ledningssystem.model.role import Role
-from ledningssystem.slug import slugify
+from ledningssystem.core.model.organisation import Organisation
+from ledningssystem.core.model.role import Role
+from ledningssystem.core.slug import slugify
 
 _WORD = re.compile(r"[\wåäöÅÄÖ-]+")
 

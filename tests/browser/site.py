@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ledningssystem.load import load_ledningssystem
+from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import build_site, copy_example
 
 # A rutin with Swedish words in title and body, so that search is tested on å/ä/ö and on

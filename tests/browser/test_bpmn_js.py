@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from ledningssystem.load import load_ledningssystem
-from ledningssystem.render.bpmn_export import render_bpmn
-from ledningssystem.render.flow import flow_graph
+from ledningssystem.bpmn.export import render_bpmn
+from ledningssystem.diagrams.flow import flow_graph
+from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import REPO
 from tests.diagram_fixtures import FIXTURE_PORTAL
 

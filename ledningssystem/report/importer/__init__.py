@@ -12,11 +12,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ledningssystem.errors import ContentError, ContentErrors
-from ledningssystem.file_names import MAPPINGS_DIR, ORGANISATION_FILE, REPORTS_DIR
-from ledningssystem.messages import translate
-from ledningssystem.model.organisation import Organisation
-from ledningssystem.privacy import personal_number_lines
+from ledningssystem.core.errors import ContentError, ContentErrors
+from ledningssystem.core.file_names import MAPPINGS_DIR, ORGANISATION_FILE, REPORTS_DIR
+from ledningssystem.core.messages import translate
+from ledningssystem.core.model.organisation import Organisation
+from ledningssystem.core.privacy import personal_number_lines
+from ledningssystem.core.yaml_lines import YamlProblem, parse_yaml
 from ledningssystem.report.files import FileReader
 from ledningssystem.report.importer.aggregate import aggregate, per_category
 from ledningssystem.report.importer.convert import Known, convert
@@ -27,7 +28,6 @@ from ledningssystem.report.load import load_report_config
 from ledningssystem.report.meta import ReportStatus
 from ledningssystem.report.model import SarahAssessment
 from ledningssystem.report.seal import LOCK_FILE, META_FILE
-from ledningssystem.yaml_lines import YamlProblem, parse_yaml
 
 
 class ImportRefused(Exception):

@@ -11,9 +11,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ledningssystem.errors import ContentError, ContentErrors
-from ledningssystem.messages import did_you_mean
-from ledningssystem.privacy import contains_personal_number
+from ledningssystem.core.errors import ContentError, ContentErrors
+from ledningssystem.core.messages import did_you_mean
+from ledningssystem.core.privacy import contains_personal_number
 from ledningssystem.report.importer.mapping import (
     DATE_FIELDS,
     FIELDS,

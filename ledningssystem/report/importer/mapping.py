@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ledningssystem.model.base import ContentModel, Text, sv
+from ledningssystem.core.model.base import ContentModel, Text, sv
 
 
 class ImportKind(StrEnum):

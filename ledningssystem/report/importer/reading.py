@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledningssystem.csv_problems import csv_reason
-from ledningssystem.errors import ContentError, ContentErrors
+from ledningssystem.core.csv_problems import csv_reason
+from ledningssystem.core.errors import ContentError, ContentErrors
 
 DELIMITERS = {";": "semikolon", ",": "komma", "\t": "tabb"}
 _PLAUSIBLE_EXTRA = set("åäöÅÄÖéÉèüÜæøÆØ€–—’‘“”•…«»§½°´")

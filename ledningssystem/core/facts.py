@@ -1,0 +1,91 @@
+"""Facts written once: `{{ fakta("lex_sarah.frist_utredning") }}` in rutiner, processes and pages.
+
+The facts live in ledningssystem.yml under `fakta:` (group → key → value); the risk scale is
+taken from the berättelse's configuration (reports/config.yml), so the riskanalys process and
+the berättelse cannot disagree. Every reference is checked when the content is loaded (file
+and line); the document pages then get the values in place of the references.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from markupsafe import escape
+
+from ledningssystem.core.errors import ContentError
+from ledningssystem.core.messages import did_you_mean
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.report.config import RiskMatrix
+
+FACT_CALL = re.compile(r"""\{\{\s*fakta\(\s*(["'])(?P<key>.*?)\1\s*\)\s*\}\}""")
+# Literal examples in pages rendered by mkdocs-macros stay literal inside {% raw %}.
+_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
+RISK_GROUP = "risk"
+
+
+def fact_table(content: Ledningssystem) -> dict[str, str]:
+    """Every fact by its dotted key, e.g. "lex_sarah.frist_utredning" → "sex veckor"."""
+    table = {
+        f"{group}.{key}": str(value)
+        for group, values in content.settings.facts.items()
+        for key, value in values.items()
+    }
+    if content.reports is not None:
+        table.update(risk_facts(content.reports.config.risk))
+    return dict(sorted(table.items()))
+
+
+def risk_facts(matrix: RiskMatrix) -> dict[str, str]:
+    """The berättelse's risk scale as facts: the matrix, each class's range, the action limit."""
+    top = len(matrix.likelihood) * len(matrix.consequence)
+    ranges = []
+    facts = {f"{RISK_GROUP}.matris": f"{len(matrix.likelihood)} × {len(matrix.consequence)}"}
+    for i, risk_class in enumerate(matrix.classes):
+        end = matrix.classes[i + 1].start - 1 if i + 1 < len(matrix.classes) else top
+        span = f"{risk_class.start}–{end}" if end > risk_class.start else str(risk_class.start)
+        facts[f"{RISK_GROUP}.{risk_class.id}"] = span
+        ranges.append(f"{risk_class.name.lower()} {span}")
+    facts[f"{RISK_GROUP}.klasser"] = ", ".join(ranges)
+    if matrix.action_from is not None:
+        facts[f"{RISK_GROUP}.kräver_åtgärd_från"] = str(matrix.action_from)
+    return facts
+
+
+def fact_errors(
+    file: str, text: str, known: Mapping[str, str], first_line: int = 1
+) -> list[ContentError]:
+    """Every reference in `text` to a fact that does not exist, with its line in `file`."""
+    errors = []
+    visible = _RAW.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    for match in FACT_CALL.finditer(visible):
+        key = match.group("key")
+        if key in known:
+            continue
+        line = first_line + visible.count("\n", 0, match.start())
+        hint = did_you_mean(key, known).strip() or _listing(known)
+        errors.append(
+            ContentError(
+                file,
+                line,
+                "",
+                f'faktan "{key}" finns inte',
+                f"{hint} Fakta skrivs under fakta: i ledningssystem.yml.".strip(),
+            )
+        )
+    return errors
+
+
+def expand_facts(markdown: str, table: Mapping[str, str]) -> str:
+    """The text with each known reference replaced by its (escaped) value."""
+
+    def value(match: re.Match[str]) -> str:
+        key = match.group("key")
+        return str(escape(table[key])) if key in table else match.group(0)
+
+    return FACT_CALL.sub(value, markdown)
+
+
+def _listing(known: Mapping[str, str]) -> str:
+    names = ", ".join(f'"{k}"' for k in list(known)[:8])
+    return f"Fakta som finns: {names}." if names else "Det finns inga fakta ännu."

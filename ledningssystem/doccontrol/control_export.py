@@ -1,0 +1,111 @@
+"""The Dokumentstyrning lists as CSV (for Swedish Excel) and JSON (for other tools)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.spreadsheet import text_cell
+from ledningssystem.core.urls import page_url
+from ledningssystem.doccontrol.review_radar import ControlledItem, ControlOverview
+from ledningssystem.render.format import format_date
+
+CSV_COLUMNS = (
+    "Typ",
+    "Id",
+    "Titel",
+    "Ägare",
+    "Status",
+    "Version",
+    "Gäller från",
+    "Fastställd av",
+    "Fastställd datum",
+    "Revideras senast",
+    "Dagar kvar",
+    "Läge",
+    "Senast ändrad",
+    "Sida",
+)
+
+
+def render_control_csv(content: Ledningssystem, control: ControlOverview) -> str:
+    """Every process and rutin, one row each: UTF-8 with BOM and semicolons, as Excel wants."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(CSV_COLUMNS)
+    for item in control.items:
+        writer.writerow([_cell(value) for value in _row(content, item)])
+    return "\ufeff" + out.getvalue()
+
+
+def render_control_json(content: Ledningssystem, control: ControlOverview) -> str:
+    """The same rows as JSON, with the date and horizon they were computed for."""
+    data = {
+        "idag": control.today.isoformat(),
+        "horisont_dagar": control.horizon_days,
+        "antal": {
+            "revision_försenad": sum(len(g.items) for g in control.overdue),
+            "revideras_snart": sum(len(g.items) for g in control.due),
+            "utkast": sum(len(g.items) for g in control.drafts),
+            "nyligen_ändrade": sum(len(g.items) for g in control.recent),
+        },
+        "dokument": [_record(content, item) for item in control.items],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _row(content: Ledningssystem, item: ControlledItem) -> list[Any]:
+    record = _record(content, item)
+    return [
+        record["typ"],
+        record["id"],
+        record["titel"],
+        _role_name(content, item.doc.owner),
+        record["status"],
+        record["version"],
+        format_date(item.doc.valid_from),
+        _role_name(content, item.doc.approved_by) if item.doc.approved_by else "–",
+        format_date(item.doc.approved_on),
+        format_date(item.doc.review_by),
+        "" if item.days_left is None else item.days_left,
+        record["läge"],
+        format_date(item.last_changed),
+        record["sida"],
+    ]
+
+
+def _record(content: Ledningssystem, item: ControlledItem) -> dict[str, Any]:
+    doc = item.doc
+
+    def iso(value: Any) -> str | None:
+        return value.isoformat() if value else None
+
+    return {
+        "typ": item.kind,
+        "id": item.id,
+        "titel": item.title,
+        "ägare": doc.owner_ref,  # roll@enhet when a unit owns it
+        "status": doc.status.value,
+        "version": doc.version,
+        "gäller_från": iso(doc.valid_from),
+        "fastställd_av": doc.approved_by,
+        "fastställd_datum": iso(doc.approved_on),
+        "revideras_senast": iso(doc.review_by),
+        "dagar_kvar": item.days_left,
+        "läge": item.state.value,
+        "senast_ändrad": iso(item.last_changed),
+        "fil": item.file,
+        "sida": page_url(item.page, True),
+    }
+
+
+def _role_name(content: Ledningssystem, role_id: str) -> str:
+    role = content.roles.get(role_id)
+    return role.name if role else role_id
+
+
+def _cell(value: Any) -> Any:
+    return text_cell(value)

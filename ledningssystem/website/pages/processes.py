@@ -1,0 +1,83 @@
+"""A page per process, and the index of all processes by type."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ledningssystem.bpmn.export import render_bpmn
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.model.process import Process, ProcessType
+from ledningssystem.core.urls import PROCESS_INDEX, process_bpmn, process_map_page, process_page
+from ledningssystem.diagrams.landscape import render_landscape
+from ledningssystem.diagrams.process_diagrams import process_diagrams
+from ledningssystem.diagrams.process_map import render_process_map
+from ledningssystem.website.pages.doccontrol import document_control
+from ledningssystem.website.pages.page import BuildContext, Page, template_page
+
+TYPE_HEADINGS = {
+    ProcessType.STEERING: ("Styrprocesser", "Planerar, leder och följer upp verksamheten."),
+    ProcessType.CORE: ("Huvudprocesser", "Skapar värde för dem verksamheten finns till för."),
+    ProcessType.SUPPORT: ("Stödprocesser", "Ger förutsättningar för huvudprocesserna."),
+}
+
+
+def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
+    for process in content.processes.values():
+        yield process_document_page(content, context, process)
+        yield process_map_document(content, context, process)
+        yield Page(process_bpmn(process.id), render_bpmn(content, process))
+    groups = [(TYPE_HEADINGS[kind], content.processes_of_type(kind)) for kind in ProcessType]
+    yield template_page(
+        PROCESS_INDEX,
+        "pages/process_index.md.jinja",
+        context,
+        in_nav=True,
+        groups=groups,
+        content=content,
+        landscape=render_landscape(content, context.linker(PROCESS_INDEX)),
+        bpmn={
+            p.id: context.linker(PROCESS_INDEX).file(process_bpmn(p.id))
+            for p in content.processes.values()
+        },
+    )
+
+
+def process_map_document(content: Ledningssystem, context: BuildContext, process: Process) -> Page:
+    """The map on a page of its own, the whole width of the screen (works without JavaScript)."""
+    src = process_map_page(process.id)
+    link = context.linker(src)
+    return template_page(
+        src,
+        "pages/process_map.md.jinja",
+        context,
+        edit_path=process.origin.file,
+        process=process,
+        map=render_process_map(content, process, link),
+        bpmn=link.file(process_bpmn(process.id)),
+    )
+
+
+def process_document_page(content: Ledningssystem, context: BuildContext, process: Process) -> Page:
+    src = process_page(process.id)
+    link = context.linker(src)
+    steps = [(step, content.routines_for(process.id, step.id)) for step in process.steps]
+    return template_page(
+        src,
+        "pages/process.md.jinja",
+        context,
+        edit_path=process.origin.file,
+        doc=process,
+        process=process,
+        content=content,
+        steps=steps,
+        type_heading=TYPE_HEADINGS[process.type][0],
+        diagrams=process_diagrams(
+            content,
+            process,
+            link,
+            link.page(process_map_page(process.id)),
+            link.file(process_bpmn(process.id)),
+        ),
+        process_routines=content.routines_for(process.id),
+        control=document_control(content, context, process),
+    )

@@ -1,0 +1,51 @@
+"""The preview under `make serve`: generated pages as real files, rewritten only when they change.
+
+MkDocs' dirty rebuild (`serve --dirty`) renders only the pages whose source file is newer than
+their output. Writing each generated page to a folder, and touching it only when its Markdown
+changed, makes a save of one rutin re-render that rutin's page and the few pages that show
+its title, status or dates, instead of all of them. The pages are identical to a full build's:
+the Markdown is the same, only the files that did not change are not rendered again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from ledningssystem.core.load import split_front_matter
+from ledningssystem.website.pages import Page
+
+PREVIEW_FOLDER = ".cache/forhandsvisning"  # gitignored; rebuilt from the content at any time
+
+
+def write_preview_pages(pages: Iterable[Page], folder: Path) -> list[str]:
+    """Write every page to `folder` whose content changed; delete pages that are gone.
+
+    Returns the `src` of the pages written, in order.
+    """
+    written: list[str] = []
+    wanted: set[Path] = set()
+    for page in pages:
+        path = folder / page.src
+        wanted.add(path)
+        data = page.markdown.encode("utf-8")
+        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written.append(page.src)
+    if folder.is_dir():
+        for stale in [p for p in folder.rglob("*") if p.is_file() and p not in wanted]:
+            stale.unlink()
+    return written
+
+
+def macro_pages(docs: Path) -> list[str]:
+    """The pages of docs/ that opt in to macros (`render_macros: true`): they show the content."""
+    found = []
+    for path in sorted(docs.rglob("*.md")):
+        parts = split_front_matter(path.read_text(encoding="utf-8"))
+        if parts and re.search(r"^render_macros:\s*true\s*$", parts[0], re.MULTILINE):
+            found.append(path.relative_to(docs).as_posix())
+    return found

@@ -1,0 +1,93 @@
+"""After the build: no page, stylesheet or image of the site may load anything from outside it.
+
+The intranet may have no internet, and a request to another server tells that server who
+reads what. Every resource URL is checked: src, srcset, poster and data attributes,
+<link> hrefs that load (stylesheet, icon, preload …), and url(…)/@import in CSS files,
+<style> elements and style attributes. Links a reader follows (<a href>) are not resources.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ledningssystem.core.sanitise import is_external
+
+_LOADING_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
+_RESOURCE_ATTRIBUTES = {"src", "poster", "data"}
+
+
+def external_resources(site_dir: Path) -> list[str]:
+    """ "<file>: <what> → <url>" for every resource in the site that points outside it."""
+    found: list[str] = []
+    for path in sorted(site_dir.rglob("*")):
+        if not path.is_file() or path.suffix not in {".html", ".css", ".svg"}:
+            continue
+        rel = path.relative_to(site_dir).as_posix()
+        text = path.read_text(encoding="utf-8", errors="replace")
+        urls = _css_urls(text) if path.suffix == ".css" else _markup_urls(text)
+        found += [f"{rel}: {what} → {url}" for what, url in urls if is_external(url)]
+    return found
+
+
+def external_resources_report(found: list[str], shown: int = 20) -> str:
+    """The Swedish message that stops the build, listing the first `shown` findings."""
+    lines = [
+        f"Webbplatsen hämtar {len(found)} resurser utanför sig själv; bygget stoppas, "
+        "eftersom intranätet ska fungera utan internet och inga anrop får gå till andra servrar:"
+    ]
+    lines += [f"  {item}" for item in found[:shown]]
+    if len(found) > shown:
+        lines.append(f"  … och {len(found) - shown} till.")
+    lines.append(
+        "Lägg bilder, typsnitt och stilmallar i docs/ och länka till dem med relativa sökvägar."
+    )
+    return "\n".join(lines)
+
+
+def _css_urls(css: str) -> list[tuple[str, str]]:
+    return [("url() i CSS", a or b) for a, b in _CSS_URL.findall(css)]
+
+
+def _markup_urls(text: str) -> list[tuple[str, str]]:
+    finder = _UrlFinder()
+    finder.feed(text)
+    finder.close()
+    return finder.urls
+
+
+class _UrlFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[tuple[str, str]] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        for name in _RESOURCE_ATTRIBUTES & values.keys():
+            self.urls.append((f"<{tag} {name}>", values[name]))
+        for candidate in values.get("srcset", "").split(","):
+            if candidate.strip():
+                self.urls.append((f"<{tag} srcset>", candidate.split()[0]))
+        if tag == "link" and _LOADING_LINKS & set(values.get("rel", "").lower().split()):
+            self.urls.append(("<link href>", values.get("href", "")))
+        if tag in {"image", "use", "feImage"}:  # SVG elements that load their href
+            for name in ("href", "xlink:href"):
+                if name in values:
+                    self.urls.append((f"<{tag} {name}>", values[name]))
+        if "style" in values:
+            self.urls += [(f"<{tag} style>", url) for _, url in _css_urls(values["style"])]
+        self._in_style = tag == "style"
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self._in_style = False
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.urls += [("<style>", url) for _, url in _css_urls(data)]
