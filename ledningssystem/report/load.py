@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ledningssystem.errors import ContentError
+from ledningssystem.facts import risk_facts, written_facts
 from ledningssystem.file_names import DOCS_DIR, OWN_TEMPLATES_DIR, REPORT_CONFIG_FILE, REPORTS_DIR
 from ledningssystem.messages import did_you_mean
 from ledningssystem.model.content import Ledningssystem
@@ -56,7 +57,8 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
     for year, data in years.items():
         if year not in failed:
             reader.errors += check_year_figures(data, figures[year])
-    texts = _narratives(reader, config, years, figures, unread)
+    facts = written_facts(content) | risk_facts(config.risk)
+    texts = _narratives(reader, config, years, figures, unread, facts)
     ordered = {year: years[year] for year in sorted(years)}
     return Reports(config, templates, ordered, figures, texts, history), reader.errors
 
@@ -110,6 +112,7 @@ def _narratives(
     years: dict[int, YearData],
     figures: dict[int, FigureSet],
     unread: set[int],
+    facts: dict[str, str],
 ) -> dict[tuple[int, str], str]:
     """Every section text with its figures filled in; bad calls and literal counts are errors,
     and so are literal counts on docs/ pages that show figures (the latest year's)."""
@@ -117,7 +120,7 @@ def _narratives(
     for year, data in years.items():
         counted = lexicon(config, figures[year])
         for section_id, narrative in data.narratives.items():
-            text, problems = resolve_figures(narrative, figures, year)
+            text, problems = resolve_figures(narrative, figures, year, facts)
             texts[(year, section_id)] = text
             # Figures of an unreadable year are missing; its own error says why.
             problems = [p for p in problems if not _for_unread(p, year, unread)]
