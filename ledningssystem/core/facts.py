@@ -1,9 +1,10 @@
 """Facts written once: `{{ fakta("lex_sarah.frist_utredning") }}` in rutiner, processes and pages.
 
-The facts live in ledningssystem.yml under `fakta:` (group → key → value); the risk scale is
-taken from the berättelse's configuration (reports/config.yml), so the riskanalys process and
+The facts live in ledningssystem.yml under `fakta:` (group → key → value); the names of the
+kommun, nämnd and förvaltning come from the organisation (roles/organisation.yml) and the risk
+scale from the berättelse's configuration (reports/config.yml), so the riskanalys process and
 the berättelse cannot disagree. Every reference is checked when the content is loaded (file
-and line); the document pages then get the values in place of the references.
+and line); the document pages and the berättelse texts then get the values in their place.
 """
 
 from __future__ import annotations
@@ -16,24 +17,42 @@ from markupsafe import escape
 from ledningssystem.core.errors import ContentError
 from ledningssystem.core.messages import did_you_mean
 from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.model.organisation import Organisation
 from ledningssystem.report.config import RiskMatrix
 
 FACT_CALL = re.compile(r"""\{\{\s*fakta\(\s*(["'])(?P<key>.*?)\1\s*\)\s*\}\}""")
 # Literal examples in pages rendered by mkdocs-macros stay literal inside {% raw %}.
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
 RISK_GROUP = "risk"
+ORGANISATION_GROUP = "organisation"
 
 
 def fact_table(content: Ledningssystem) -> dict[str, str]:
     """Every fact by its dotted key, e.g. "lex_sarah.frist_utredning" → "sex veckor"."""
+    table = written_facts(content)
+    if content.reports is not None:
+        table.update(risk_facts(content.reports.config.risk))
+    return dict(sorted(table.items()))
+
+
+def written_facts(content: Ledningssystem) -> dict[str, str]:
+    """The facts of ledningssystem.yml and the organisation's names (not the risk scale)."""
     table = {
         f"{group}.{key}": str(value)
         for group, values in content.settings.facts.items()
         for key, value in values.items()
     }
-    if content.reports is not None:
-        table.update(risk_facts(content.reports.config.risk))
-    return dict(sorted(table.items()))
+    table.update(organisation_facts(content.organisation))
+    return table
+
+
+def organisation_facts(organisation: Organisation) -> dict[str, str]:
+    """The names every document may repeat: kommun, nämnd and förvaltning."""
+    return {
+        f"{ORGANISATION_GROUP}.kommun": organisation.municipality,
+        f"{ORGANISATION_GROUP}.nämnd": organisation.board.name,
+        f"{ORGANISATION_GROUP}.förvaltning": organisation.administration.name,
+    }
 
 
 def risk_facts(matrix: RiskMatrix) -> dict[str, str]:
