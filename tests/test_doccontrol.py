@@ -136,6 +136,7 @@ def test_dokumentstyrning_page_csv_and_json(repo: GitRepo) -> None:
         "revideras_snart": 2,
         "utkast": 1,
         "nyligen_ändrade": 1,
+        "berörs_av_lagändring": 0,
     }
     assert {d["id"]: d["läge"] for d in data["dokument"]}["utkast"] == "utkast"
 

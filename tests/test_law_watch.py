@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 import re
 from pathlib import Path
 
@@ -163,6 +166,32 @@ def test_the_page_shows_the_banner_and_dokumentstyrning_lists_it(law_root: Path)
     ]
     banner = soup(site / "rutiner/rapportera-avvikelse/index.html").select(".admonition-title")
     assert BANNER_TITLE in [b.get_text(strip=True) for b in banner]
+    _assert_exports_list_the_law_change(site / "dokumentstyrning")
+
+
+def _assert_exports_list_the_law_change(folder: Path) -> None:
+    # The CSV for Excel and the JSON carry what the page's "Berörs av lagändring" shows.
+    raw = (folder / "dokumentstyrning.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(raw), delimiter=";"))
+    flagged = {
+        row["Id"]: row["Berörs av lagändring"] for row in rows if row["Berörs av lagändring"]
+    }
+    assert flagged == {
+        "rapportera-avvikelse": "SoL (2001:453) 14 kap. 3 § upphörde 2025-07-01, "
+        "ersätts av SoL (2025:400) om rapportering av missförhållanden"
+    }
+    data = json.loads((folder / "dokumentstyrning.json").read_text(encoding="utf-8"))
+    assert data["antal"]["berörs_av_lagändring"] == 1
+    by_id = {d["id"]: d["berörs_av_lagändring"] for d in data["dokument"]}
+    assert by_id["rapportera-avvikelse"] == [
+        {
+            "lagkrav": "sol-gammal-rapportera",
+            "hänvisning": "SoL (2001:453) 14 kap. 3 §",
+            "upphörde": "2025-07-01",
+            "ersätts_av": ["SoL (2025:400) om rapportering av missförhållanden"],
+        }
+    ]
+    assert [k for k, v in by_id.items() if v] == ["rapportera-avvikelse"]
 
 
 def test_review_due_includes_documents_a_law_change_affects(law_root: Path) -> None:

@@ -115,8 +115,9 @@ CASES = [
         "Alla nyanställda",
         "{{ antal_anstallda }} nyanställda",
         'reports/2024/text/kompetens.md:1 – fältet "figure": okänt makro {{ antal_anstallda }}.'
-        ' Bara figurer och citat kan användas i texten, t.ex. {{ figure("avvikelser.sol.total") }}'
-        ' eller {{ citat("…", källa="…") }}.',
+        " Bara figurer, citat och fakta kan användas i texten, t.ex."
+        ' {{ figure("avvikelser.sol.total") }}, {{ citat("…", källa="…") }} eller'
+        ' {{ fakta("lex_sarah.frist_utredning") }}.',
         id="annat-makro",
     ),
     pytest.param(

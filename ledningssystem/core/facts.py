@@ -1,9 +1,11 @@
 """Facts written once: `{{ fakta("lex_sarah.frist_utredning") }}` in rutiner, processes and pages.
 
-The facts live in ledningssystem.yml under `fakta:` (group → key → value); portal.facts adds
-the berättelse's risk scale (report.risk_facts), so the riskanalys process and the berättelse
-cannot disagree. Every reference is checked when the content is loaded (file
-and line); the document pages then get the values in place of the references.
+The facts live in ledningssystem.yml under `fakta:` (group → key → value); the names of the
+kommun, nämnd and förvaltning come from the organisation (roles/organisation.yml), and
+portal.facts adds the risk scale from the berättelse's configuration (report.risk_facts), so
+the riskanalys process and the berättelse cannot disagree. Every reference is checked when
+the content is loaded (file and line); the document pages and the berättelse texts then get
+the values in their place.
 """
 
 from __future__ import annotations
@@ -16,18 +18,31 @@ from markupsafe import escape
 from ledningssystem.core.errors import ContentError
 from ledningssystem.core.messages import did_you_mean
 from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.model.organisation import Organisation
 
 FACT_CALL = re.compile(r"""\{\{\s*fakta\(\s*(["'])(?P<key>.*?)\1\s*\)\s*\}\}""")
 # Literal examples in pages rendered by mkdocs-macros stay literal inside {% raw %}.
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
+ORGANISATION_GROUP = "organisation"
 
 
-def settings_facts(content: Ledningssystem) -> dict[str, str]:
-    """The facts of ledningssystem.yml by dotted key, e.g. "lex_sarah.frist_utredning"."""
-    return {
+def written_facts(content: Ledningssystem) -> dict[str, str]:
+    """The facts of ledningssystem.yml and the organisation's names (not the risk scale)."""
+    table = {
         f"{group}.{key}": str(value)
         for group, values in content.settings.facts.items()
         for key, value in values.items()
+    }
+    table.update(organisation_facts(content.organisation))
+    return table
+
+
+def organisation_facts(organisation: Organisation) -> dict[str, str]:
+    """The names every document may repeat: kommun, nämnd and förvaltning."""
+    return {
+        f"{ORGANISATION_GROUP}.kommun": organisation.municipality,
+        f"{ORGANISATION_GROUP}.nämnd": organisation.board.name,
+        f"{ORGANISATION_GROUP}.förvaltning": organisation.administration.name,
     }
 
 

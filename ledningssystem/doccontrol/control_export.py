@@ -11,6 +11,7 @@ from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.spreadsheet import text_cell
 from ledningssystem.core.urls import page_url
 from ledningssystem.doccontrol.review_radar import ControlledItem, ControlOverview
+from ledningssystem.legal.law_watch import AffectedDocument, EndedCitation
 from ledningssystem.render.format import format_date
 
 CSV_COLUMNS = (
@@ -27,21 +28,35 @@ CSV_COLUMNS = (
     "Dagar kvar",
     "Läge",
     "Senast ändrad",
+    "Berörs av lagändring",
     "Sida",
 )
 
+# A document's ended citations, keyed as the lists key documents: kind and id.
+LawChanges = dict[tuple[str, str], tuple[EndedCitation, ...]]
 
-def render_control_csv(content: Ledningssystem, control: ControlOverview) -> str:
+
+def law_changes_by_document(affected: list[AffectedDocument]) -> LawChanges:
+    """The ended citations of each affected document, for the export rows."""
+    return {(a.document.kind, a.document.id): a.citations for a in affected}
+
+
+def render_control_csv(
+    content: Ledningssystem, control: ControlOverview, law_changes: LawChanges
+) -> str:
     """Every process and rutin, one row each: UTF-8 with BOM and semicolons, as Excel wants."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)
     for item in control.items:
-        writer.writerow([_cell(value) for value in _row(content, item)])
+        cited = law_changes.get((item.kind, item.id), ())
+        writer.writerow([_cell(value) for value in _row(content, item, cited)])
     return "\ufeff" + out.getvalue()
 
 
-def render_control_json(content: Ledningssystem, control: ControlOverview) -> str:
+def render_control_json(
+    content: Ledningssystem, control: ControlOverview, law_changes: LawChanges
+) -> str:
     """The same rows as JSON, with the date and horizon they were computed for."""
     data = {
         "idag": control.today.isoformat(),
@@ -51,13 +66,19 @@ def render_control_json(content: Ledningssystem, control: ControlOverview) -> st
             "revideras_snart": sum(len(g.items) for g in control.due),
             "utkast": sum(len(g.items) for g in control.drafts),
             "nyligen_ändrade": sum(len(g.items) for g in control.recent),
+            "berörs_av_lagändring": len(law_changes),
         },
-        "dokument": [_record(content, item) for item in control.items],
+        "dokument": [
+            _record(content, item) | _law_record(law_changes.get((item.kind, item.id), ()))
+            for item in control.items
+        ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-def _row(content: Ledningssystem, item: ControlledItem) -> list[Any]:
+def _row(
+    content: Ledningssystem, item: ControlledItem, cited: tuple[EndedCitation, ...]
+) -> list[Any]:
     record = _record(content, item)
     return [
         record["typ"],
@@ -73,6 +94,7 @@ def _row(content: Ledningssystem, item: ControlledItem) -> list[Any]:
         "" if item.days_left is None else item.days_left,
         record["läge"],
         format_date(item.last_changed),
+        "; ".join(_law_cell(c) for c in cited),
         record["sida"],
     ]
 
@@ -99,6 +121,27 @@ def _record(content: Ledningssystem, item: ControlledItem) -> dict[str, Any]:
         "senast_ändrad": iso(item.last_changed),
         "fil": item.file,
         "sida": page_url(item.page, True),
+    }
+
+
+def _law_cell(citation: EndedCitation) -> str:
+    # The same words as the page's list: what it cites, when that ended, what replaces it.
+    req = citation.requirement
+    text = f"{req.reference} upphörde {format_date(req.ends)}"
+    return f"{text}, ersätts av {citation.replaced_by}" if citation.replacements else text
+
+
+def _law_record(cited: tuple[EndedCitation, ...]) -> dict[str, Any]:
+    return {
+        "berörs_av_lagändring": [
+            {
+                "lagkrav": c.requirement.requirement.id,
+                "hänvisning": c.requirement.reference,
+                "upphörde": c.requirement.ends.isoformat() if c.requirement.ends else None,
+                "ersätts_av": list(c.replacements),
+            }
+            for c in cited
+        ]
     }
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ledningssystem.core.errors import ContentError
+from ledningssystem.core.facts import written_facts
 from ledningssystem.core.file_names import (
     DOCS_DIR,
     OWN_TEMPLATES_DIR,
@@ -36,6 +37,7 @@ from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.literal_counts import lexicon, literal_counts
 from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.narrative import resolve_figures
+from ledningssystem.report.risk_facts import risk_facts
 from ledningssystem.report.seal import check_seal
 from ledningssystem.report.section_templates import ReportTemplate
 
@@ -61,7 +63,8 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
     for year, data in years.items():
         if year not in failed:
             reader.errors += check_year_figures(data, figures[year])
-    texts = _narratives(reader, config, years, figures, unread)
+    facts = written_facts(content) | risk_facts(config.risk)
+    texts = _narratives(reader, config, years, figures, unread, facts)
     ordered = {year: years[year] for year in sorted(years)}
     return Reports(config, templates, ordered, figures, texts, history), reader.errors
 
@@ -115,6 +118,7 @@ def _narratives(
     years: dict[int, YearData],
     figures: dict[int, FigureSet],
     unread: set[int],
+    facts: dict[str, str],
 ) -> dict[tuple[int, str], str]:
     """Every section text with its figures filled in; bad calls and literal counts are errors,
     and so are literal counts on docs/ pages that show figures (the latest year's)."""
@@ -122,7 +126,7 @@ def _narratives(
     for year, data in years.items():
         counted = lexicon(config, figures[year])
         for section_id, narrative in data.narratives.items():
-            text, problems = resolve_figures(narrative, figures, year)
+            text, problems = resolve_figures(narrative, figures, year, facts)
             texts[(year, section_id)] = text
             # Figures of an unreadable year are missing; its own error says why.
             problems = [p for p in problems if not _for_unread(p, year, unread)]

@@ -1,7 +1,8 @@
-"""{{ figure(…) }} and {{ citat(…) }} in narrative Markdown: a tiny, strict substitution.
+"""{{ figure(…) }}, {{ citat(…) }} and {{ fakta(…) }} in narrative Markdown: a tiny, strict
+substitution.
 
-Only these two calls, with literal arguments, are allowed between {{ and }}; anything else,
-or a figure that does not exist, is a ContentError pointing at the file and line. The calls
+Only these calls, with literal arguments, are allowed between {{ and }}; anything else, or a
+figure or fact that does not exist, is a ContentError pointing at the file and line. The calls
 are parsed as Python expressions (never evaluated), which is also what Jinja accepts on
 docs/ pages: figure_call.py gives both the same meaning.
 """
@@ -13,7 +14,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from markupsafe import escape
+
 from ledningssystem.core.errors import ContentError
+from ledningssystem.core.messages import did_you_mean
 from ledningssystem.report.data import Narrative
 from ledningssystem.report.figure_call import (
     FIGURE_EXAMPLE,
@@ -24,26 +28,30 @@ from ledningssystem.report.figure_call import (
 from ledningssystem.report.figures import FigureSet
 
 PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
-CALLS = ("figure", "citat")
+CALLS = ("figure", "citat", "fakta")
+FACT_EXAMPLE = '{{ fakta("lex_sarah.frist_utredning") }}'
 
 __all__ = ["PLACEHOLDER", "resolve_figures"]
 
 
 def resolve_figures(
-    narrative: Narrative, figures: Mapping[int, FigureSet], year: int
+    narrative: Narrative,
+    figures: Mapping[int, FigureSet],
+    year: int,
+    facts: Mapping[str, str] | None = None,
 ) -> tuple[str, list[ContentError]]:
-    """The narrative with every call replaced (figures of `year` unless the call names one),
-    and a ContentError per bad call."""
+    """The narrative with every call replaced (figures of `year` unless the call names one,
+    facts from `facts`), and a ContentError per bad call."""
     errors: list[ContentError] = []
 
     def replace(match: re.Match[str]) -> str:
         line = narrative.text.count("\n", 0, match.start()) + 1
         try:
-            return _call(match.group(1), figures, year)
+            return _call(match.group(1), figures, year, facts or {})
         except CallProblem as problem:
-            errors.append(
-                ContentError(narrative.file, line, "figure", problem.message, problem.hint)
-            )
+            # A fact is not a figure: its error names no field, as on the other pages.
+            field = "" if match.group(1).strip().startswith("fakta") else "figure"
+            errors.append(ContentError(narrative.file, line, field, problem.message, problem.hint))
             return match.group(0)
 
     resolved = PLACEHOLDER.sub(replace, narrative.text)
@@ -61,11 +69,15 @@ def resolve_figures(
     return resolved, errors
 
 
-def _call(source: str, figures: Mapping[int, FigureSet], year: int) -> str:
+def _call(
+    source: str, figures: Mapping[int, FigureSet], year: int, facts: Mapping[str, str]
+) -> str:
     name, args, kwargs = _parse_call(source)
     try:
         if name == "citat":
             return quote_text(*args, **kwargs)
+        if name == "fakta":
+            return _fact_text(facts, *args, **kwargs)
         return figure_text(figures, year, *args, **kwargs)
     except TypeError:  # wrong number or names of arguments
         raise CallProblem(f"fel argument i {_shown(source)}", _usage(name)) from None
@@ -94,6 +106,16 @@ def _parse_call(source: str) -> tuple[str, list[Any], dict[str, Any]]:
     return tree.func.id, args, kwargs
 
 
+def _fact_text(facts: Mapping[str, str], key: str) -> str:
+    if not isinstance(key, str) or key not in facts:
+        hint = did_you_mean(str(key), facts).strip()
+        raise CallProblem(
+            f'faktan "{key}" finns inte',
+            f"{hint} Fakta skrivs under fakta: i ledningssystem.yml.".strip(),
+        )
+    return str(escape(facts[key]))
+
+
 def _shown(source: str) -> str:
     """The call as the author wrote it, braces included: {{ antal_anstallda }}."""
     return "{{" + source + "}}"
@@ -102,12 +124,15 @@ def _shown(source: str) -> str:
 def _usage(name: str | None) -> str:
     if name == "citat":
         return 'Skriv t.ex. {{ citat("34 synpunkter", källa="Patientnämndens årsrapport") }}.'
+    if name == "fakta":
+        return f"Skriv t.ex. {FACT_EXAMPLE}."
     if name == "figure":
         return (
             'Skriv t.ex. {{ figure("klagomal.total") }} eller '
             '{{ figure("klagomal.total", year=2024) }}.'
         )
     return (
-        "Bara figurer och citat kan användas i texten, t.ex. "
-        '{{ figure("avvikelser.sol.total") }} eller {{ citat("…", källa="…") }}.'
+        "Bara figurer, citat och fakta kan användas i texten, t.ex. "
+        '{{ figure("avvikelser.sol.total") }}, {{ citat("…", källa="…") }} eller '
+        f"{FACT_EXAMPLE}."
     )

@@ -25,6 +25,7 @@ from ledningssystem.core.errors import ContentError
 from ledningssystem.core.yaml_lines import YamlProblem, parse_yaml
 from ledningssystem.doccontrol.git import GitUnavailable, run_git
 from ledningssystem.report.meta import ReportMeta, ReportStatus
+from ledningssystem.report.seal_facts import FACTS_ENTRY, cited_facts
 
 LOCK_FILE = "faststalld.lock"
 # reports/historik.yml seen from a year folder: the earlier years' values a year shows
@@ -84,7 +85,7 @@ class Manifest:
 # are entries of the manifest under these names (paths relative to the year folder).
 CONFIG_ENTRY = "../config.yml"
 NAMES_ENTRY = "../../roles/organisation.yml"
-DEPENDENCIES = (CONFIG_ENTRY, NAMES_ENTRY)
+DEPENDENCIES = (CONFIG_ENTRY, NAMES_ENTRY, FACTS_ENTRY)
 
 
 def year_manifest(
@@ -114,6 +115,9 @@ def year_manifest(
             _canonical_file(root / "reports" / "config.yml")
         ).hexdigest()
         files[NAMES_ENTRY] = hashlib.sha256(_names_used(root, "\n".join(texts))).hexdigest()
+        facts = cited_facts(root, "\n".join(texts))
+        if facts is not None:  # only years that cite facts: older seals stay as they were
+            files[FACTS_ENTRY] = hashlib.sha256(facts).hexdigest()
     history = _history_before(folder)
     if history is not None:
         files[HISTORY_ENTRY] = hashlib.sha256(history).hexdigest()

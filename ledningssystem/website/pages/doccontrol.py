@@ -15,7 +15,11 @@ from ledningssystem.core.urls import (
     DOCUMENT_CONTROL_JSON,
     DOCUMENT_CONTROL_PAGE,
 )
-from ledningssystem.doccontrol.control_export import render_control_csv, render_control_json
+from ledningssystem.doccontrol.control_export import (
+    law_changes_by_document,
+    render_control_csv,
+    render_control_json,
+)
 from ledningssystem.doccontrol.page_parts import (
     approval_pending,
     render_banners,
@@ -63,6 +67,7 @@ def document_control(
 def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
     control = overview(content, context.history)
     _warn_uncommitted(control.items, context)
+    affected = affected_documents(content)
     yield template_page(
         DOCUMENT_CONTROL_PAGE,
         "pages/doccontrol.md.jinja",
@@ -71,13 +76,14 @@ def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
         control=control,
         content=content,
         history_problem=context.history.problem,
-        law_changes=affected_documents(content),
+        law_changes=affected,
         csv_name=DOCUMENT_CONTROL_CSV.rsplit("/", 1)[-1],
         json_name=DOCUMENT_CONTROL_JSON.rsplit("/", 1)[-1],
     )
     # Not Markdown: MkDocs copies these files into the site as they are.
-    yield Page(DOCUMENT_CONTROL_CSV, render_control_csv(content, control))
-    yield Page(DOCUMENT_CONTROL_JSON, render_control_json(content, control))
+    by_document = law_changes_by_document(affected)
+    yield Page(DOCUMENT_CONTROL_CSV, render_control_csv(content, control, by_document))
+    yield Page(DOCUMENT_CONTROL_JSON, render_control_json(content, control, by_document))
 
 
 def _warn_uncommitted(items: list[ControlledItem], context: BuildContext) -> None:

@@ -1,0 +1,56 @@
+"""The example's legal register is cited at paragraph level where the law text was checked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ledningssystem.portal.load import load_ledningssystem
+from tests.conftest import REPO
+
+CHECKED_AGAINST_THE_TEXT = ("SoL (2025:400)", "LSS (1993:387)", "SFS 2010:659")
+LEX_SARAH = re.compile(r"SoL \(2025:400\) (\d+) kap\. (\d+)–(\d+) §§")
+
+
+def test_the_laws_checked_against_their_text_are_verified_paragraph_by_paragraph(
+    example_root: Path,
+) -> None:
+    content = load_ledningssystem(example_root)
+    sources = {s.source: s for s in content.requirement_sources}
+    for name in CHECKED_AGAINST_THE_TEXT:
+        source = sources[name]
+        assert "https://" in source.checked.against, name  # the text it was checked against
+        for req in source.requirements:
+            assert req.verified and req.paragraph, (name, req.id)
+
+
+def test_what_replaces_the_repealed_socialtjanstlag_is_verified(example_root: Path) -> None:
+    content = load_ledningssystem(example_root)
+    old = next(s for s in content.requirement_sources if s.source == "SoL (2001:453)")
+    for req in old.requirements:
+        for new_id in req.replaced_by:
+            new = content.requirements[new_id]
+            assert new.source.source == "SoL (2025:400)" and new.requirement.verified, new_id
+    assert content.requirements["sol-2025-400-lex-sarah-rapportera"].reference == (
+        "SoL (2025:400) 27 kap. 2 §"
+    )
+    assert content.requirements["sol-2025-400-ej-verkstallda"].reference == (
+        "SoL (2025:400) 34 kap. 1 §"
+    )
+
+
+def test_the_report_templates_cite_lex_sarah_as_the_register_does(example_root: Path) -> None:
+    content = load_ledningssystem(example_root)
+    lex_sarah = [
+        r
+        for r in content.requirements.values()
+        if r.source.source == "SoL (2025:400)" and "lex Sarah" in r.requirement.topic
+    ]
+    chapters = {r.requirement.chapter for r in lex_sarah}
+    paragraphs = sorted(int(r.requirement.paragraph) for r in lex_sarah)
+    assert chapters == {27} and paragraphs[0] == 1
+    for name in ("kombinerad", "stad"):
+        text = (REPO / f"ledningssystem/report/builtin_templates/{name}.yml").read_text("utf-8")
+        cited = LEX_SARAH.findall(text)
+        assert cited == [("27", "1", str(paragraphs[-1]))], name
+        assert "LSS 24 a–24 f §§" in text and "om lex Sarah" not in text, name
