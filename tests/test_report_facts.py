@@ -9,6 +9,7 @@ import pytest
 
 from ledningssystem.core.errors import ContentErrors
 from ledningssystem.pdf.adapter import report_to_pdf_document
+from ledningssystem.pdf.markdown_config import site_markdown_extensions
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.data import Narrative
 from ledningssystem.report.figures import FigureSet
@@ -66,7 +67,9 @@ def test_the_example_2025_page_and_pdf_show_the_facts_of_the_settings_and_organi
     view = year_view(
         reports, 2025, build.content, build.context.linker("kvalitetsberattelse/2025.md")
     )
-    document = report_to_pdf_document(view, today=dt.date(2026, 1, 10))
+    document = report_to_pdf_document(
+        view, markdown=site_markdown_extensions(example_root), today=dt.date(2026, 1, 10)
+    )
     assert shown in repr(document)
 
 
