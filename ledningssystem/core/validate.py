@@ -12,6 +12,7 @@ from ledningssystem.core.model.document import ControlledDocument
 from ledningssystem.core.model.process import Process
 from ledningssystem.core.model.routine import Routine
 from ledningssystem.core.references import unknown_reference
+from ledningssystem.core.validate_register import RegisterChecks
 
 ORG_WHERE = "roles/organisation.yml"
 T = TypeVar("T")
@@ -58,7 +59,7 @@ def _of(models: Sequence[ContentModel], kind: type[T]) -> list[T]:
     return [m for m in models if isinstance(m, kind)]
 
 
-class _Checker:
+class _Checker(RegisterChecks):
     def __init__(self, content: Ledningssystem, organisation_loaded: bool, unusable: Set[str]):
         self.content = content
         self.unusable = unusable
@@ -96,40 +97,6 @@ class _Checker:
         )
         if error is not None:
             self.errors.append(error)
-
-    def register(self) -> None:
-        """Replacements in the legal register must point at krav and laws that exist."""
-        names = [s.source for s in self.content.requirement_sources]
-        for source in self.content.requirement_sources:
-            if source.replaced_by:
-                self.ref(
-                    source,
-                    ("ersätts_av",),
-                    source.replaced_by,
-                    [n for n in names if n != source.source],
-                    "författningen",
-                    "källa: i filerna i requirements/",
-                )
-            for req in source.requirements:
-                self.listed(
-                    req,
-                    "ersätts_av",
-                    req.replaced_by,
-                    self.requirements,
-                    "lagkravet",
-                    "requirements/",
-                )
-                if req.replaced_by and req.ends is None and source.ends is None:
-                    self.errors.append(
-                        ContentError(
-                            req.origin.file,
-                            req.origin.line("ersätts_av"),
-                            field_label(("ersätts_av",)),
-                            "ett krav som ersätts måste ha upphör (eller ligga i en upphävd "
-                            "författning)",
-                            "Skriv upphör: ÅÅÅÅ-MM-DD, datumet då kravet slutade gälla.",
-                        )
-                    )
 
     def document(self, doc: ControlledDocument) -> None:
         self.ref(doc, ("ägare",), doc.owner, self.roles, "rollen", "roles/roller.yml")
