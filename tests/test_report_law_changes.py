@@ -7,8 +7,6 @@ import io
 import warnings
 from pathlib import Path
 
-import pytest
-
 from ledningssystem.build import prepare_build
 from ledningssystem.law_changes import law_changes
 from ledningssystem.load import load_ledningssystem
@@ -16,6 +14,10 @@ from ledningssystem.pdf.adapter import load_year_views, report_to_pdf_document
 from ledningssystem.pdf.engine import render_pdf
 from ledningssystem.report.templates import Block
 from tests.conftest import soup
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    import pypdf
 
 HEADING = "Förändringar i lagar och föreskrifter"
 
@@ -68,9 +70,6 @@ def test_both_templates_have_the_section(example_root: Path) -> None:
 
 
 def test_the_2025_pdf_lists_the_law_changes(example_root: Path) -> None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        pypdf = pytest.importorskip("pypdf")
     content, views = load_year_views(example_root)
     doc = report_to_pdf_document(views[2025], today=content.today)
     reader = pypdf.PdfReader(io.BytesIO(render_pdf(doc)))
