@@ -20,7 +20,7 @@ from ledningssystem.report.model import RiskRow
 from ledningssystem.report.visuals import render_bar_chart, render_risk_matrix
 from tests.conftest import REPO, run_cli
 
-# Apart from tests/golden/, which holds the golden cases of diagrams, pages and messages (tests/golden/fall/, see test_golden.py).
+# Apart from tests/golden/fall/ (test_golden.py): golden cases of diagrams, pages, messages.
 GOLDEN = Path(__file__).parent / "golden_report"
 
 
