@@ -13,11 +13,11 @@ from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
 from ledningssystem.macro_api import MACROS
 from ledningssystem.schema import SCHEMAS
 from tests.conftest import REPO
-from tests.test_authoring import _aliases
 
 GUIDES = sorted((REPO / "docs" / "skriva").glob("*.md"))
 
@@ -25,6 +25,26 @@ GUIDES = sorted((REPO / "docs" / "skriva").glob("*.md"))
 def _guide() -> str:
     assert GUIDES, "docs/skriva/ has no pages"
     return "\n".join(path.read_text(encoding="utf-8") for path in GUIDES)
+
+
+def _aliases(model: type[BaseModel], seen: set[type] | None = None) -> set[str]:
+    """Every Swedish key of `model` and of the models nested in it."""
+    seen = seen if seen is not None else set()
+    if model in seen:
+        return set()
+    seen.add(model)
+    found = set()
+    for name, field in model.model_fields.items():
+        found.add(field.alias or name)
+        for nested in _models_in(field.annotation):
+            found |= _aliases(nested, seen)
+    return found
+
+
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in getattr(annotation, "__args__", ()) for m in _models_in(arg)]
 
 
 def documented_signature(name: str, func: Callable[..., str]) -> str:
