@@ -45,6 +45,8 @@ def test_there_are_cases_of_every_kind() -> None:
     assert shows >= {"karta", "raci", "landskap", "arshjul", "sida"}
     assert any((case.folder / MESSAGES).read_text(encoding="utf-8") for case in all_cases())
     assert len(all_cases()) >= 5, CASES
+    folders = {path.name for path in CASES.iterdir() if path.is_dir()}
+    assert folders == {case.name for case in all_cases()}, "en mapp saknar fall.yml"
 
 
 # What the golden cases may read: their fixtures and temporary copies, and the engine itself
