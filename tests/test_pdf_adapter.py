@@ -21,6 +21,10 @@ from ledningssystem.pdf.adapter import (
 )
 from tests.pdf_sample import chart_svg
 
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    import pypdf
+
 TODAY = dt.date(2025, 1, 15)
 
 
@@ -162,9 +166,6 @@ def fake_views(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_pdf_command_writes_the_year(fake_views: None, tmp_path: Path) -> None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        pypdf = pytest.importorskip("pypdf")
     out = tmp_path / "ut" / "b.pdf"
     assert cli.main(["--root", str(tmp_path), "pdf", "--year", "2024", "--out", str(out)]) == 0
     reader = pypdf.PdfReader(io.BytesIO(out.read_bytes()))
