@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledningssystem.doccontrol.document_meta import parse_document, version_key
+from ledningssystem.doccontrol.document_meta import UNREADABLE, parse_document, version_key
 from tests.gitrepo import process, routine
 
 
@@ -37,7 +37,19 @@ def test_versions_compare_as_numbers() -> None:
 @given(st.text(max_size=300), st.sampled_from(["routines/a.md", "processes/p.yml"]))
 def test_any_text_is_read_or_marked_unreadable(text: str, path: str) -> None:
     parsed = parse_document(path, text.encode("utf-8", "surrogatepass"))
-    assert isinstance(parsed.meta.version, str)
+    if not parsed.meta.readable:
+        assert parsed == UNREADABLE  # nothing half-read survives
+    else:
+        # A version is only ever read from the text, never invented.
+        assert parsed.meta.version == "" or "version" in text
+
+
+@given(st.sampled_from(["1.0", "1.10", "2", "3.2.1"]), st.text(max_size=80))
+def test_a_version_survives_any_body(version: str, body: str) -> None:
+    text = routine("a", "Rutin A", version, body=body.replace("---", "- - -") or "Text.")
+    assert parse_document("routines/a.md", text.encode("utf-8", "surrogatepass")).meta.version == (
+        version
+    )
 
 
 @given(st.text(alphabet="0123456789.", max_size=12))

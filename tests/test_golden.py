@@ -1,108 +1,133 @@
-"""Golden files: the rendered SVG/HTML of every process, the landscape and the årshjul.
+"""Goldens rendered from fixtures under tests/ (see tests/golden_cases.py), never the example.
 
-Regenerate deliberately after a reviewed change (or when the example content grows):
+Regenerate deliberately after a reviewed change of the code:
     UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py
-and review the diff of tests/golden/ before committing it.
+and review the diff of tests/golden/fall/ before committing it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from ledningssystem.core.model.content import Ledningssystem
-from ledningssystem.core.urls import CALENDAR_PAGE, Linker, process_page
-from ledningssystem.diagrams.arshjul import render_arshjul
-from ledningssystem.diagrams.landscape import render_landscape
-from ledningssystem.diagrams.process_map import render_process_map
-from ledningssystem.diagrams.raci import render_raci
-from ledningssystem.portal.load import load_ledningssystem
+from ledningssystem.portal.load import load_content
 from tests.conftest import REPO
-from tests.diagram_fixtures import FIXTURE_PORTAL
+from tests.golden_cases import CASES, MESSAGES, Case, all_cases, render_case
 
-GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
-ROOTS = {"exempel": REPO, "fixtur": FIXTURE_PORTAL}
+HOW = "Om ändringen är avsiktlig: UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py"
 
 
-def renders(content: Ledningssystem) -> dict[str, str]:
-    """Every diagram of a content root, by golden file name."""
-    out = {
-        "landskap.html": render_landscape(content, Linker("index.md")),
-        "arshjul.html": render_arshjul(content, Linker(CALENDAR_PAGE)),
-    }
-    for process_id, process in content.processes.items():
-        link = Linker(process_page(process_id))
-        out[f"karta-{process_id}.html"] = render_process_map(content, process, link)
-        out[f"raci-{process_id}.html"] = render_raci(content, process, link)
-    return out
-
-
-def _cases():
-    for root_name, root in ROOTS.items():
-        for file_name, html in renders(load_ledningssystem(root)).items():
-            yield pytest.param(f"{root_name}/{file_name}", html, id=f"{root_name}/{file_name}")
-
-
-@pytest.mark.parametrize(("name", "html"), list(_cases()))
-def test_render_matches_golden(name: str, html: str) -> None:
-    path = GOLDEN / name
+@pytest.mark.parametrize("case", all_cases(), ids=lambda case: case.name)
+def test_case_matches_its_golden(case: Case, tmp_path: Path) -> None:
+    rendered = render_case(case, tmp_path)
     if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(html, encoding="utf-8", newline="\n")
+        for old in case.folder.iterdir():
+            if old.name != "fall.yml":
+                old.unlink()
+        for name, text in rendered.items():
+            (case.folder / name).write_bytes(text.encode("utf-8"))  # CSV keeps its \r\n
         return
-    assert path.exists(), (
-        f"Golden-filen tests/golden/{name} saknas. Skapa den med "
-        "UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py och granska diffen."
-    )
-    expected = path.read_text(encoding="utf-8")
-    assert html == expected, (
-        f"tests/golden/{name} skiljer sig. Om ändringen är avsiktlig: "
-        "UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py och granska diffen."
+    present = {path.name for path in case.folder.iterdir()} - {"fall.yml"}
+    assert present == set(rendered), f"{case.name}: golden-filerna stämmer inte. {HOW}"
+    for name, text in rendered.items():
+        expected = (case.folder / name).read_bytes().decode("utf-8")
+        assert text == expected, f"tests/golden/fall/{case.name}/{name} skiljer sig. {HOW}"
+
+
+def test_there_are_cases_of_every_kind() -> None:
+    shows = {show.partition(":")[0] for case in all_cases() for show in case.shows}
+    assert shows >= {"karta", "raci", "landskap", "arshjul", "sida"}
+    assert any((case.folder / MESSAGES).read_text(encoding="utf-8") for case in all_cases())
+    assert len(all_cases()) >= 5, CASES
+    folders = {path.name for path in CASES.iterdir() if path.is_dir()}
+    assert folders == {case.name for case in all_cases()}, "en mapp saknar fall.yml"
+
+
+# What the golden cases may read: their fixtures and temporary copies, and the engine itself
+# (templates, fonts); never the example content at the repository root.
+ALLOWED_UNDER_REPO = ("tests", "ledningssystem", ".venv")
+_opened: list[str] | None = None
+
+
+def _audit(event: str, args: tuple[object, ...]) -> None:
+    if _opened is None:
+        return
+    if event == "open" and isinstance(args[0], str | Path):
+        _opened.append(str(args[0]))
+    elif event == "subprocess.Popen":
+        # Loading may ask git about a copied case (seals), never about the repository.
+        _opened.append(f"<program> {args[2] or Path.cwd()}")
+
+
+sys.addaudithook(_audit)  # audit hooks cannot be removed: it records only while _opened is set
+
+
+def _reads_outside_tests(render: Callable[[], object], tmp_path: Path) -> list[Path]:
+    """Files under the repository but outside tests/ (and the engine) that `render` opened."""
+    global _opened
+    _opened = []
+    try:
+        render()
+    finally:
+        opened, _opened = _opened, None
+    assert opened, "the audit hook saw no file opened: it does not work"
+    # A program (git) run in a folder counts as reading that folder.
+    paths = [Path(item.removeprefix("<program> ")).resolve() for item in opened]
+    return sorted(
+        {
+            path
+            for path in paths
+            if path.is_relative_to(REPO)
+            and not path.is_relative_to(tmp_path.resolve())
+            and path.relative_to(REPO).parts[0] not in ALLOWED_UNDER_REPO
+        }
     )
 
 
-def test_no_stale_goldens() -> None:
-    """A golden without a process (renamed or removed) is reported, not silently kept."""
-    if UPDATE:
-        pytest.skip("regenerating")
-    expected = {f"{r}/{f}" for r, root in ROOTS.items() for f in renders(load_ledningssystem(root))}
-    present = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.html")}
-    assert present - expected == set(), "Ta bort golden-filer som inte längre motsvarar något."
+def test_golden_cases_never_read_the_example_content(tmp_path: Path) -> None:
+    """Editing the example (processes/, routines/, roles/, reports/, docs/) touches no golden."""
+    cases = all_cases()
+    assert _reads_outside_tests(lambda: [render_case(c, tmp_path) for c in cases], tmp_path) == []
+
+
+def test_the_guard_sees_a_read_of_the_example(tmp_path: Path) -> None:
+    """The check above could fail: loading the example itself is caught."""
+    outside = _reads_outside_tests(lambda: load_content(REPO), tmp_path)
+    assert REPO / "ledningssystem.yml" in outside
 
 
 _DIGEST = """
-import hashlib, sys
+import hashlib, sys, tempfile
+from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from ledningssystem.portal.load import load_ledningssystem
-from tests.test_golden import renders
-for root in sys.argv[2:]:
-    for name, html in sorted(renders(load_ledningssystem(root)).items()):
-        print(name, hashlib.sha256(html.encode()).hexdigest())
+from ledningssystem.portal.load import load_content
+from tests.conftest import REPO
+from tests.golden_cases import all_cases, render_case
+with tempfile.TemporaryDirectory() as work:
+    for case in all_cases():
+        for name, text in sorted(render_case(case, Path(work)).items()):
+            print(case.name, name, hashlib.sha256(text.encode()).hexdigest())
 """
 
 
 def test_output_is_byte_identical_across_runs() -> None:
-    """Same content, different hash seeds, separate processes: the same bytes."""
+    """Same fixtures, different hash seeds, separate processes: the same bytes."""
     digests = []
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         run = subprocess.run(
-            [sys.executable, "-c", _DIGEST, str(REPO), *map(str, ROOTS.values())],
+            [sys.executable, "-c", _DIGEST, str(REPO)],
             capture_output=True,
             text=True,
             env=env,
             check=True,
         )
         digests.append(run.stdout)
-    local = "".join(
-        f"{name} {hashlib.sha256(html.encode()).hexdigest()}\n"
-        for root in ROOTS.values()
-        for name, html in sorted(renders(load_ledningssystem(root)).items())
-    )
-    assert digests[0] == digests[1] == local
+    assert digests[0] == digests[1]
+    assert len(digests[0].splitlines()) == sum(len(case.shows) + 1 for case in all_cases())

@@ -26,6 +26,10 @@ from tests.pdf_sample import chart_svg
 
 SITE_MARKDOWN = site_markdown_extensions(Path(__file__).parents[1])
 
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    import pypdf
+
 TODAY = dt.date(2025, 1, 15)
 
 
@@ -169,9 +173,6 @@ def fake_views(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_pdf_command_writes_the_year(fake_views: None, tmp_path: Path) -> None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        pypdf = pytest.importorskip("pypdf")
     shutil.copy(REPO / "mkdocs.yml", tmp_path)  # the PDF uses the site's Markdown extensions
     out = tmp_path / "ut" / "b.pdf"
     assert cli.main(["--root", str(tmp_path), "pdf", "--year", "2024", "--out", str(out)]) == 0

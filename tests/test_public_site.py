@@ -142,6 +142,9 @@ def test_handbook_without_pdfs_offers_no_pdf(example_site: Path) -> None:
     for year in (PUBLISHED, DRAFT):
         page = soup(example_site / f"kvalitetsberattelse/{year}/index.html")
         assert page.find("a", string="Ladda ner som PDF") is None
+        links = [a["href"] for a in page.find_all("a", href=True)]
+        assert links, year  # the page was read: a missing link is not an empty page
+        assert [href for href in links if href.split("#")[0].endswith(".pdf")] == [], year
 
 
 def test_handbook_with_pdfs_links_each_year_to_its_pdf(

@@ -7,8 +7,6 @@ import io
 import warnings
 from pathlib import Path
 
-import pytest
-
 from ledningssystem.legal.law_changes import law_changes
 from ledningssystem.pdf.adapter import load_year_views, report_to_pdf_document
 from ledningssystem.pdf.engine import render_pdf
@@ -19,6 +17,10 @@ from ledningssystem.website.build import prepare_build
 from tests.conftest import soup
 
 SITE_MARKDOWN = site_markdown_extensions(Path(__file__).parents[1])
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    import pypdf
 
 HEADING = "Förändringar i lagar och föreskrifter"
 
@@ -71,9 +73,6 @@ def test_both_templates_have_the_section(example_root: Path) -> None:
 
 
 def test_the_2025_pdf_lists_the_law_changes(example_root: Path) -> None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        pypdf = pytest.importorskip("pypdf")
     content, views = load_year_views(example_root)
     doc = report_to_pdf_document(views[2025], markdown=SITE_MARKDOWN, today=content.today)
     reader = pypdf.PdfReader(io.BytesIO(render_pdf(doc)))

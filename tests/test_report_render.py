@@ -20,7 +20,7 @@ from ledningssystem.report.visuals import render_bar_chart, render_risk_matrix
 from ledningssystem.website.build import prepare_build
 from tests.conftest import REPO, run_cli
 
-# Apart from tests/golden/, which holds one golden per process diagram (see test_golden.py).
+# Apart from tests/golden/fall/ (test_golden.py): golden cases of diagrams, pages, messages.
 GOLDEN = Path(__file__).parent / "golden_report"
 
 
