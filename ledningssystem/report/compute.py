@@ -16,6 +16,7 @@ from ledningssystem.report.figures import PERCENT, FigureSet, share, slug
 from ledningssystem.report.levels import OrgTree, division_figures
 from ledningssystem.report.model import ActionRow, ActionStatus
 from ledningssystem.report.self_check_row import CheckResult
+from ledningssystem.report.unenforced import unenforced_figures
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 
 
@@ -154,6 +155,8 @@ def _sarah_maria_incidents(figures: FigureSet, data: YearData, config: ReportCon
             "personuppgiftsincidenter anmälda till IMY",
             sum(r.reported_imy for r in data.incidents),
         )
+    if data.unenforced is not None:
+        unenforced_figures(figures, data.unenforced, data.year)
 
 
 def _risks_and_checks(figures: FigureSet, data: YearData, config: ReportConfig) -> None:
