@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.model.base import ContentModel, sv
@@ -76,8 +76,35 @@ def _default_last(alternatives: tuple[Alternative, ...]) -> tuple[Alternative, .
     return alternatives
 
 
-Alternatives = Annotated[tuple[Alternative, ...], AfterValidator(_default_last)]
-"""The alternatives of one export value, tried in order."""
+def _as_alternatives(value: Any) -> Any:
+    # A plain value (an id, or ~) is one alternative without conditions.
+    if value is None or isinstance(value, str | bool | int | float):
+        return [{"blir": value}]
+    return value
+
+
+_SCHEMA = {
+    "anyOf": [
+        {"type": "string"},
+        {"type": "null"},
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"om": {"type": "object"}, "blir": {"type": ["string", "null"]}},
+                "required": ["blir"],
+                "additionalProperties": False,
+            },
+        },
+    ]
+}
+Alternatives = Annotated[
+    tuple[Alternative, ...],
+    BeforeValidator(_as_alternatives),
+    AfterValidator(_default_last),
+    WithJsonSchema(_SCHEMA),
+]
+"""The alternatives of one export value, tried in order; a plain id is one without om."""
 
 
 def _key(column: str) -> str:
@@ -104,7 +131,6 @@ def condition_columns(values: Mapping[str, Mapping[str, Any]]) -> tuple[str, ...
     found: dict[str, None] = {}
     for table in values.values():
         for target in table.values():
-            if isinstance(target, tuple):
-                for alternative in target:
-                    found.update(dict.fromkeys(alternative.when))
+            for alternative in target:
+                found.update(dict.fromkeys(alternative.when))
     return tuple(found)

@@ -121,7 +121,7 @@ def _text_keys(value: Any) -> Any:
 
 
 # An export value → our id, ~ (not counted), or alternatives chosen by another column.
-ValueMap = Annotated[dict[str, str | None | Alternatives], BeforeValidator(_text_keys)]
+ValueMap = Annotated[dict[str, Alternatives], BeforeValidator(_text_keys)]
 
 
 class Mapping(ContentModel):
@@ -196,7 +196,7 @@ class Mapping(ContentModel):
         wanted = value.strip().casefold()
         for key, target in table.items():
             if key.strip().casefold() == wanted:
-                return chosen(target, cells or {}) if isinstance(target, tuple) else (True, target)
+                return chosen(target, cells or {})
         return False, None
 
 
