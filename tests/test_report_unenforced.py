@@ -80,6 +80,8 @@ def import_samples(root: Path) -> list[str]:
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     root = fixture_portal(tmp_path_factory.mktemp("ej-verkstallda"))
     outputs = import_samples(root)
+    with (root / "reports" / "2025" / "personuppgiftsincidenter.csv").open("a") as incidents:
+        incidents.write("sarskilt-boende;okänt;0\n")  # a unit that could not say how many
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LEDNINGSSYSTEM_PDF": "ja"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "site")],
@@ -178,6 +180,19 @@ def test_lex_maria_import_with_a_conditional_value(built: dict[str, Any]) -> Non
     assert built["json"]["lex-maria.anmalda-ivo"]["värde"] == 2
     assert table_row(built, "Lex Maria 2025", "Anmälda till IVO")[1] == "2"
     assert "Anmälda till IVO 2" in built["pdf"]
+
+
+def test_an_unknown_antal_is_told_apart_never_summed_as_zero(built: dict[str, Any]) -> None:
+    caption = "Personuppgiftsincidenter 2025"
+    assert table_row(built, caption, "Särskilt boende Linden")[1:] == [
+        "uppgift saknas",
+        "uppgift saknas",
+    ]
+    assert table_row(built, caption, "Summa")[1] == "3 (uppgift saknas för 1)"
+    assert "Summa 3 (uppgift saknas för 1)" in built["pdf"]
+    total = built["json"]["personuppgiftsincidenter.total"]
+    assert (total["värde"], total["uppgift_saknas"], total["förändring"]) == (3, 1, None)
+    assert built["json"]["personuppgiftsincidenter.antal.uppgift-saknas"]["värde"] == 1
 
 
 # --- conditional values ---------------------------------------------------------------------
