@@ -22,9 +22,12 @@ import pytest
 
 from ledningssystem.errors import ContentErrors
 from ledningssystem.load import load_ledningssystem
+from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.importer import load_mapping
 from ledningssystem.report.importer.convert import Known, convert
 from ledningssystem.report.importer.reading import read_table
+from ledningssystem.report.literal_counts import lexicon, literal_counts
+from ledningssystem.report.load import load_report_config
 from ledningssystem.report.unenforced import UnenforcedRow
 from tests.conftest import REPO, copy_example, run_cli, soup
 
@@ -331,3 +334,34 @@ def test_a_misspelt_figure_under_raknas_is_an_error_with_the_nearest(tmp_path: P
         f'reports/config.yml:{line} – fältet "räknas nr 1 › figur": figuren "klagomal.totl" '
         'finns inte för något år, så orden räknas inte. Menade du "klagomal.total"?'
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "refused"),
+    [
+        ("Under året fanns 5 ej verkställda beslut.", '"5 ej verkställda"'),
+        ("Fem ej verkställda beslut rapporterades.", '"Fem ej verkställda"'),
+        ("Det fanns 3 beslut om tillsyn från IVO.", None),  # other beslut are not counted
+        ("Beslut som inte verkställts inom 3 månader rapporteras.", None),
+        ('{{ figure("ej-verkstallda-beslut.total") }} ej verkställda beslut.', None),
+    ],
+)
+def test_a_literal_count_of_ej_verkstallda_beslut_is_refused(
+    sentence: str, refused: str | None
+) -> None:
+    config, errors = load_report_config(REPO)
+    assert errors == []
+    figures = FigureSet(2025)
+    figures.add("ej-verkstallda-beslut.total", "ej verkställda beslut", 5)
+    found = [
+        e.format() for e in literal_counts("t.md", sentence, figures, lexicon(config, figures))
+    ]
+    expected = (
+        []
+        if refused is None
+        else [
+            f't.md:1 – {refused}: skriv {{{{ figure("ej-verkstallda-beslut.total") }}}} '
+            "(ger 5 i datafilerna)."
+        ]
+    )
+    assert found == expected
