@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ledningssystem.errors import ContentErrors
 from ledningssystem.load import load_ledningssystem
@@ -365,3 +367,36 @@ def test_a_literal_count_of_ej_verkstallda_beslut_is_refused(
         ]
     )
     assert found == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["HSE Hemsjukvård", "Okänd", ""]),
+            st.sampled_from(["Avslutad", "Anmäld", "avslutad ", "Annat", ""]),
+            st.text(alphabet="SkiadEj tl", max_size=8),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_any_export_with_conditions_reads_or_reports(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[tuple[str, str, str]]
+) -> None:
+    export = tmp_path_factory.mktemp("villkor") / "export.csv"
+    lines = ["Händelse-id;Verksamhet;Status;Anmälan IVO"]
+    lines += [f"x{i};{unit};{status};{sent}" for i, (unit, status, sent) in enumerate(rows)]
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    mapping = load_mapping(MARIA_MAPPING, REPO).model_copy(
+        update={"columns": {"id": "Händelse-id", "enhet": "Verksamhet", "anmäld_ivo": "Status"}}
+    )
+    known = Known(frozenset({"hemsjukvard"}), {}, (), ())
+    try:
+        events = convert(read_table(export, "export.csv"), mapping, known, 2025).events
+    except ContentErrors as errors:
+        assert all(e.file == "export.csv" and e.message for e in errors.errors)
+        return
+    for event, (_, status, sent) in zip(events, rows, strict=False):
+        if status.strip() == "Avslutad":
+            assert event["anmäld_ivo"] is (sent.strip().casefold() == "skickad")
