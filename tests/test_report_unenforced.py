@@ -143,6 +143,11 @@ def test_ej_verkstallda_beslut_on_the_page(built: dict[str, Any]) -> None:
     # The beslut whose kön was not registered is counted apart, never as a zero.
     assert table_row(built, "per kön", "Uppgift saknas")[1] == "1"
     assert table_row(built, "per kön", "Kvinnor")[1] == "2"
+    assert table_row(built, "per enhet", "Särskilt boende Linden") == [
+        "Särskilt boende Linden",
+        "2",
+    ]
+    assert table_row(built, "per enhet", "Summa") == ["Summa", "5"]
 
 
 def test_ej_verkstallda_beslut_in_the_pdf(built: dict[str, Any]) -> None:
@@ -163,6 +168,7 @@ def test_ej_verkstallda_beslut_in_the_open_data(built: dict[str, Any]) -> None:
         "ej-verkstallda-beslut.ej-verkstallda": 2,
         "ej-verkstallda-beslut.kon.uppgift-saknas": 1,
         "ej-verkstallda-beslut.kvartal.4": 1,
+        "ej-verkstallda-beslut.avdelning.vard-och-omsorg": 2,  # rolled up from the enheter
     }
     assert {name: figures[name]["värde"] for name in expected} == expected
     assert "ej-verkstallda-beslut.lagrum.uppgift-saknas" not in figures  # no unknown lagrum

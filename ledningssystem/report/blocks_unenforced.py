@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from ledningssystem.report.blocks import BlockContext, distribution, note, nothing, trend_chart
+from ledningssystem.report.blocks import (
+    NUM,
+    BlockContext,
+    distribution,
+    note,
+    nothing,
+    trend_chart,
+)
+from ledningssystem.report.levels import LEVEL_HEADINGS, count_at_level
 from ledningssystem.report.unenforced import (
     GENDER_LABELS,
     LAW_LABELS,
     PREFIX,
     QUARTERS,
 )
+from ledningssystem.report.visuals import Table, render_table
 
 _STATUS = (
     ("verkstallda", "Verkställda under året"),
@@ -37,6 +46,18 @@ def unenforced(ctx: BlockContext) -> str:
             ctx, f"{PREFIX}.kvartal", quarters, f"Ej verkställda beslut {year} per kvartal"
         ),
         distribution(ctx, f"{PREFIX}.kon", genders, f"Ej verkställda beslut {year} per kön"),
+        _per_node(ctx),
         trend_chart(ctx, f"{PREFIX}.total", "Ej verkställda beslut per år"),
     ]
     return "\n\n".join(p for p in parts if p)
+
+
+def _per_node(ctx: BlockContext) -> str:
+    """Beslut per node at the level chosen in config.yml (redovisningsnivå)."""
+    level = ctx.reports.config.levels.unenforced
+    rows = ctx.data.unenforced or ()
+    counts = count_at_level(rows, ctx.tree, level, "")
+    body = [[ctx.unit_name(n), str(counts[n])] for n in sorted(counts, key=ctx.unit_name)]
+    foot = ["Summa", ctx.figures[f"{PREFIX}.total"].text()]
+    caption = f"Ej verkställda beslut {ctx.data.year} per {level}"
+    return render_table(Table(caption, [LEVEL_HEADINGS[level], "Beslut"], body, foot, NUM))

@@ -78,6 +78,8 @@ def division_figures(
         groups.append(
             ("personuppgiftsincidenter", "personuppgiftsincidenter", data.incidents, "count")
         )
+    if data.unenforced is not None:
+        groups.append(("ej-verkstallda-beslut", "ej verkställda beslut", data.unenforced, ""))
     for prefix, label, rows, amount in groups:
         per_division = count_at_level(rows, tree, "avdelning", amount)
         unknown = _unknown_at_level(rows, tree, "avdelning", amount)
