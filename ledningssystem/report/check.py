@@ -255,6 +255,7 @@ ROW_RULES: dict[str, tuple[Rule, ...]] = {
     ),
     "maria": (unit,),
     "incidents": (unit,),
+    "unenforced": (unit,),
     "risks": (process_step, role("ansvarig", "owner"), risk_scale),
     "self_checks": (process_step,),
     "indicators": (
@@ -288,6 +289,7 @@ UNIQUE_IDS = (
     "sarah",
     "maria",
     "complaints",
+    "unenforced",
 )
 
 
