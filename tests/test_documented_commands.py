@@ -210,6 +210,14 @@ PREPARE: dict[str, Callable[[Path], None]] = {
     "make import TYP=lex-sarah": _prepare_export(
         "treserva-lex-sarah-2025.csv", "lex-sarah-2025.csv", "lex-sarah"
     ),
+    "make import TYP=lex-maria": _prepare_export(
+        "treserva-lex-maria-2025.csv", "lex-maria-2025.csv", "lex-maria"
+    ),
+    "make import TYP=ej-verkstallda-beslut": _prepare_export(
+        "procapita-ej-verkstallda-beslut-2025.csv",
+        "ej-verkstallda-2025.csv",
+        "ej-verkstallda-beslut",
+    ),
     "make import-bpmn FIL=process.bpmn": _prepare_bpmn,
 }
 

@@ -49,11 +49,19 @@ def import_data(args: argparse.Namespace) -> int:
     return 0
 
 
+# What the per-category lines of the summary are per, for kinds not counted by category.
+_PER = {
+    "personuppgiftsincidenter": "enhet",
+    "lex-maria": "enhet",
+    "ej-verkstallda-beslut": "lagrum",
+}
+
+
 def summary_text(summary: ImportSummary) -> str:
     """What the import did, in Swedish, so it can be checked against the case system."""
     lines = [f"Läste {summary.rows_read} rader ur {summary.source} ({summary.description})."]
     # Incidents are counted per unit; the other kinds per category.
-    per = "enhet" if "personuppgiftsincidenter" in summary.target else "kategori"
+    per = next((p for kind, p in _PER.items() if kind in summary.target), "kategori")
     lines.append(f"Räknade {summary.counted} rader. Per {per}:")
     lines += [f"  {name}: {count}" for name, count in summary.per_category.items()]
     skipped = sum(len(rows) for rows in summary.skipped.values())

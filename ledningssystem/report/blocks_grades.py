@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ledningssystem.report.blocks import NUM, BlockContext, distribution, nothing, trend_chart
-from ledningssystem.report.figures import swedish
+from ledningssystem.report.incident_figures import incident_cell
 from ledningssystem.report.levels import LEVEL_HEADINGS
 from ledningssystem.report.visuals import Table, render_table
 
@@ -38,18 +38,15 @@ def incidents(ctx: BlockContext) -> str:
         return nothing("personuppgiftsincidenter")
     level = ctx.reports.config.levels.incidents
     nodes = sorted({ctx.tree.at_level(r.unit, level) for r in rows}, key=ctx.unit_name)
+    at = {n: [r for r in rows if ctx.tree.at_level(r.unit, level) == n] for n in nodes}
     table_rows = [
-        [
-            ctx.unit_name(n),
-            swedish(sum(r.count for r in rows if ctx.tree.at_level(r.unit, level) == n)),
-            swedish(sum(r.reported_imy for r in rows if ctx.tree.at_level(r.unit, level) == n)),
-        ]
+        [ctx.unit_name(n), incident_cell(at[n], "count"), incident_cell(at[n], "reported_imy")]
         for n in nodes
     ]
     foot = [
         "Summa",
-        ctx.figures["personuppgiftsincidenter.total"].text(),
-        ctx.figures["personuppgiftsincidenter.anmalda-imy"].text(),
+        ctx.figures["personuppgiftsincidenter.total"].cell(),
+        ctx.figures["personuppgiftsincidenter.anmalda-imy"].cell(),
     ]
     table = render_table(
         Table(

@@ -256,6 +256,7 @@ ROW_RULES: dict[str, tuple[Rule, ...]] = {
     ),
     "maria": (unit,),
     "incidents": (unit,),
+    "unenforced": (unit,),
     "risks": (process_step, role("ansvarig", "owner"), risk_scale),
     "self_checks": (process_step,),
     "indicators": (
@@ -289,6 +290,7 @@ UNIQUE_IDS = (
     "sarah",
     "maria",
     "complaints",
+    "unenforced",
 )
 
 

@@ -73,3 +73,52 @@ def check_config_key_figures(
         for i, name in enumerate(config.key_figures)
         if name not in known
     ]
+
+
+# The first part of every figure name the engine computes. A räknas entry whose kind has
+# no data in any year is not checked (nothing to compare with); any other unknown name is.
+FIGURE_KINDS = frozenset(
+    {
+        "klagomal",
+        "avvikelser",
+        "lex-sarah",
+        "lex-maria",
+        "personuppgiftsincidenter",
+        "ej-verkstallda-beslut",
+        "risker",
+        "egenkontroller",
+        "indikatorer",
+        "granskningar",
+        "atgarder",
+        "uppfoljning",
+    }
+)
+
+
+def check_counted_figures(
+    config: ReportConfig, figures: dict[int, FigureSet], file: str, lines: LineMap
+) -> list[ContentError]:
+    """Figures named under räknas that no year has: a misspelt name would silently count nothing."""
+    known = {name for year in figures.values() for name in year.figures}
+    if not known:
+        return []
+    errors = []
+    for i, thing in enumerate(config.counted):
+        name = thing.figure
+        kind = name.split(".", 1)[0]
+        if name in known or (kind in FIGURE_KINDS and not _has_kind(known, kind)):
+            continue
+        errors.append(
+            ContentError(
+                file,
+                lines.line(("räknas", i, "figur")),
+                f"räknas nr {i + 1} › figur",
+                f'figuren "{name}" finns inte för något år, så orden räknas inte',
+                did_you_mean(name, known).strip() or "Se make nyckeltal för figurernas namn.",
+            )
+        )
+    return errors
+
+
+def _has_kind(known: set[str], kind: str) -> bool:
+    return any(name.startswith(f"{kind}.") for name in known)

@@ -13,9 +13,11 @@ from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
 from ledningssystem.report.deviation_figures import deviation_grades, measured_checks
 from ledningssystem.report.figures import PERCENT, FigureSet, share, slug
+from ledningssystem.report.incident_figures import incident_figures
 from ledningssystem.report.levels import OrgTree, division_figures
 from ledningssystem.report.model import ActionRow, ActionStatus
 from ledningssystem.report.self_check_row import CheckResult
+from ledningssystem.report.unenforced import unenforced_figures
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 
 
@@ -144,16 +146,9 @@ def _sarah_maria_incidents(figures: FigureSet, data: YearData, config: ReportCon
     if data.maria is not None:
         maria_figures(figures, data.maria, config)
     if data.incidents is not None:
-        figures.add(
-            "personuppgiftsincidenter.total",
-            "personuppgiftsincidenter",
-            sum(r.count for r in data.incidents),
-        )
-        figures.add(
-            "personuppgiftsincidenter.anmalda-imy",
-            "personuppgiftsincidenter anmälda till IMY",
-            sum(r.reported_imy for r in data.incidents),
-        )
+        incident_figures(figures, data.incidents)
+    if data.unenforced is not None:
+        unenforced_figures(figures, data.unenforced, data.year)
 
 
 def _risks_and_checks(figures: FigureSet, data: YearData, config: ReportConfig) -> None:

@@ -178,6 +178,9 @@ class ReportLevels(ContentModel):
     incidents: Level = sv(
         "personuppgiftsincidenter", "förvaltning, avdelning eller enhet.", default="enhet"
     )
+    unenforced: Level = sv(
+        "ej_verkställda_beslut", "förvaltning, avdelning eller enhet.", default="enhet"
+    )
 
 
 class CountedThing(ContentModel):

@@ -22,6 +22,7 @@ from ledningssystem.report.model import (
 )
 from ledningssystem.report.section_templates import ReportTemplate
 from ledningssystem.report.self_check_row import SelfCheckRow
+from ledningssystem.report.unenforced import UnenforcedRow
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class YearData:
     sarah: tuple[SarahRow, ...] | None = None
     maria: tuple[MariaRow, ...] | None = None
     incidents: tuple[IncidentRow, ...] | None = None
+    unenforced: tuple[UnenforcedRow, ...] | None = None
     risks: tuple[RiskRow, ...] | None = None
     self_checks: tuple[SelfCheckRow, ...] | None = None
     indicators: tuple[IndicatorRow, ...] | None = None
@@ -89,6 +91,7 @@ KINDS: tuple[tuple[str, str, str, type], ...] = (
     ("sarah", "lex-sarah", "utredningar", SarahRow),
     ("maria", "lex-maria", "händelser", MariaRow),
     ("incidents", "personuppgiftsincidenter", "incidenter", IncidentRow),
+    ("unenforced", "ej-verkstallda-beslut", "beslut", UnenforcedRow),
     ("risks", "riskanalys", "risker", RiskRow),
     ("self_checks", "egenkontroller", "egenkontroller", SelfCheckRow),
     ("indicators", "indikatorer", "indikatorer", IndicatorRow),

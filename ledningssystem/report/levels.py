@@ -78,13 +78,18 @@ def division_figures(
         groups.append(
             ("personuppgiftsincidenter", "personuppgiftsincidenter", data.incidents, "count")
         )
+    if data.unenforced is not None:
+        groups.append(("ej-verkstallda-beslut", "ej verkställda beslut", data.unenforced, ""))
     for prefix, label, rows, amount in groups:
         per_division = count_at_level(rows, tree, "avdelning", amount)
+        unknown = _unknown_at_level(rows, tree, "avdelning", amount)
         for node, count in sorted(per_division.items()):
             if tree.level_of(node) == "avdelning":
-                figures.add(
-                    f"{prefix}.avdelning.{node}", f"{label} – {names.get(node, node)}", count
-                )
+                name, text = f"{prefix}.avdelning.{node}", f"{label} – {names.get(node, node)}"
+                if unknown[node]:  # rows whose antal is okänt: a lower bound, counted apart
+                    figures.add_partly_known(name, text, count, unknown[node])
+                else:
+                    figures.add(name, text, count)
 
 
 def count_at_level(rows: Sequence[Any], tree: OrgTree, level: str, amount: str) -> Counter[str]:
@@ -93,5 +98,15 @@ def count_at_level(rows: Sequence[Any], tree: OrgTree, level: str, amount: str) 
     for row in rows:
         units = getattr(row, "units", (row.unit,))
         for node in dict.fromkeys(tree.at_level(u, level) for u in units):
-            counter[node] += getattr(row, amount) if amount else 1
+            counter[node] += (getattr(row, amount) or 0) if amount else 1  # okänt: see below
+    return counter
+
+
+def _unknown_at_level(rows: Sequence[Any], tree: OrgTree, level: str, amount: str) -> Counter[str]:
+    """Rows per node whose amount is unknown (antal: okänt), so they are told apart."""
+    counter: Counter[str] = Counter()
+    for row in rows:
+        if amount and getattr(row, amount) is None:
+            for unit in dict.fromkeys(getattr(row, "units", (row.unit,))):
+                counter[tree.at_level(unit, level)] += 1
     return counter

@@ -23,7 +23,11 @@ from ledningssystem.core.messages import did_you_mean
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.yaml_lines import LineMap
 from ledningssystem.report.check import check_year
-from ledningssystem.report.check_figures import check_config_key_figures, check_year_figures
+from ledningssystem.report.check_figures import (
+    check_config_key_figures,
+    check_counted_figures,
+    check_year_figures,
+)
 from ledningssystem.report.completeness import check_completeness_keys, mark_preliminary
 from ledningssystem.report.compute import compute_figures
 from ledningssystem.report.config import ReportConfig
@@ -58,6 +62,7 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
     figures = _figures(years, config, content, history)
     if not unread and not failed:  # otherwise a missing figure may only be a consequence
         reader.errors += check_config_key_figures(config, figures, *reader.config_origin)
+        reader.errors += check_counted_figures(config, figures, *reader.counted_origin)
         if history is not None:
             reader.errors += check_history(history, figures)
     for year, data in years.items():
@@ -162,6 +167,8 @@ class _ReportReader(FileReader):
         data: dict[str, Any] = dict(standard[0]) if standard else {}
         lines = standard[1] if standard else LineMap()
         file = "ledningssystem/report/standard.yml"
+        standard_origin = (file, lines)
+        own_data: dict[str, Any] = {}
         own_path = self.root / REPORT_CONFIG_FILE
         if own_path.exists():
             own = self.yaml(own_path)
@@ -189,6 +196,9 @@ class _ReportReader(FileReader):
                 lines = own[1]  # errors point into the organisation's own file
                 file = REPORT_CONFIG_FILE
         self.config_origin = (file, lines)
+        # räknas comes from the organisation's file only when that file sets it.
+        own_counted = file == REPORT_CONFIG_FILE and "räknas" in data and "räknas" in own_data
+        self.counted_origin = self.config_origin if own_counted else standard_origin
         built = self.validate(ReportConfig, data, file, lines)
         return built or ReportConfig.model_validate(standard[0] if standard else {})
 

@@ -178,12 +178,12 @@ class IncidentRow(ContentModel):
     """Personuppgiftsincidenter at one unit."""
 
     unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
-    count: Count = sv("antal", "Antal incidenter.")
+    count: MaybeCount = sv("antal", "Antal incidenter, eller okänt om enheten inte vet.")
     reported_imy: Count = sv("anmälda_imy", "Antal anmälda till IMY.", default=0)
 
     @model_validator(mode="after")
     def _parts(self) -> IncidentRow:
-        if self.reported_imy > self.count:
+        if self.count is not None and self.reported_imy > self.count:
             raise PydanticCustomError(
                 "sv_part_exceeds",
                 f"anmälda_imy ({self.reported_imy}) kan inte vara fler än antal ({self.count})",

@@ -26,6 +26,7 @@ class Block(StrEnum):
     SARAH = "lex-sarah"
     MARIA = "lex-maria"
     INCIDENTS = "personuppgiftsincidenter"
+    UNENFORCED = "ej-verkstallda-beslut"
     RISKS = "riskanalys"
     SELF_CHECKS = "egenkontroller"
     INDICATORS = "indikatorer"

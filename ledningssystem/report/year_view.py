@@ -15,6 +15,7 @@ from ledningssystem.report import blocks_grades as grades
 from ledningssystem.report import blocks_work as work
 from ledningssystem.report.blocks import BlockContext, key_figures
 from ledningssystem.report.blocks_law import law_changes_block
+from ledningssystem.report.blocks_unenforced import unenforced
 from ledningssystem.report.completeness import completeness
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.meta import ReportStatus
@@ -28,6 +29,7 @@ RENDERERS: dict[Block, Callable[[BlockContext], str]] = {
     Block.SARAH: events.sarah,
     Block.MARIA: events.maria,
     Block.INCIDENTS: grades.incidents,
+    Block.UNENFORCED: unenforced,
     Block.RISKS: work.risks,
     Block.SELF_CHECKS: work.self_checks,
     Block.INDICATORS: work.indicators,

@@ -21,7 +21,22 @@ HEADERS: dict[ImportKind, tuple[str, ...]] = {
         "bedömning",
         "anmäld_ivo",
     ),
+    ImportKind.MARIA: ("id", "enhet", "händelse", "inkom", "utredning_avslutad", "anmäld_ivo"),
+    ImportKind.UNENFORCED: (
+        "id",
+        "enhet",
+        "lagrum",
+        "insats",
+        "kön",
+        "beslutsdatum",
+        "orsak",
+        "verkställt",
+        "avslutat",
+        "kvartal",
+    ),
 }
+# Kinds whose rows are cases, one a row, never summed.
+CASE_KINDS = {ImportKind.SARAH, ImportKind.MARIA, ImportKind.UNENFORCED}
 
 
 def aggregate(kind: ImportKind, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -30,7 +45,7 @@ def aggregate(kind: ImportKind, events: list[dict[str, Any]]) -> list[dict[str, 
         return _deviations(events)
     if kind is ImportKind.INCIDENTS:
         return _incidents(events)
-    if kind is ImportKind.SARAH:
+    if kind in CASE_KINDS:
         return _cases(events, HEADERS[kind])
     return _complaints(events)
 
@@ -40,7 +55,8 @@ def _cases(events: list[dict[str, Any]], header: tuple[str, ...]) -> list[dict[s
     rows = []
     for event in events:
         row = {h: event.get(h, "") for h in header}
-        row["anmäld_ivo"] = "ja" if event.get("anmäld_ivo") else "nej"
+        if "anmäld_ivo" in header:
+            row["anmäld_ivo"] = "ja" if event.get("anmäld_ivo") else "nej"
         rows.append(row)
     return rows
 
@@ -107,6 +123,10 @@ def per_category(kind: ImportKind, events: list[dict[str, Any]]) -> dict[str, in
             counts[str(event["enhet"])] += count
         elif kind is ImportKind.SARAH:
             counts[str(event["kategori"])] += 1
+        elif kind is ImportKind.UNENFORCED:
+            counts[str(event["lagrum"])] += 1
+        elif kind is ImportKind.MARIA:
+            counts[str(event["enhet"])] += 1
         else:
             for category in event["kategorier"]:
                 counts[category] += count

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ledningssystem.core.errors import ContentError, ContentErrors
 from ledningssystem.core.messages import did_you_mean
 from ledningssystem.core.privacy import contains_personal_number
+from ledningssystem.report.importer.conditions import condition_columns, row_cells
 from ledningssystem.report.importer.mapping import (
     DATE_FIELDS,
     FIELDS,
@@ -23,7 +24,14 @@ from ledningssystem.report.importer.mapping import (
     Mapping,
 )
 from ledningssystem.report.importer.reading import Table
+from ledningssystem.report.unenforced import Gender, Law
+from ledningssystem.report.unknown import is_unknown
 
+# Fields whose ids are fixed by the data model, an explicit unknown included.
+CHOICES: dict[str, tuple[str, ...]] = {
+    "lagrum": (*(law.value for law in Law), "okänt"),
+    "kön": (*(gender.value for gender in Gender), "okänt"),
+}
 _DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$")
 _WHOLE = re.compile(r"^(\d+)(?:,0+)?$")
@@ -50,6 +58,8 @@ class Known:
     ) -> tuple[str, ...] | None:
         if kind is ImportKind.SARAH and name in {"kategori", "bedömning"}:
             return self.sarah_categories if name == "kategori" else self.sarah_assessments
+        if name in CHOICES:
+            return CHOICES[name]
         if name == "enhet":
             return tuple(sorted(self.units))
         if name == "typ":
@@ -115,7 +125,8 @@ def convert(table: Table, mapping: Mapping, known: Known, year: int) -> Converte
         if reason:
             result.skipped[reason].append(number)
             continue
-        event, reason = _event(raw, mapping, known, number, problems)
+        context = _Row(number, row_cells(table.header, cells), problems)
+        event, reason = _event(raw, mapping, known, context)
         if reason:
             result.skipped[reason].append(number)
         elif event is not None:
@@ -129,6 +140,17 @@ def _columns(table: Table, mapping: Mapping) -> dict[str, int]:
     """Field → index of its column; every missing column is an error on the header row."""
     index = {h.strip().casefold(): i for i, h in enumerate(table.header)}
     found, errors = {}, []
+    for column in condition_columns(mapping.values):  # a condition reads a column too
+        if column.strip().casefold() not in index:
+            errors.append(
+                ContentError(
+                    table.file,
+                    table.header_row,
+                    column,
+                    f'kolumnen "{column}" saknas (den används i ett villkor, om, under värden)',
+                    f"Kolumnerna i filen: {', '.join(table.header)}.",
+                )
+            )
     for name, column in mapping.columns.items():
         if column.strip().casefold() in index:
             found[name] = index[column.strip().casefold()]
@@ -191,14 +213,24 @@ def parse_date(value: str) -> dt.date | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Row:
+    """The row being converted: its number, its cells by column (for conditions), problems."""
+
+    number: int
+    cells: dict[str, str]
+    problems: _Problems
+
+
 def _event(
-    raw: dict[str, str], mapping: Mapping, known: Known, row: int, problems: _Problems
+    raw: dict[str, str], mapping: Mapping, known: Known, context: _Row
 ) -> tuple[dict[str, object] | None, str]:
     """One row as {field: value} with our ids, or a reason to skip it.
 
     A value with a problem is recorded in `problems`; convert() then raises, so an
     event holding such a value is never summed.
     """
+    row, problems = context.number, context.problems
     event: dict[str, object] = {}
     for name in FIELDS[mapping.kind]:
         if name not in raw or name == "datum":
@@ -206,12 +238,12 @@ def _event(
         column = mapping.columns.get(name, name)
         if name == "kategorier":
             parts = [p for p in raw[name].split(mapping.separator) if p.strip()] or [""]
-            ids = [_resolve(name, p, column, mapping, known, event, row, problems) for p in parts]
+            ids = [_resolve(name, p, column, mapping, known, event, context) for p in parts]
             if all(i is None for i in ids):
                 return None, _skip_reason(raw[name], column)
             event[name] = tuple(sorted({i for i in ids if isinstance(i, str)}))
         elif name in YES_NO_FIELDS:
-            event[name] = _yes_no(name, raw[name], column, mapping, row, problems)
+            event[name] = _yes_no(name, raw[name], column, mapping, context)
         elif name in TEXT_FIELDS:
             event[name] = raw[name].strip()
         elif name in DATE_FIELDS:
@@ -221,7 +253,7 @@ def _event(
         elif name == "antal":
             event[name] = _count(raw[name], column, row, problems)
         else:
-            value = _resolve(name, raw[name], column, mapping, known, event, row, problems)
+            value = _resolve(name, raw[name], column, mapping, known, event, context)
             if value is None:
                 return None, _skip_reason(raw[name], column)
             event[name] = value
@@ -239,15 +271,17 @@ def _resolve(
     mapping: Mapping,
     known: Known,
     event: dict[str, object],
-    row: int,
-    problems: _Problems,
+    context: _Row,
 ) -> str | None | bool:
     """Our id for an export value, None to skip the row, False after an error."""
-    found, target = mapping.lookup(name, value)
+    row, problems = context.number, context.problems
+    found, target = mapping.lookup(name, value, context.cells)
     ids = known.ids(name, event, mapping.kind) or ()
     candidate = target if found else value.strip()
     if found and target is None:
         return None
+    if name in CHOICES and candidate is not None:  # SoL, LSS, Kvinna, Okänt as exports write them
+        candidate = "okänt" if is_unknown(candidate) else candidate.casefold()
     if candidate in ids:
         return candidate
     if not value.strip():
@@ -277,10 +311,9 @@ def _value_hint(name: str, value: str, ids: tuple[str, ...]) -> str:
     )
 
 
-def _yes_no(
-    name: str, value: str, column: str, mapping: Mapping, row: int, problems: _Problems
-) -> bool:
-    found, target = mapping.lookup(name, value)
+def _yes_no(name: str, value: str, column: str, mapping: Mapping, context: _Row) -> bool:
+    row, problems = context.number, context.problems
+    found, target = mapping.lookup(name, value, context.cells)
     answer = (target or "nej") if found else (value.strip().casefold() or "nej")
     if answer in {"ja", "nej"}:
         return answer == "ja"

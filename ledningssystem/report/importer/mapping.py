@@ -6,6 +6,7 @@ a mapping the export must already use our column names and ids (see `identity`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping as ReadOnly
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -13,6 +14,7 @@ from pydantic import BeforeValidator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.core.model.base import ContentModel, Text, sv
+from ledningssystem.report.importer.conditions import Alternatives, chosen
 
 
 class ImportKind(StrEnum):
@@ -20,6 +22,8 @@ class ImportKind(StrEnum):
     COMPLAINTS = "klagomal"
     INCIDENTS = "personuppgiftsincidenter"
     SARAH = "lex-sarah"
+    MARIA = "lex-maria"
+    UNENFORCED = "ej-verkstallda-beslut"
 
 
 # Field → required? Per kind; one export row is one avvikelse or one klagomål
@@ -59,10 +63,46 @@ FIELDS: dict[ImportKind, dict[str, bool]] = {
         "anmäld_ivo": False,
         "datum": False,
     },
+    # One export row is one lex Maria event, investigated by MAS/MAR.
+    ImportKind.MARIA: {
+        "id": False,
+        "enhet": True,
+        "händelse": False,
+        "inkom": False,
+        "utredning_avslutad": False,
+        "anmäld_ivo": False,
+        "datum": False,
+    },
+    # One export row is one beslut reported to IVO as not verkställt within three months.
+    ImportKind.UNENFORCED: {
+        "id": False,
+        "enhet": True,
+        "lagrum": True,
+        "insats": True,
+        "kön": False,
+        "beslutsdatum": True,
+        "orsak": False,
+        "verkställt": False,
+        "avslutat": False,
+        "kvartal": True,
+        "datum": False,
+    },
 }
 YES_NO_FIELDS = {"utredd", "avslutad", "i_tid", "anmäld_imy", "anmäld_ivo"}
-DATE_FIELDS = {"inkom", "utredning_avslutad"}  # written as ÅÅÅÅ-MM-DD, empty when not given
-TEXT_FIELDS = {"id"}  # copied as they are (the privacy check still covers them)
+DATE_FIELDS = {
+    "inkom",
+    "utredning_avslutad",
+    "beslutsdatum",
+    "verkställt",
+    "avslutat",
+}  # written as ÅÅÅÅ-MM-DD, empty when not given
+TEXT_FIELDS = {
+    "id",
+    "händelse",
+    "insats",
+    "orsak",
+    "kvartal",
+}  # copied as they are (the privacy check still covers them)
 
 
 def _text(value: Any) -> Any:
@@ -80,7 +120,8 @@ def _text_keys(value: Any) -> Any:
     return value
 
 
-ValueMap = Annotated[dict[str, str | None], BeforeValidator(_text_keys)]
+# An export value → our id, ~ (not counted), or alternatives chosen by another column.
+ValueMap = Annotated[dict[str, Alternatives], BeforeValidator(_text_keys)]
 
 
 class Mapping(ContentModel):
@@ -89,7 +130,8 @@ class Mapping(ContentModel):
     name: Text = sv("namn", "Vad mappningen gäller, t.ex. Treserva, avvikelselista.")
     kind: ImportKind = sv(
         "typ",
-        "Vilken datafil importen ger: avvikelser, klagomal, personuppgiftsincidenter, lex-sarah.",
+        "Vilken datafil importen ger: avvikelser, klagomal, personuppgiftsincidenter, lex-sarah, "
+        "lex-maria eller ej-verkstallda-beslut.",
     )
     header_row: int = sv("rubrikrad", "Raden med kolumnernas namn (standard 1).", default=1, ge=1)
     sheet: str = sv("blad", "Excel-bladets namn (standard: det första).", default="")
@@ -143,13 +185,18 @@ class Mapping(ContentModel):
             )
         return self
 
-    def lookup(self, field: str, value: str) -> tuple[bool, str | None]:
-        """(found, id) for an export value; id None means the row is not counted."""
+    def lookup(
+        self, field: str, value: str, cells: ReadOnly[str, str] | None = None
+    ) -> tuple[bool, str | None]:
+        """(found, id) for an export value; id None means the row is not counted.
+
+        `cells` (the row by casefolded column name) decides between conditional alternatives.
+        """
         table = self.values.get(field, {})
         wanted = value.strip().casefold()
         for key, target in table.items():
             if key.strip().casefold() == wanted:
-                return True, target
+                return chosen(target, cells or {})
         return False, None
 
 

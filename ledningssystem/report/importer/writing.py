@@ -18,6 +18,8 @@ YAML_KEYS = {
     ImportKind.COMPLAINTS: "klagomål",
     ImportKind.INCIDENTS: "incidenter",
     ImportKind.SARAH: "utredningar",
+    ImportKind.MARIA: "händelser",
+    ImportKind.UNENFORCED: "beslut",
 }
 
 
