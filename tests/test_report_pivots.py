@@ -108,3 +108,24 @@ def test_blocks_do_not_compute(path: Path) -> None:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
     }
     assert not called & {"sum", "Counter"}, path.name
+
+
+def test_a_trend_adds_years_the_block_does_not_already_show() -> None:
+    """Issue 12: a two-year trend would repeat the summary's this-year and last-year columns."""
+    content = load_ledningssystem(REPO)
+    reports, errors = load_reports(REPO, content)
+    assert not errors
+    view = year_view(reports, 2025, content, Linker("kvalitetsberattelse/2025/index.md"))
+    html = "\n".join(str(part) for section in view.sections for part in section.parts)
+    trends = [
+        t
+        for t in BeautifulSoup(html, "html.parser").find_all("table")
+        if "per år" in t.caption.text
+    ]
+    assert trends  # the example has five years of history
+    for table in trends:
+        years = len(table.find("tbody").find_all("tr"))
+        assert years >= 3 or "Personuppgiftsincidenter" in table.caption.text, table.caption.text
+    summary = [c.text for c in BeautifulSoup(html, "html.parser").find_all("caption")]
+    assert "Organisatoriska avvikelser 2025" in summary  # shows 2025 beside 2024 …
+    assert "Organisatoriska avvikelser per år (tabell)" not in summary  # … so no 2-year trend

@@ -93,9 +93,14 @@ def nothing(what: str) -> str:
     return f'<p class="ls-report-empty">Inga uppgifter om {what} finns för året.</p>'
 
 
-def trend_chart(ctx: BlockContext, name: str, title: str) -> str:
+def trend_chart(ctx: BlockContext, name: str, title: str, compared: bool = True) -> str:
+    """Chart + table of a figure over the years, when they add to what the block shows.
+
+    `compared`: the block's table already shows this year beside last year, so a trend of
+    only those two years would repeat it (issue 12: no repeated data) and is left out.
+    """
     series = ctx.trend(name)
-    if len(series) < 2:
+    if len(series) < (3 if compared else 2):
         return ""
     # An unknown year is a row of the table but no bar: a zero bar would be a false figure.
     items = [(str(year), f.value, f.text()) for year, f in series if f.value is not None]
