@@ -5,6 +5,7 @@ from __future__ import annotations
 from ledningssystem.report.blocks import NUM, BlockContext, distribution, nothing, trend_chart
 from ledningssystem.report.figures import swedish
 from ledningssystem.report.levels import LEVEL_HEADINGS
+from ledningssystem.report.pivots import INCIDENT_COLUMNS
 from ledningssystem.report.visuals import Table, render_table
 
 
@@ -33,24 +34,16 @@ def graded_deviations(ctx: BlockContext) -> list[str]:
 
 
 def incidents(ctx: BlockContext) -> str:
-    rows = ctx.data.incidents
-    if rows is None:
+    if ctx.data.incidents is None:
         return nothing("personuppgiftsincidenter")
     level = ctx.reports.config.levels.incidents
-    nodes = sorted({ctx.tree.at_level(r.unit, level) for r in rows}, key=ctx.unit_name)
+    pivot = ctx.pivots.incidents
+    assert pivot is not None  # the year has incidents
     table_rows = [
-        [
-            ctx.unit_name(n),
-            swedish(sum(r.count for r in rows if ctx.tree.at_level(r.unit, level) == n)),
-            swedish(sum(r.reported_imy for r in rows if ctx.tree.at_level(r.unit, level) == n)),
-        ]
-        for n in nodes
+        [ctx.unit_name(n), *[swedish(pivot.cell(n, c)) for c in INCIDENT_COLUMNS]]
+        for n in sorted(pivot.row_keys, key=ctx.unit_name)
     ]
-    foot = [
-        "Summa",
-        ctx.figures["personuppgiftsincidenter.total"].text(),
-        ctx.figures["personuppgiftsincidenter.anmalda-imy"].text(),
-    ]
+    foot = ["Summa", *[swedish(pivot.column_totals[c]) for c in INCIDENT_COLUMNS]]
     table = render_table(
         Table(
             f"Personuppgiftsincidenter {ctx.data.year}",
@@ -60,5 +53,7 @@ def incidents(ctx: BlockContext) -> str:
             NUM,
         )
     )
-    chart = trend_chart(ctx, "personuppgiftsincidenter.total", "Personuppgiftsincidenter per år")
+    chart = trend_chart(
+        ctx, "personuppgiftsincidenter.total", "Personuppgiftsincidenter per år", compared=False
+    )
     return "\n\n".join(p for p in (table, chart) if p)
