@@ -123,6 +123,28 @@ REFUSED = [
     ("<p>Vi fick 34&nbsp;synpunkter.</p>", "34 synpunkter", "klagomal.total", "41"),
     ("Vi tog emot 34\nsynpunkter.", "34 synpunkter", "klagomal.total", "41"),
     ("Vi fick 1\u2009234 syn\u00adpunk\u00adter.", "1 234 synpunkter", "klagomal.total", "41"),
+    # Up to two modifiers between the number and the counted word.
+    ("Vi fick 34 nya synpunkter under året.", "34 nya synpunkter", "klagomal.total", "41"),
+    (
+        "Det kom tre allvarliga avvikelser.",
+        "tre allvarliga avvikelser",
+        "avvikelser.total",
+        f"1{NBSP}234",
+    ),
+    (
+        "Vi tog emot 12 inkomna lex Sarah-rapporter.",
+        "12 inkomna lex Sarah-rapporter",
+        "lex-sarah.rapporter",
+        "9",
+    ),
+    ("Vi hade 24 nya identifierade risker.", "24 nya identifierade risker", "risker.total", "24"),
+    (
+        "Sju allvarliga organisatoriska avvikelser utreddes.",
+        "Sju allvarliga organisatoriska avvikelser",
+        ORG,
+        "6",
+    ),
+    ("Vi fick 34 **nya** synpunkter.", "34 nya synpunkter", "klagomal.total", "41"),
 ]
 
 
@@ -162,6 +184,16 @@ ACCEPTED = [
     "Läs [rapporten](../2024/34-avvikelser/) om avvikelser.",
     "34 barnavårdsutredningar gjordes.",
     "Vi gjorde 34 hembesök.",
+    # A deadline, a duration or another unit stops the search for a counted word.
+    "Klagomål ska besvaras inom 10 arbetsdagar efter att nya avvikelser anmälts.",
+    "Det tog tre långa veckor att utreda avvikelser.",
+    "Vi arbetade 10 dagar med nya avvikelser.",
+    "Det var den 3:e nya avvikelsen.",
+    "Målet är 65 % nya synpunkter.",
+    "Under 2025 kom nya avvikelser.",
+    "Vi gjorde 34 nya hembesök.",
+    "Inom två veckor ska nya klagomål besvaras.",
+    "Det blev 5 före avvikelser.",
 ]
 
 

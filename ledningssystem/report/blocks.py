@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -16,6 +15,7 @@ from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.figures import Figure, FigureSet, slug
 from ledningssystem.report.history_file import trend
 from ledningssystem.report.levels import OrgTree
+from ledningssystem.report.pivots import YearPivots, compute_pivots
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import Table, render_bar_chart, render_table
 
@@ -36,10 +36,10 @@ class BlockContext:
     def tree(self) -> OrgTree:
         return OrgTree(self.content.organisation)
 
-    def nodes_of(self, row: Any, level: str) -> tuple[str, ...]:
-        """The nodes at `level` that a row counts for (once each, however many units)."""
-        units = getattr(row, "units", (row.unit,))
-        return tuple(dict.fromkeys(self.tree.at_level(u, level) for u in units))
+    @cached_property
+    def pivots(self) -> YearPivots:
+        """The year's cross tables, computed once: blocks format them, never sum rows."""
+        return compute_pivots(self.data, self.reports.config, self.tree, self.content)
 
     def unit_name(self, unit_id: str) -> str:
         if unit_id == UNKNOWN_ID:
@@ -93,9 +93,14 @@ def nothing(what: str) -> str:
     return f'<p class="ls-report-empty">Inga uppgifter om {what} finns för året.</p>'
 
 
-def trend_chart(ctx: BlockContext, name: str, title: str) -> str:
+def trend_chart(ctx: BlockContext, name: str, title: str, compared: bool = True) -> str:
+    """Chart + table of a figure over the years, when they add to what the block shows.
+
+    `compared`: the block's table already shows this year beside last year, so a trend of
+    only those two years would repeat it (issue 12: no repeated data) and is left out.
+    """
     series = ctx.trend(name)
-    if len(series) < 2:
+    if len(series) < (3 if compared else 2):
         return ""
     # An unknown year is a row of the table but no bar: a zero bar would be a false figure.
     items = [(str(year), f.value, f.text()) for year, f in series if f.value is not None]

@@ -28,38 +28,35 @@ def complaints(ctx: BlockContext) -> str:
         return nothing("klagomål och synpunkter")
     config = ctx.reports.config.complaints
     # Only sources with complaints this year get a column; the distribution shows them all.
-    choices = [(c.id, c.name) for c in config.sources] + [(UNKNOWN_ID, UNKNOWN_LABEL)]
-    sources = [(s, name) for s, name in choices if any(r.source == s for r in rows)]
+    names = {c.id: c.name for c in config.sources} | {UNKNOWN_ID: UNKNOWN_LABEL}
     level = ctx.reports.config.levels.complaints
-    nodes = sorted({n for r in rows for n in ctx.nodes_of(r, level)}, key=ctx.unit_name)
+    pivot = ctx.pivots.complaints
+    assert pivot is not None  # the year has complaints
+    sources = pivot.column_keys
     by_unit = [
         [ctx.unit_name(n)]
-        + [
-            swedish(sum(r.count for r in rows if r.source == s and n in ctx.nodes_of(r, level)))
-            for s, _ in sources
-        ]
-        + [swedish(sum(r.count for r in rows if n in ctx.nodes_of(r, level)))]
-        for n in nodes
+        + [swedish(pivot.cell(n, s)) for s in sources]
+        + [swedish(pivot.row_totals[n])]
+        for n in sorted(pivot.row_keys, key=ctx.unit_name)
     ]
-    foot = ["Summa"] + [ctx.figures.text(f"klagomal.fran.{s}") for s, _ in sources]
-    foot.append(ctx.figures.text("klagomal.total"))
+    foot = ["Summa"] + [swedish(pivot.column_totals[s]) for s in sources]
+    foot.append(swedish(pivot.total))
     numeric = frozenset(range(1, len(sources) + 2))
     unit_table = Table(
         f"Klagomål och synpunkter {ctx.data.year} per {level} och avsändare",
-        [LEVEL_HEADINGS[level], *[n for _, n in sources], "Summa"],
+        [LEVEL_HEADINGS[level], *[names[s] for s in sources], "Summa"],
         by_unit,
         foot,
         numeric,
     )
-    counted = sum(r.count * len(ctx.nodes_of(r, level)) for r in rows)
-    total_value = ctx.figures.value("klagomal.total") or 0
+    total_value = pivot.total
     unit_note = (
         note(
             f"Ett ärende kan gälla flera enheter. Det räknas en gång per {level} i tabellen "
-            f"men bara en gång i summan: raderna summerar till {swedish(counted)}, "
+            f"men bara en gång i summan: raderna summerar till {swedish(pivot.body_total)}, "
             f"antalet ärenden är {swedish(total_value)}."
         )
-        if counted > total_value
+        if pivot.body_total > total_value
         else ""
     )
     marks = ctx.figures.value("klagomal.kategorimarkeringar") or 0
@@ -155,32 +152,24 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
     if level == "individ":
         parts += graded_deviations(ctx)
     for kind in kinds:
-        mine = [r for r in rows if r.kind == kind.id]
-        if not mine:
+        pivot = ctx.pivots.deviations.get(kind.id)
+        if pivot is None:
             continue
         level = ctx.reports.config.levels.deviations
-        at = {id(r): ctx.tree.at_level(r.unit, level) for r in mine}
-        units = sorted(set(at.values()), key=ctx.unit_name)
-        cats = [c for c in (*kind.categories, UNKNOWN) if any(r.category == c.id for r in mine)]
+        names = {c.id: c.name for c in (*kind.categories, UNKNOWN)}
+        cats = pivot.column_keys
         table_rows = [
             [ctx.unit_name(u)]
-            + [
-                swedish(sum(r.count for r in mine if at[id(r)] == u and r.category == c.id))
-                for c in cats
-            ]
-            + [swedish(sum(r.count for r in mine if at[id(r)] == u))]
-            for u in units
+            + [swedish(pivot.cell(u, c)) for c in cats]
+            + [swedish(pivot.row_totals[u])]
+            for u in sorted(pivot.row_keys, key=ctx.unit_name)
         ]
-        foot = (
-            ["Summa"]
-            + [ctx.figures.text(f"avvikelser.{kind.id}.kategori.{c.id}") for c in cats]
-            + [ctx.figures.text(f"avvikelser.{kind.id}.total")]
-        )
+        foot = ["Summa"] + [swedish(pivot.column_totals[c]) for c in cats] + [swedish(pivot.total)]
         parts.append(
             render_table(
                 Table(
                     f"{kind.name} {ctx.data.year} per {level} och kategori",
-                    [LEVEL_HEADINGS[level], *[c.name for c in cats], "Summa"],
+                    [LEVEL_HEADINGS[level], *[names[c] for c in cats], "Summa"],
                     table_rows,
                     foot,
                     frozenset(range(1, len(cats) + 2)),

@@ -57,5 +57,7 @@ def incidents(ctx: BlockContext) -> str:
             NUM,
         )
     )
-    chart = trend_chart(ctx, "personuppgiftsincidenter.total", "Personuppgiftsincidenter per år")
+    chart = trend_chart(
+        ctx, "personuppgiftsincidenter.total", "Personuppgiftsincidenter per år", compared=False
+    )
     return "\n\n".join(p for p in (table, chart) if p)

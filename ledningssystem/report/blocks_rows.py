@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from markupsafe import Markup, escape
 
 from ledningssystem.report.blocks import BlockContext
+from ledningssystem.report.figures import swedish
 from ledningssystem.report.model import RiskRow
-from ledningssystem.report.self_check_row import CheckResult, SelfCheckRow
 from ledningssystem.report.visuals import Table
 
 
@@ -23,26 +21,22 @@ def risk_action(row: RiskRow) -> Markup:
     return Markup("{}<br>{}").format(row.action, decision) if row.action else decision
 
 
-def per_subprocess(ctx: BlockContext, rows: Sequence[SelfCheckRow]) -> Table:
+def per_subprocess(ctx: BlockContext) -> Table:
     """Results per delprocess (the step's group), within each process."""
-    groups: dict[tuple[str, str], list[SelfCheckRow]] = {}
-    for row in rows:
-        process = ctx.content.processes.get(row.process)
-        step = next((s for s in process.steps if s.id == row.step), None) if process else None
-        group = step.group if step and step.group else "Hela processen"
-        groups.setdefault((row.process, group), []).append(row)
-    ordered = sorted(groups, key=lambda k: (ctx.step_position(k[0], None), k[1]))
+    pivot = ctx.pivots.checks_by_subprocess
+    assert pivot is not None  # the year has egenkontroller
+    ordered = sorted(pivot.row_keys, key=lambda k: (ctx.step_position(k[0], None), k[1]))
     table_rows = [
         [
-            Markup("{} › {}").format(ctx.process_link(p), g),
-            *[str(sum(1 for r in groups[(p, g)] if r.result is c)) for c in CheckResult],
-            str(len(groups[(p, g)])),
+            Markup("{} › {}").format(ctx.process_link(key[0]), key[1]),
+            *[swedish(pivot.cell(key, c)) for c in pivot.column_keys],
+            swedish(pivot.row_totals[key]),
         ]
-        for p, g in ordered
+        for key in ordered
     ]
     return Table(
         f"Egenkontroller {ctx.data.year} per delprocess",
-        ["Process › delprocess", *[c.value.capitalize() for c in CheckResult], "Summa"],
+        ["Process › delprocess", *[c.capitalize() for c in pivot.column_keys], "Summa"],
         table_rows,
         None,
         frozenset({1, 2, 3, 4}),

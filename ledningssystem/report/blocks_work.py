@@ -94,19 +94,20 @@ def self_checks(ctx: BlockContext) -> str:
         for r in ordered
     ]
     results = [(slug(r.value), r.value.capitalize()) for r in CheckResult]
-    processes = sorted({r.process for r in rows}, key=lambda p: ctx.step_position(p, None))
+    pivot = ctx.pivots.checks_by_process
+    assert pivot is not None  # the year has egenkontroller
     per_process = [
         [
             ctx.process_link(p),
-            *[str(sum(1 for r in rows if r.process == p and r.result is c)) for c in CheckResult],
-            str(sum(1 for r in rows if r.process == p)),
+            *[swedish(pivot.cell(p, c)) for c in pivot.column_keys],
+            swedish(pivot.row_totals[p]),
         ]
-        for p in processes
+        for p in sorted(pivot.row_keys, key=lambda p: ctx.step_position(p, None))
     ]
     foot = [
         "Summa",
-        *[ctx.figures[f"egenkontroller.{slug(c.value)}"].text() for c in CheckResult],
-        ctx.figures["egenkontroller.total"].text(),
+        *[swedish(pivot.column_totals[c]) for c in pivot.column_keys],
+        swedish(pivot.total),
     ]
     status = Table(
         f"Egenkontroller {ctx.data.year}: status per process",
@@ -118,7 +119,7 @@ def self_checks(ctx: BlockContext) -> str:
     return "\n\n".join(
         [
             render_table(status),
-            render_table(per_subprocess(ctx, rows)),
+            render_table(per_subprocess(ctx)),
             render_table(
                 Table(
                     f"Egenkontroller {ctx.data.year} per processteg",

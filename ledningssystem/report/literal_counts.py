@@ -3,7 +3,8 @@
 "Vi tog emot 34 synpunkter" can contradict the table beside it; `{{ figure("klagomal.total") }}
 synpunkter` cannot. A number (digits, with or without a thousands space, or a number word
 två–tjugo and the tens; en/ett are articles too) directly before a word that names a counted
-thing, or directly after it with nothing counted after the number ("klagomål: 34"), is refused
+thing (past up to two modifiers: "34 nya synpunkter", "tre allvarliga avvikelser"), or
+directly after it with nothing counted after the number ("klagomål: 34"), is refused
 with the figure to write instead. What is counted, in every inflection, comes from the figure
 definitions (`räknas` in the report settings, and every avvikelse type's etikett), so a new
 figure extends the rule without code here.
@@ -49,7 +50,15 @@ _WORD = r"[^\W\d_][\w\-–]*"
 # The (one or two) words directly after a number, or before it; lex Sarah/Maria belong to one.
 _ONE_WORD = re.compile(rf"(?:lex{_SPACE}+)?{_WORD}", re.IGNORECASE)
 _WORDS = rf"(?P<words>{_ONE_WORD.pattern}(?:{_SPACE}+{_ONE_WORD.pattern})?)"
-_AFTER = re.compile(rf"(?P<gap>(?:[*_]|{_GAP})+){_WORDS}")
+# After a number: up to two modifiers before the counted word ("34 nya synpunkter").
+_AFTER = re.compile(
+    rf"(?P<gap>(?:[*_]|{_GAP})+)(?P<words>{_ONE_WORD.pattern}(?:[*_]*{_SPACE}+[*_]*{_ONE_WORD.pattern}){{0,3}})",
+    re.IGNORECASE,
+)
+# Adjectives and participles before a plural noun end in -a or -e ("nya", "allvarliga",
+# "inkomna", "registrerade"); the units a number usually counts do not ("dagar", "timmar",
+# "veckor", "procent"), so a deadline never reaches a counted word further on.
+_NOT_MODIFIERS = frozenset({"före", "inne", "inte", "ute", "uppe", "nere", "borta", "sedan"})
 _BEFORE = re.compile(rf"{_WORDS}(?P<gap>(?:[*_:|]|{_SPACE})+)$")
 _PERCENT = re.compile(rf"{_SPACE}*[%‰]")
 # After a number these mean "pieces": the counted word is the one before ("avvikelser 12 st").
@@ -137,10 +146,9 @@ def _counted_span(text: str, number: re.Match[str], words: Lexicon) -> tuple[int
     after = _AFTER.match(text, number.end())
     if after is not None and _separates(after.group("gap")):
         spans = _word_spans(after, "words")
-        for first, last in ((spans[0], spans[-1]), (spans[0], spans[0])):
-            name = words.figure_for(text[first[0] : last[1]])
-            if name is not None:
-                return number.start(), last[1], name
+        found = _noun_after(text, spans, words)
+        if found is not None:
+            return number.start(), found[0], found[1]
         if _normal(text[slice(*spans[0])]) not in PIECES:
             return None  # the number counts the word after it: days, hours, per cent …
     offset = max(0, number.start() - 60)
@@ -153,6 +161,24 @@ def _counted_span(text: str, number: re.Match[str], words: Lexicon) -> tuple[int
         if name is not None:
             return first[0], number.end(), name
     return None
+
+
+def _noun_after(text: str, spans: list[tuple[int, int]], words: Lexicon) -> tuple[int, str] | None:
+    """(end, figure) of the counted word after a number, past at most two modifiers."""
+    for skip in range(min(3, len(spans))):
+        if skip and not _is_modifier(text[slice(*spans[skip - 1])]):
+            return None
+        candidates = spans[skip : skip + 2] if skip + 1 < len(spans) else spans[skip : skip + 1]
+        for last in (candidates[-1], candidates[0]):  # a two-word name first ("lex Sarah")
+            name = words.figure_for(text[candidates[0][0] : last[1]])
+            if name is not None:
+                return last[1], name
+    return None
+
+
+def _is_modifier(word: str) -> bool:
+    plain = _normal(word)
+    return len(plain) >= 3 and plain[-1] in "ae" and plain not in _NOT_MODIFIERS
 
 
 def _word_spans(match: re.Match[str], group: str) -> list[tuple[int, int]]:
