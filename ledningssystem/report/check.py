@@ -7,101 +7,19 @@ there. The reference mechanism itself is shared with the handbook
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from typing import Any
 
 from ledningssystem.core.errors import ContentError
-from ledningssystem.core.file_names import ORGANISATION_FILE, REPORT_CONFIG_FILE, ROLES_FILE
-from ledningssystem.core.model.base import ContentModel
+from ledningssystem.core.file_names import ORGANISATION_FILE
 from ledningssystem.core.model.content import Ledningssystem
-from ledningssystem.core.references import unknown_reference
+from ledningssystem.report.check_rules import CONFIG, Rule, YearChecker, ids, one, reference, role
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
-from ledningssystem.report.unknown import UNKNOWN_ID
 
 SUM_WORDS = {"summa", "totalt", "total", "alla"}
-CONFIG = REPORT_CONFIG_FILE  # where the configured lists are, named in hints
 
 
-class _Checker:
-    """Collects the problems of one year; the rules below call its reference checks."""
-
-    def __init__(self, content: Ledningssystem, config: ReportConfig):
-        self.content = content
-        self.config = config
-        self.errors: list[ContentError] = []
-        # When the organisation itself failed to load, its errors are reported already.
-        self.units: Iterable[str] | None = (
-            content.org_names if content.organisation.board.id else None
-        )
-
-    def fail(self, row: ContentModel, field: str, message: str, hint: str = "") -> None:
-        self.errors.append(
-            ContentError(row.origin.file, row.origin.line(field), field, message, hint)
-        )
-
-    def known(
-        self,
-        row: ContentModel,
-        field: str,
-        value: str | None,
-        known: Iterable[str] | None,
-        what: str,
-        where: str,
-    ) -> None:
-        if (
-            value is None
-            or value == UNKNOWN_ID
-            or known is None
-            or value in self.content.unusable_ids
-        ):
-            return  # an explicit unknown (okänt) is a value, counted apart
-        error = unknown_reference(row, (field,), field, value, known, what, where, list_known=True)
-        if error is not None:
-            self.errors.append(error)
-
-    def unique(self, rows: Iterable[ContentModel]) -> None:
-        seen: set[str] = set()
-        for row in rows:
-            row_id = getattr(row, "id", "")
-            if row_id and row_id in seen:
-                self.fail(row, "id", f'id "{row_id}" finns redan i filen', "Ge raden ett eget id.")
-            seen.add(row_id)
-
-
-# A rule checks one row (or report.yml) and records what is wrong on the checker.
-Rule = Callable[[_Checker, Any], None]
-
-
-def reference(
-    field: str,
-    values: Callable[[Any], Iterable[str | None]],
-    known: Callable[[_Checker], Iterable[str] | None],
-    what: str,
-    where: str,
-) -> Rule:
-    """A rule: each of the row's `values` for `field` must be among `known`."""
-
-    def rule(check: _Checker, row: Any) -> None:
-        for value in values(row):
-            check.known(row, field, value, known(check), what, where)
-
-    return rule
-
-
-def _one(attribute: str) -> Callable[[Any], Iterable[str | None]]:
-    return lambda row: (getattr(row, attribute),)
-
-
-def _ids(choices: Callable[[ReportConfig], Iterable[Any]]) -> Callable[[_Checker], list[str]]:
-    return lambda check: [c.id for c in choices(check.config)]
-
-
-def role(field: str, attribute: str) -> Rule:
-    return reference(field, _one(attribute), lambda c: c.content.roles, "rollen", ROLES_FILE)
-
-
-def unit(check: _Checker, row: Any) -> None:
+def unit(check: YearChecker, row: Any) -> None:
     if row.unit in SUM_WORDS:
         check.fail(
             row,
@@ -114,7 +32,7 @@ def unit(check: _Checker, row: Any) -> None:
     check.known(row, "enhet", row.unit, check.units, "enheten", ORGANISATION_FILE)
 
 
-def process_step(check: _Checker, row: Any) -> None:
+def process_step(check: YearChecker, row: Any) -> None:
     """The row's process (and step, if any) must exist; a row without a process passes."""
     if row.process is None:
         return
@@ -128,7 +46,7 @@ def process_step(check: _Checker, row: Any) -> None:
         check.known(row, "steg", step, steps, what, process.origin.file)
 
 
-def deviation_category(check: _Checker, row: Any) -> None:
+def deviation_category(check: YearChecker, row: Any) -> None:
     kind = check.config.deviation_kind(row.kind)
     if kind is not None:
         categories = [c.id for c in kind.categories]
@@ -136,7 +54,7 @@ def deviation_category(check: _Checker, row: Any) -> None:
         check.known(row, "kategori", row.category, categories, what, "avvikelser i " + CONFIG)
 
 
-def risk_scale(check: _Checker, row: Any) -> None:
+def risk_scale(check: YearChecker, row: Any) -> None:
     """Likelihood and consequence on the configured scale; a high risk needs an action."""
     scale = check.config.risk
     on_scale = True
@@ -167,7 +85,7 @@ def risk_scale(check: _Checker, row: Any) -> None:
 def _same_body(field: str, attribute: str, what: str) -> Rule:
     """report.yml must name the nämnd or förvaltning of roles/organisation.yml."""
 
-    def rule(check: _Checker, meta: Any) -> None:
+    def rule(check: YearChecker, meta: Any) -> None:
         body = getattr(check.content.organisation, attribute)
         if body.id and getattr(meta, attribute) != body.id:
             check.fail(
@@ -192,22 +110,22 @@ ROW_RULES: dict[str, tuple[Rule, ...]] = {
         unit,
         reference(
             "från",
-            _one("source"),
-            _ids(lambda c: c.complaints.sources),
+            one("source"),
+            ids(lambda c: c.complaints.sources),
             "källan",
             f"klagomål › källor i {CONFIG}",
         ),
         reference(
             "kategorier",
             lambda row: row.categories,
-            _ids(lambda c: c.complaints.categories),
+            ids(lambda c: c.complaints.categories),
             "kategorin",
             f"klagomål › kategorier i {CONFIG}",
         ),
         reference(
             "slag",
-            _one("kind"),
-            _ids(lambda c: c.complaints.kinds),
+            one("kind"),
+            ids(lambda c: c.complaints.kinds),
             "slaget",
             f"klagomål › slag i {CONFIG}",
         ),
@@ -223,23 +141,23 @@ ROW_RULES: dict[str, tuple[Rule, ...]] = {
         unit,
         reference(
             "typ",
-            _one("kind"),
-            _ids(lambda c: c.deviations),
+            one("kind"),
+            ids(lambda c: c.deviations),
             "avvikelsetypen",
             "avvikelser i " + CONFIG,
         ),
         deviation_category,
         reference(
             "allvarlighetsgrad",
-            _one("severity"),
-            _ids(lambda c: c.grades),
+            one("severity"),
+            ids(lambda c: c.grades),
             "graden",
             f"avvikelsegrader i {CONFIG}",
         ),
         reference(
             "risk_för_upprepning",
-            _one("recurrence"),
-            _ids(lambda c: c.grades),
+            one("recurrence"),
+            ids(lambda c: c.grades),
             "graden",
             f"avvikelsegrader i {CONFIG}",
         ),
@@ -248,8 +166,8 @@ ROW_RULES: dict[str, tuple[Rule, ...]] = {
         unit,
         reference(
             "kategori",
-            _one("category"),
-            _ids(lambda c: c.sarah.categories),
+            one("category"),
+            ids(lambda c: c.sarah.categories),
             "kategorin",
             f"lex_sarah › kategorier i {CONFIG}",
         ),
@@ -262,8 +180,8 @@ ROW_RULES: dict[str, tuple[Rule, ...]] = {
     "indicators": (
         reference(
             "källa",
-            _one("source"),
-            _ids(lambda c: c.indicators.sources),
+            one("source"),
+            ids(lambda c: c.indicators.sources),
             "källan",
             f"indikatorer › källor i {CONFIG}",
         ),
@@ -271,8 +189,8 @@ ROW_RULES: dict[str, tuple[Rule, ...]] = {
     "reviews": (
         reference(
             "typ",
-            _one("kind"),
-            _ids(lambda c: c.reviews.kinds),
+            one("kind"),
+            ids(lambda c: c.reviews.kinds),
             "granskningstypen",
             f"granskningar › typer i {CONFIG}",
         ),
@@ -296,7 +214,7 @@ UNIQUE_IDS = (
 
 def check_year(data: YearData, config: ReportConfig, content: Ledningssystem) -> list[ContentError]:
     """Every reference and scale problem in one year's data."""
-    check = _Checker(content, config)
+    check = YearChecker(content, config)
     for rule in META_RULES:
         rule(check, data.meta)
     for attribute, rules in ROW_RULES.items():

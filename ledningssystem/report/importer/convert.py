@@ -6,14 +6,19 @@ raised together; a personnummer in any cell stops the import without echoing it.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ledningssystem.core.errors import ContentError, ContentErrors
 from ledningssystem.core.messages import did_you_mean
 from ledningssystem.core.privacy import contains_personal_number
+from ledningssystem.report.importer.cells import (
+    Problems,
+    RowContext,
+    count_cell,
+    date_cell,
+    parse_date,
+)
 from ledningssystem.report.importer.conditions import condition_columns, row_cells
 from ledningssystem.report.importer.mapping import (
     DATE_FIELDS,
@@ -32,9 +37,6 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "lagrum": (*(law.value for law in Law), "okänt"),
     "kön": (*(gender.value for gender in Gender), "okänt"),
 }
-_DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
-_YMD = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$")
-_WHOLE = re.compile(r"^(\d+)(?:,0+)?$")
 _PRIVATE = (
     "cellen innehåller något som ser ut som ett personnummer eller samordningsnummer; "
     "inget har skrivits"
@@ -81,31 +83,9 @@ class Converted:
     skipped: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
 
 
-class _Problems:
-    """Errors grouped by (column, message) so that 500 rows with one typo give one error."""
-
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self.first: dict[tuple[str, str, str], int] = {}
-        self.count: Counter[tuple[str, str, str]] = Counter()
-
-    def add(self, row: int, column: str, message: str, hint: str = "") -> None:
-        key = (column, message, hint)
-        self.first.setdefault(key, row)
-        self.count[key] += 1
-
-    def errors(self) -> list[ContentError]:
-        found = []
-        for (column, message, hint), row in self.first.items():
-            more = self.count[(column, message, hint)] - 1
-            extra = f" (och på {more} rader till)" if more else ""
-            found.append(ContentError(self.file, row, column, message + extra, hint))
-        return found
-
-
 def convert(table: Table, mapping: Mapping, known: Known, year: int) -> Converted:
     """The events of the export that belong to `year`; raises ContentErrors on any problem."""
-    problems = _Problems(table.file)
+    problems = Problems(table.file)
     for index, name in enumerate(table.header):
         if contains_personal_number(name):  # named by position: the header itself is private
             problems.add(table.header_row, f"kolumn {index + 1}", _PRIVATE, _PRIVATE_HINT)
@@ -125,7 +105,7 @@ def convert(table: Table, mapping: Mapping, known: Known, year: int) -> Converte
         if reason:
             result.skipped[reason].append(number)
             continue
-        context = _Row(number, row_cells(table.header, cells), problems)
+        context = RowContext(number, row_cells(table.header, cells), problems)
         event, reason = _event(raw, mapping, known, context)
         if reason:
             result.skipped[reason].append(number)
@@ -183,7 +163,7 @@ def _columns(table: Table, mapping: Mapping) -> dict[str, int]:
 
 
 def _outside_year(
-    value: str | None, year: int, row: int, problems: _Problems, mapping: Mapping
+    value: str | None, year: int, row: int, problems: Problems, mapping: Mapping
 ) -> str:
     if value is None:
         return ""
@@ -200,30 +180,8 @@ def _outside_year(
     return "" if date.year == year else f"datumet ligger inte i {year}"
 
 
-def parse_date(value: str) -> dt.date | None:
-    """YYYY-MM-DD (with or without a time) or DD/MM/YYYY; None when it is neither."""
-    text = value.strip()
-    try:
-        if match := _YMD.match(text):
-            return dt.date(int(match[1]), int(match[2]), int(match[3]))
-        if match := _DMY.match(text):
-            return dt.date(int(match[3]), int(match[2]), int(match[1]))
-    except ValueError:
-        return None
-    return None
-
-
-@dataclass(frozen=True)
-class _Row:
-    """The row being converted: its number, its cells by column (for conditions), problems."""
-
-    number: int
-    cells: dict[str, str]
-    problems: _Problems
-
-
 def _event(
-    raw: dict[str, str], mapping: Mapping, known: Known, context: _Row
+    raw: dict[str, str], mapping: Mapping, known: Known, context: RowContext
 ) -> tuple[dict[str, object] | None, str]:
     """One row as {field: value} with our ids, or a reason to skip it.
 
@@ -247,11 +205,11 @@ def _event(
         elif name in TEXT_FIELDS:
             event[name] = raw[name].strip()
         elif name in DATE_FIELDS:
-            event[name] = _date(raw[name], column, row, problems)
+            event[name] = date_cell(raw[name], column, row, problems)
         elif name == "bedömning" and not raw[name].strip():
             event[name] = ""  # no bedömning yet: the utredning is pågående
         elif name == "antal":
-            event[name] = _count(raw[name], column, row, problems)
+            event[name] = count_cell(raw[name], column, row, problems)
         else:
             value = _resolve(name, raw[name], column, mapping, known, event, context)
             if value is None:
@@ -271,7 +229,7 @@ def _resolve(
     mapping: Mapping,
     known: Known,
     event: dict[str, object],
-    context: _Row,
+    context: RowContext,
 ) -> str | None | bool:
     """Our id for an export value, None to skip the row, False after an error."""
     row, problems = context.number, context.problems
@@ -311,7 +269,7 @@ def _value_hint(name: str, value: str, ids: tuple[str, ...]) -> str:
     )
 
 
-def _yes_no(name: str, value: str, column: str, mapping: Mapping, context: _Row) -> bool:
+def _yes_no(name: str, value: str, column: str, mapping: Mapping, context: RowContext) -> bool:
     row, problems = context.number, context.problems
     found, target = mapping.lookup(name, value, context.cells)
     answer = (target or "nej") if found else (value.strip().casefold() or "nej")
@@ -324,25 +282,3 @@ def _yes_no(name: str, value: str, column: str, mapping: Mapping, context: _Row)
         f'Lägg till det under värden › {name} i mappningen, t.ex. "{value}": ja.',
     )
     return False
-
-
-def _date(value: str, column: str, row: int, problems: _Problems) -> str:
-    """ÅÅÅÅ-MM-DD, or "" for an empty cell (an unknown date, never a placeholder)."""
-    if not value.strip():
-        return ""
-    date = parse_date(value)
-    if date is None:
-        problems.add(row, column, "datumet går inte att läsa", "Skriv ÅÅÅÅ-MM-DD eller DD/MM/ÅÅÅÅ.")
-        return ""
-    return date.isoformat()
-
-
-def _count(value: str, column: str, row: int, problems: _Problems) -> int:
-    text = value.replace("\u00a0", "").replace(" ", "")
-    if not text:
-        return 1
-    match = _WHOLE.match(text)
-    if match is None:
-        problems.add(row, column, f'antalet "{value}" är inget heltal', "Skriv t.ex. 3.")
-        return 0
-    return int(match[1])
