@@ -22,6 +22,12 @@ PNR_HINT = (
     "person kan identifieras. Är det inget personnummer (t.ex. ett ordernummer), skriv "
     "ej-personnummer i en kommentar på samma rad."
 )
+# The exemption hash of 19121212-1212 (and 121212-1212): what the message offers instead.
+PNR_1212_HASH = "pnr-403edb9741d6a5baf9b6792ee9f4c737"
+PNR_1212_HINT = (
+    f'{PNR_HINT} Eller lägg till "{PNR_1212_HASH}" under ej_personnummer: i ledningssystem.yml '
+    "(numret självt skrivs då inte i arkivet)."
+)
 
 
 def errors_of(root: Path) -> list[str]:
@@ -143,7 +149,7 @@ def test_personnummer_in_a_rutin_is_refused_and_never_echoed(tiny_root: Path) ->
     _replace(tiny_root, RUTIN, "Text.", "Brukare pnr:19121212-1212 ringde.")
     assert errors_of(tiny_root) == [
         f"{RUTIN}:20: raden innehåller något som ser ut som ett personnummer eller "
-        f"samordningsnummer. {PNR_HINT}"
+        f"samordningsnummer. {PNR_1212_HINT}"
     ]
 
 
@@ -162,7 +168,7 @@ def test_every_docs_file_is_scanned(tiny_root: Path, name: str) -> None:
     (tiny_root / "docs" / name).write_text("Om oss\n19121212-1212\n", encoding="utf-8")
     assert errors_of(tiny_root) == [
         f"docs/{name}:2: raden innehåller något som ser ut som ett personnummer eller "
-        f"samordningsnummer. {PNR_HINT}"
+        f"samordningsnummer. {PNR_1212_HINT}"
     ]
 
 
@@ -248,3 +254,23 @@ def test_a_wrong_value_does_not_hide_a_wrong_owner(tiny_root: Path) -> None:
         f'{RUTIN}:15 – fältet "nyckelord": ska vara en lista. Skriv [a, b] eller ett värde per '
         'rad som börjar med "- ".'
     )
+
+
+def test_a_hash_in_ej_personnummer_exempts_that_number_only(tiny_root: Path) -> None:
+    _replace(tiny_root, RUTIN, "Text.", "Order 19121212-1212 och 121212–1212, inte 811218-9876.")
+    settings = tiny_root / "ledningssystem.yml"
+    text = settings.read_text(encoding="utf-8") if settings.exists() else ""
+    settings.write_text(text + f'ej_personnummer:\n  - "{PNR_1212_HASH}"\n', encoding="utf-8")
+    errors = errors_of(tiny_root)
+    assert len(errors) == 1 and errors[0].startswith(f"{RUTIN}:20: raden innehåller")
+    assert PNR_1212_HASH not in errors[0]  # only the other, not exempted number is reported
+    assert "1212" not in errors[0] and "9876" not in errors[0]
+
+
+def test_a_malformed_exemption_hash_is_a_settings_error(tiny_root: Path) -> None:
+    settings = tiny_root / "ledningssystem.yml"
+    text = settings.read_text(encoding="utf-8") if settings.exists() else ""
+    settings.write_text(text + "ej_personnummer:\n  - 19121212-1212\n", encoding="utf-8")
+    found = "\n".join(errors_of(tiny_root))
+    assert "ledningssystem.yml" in found and "ej_personnummer" in found
+    assert "1212" not in found.replace("ÅÅMMDD-XXXX", "")

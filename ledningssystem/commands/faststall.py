@@ -29,6 +29,7 @@ from ledningssystem.report.seal import (
     seal_command,
     seal_holds,
     sealed_fingerprint,
+    uncovered_inputs,
     year_manifest,
 )
 
@@ -84,9 +85,17 @@ def faststall(args: argparse.Namespace) -> int:
         earlier: list[Any] = found if isinstance(found, list) else []
         text = replace_block(text, "rättelser", [*earlier, entry])
         done = f"Rättelsen av {args.year} är registrerad i {rel} och {LOCK_FILE}."
-    elif sealed and seal_holds(folder, sealed, text):
+    elif sealed and seal_holds(folder, sealed, text) and current == sealed:
         print(f"{args.year} är redan förseglat och oförändrat; inget att göra.")
         return 0
+    elif sealed and seal_holds(folder, sealed, text):
+        # An older seal that holds on what it covered: widen it to all the year reads.
+        added = ", ".join(uncovered_inputs(folder))
+        text = text.replace(sealed, current)
+        done = (
+            f"Förseglingen av {args.year} omfattar nu också {added}. Inget i berättelsen har "
+            "ändrats."
+        )
     elif sealed:
         raise UserError(
             f"{args.year} är redan fastställt och innehållet har ändrats. Registrera ändringen som "

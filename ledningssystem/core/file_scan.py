@@ -15,12 +15,14 @@ from ledningssystem.core.privacy import (
     EXEMPT_MARK,
     mask,
     name_has_personal_number,
-    personal_number_lines,
+    personal_number_hashes,
 )
 from ledningssystem.core.reading import ContentReader, split_front_matter
 
 
-def scan_files(reader: ContentReader, settings_file: str) -> None:
+def scan_files(
+    reader: ContentReader, settings_file: str, exempt: frozenset[str] = frozenset()
+) -> None:
     """Symbolic links out of the repository; personnummer in file names (they become
     addresses and appear in dokumentstyrning.json) and in every text file; markup in docs/."""
     hint = (
@@ -50,13 +52,15 @@ def scan_files(reader: ContentReader, settings_file: str) -> None:
         text = reader.text(path)
         if path.suffix == ".md" and reader.rel(path).startswith("docs/"):
             reader.errors += markdown_errors(reader.rel(path), _body_of(text or ""))
-        for line in personal_number_lines(text or ""):
+        for line, hashes in personal_number_hashes(text or "", exempt).items():
+            listed = ", ".join(f'"{h}"' for h in hashes)
             reader.add(
                 reader.rel(path),
                 line,
                 "",
                 "raden innehåller något som ser ut som ett personnummer eller samordningsnummer",
-                hint,
+                f"{hint} Eller lägg till {listed} under ej_personnummer: i {settings_file}"
+                " (numret självt skrivs då inte i arkivet).",
             )
 
 

@@ -56,7 +56,8 @@ def read_handbook(root: Path) -> tuple[Ledningssystem, HandbookReader]:
         activities=tuple(reader.listed(CALENDAR_FILE, "aktiviteter", Activity, optional=True)),
         unusable_ids=frozenset(reader.unusable_ids),  # last: after every file was read
     )
-    scan_files(reader, SETTINGS_FILE)  # personnummer, links out, markup in docs/
+    exempt = frozenset(settings.not_personal_numbers)
+    scan_files(reader, SETTINGS_FILE, exempt)  # personnummer, links out, markup in docs/
     reader.errors.extend(
         validate_references(
             content,

@@ -16,6 +16,8 @@ reviewer of the change sees it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import re
 from collections.abc import Iterator
 
@@ -39,13 +41,47 @@ def rendered(text: str) -> str:
     return _HYPHEN_ESCAPES.sub("-", text)
 
 
-def personal_number_lines(text: str) -> list[int]:
-    """1-based line numbers of text that holds something that is a personnummer."""
-    found: set[int] = set()
+def personal_number_lines(text: str, exempt: frozenset[str] = frozenset()) -> list[int]:
+    """1-based line numbers of text that holds something that is a personnummer (numbers
+    whose exemption_hash is in `exempt` do not count)."""
+    if exempt:
+        return sorted(personal_number_hashes(text, exempt))
+    lines = text.split("\n")  # the fast path (imports of many rows): no hashing
+    return [
+        number
+        for number, line in enumerate(lines, start=1)
+        if EXEMPT_MARK not in line and next(_matches(rendered(line)), None) is not None
+    ]
+
+
+def personal_number_hashes(text: str, exempt: frozenset[str] = frozenset()) -> dict[int, list[str]]:
+    """Line number → the exemption hashes of the personnummer on that line (not exempted)."""
+    found: dict[int, list[str]] = {}
     for number, line in enumerate(text.split("\n"), start=1):
-        if EXEMPT_MARK not in line and next(_matches(rendered(line)), None) is not None:
-            found.add(number)
-    return sorted(found)
+        if EXEMPT_MARK in line:
+            continue
+        hashes = [exemption_hash(m) for m in _matches(rendered(line))]
+        hashes = [h for h in hashes if h not in exempt]
+        if hashes:
+            found[number] = hashes
+    return found
+
+
+# A personnummer has few possible values, so a plain hash would be easy to reverse: a slow,
+# salted one makes the list in ledningssystem.yml costly to turn back into numbers.
+_SALT = b"ledningssystem/ej-personnummer"
+_ROUNDS = 200_000
+
+
+def exemption_hash(match: re.Match[str]) -> str:
+    """The reviewable stand-in for one number: `pnr-` and 32 hex digits; same for any form."""
+    digits = match["yy"] + match["mm"] + match["dd"] + match["serial"] + match["check"]
+    return "pnr-" + _slow_hash(digits)
+
+
+@functools.lru_cache(maxsize=1024)
+def _slow_hash(digits: str) -> str:
+    return hashlib.pbkdf2_hmac("sha256", digits.encode(), _SALT, _ROUNDS).hex()[:32]
 
 
 def contains_personal_number(text: str) -> bool:

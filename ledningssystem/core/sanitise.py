@@ -100,12 +100,19 @@ def markup_problems(markdown: str) -> list[tuple[int, str]]:
             problems.append((number, "bilden hämtas utanför webbplatsen"))
         if _SCRIPT_LINK.search(line):
             problems.append((number, "länken kör kod (javascript:)"))
+        if any(_HANDLER.search(found) for found in _ATTR_LIST.findall(line)):
+            problems.append((number, _HANDLER_IN_ATTR_LIST))
     return sorted(problems)
 
 
 # Markdown's own syntax for what raw HTML would do: ![alt](https://…) and [x](javascript:…).
 _EXTERNAL_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 _SCRIPT_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data):", re.I)
+# attr_list's `{: onclick=… }` puts an attribute on the element; only the sanitiser removes
+# it from the portal, and an export (plain Material) would keep it.
+_ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
+_HANDLER_IN_ATTR_LIST = "attributlistan {: … } sätter ett on…=-attribut som kör kod"
+_HANDLER = re.compile(r"(?:^|\s)on[a-z]+\s*=", re.I)
 
 
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")

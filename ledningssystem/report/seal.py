@@ -26,6 +26,12 @@ from ledningssystem.core.yaml_lines import YamlProblem, parse_yaml
 from ledningssystem.doccontrol.git import GitUnavailable, run_git
 from ledningssystem.report.meta import ReportMeta, ReportStatus
 from ledningssystem.report.seal_facts import FACTS_ENTRY, cited_facts
+from ledningssystem.report.seal_inputs import (
+    STANDARD_ENTRY,
+    is_previous_year_entry,
+    previous_year_entry,
+    standard_digest,
+)
 
 LOCK_FILE = "faststalld.lock"
 # reports/historik.yml seen from a year folder: the earlier years' values a year shows
@@ -118,6 +124,11 @@ def year_manifest(
         facts = cited_facts(root, "\n".join(texts))
         if facts is not None:  # only years that cite facts: older seals stay as they were
             files[FACTS_ENTRY] = hashlib.sha256(facts).hexdigest()
+        files[STANDARD_ENTRY] = standard_digest(root)
+        previous = folder.parent / str(int(folder.name) - 1) if folder.name.isdigit() else None
+        if previous is not None and previous.is_dir():
+            own = year_manifest(previous, dependencies=False).text()
+            files[previous_year_entry(int(folder.name))] = hashlib.sha256(own.encode()).hexdigest()
     history = _history_before(folder)
     if history is not None:
         files[HISTORY_ENTRY] = hashlib.sha256(history).hexdigest()
@@ -218,14 +229,41 @@ def read_lock(folder: Path) -> Manifest | None:
     return Manifest(files)
 
 
-def seal_holds(folder: Path, sealed: str, meta_text: str | None = None) -> bool:
-    """Whether the year is as it was sealed. A seal from before the settings and names took
-    part (its lock lists neither) is checked on the year's own files."""
-    if year_manifest(folder, meta_text).fingerprint == sealed:
-        return True
+def is_dependency(path: str) -> bool:
+    """An entry for something outside the year folder that seals written earlier may lack."""
+    return path.startswith("../") and path != HISTORY_ENTRY
+
+
+def recorded_manifest(folder: Path, meta_text: str | None = None) -> Manifest:
+    """The manifest as it is now, with only the dependencies the lock recorded: a seal
+    written before some of them took part is checked on what it covered. Removing a line
+    from the lock does not weaken it: the fingerprint in report.yml covers that line."""
     lock = read_lock(folder)
-    legacy = lock is None or not set(DEPENDENCIES) & set(lock.files)
-    return legacy and year_manifest(folder, meta_text, dependencies=False).fingerprint == sealed
+    recorded = set(lock.files) if lock else set()
+    current = year_manifest(folder, meta_text)
+    return Manifest(
+        {p: d for p, d in current.files.items() if not is_dependency(p) or p in recorded}
+    )
+
+
+def seal_holds(folder: Path, sealed: str, meta_text: str | None = None) -> bool:
+    """Whether the year is as it was sealed, on everything the seal covered."""
+    return recorded_manifest(folder, meta_text).fingerprint == sealed
+
+
+def uncovered_inputs(folder: Path) -> list[str]:
+    """What the year reads outside its folder that its (older) seal does not cover."""
+    lock = read_lock(folder)
+    recorded = set(lock.files) if lock else set()
+    return [
+        _shown(folder, path)
+        for path in sorted(year_manifest(folder).files)
+        if is_dependency(path) and path not in recorded
+    ]
+
+
+def _shown(folder: Path, path: str) -> str:
+    return posixpath.normpath(f"reports/{folder.name}/{path}")
 
 
 def sealed_fingerprint(meta: ReportMeta) -> str:
@@ -277,10 +315,8 @@ def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentE
             )
         ]
     if seal_holds(folder, sealed):
-        return []
-    # A lock from before the settings and names took part is compared on the year's own files.
-    legacy = lock is not None and not set(DEPENDENCIES) & set(lock.files)
-    current = year_manifest(folder, dependencies=not legacy)
+        return _outdated_seal(folder, meta_file, year)
+    current = recorded_manifest(folder)
     hint = (
         f"Berättelsen för {year} är fastställd och får inte ändras i efterhand. Ångra ändringen, "
         f"eller, om det är en rättelse, registrera den: {correction_command(year)}."
@@ -308,12 +344,34 @@ def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentE
             + (
                 f"dess tidigare års värden i historik.yml {verbs[change]} efter beslutet"
                 if path == HISTORY_ENTRY
+                else f"föregående års data, som berättelsen jämför med, {verbs[change]} efter "
+                "beslutet"
+                if is_previous_year_entry(path)
                 else f"filen {verbs[change]} efter beslutet"
             )
-            + (_DEPENDENCY_NOTE if path in DEPENDENCIES else ""),
-            hint,
+            + (_DEPENDENCY_NOTE if is_dependency(path) else ""),
+            hint + (_STANDARD_HINT if path == STANDARD_ENTRY else ""),
         )
         for path, change in current.changes_from(lock)
+    ]
+
+
+def _outdated_seal(folder: Path, meta_file: str, year: int) -> list[ContentError]:
+    """A seal that holds but was written before everything the year reads took part in it."""
+    missing = uncovered_inputs(folder)
+    if not missing:
+        return []
+    return [
+        ContentError(
+            meta_file,
+            None,
+            "fastställd",
+            f"förseglingen av {year} omfattar inte allt som berättelsen bygger på: "
+            + ", ".join(missing),
+            f"Kör {seal_command(year)}: det förnyar förseglingen så att den omfattar också "
+            "dessa, utan att ändra något i berättelsen. Har något av dem ändrats sedan "
+            "beslutet, ångra först den ändringen.",
+        )
     ]
 
 
@@ -348,6 +406,10 @@ def sealing_commit(folder: Path) -> str:
     return out.decode("utf-8", "replace").strip()
 
 
+_STANDARD_HINT = (
+    " Ändrades standardinställningarna av en ny version av portalen, skriv de gamla värdena "
+    "i reports/config.yml, så läses året som när det fastställdes."
+)
 _DEPENDENCY_NOTE = (
     " (berättelsens siffror och namn bygger på den; ändringen gäller bara kommande år om de "
     "får egna värden)"

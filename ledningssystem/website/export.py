@@ -40,15 +40,26 @@ class Export:
 
 
 def export_docs(root: Path, target: Path, config_name: str = "mkdocs.yml") -> Export:
-    """Write the complete site source of `root` (built per `config_name`) into `target`."""
+    """Write the complete site source of `root` (built per `config_name`) into `target`.
+
+    The portal sanitises each page's HTML in a hook, which the export does not have: it
+    relies on prepare_build's load, which refuses every piece of author markup the sanitiser
+    would remove (markup_check, file_scan), so nothing hostile reaches the export. The
+    generated pages hold only the engine's own escaped markup."""
     config = _read_config(root / config_name)
     extra = config.get("extra") or {}
     build = prepare_build(root, bool(config.get("use_directory_urls", True)), extra)
     if target.exists() and any(target.iterdir()):
         raise ExportError(f"{target} finns redan och är inte tom. Välj en ny mapp.")
+    made = not target.exists()
     docs = target / "docs"
     result = Export(target)
-    result.copied, result.expanded = _copy_docs(root / "docs", docs, build)
+    try:
+        result.copied, result.expanded = _copy_docs(root / "docs", docs, build)
+    except ContentErrors:
+        if made:  # nothing half-written is left behind
+            shutil.rmtree(target, ignore_errors=True)
+        raise
     for page in build.pages:
         _write(docs / page.src, page.markdown)
         result.generated += 1

@@ -45,6 +45,9 @@ class DocumentControlSettings(ContentModel):
     )
 
 
+ExemptionHash = Annotated[str, StringConstraints(pattern=r"^pnr-[0-9a-f]{32}$")]
+
+
 class ReviewSettings(ContentModel):
     """Who reviews the files that route every other review (roles, organisation, settings)."""
 
@@ -75,6 +78,13 @@ class Settings(ContentModel):
         'Skrivs i texten som {{ fakta("grupp.nyckel") }}.',
     )
     review: ReviewSettings = Field(default_factory=ReviewSettings, alias="granskning")
+    not_personal_numbers: tuple[ExemptionHash, ...] = sv(
+        "ej_personnummer",
+        "Nummer som bara liknar personnummer (ordernummer, ärende-id), som kontrollsummor: "
+        "felmeddelandet om numret visar vilken summa som ska stå här. Numret självt skrivs "
+        "aldrig i klartext.",
+        default=(),
+    )
 
     def effective_today(self) -> dt.date:
         """`idag` if set, else the date of SOURCE_DATE_EPOCH (the Makefile sets it to the last
