@@ -171,3 +171,25 @@ def _local(tag: str) -> str:
 def _is_heading_or_reference(element: Any) -> bool:
     tag = _local(element.tag) if isinstance(element.tag, str) else ""
     return tag in HEADINGS or "ls-legal" in (element.get("class") or "").split()
+
+
+def repeated_totals(document: Any) -> list[str]:
+    """Tables whose total row (tfoot) prints on a page before their last: a "Summa" under
+    half a table reads as the sum of the rows above it."""
+    pages: dict[Any, list[int]] = defaultdict(list)
+    totals: dict[Any, list[int]] = defaultdict(list)
+    for number, page in enumerate(document.pages, start=1):
+        for wrapper in page._page_box.descendants():
+            if not getattr(wrapper, "is_table_wrapper", False):
+                continue
+            pages[wrapper.element].append(number)
+            for table in wrapper.children:
+                for group in getattr(table, "children", []):
+                    if group.element is not None and _local(str(group.element.tag)) == "tfoot":
+                        totals[wrapper.element].append(number)
+    return [
+        f"{_caption_text(table)!r}: summaraden på sida {on}, tabellen slutar på sida "
+        f"{max(pages[table])}"
+        for table, on in totals.items()
+        if any(n != max(pages[table]) for n in on)
+    ]
