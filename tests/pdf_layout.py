@@ -125,3 +125,71 @@ def _caption_text(table: Any) -> str:
     if caption is None:
         return "(utan bildtext)"
     return " ".join("".join(caption.itertext()).split())
+
+
+HEADINGS = ("h1", "h2", "h3", "h4")
+
+
+def _first_pages(document: Any) -> tuple[Any, dict[Any, int]]:
+    """(the root element, the first page of every element laid out)."""
+    first: dict[Any, int] = {}
+    root = None
+    for number, page in enumerate(document.pages, start=1):
+        for box in page._page_box.descendants():
+            if box.element is not None:
+                first.setdefault(box.element, number)
+                if root is None and _local(str(box.element.tag)) == "html":
+                    root = box.element
+    return root, first
+
+
+def lonely_headings(document: Any) -> list[str]:
+    """Headings whose section starts on a later page: only the heading (and its one-line law
+    reference, p.ls-legal) at the foot of a page, the text or table that follows overleaf."""
+    root, first = _first_pages(document)
+    found = []
+    for parent in root.iter():
+        children = list(parent)
+        for i, child in enumerate(children):
+            if not isinstance(child.tag, str) or _local(child.tag) not in HEADINGS:
+                continue
+            follows = [c for c in children[i + 1 :] if not _is_heading_or_reference(c)]
+            if child not in first or not follows or follows[0] not in first:
+                continue
+            if first[follows[0]] != first[child]:
+                text = " ".join("".join(child.itertext()).split())
+                found.append(
+                    f"{text!r}: rubriken på sida {first[child]}, texten på sida {first[follows[0]]}"
+                )
+    return found
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _is_heading_or_reference(element: Any) -> bool:
+    tag = _local(element.tag) if isinstance(element.tag, str) else ""
+    return tag in HEADINGS or "ls-legal" in (element.get("class") or "").split()
+
+
+def repeated_totals(document: Any) -> list[str]:
+    """Tables whose total row (tfoot) prints on a page before their last: a "Summa" under
+    half a table reads as the sum of the rows above it."""
+    pages: dict[Any, list[int]] = defaultdict(list)
+    totals: dict[Any, list[int]] = defaultdict(list)
+    for number, page in enumerate(document.pages, start=1):
+        for wrapper in page._page_box.descendants():
+            if not getattr(wrapper, "is_table_wrapper", False):
+                continue
+            pages[wrapper.element].append(number)
+            for table in wrapper.children:
+                for group in getattr(table, "children", []):
+                    if group.element is not None and _local(str(group.element.tag)) == "tfoot":
+                        totals[wrapper.element].append(number)
+    return [
+        f"{_caption_text(table)!r}: summaraden på sida {on}, tabellen slutar på sida "
+        f"{max(pages[table])}"
+        for table, on in totals.items()
+        if any(n != max(pages[table]) for n in on)
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from ledningssystem.core.model.document import Status
 from ledningssystem.portal.load import load_ledningssystem
@@ -93,3 +93,34 @@ def test_example_lists_show_badges_and_generated_headings_reach_the_contents(
     assert "SOSFS 2011:9" in toc
     year = soup(example_site / "kvalitetsberattelse" / "2025" / "index.html")
     assert year.select("rect.ls-chart-bar.ls-risk--5"), "risk class bars are not coloured"
+
+
+def _card_status(page: Path) -> Tag:
+    card = soup(page).select_one("table.ls-meta")
+    assert card is not None, page
+    row = next(tr for tr in card.select("tr") if tr.th and tr.th.get_text() == "Status")
+    return row.td
+
+
+def test_dokumentuppgifter_show_the_same_badge_as_the_lists(example_site: Path) -> None:
+    index = soup(example_site / "rutiner" / "index.html").select("table.ls-routine-index tr")
+    listed = {
+        tr.a["href"].strip("./").split("/")[-1]: tr.select("td")[3].get_text(strip=True)
+        for tr in index
+        if tr.a and len(tr.select("td")) > 3
+    }
+    assert len(listed) > 5
+    kinds = set()
+    for routine, status in listed.items():
+        cell = _card_status(example_site / "rutiner" / routine / "index.html")
+        assert cell.get_text(strip=True) == status, routine
+        badge = cell.select_one(".ls-badge")
+        kinds |= {c for c in badge["class"] if c.startswith("ls-badge--")} if badge else set()
+    assert "ls-badge--overdue" in kinds  # the example has late rutiner; their cards say so
+    for process in (example_site / "processer").glob("*/index.html"):
+        if process.parent.name != "processer" and soup(process).select_one("table.ls-meta"):
+            assert not _card_status(process).select(".ls-status")
+    old = [p for p in example_site.rglob("*.html") if 'class="ls-status' in p.read_text()]
+    assert not old, f"the old status design is still used: {old[:3]}"
+    drafts = soup(example_site / "kvalitetsberattelse" / "index.html").select(".ls-badge--draft")
+    assert [d.get_text() for d in drafts] == ["Utkast"]  # the year list uses the same badge

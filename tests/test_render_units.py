@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 import xml.etree.ElementTree as ET
@@ -11,9 +12,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledningssystem.core.model.calendar import Activity
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.model.process import ProcessType
 from ledningssystem.core.urls import Linker
 from ledningssystem.diagrams.arshjul import layout_arcs, month_runs
-from ledningssystem.diagrams.landscape import layout_landscape, render_landscape
+from ledningssystem.diagrams.landscape import (
+    MAX_PER_LINE,
+    TARGET_W,
+    layout_landscape,
+    render_landscape,
+)
 from ledningssystem.diagrams.process_map import render_process_map
 from ledningssystem.diagrams.raci import raci_table
 from ledningssystem.diagrams.svg import fit_text, text_width, wrap_text
@@ -136,3 +144,28 @@ def test_svgs_are_well_formed_xml_even_with_markup_in_names() -> None:
         root = ET.fromstring(svg)
         assert root.get("role") == "img" or root.get("aria-hidden") == "true"
     assert "Vård &amp; omsorg &lt;&#34;särskilt&#34;&gt; boende" in html
+
+
+def _with_core_processes(count: int, name: str) -> Ledningssystem:
+    """The fixture portal with `count` more huvudprocesser named `name`."""
+    content = fixture_content()
+    template = content.processes_of_type(ProcessType.CORE)[0]
+    extra = {
+        f"lang-{i}": template.model_copy(update={"id": f"lang-{i}", "name": name})
+        for i in range(count)
+    }
+    return dataclasses.replace(content, processes={**content.processes, **extra})
+
+
+def test_landscape_names_wrap_at_full_size_and_the_landscape_fits_a_desktop_column() -> None:
+    name = "Informationssäkerhet och personuppgiftsincidenter vid utförare"
+    layout = layout_landscape(_with_core_processes(6, name))
+    assert layout.width <= TARGET_W
+    items = [item for band in layout.bands for item in band.items]
+    assert len([i for i in items if i.kind == "core"]) > MAX_PER_LINE  # the chain wraps
+    for item in items:
+        assert item.font == 13  # never shrunk (the issue found 11 px)
+        assert all(text_width(line, 13) <= item.rect.w - 16 for line in item.lines)
+        assert len(item.lines) * 16 <= item.rect.h  # the box grows with its lines
+    for a, b in itertools.combinations(items, 2):
+        assert not a.rect.overlaps(b.rect)

@@ -7,14 +7,19 @@ from dataclasses import dataclass
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.model.process import Process, ProcessType
 from ledningssystem.core.urls import Linker
-from ledningssystem.diagrams.svg import Hotspot, Point, Rect, diagram, fit_text, num, path_data
+from ledningssystem.diagrams.svg import Hotspot, Point, Rect, diagram, num, path_data, wrap_text
 from ledningssystem.render.templating import render_template
 
+# Names wrap at FONT and never shrink; the landscape is shown at its own size (never scaled
+# down, diagrams.css), so a name reads at 13 px on every screen and a phone scrolls it.
 FONT = 13
 LINE_H = 16
 MARGIN = 8
 PAD = 12
-ITEM_W = 152
+# The whole landscape fits a desktop content column (688 px at 1280 px with both sidebars).
+TARGET_W = 680
+MAX_ITEM_W = 152
+MAX_PER_LINE = 5
 ITEM_GAP = 12
 CHEVRON_DEPTH = 16
 BAND_LABEL_H = 24
@@ -60,15 +65,27 @@ class LandscapeLayout:
 
 
 def layout_landscape(content: Ledningssystem) -> LandscapeLayout:
-    """Three bands, one per process type; huvudprocesser form one chain of chevrons."""
+    """Three bands, one per process type; huvudprocesser form one chain of chevrons.
+
+    The chain takes up to MAX_PER_LINE chevrons a row; the other bands take MIN_PER_LINE
+    wider boxes, so their long compound names break less often."""
     by_type = {kind: content.processes_of_type(kind) for kind in ProcessType}
-    per_line = max(MIN_PER_LINE, len(by_type[ProcessType.CORE]))
-    lines = {p.id: fit_text(p.name, _text_width(p.type), FONT) for p in content.processes.values()}
-    item_h = max([len(v) for _, v in lines.values()] + [1]) * LINE_H + 2 * PAD
-    width = 2 * MARGIN + 2 * PAD + per_line * ITEM_W + (per_line - 1) * ITEM_GAP
+    per_line = {kind: MIN_PER_LINE for kind in ProcessType}
+    per_line[ProcessType.CORE] = min(
+        MAX_PER_LINE, max(MIN_PER_LINE, len(by_type[ProcessType.CORE]))
+    )
+    item_w = {kind: _item_width(n) for kind, n in per_line.items()}
+    lines = {
+        p.id: wrap_text(p.name, _text_width(p.type, item_w[p.type]), FONT)
+        for p in content.processes.values()
+    }
+    item_h = max([len(v) for v in lines.values()] + [1]) * LINE_H + 2 * PAD
+    core = per_line[ProcessType.CORE]
+    width = 2 * MARGIN + 2 * PAD + core * item_w[ProcessType.CORE] + (core - 1) * ITEM_GAP
     bands, y = [], float(MARGIN)
     for kind in (ProcessType.STEERING, ProcessType.CORE, ProcessType.SUPPORT):
-        band = _band(kind, by_type[kind], lines, item_h, per_line, y, width)
+        size = (item_w[kind], item_h)
+        band = _band(kind, by_type[kind], lines, size, per_line[kind], y, width)
         bands.append(band)
         y = band.rect.bottom + BAND_GAP
     return LandscapeLayout(width, y - BAND_GAP + MARGIN, item_h, tuple(bands))
@@ -77,30 +94,36 @@ def layout_landscape(content: Ledningssystem) -> LandscapeLayout:
 def _band(
     kind: ProcessType,
     processes: list[Process],
-    lines: dict[str, tuple[float, tuple[str, ...]]],
-    item_h: float,
+    lines: dict[str, tuple[str, ...]],
+    item_size: tuple[float, float],
     per_line: int,
     y: float,
     width: float,
 ) -> Band:
+    item_w, item_h = item_size
     rows = max(1, -(-len(processes) // per_line))
     height = BAND_LABEL_H + rows * item_h + (rows - 1) * ITEM_GAP + PAD
     items = []
     for i, process in enumerate(processes):
         row, col = divmod(i, per_line)
-        x = MARGIN + PAD + col * (ITEM_W + ITEM_GAP)
-        rect = Rect(x, y + BAND_LABEL_H + row * (item_h + ITEM_GAP), ITEM_W, item_h)
+        x = MARGIN + PAD + col * (item_w + ITEM_GAP)
+        rect = Rect(x, y + BAND_LABEL_H + row * (item_h + ITEM_GAP), item_w, item_h)
         chevron = kind is ProcessType.CORE
-        outline = _chevron(rect, first=i == 0) if chevron else _box(rect)
-        font, text = lines[process.id]
-        items.append(Item(process.id, TYPE_CLASSES[kind], rect, text, outline, font))
+        outline = _chevron(rect, first=col == 0) if chevron else _box(rect)
+        items.append(Item(process.id, TYPE_CLASSES[kind], rect, lines[process.id], outline))
     band_rect = Rect(MARGIN, y, width - 2 * MARGIN, height)
     return Band(TYPE_NAMES[kind], TYPE_CLASSES[kind], band_rect, tuple(items))
 
 
-def _text_width(kind: ProcessType) -> float:
+def _item_width(per_line: int) -> float:
+    """The widest box that keeps `per_line` boxes within TARGET_W (at most MAX_ITEM_W)."""
+    room = TARGET_W - 2 * MARGIN - 2 * PAD - (per_line - 1) * ITEM_GAP
+    return min(MAX_ITEM_W, room // per_line)
+
+
+def _text_width(kind: ProcessType, item_w: float) -> float:
     """Room for a name: chevrons lose their notch and tip."""
-    return ITEM_W - 2 * CHEVRON_DEPTH - 6 if kind is ProcessType.CORE else ITEM_W - 16
+    return item_w - 2 * CHEVRON_DEPTH - 6 if kind is ProcessType.CORE else item_w - 16
 
 
 def _box(r: Rect) -> tuple[Point, ...]:

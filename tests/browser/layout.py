@@ -30,7 +30,7 @@ PUBLIC_PAGES = (
     ("publik-berattelse-ar", "kvalitetsberattelse/{year}/"),
     ("publik-sok", "publik/sok/?q=avvikelser"),
 )
-WIDTHS = (320, 375, 768, 1280)
+WIDTHS = (320, 375, 768, 1024, 1280)
 SCHEMES = ("light", "dark")
 DESKTOP = 1024  # from here on, tables must fit the content column
 
