@@ -17,11 +17,11 @@ from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.seal import (
     LOCK_FILE,
     Manifest,
-    check_seal,
     is_dependency,
     read_lock,
     year_manifest,
 )
+from ledningssystem.report.seal_check import check_seal
 from tests.conftest import REPO, run_cli
 
 

@@ -30,7 +30,7 @@ from ledningssystem.report.literal_counts import lexicon, literal_counts
 from ledningssystem.report.narrative import resolve_figures
 from ledningssystem.report.reader import ReportReader
 from ledningssystem.report.risk_facts import risk_facts
-from ledningssystem.report.seal import check_seal
+from ledningssystem.report.seal_check import check_seal
 from ledningssystem.report.section_templates import ReportTemplate
 
 

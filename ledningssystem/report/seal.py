@@ -21,14 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledningssystem.core.errors import ContentError
 from ledningssystem.core.yaml_lines import YamlProblem, parse_yaml
-from ledningssystem.doccontrol.git import GitUnavailable, run_git
-from ledningssystem.report.meta import ReportMeta, ReportStatus
+from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.seal_facts import FACTS_ENTRY, cited_facts
 from ledningssystem.report.seal_inputs import (
     STANDARD_ENTRY,
-    is_previous_year_entry,
     previous_year_entry,
     standard_digest,
 )
@@ -271,149 +268,6 @@ def sealed_fingerprint(meta: ReportMeta) -> str:
     if meta.corrections:
         return meta.corrections[-1].fingerprint
     return meta.approval.fingerprint if meta.approval else ""
-
-
-def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentError]:
-    """Errors when a fastställd year's files differ from what was fastställd or last rättad."""
-    year, meta_file = meta.year, f"{rel_folder}/{META_FILE}"
-    lock = read_lock(folder)
-    if meta.status is not ReportStatus.APPROVED:
-        if lock is None:
-            return _unsealed_in_history(folder, rel_folder, meta)
-        return [
-            ContentError(
-                meta_file,
-                None,
-                "status",
-                f"året {year} har fastställts ({rel_folder}/{LOCK_FILE} finns) men status är "
-                f"{meta.status.value}",
-                "En fastställd berättelse ändras bara genom en rättelse. Sätt tillbaka status: "
-                f"fastställd och registrera ändringen med {correction_command(year)}.",
-            )
-        ]
-    sealed = sealed_fingerprint(meta)
-    if not sealed:
-        if meta.corrections:
-            return [
-                ContentError(
-                    meta_file,
-                    None,
-                    "rättelser",
-                    f"den senaste rättelsen av {year} saknar fingeravtryck",
-                    "Skriv inte rättelser för hand: ta bort den och kör "
-                    f"{correction_command(year)}.",
-                )
-            ]
-        return [
-            ContentError(
-                meta_file,
-                None,
-                "fastställd",
-                f"året {year} är fastställt men dess innehåll är inte förseglat",
-                f"Kör: {seal_command(year)} (det skriver fastställd › fingeravtryck och "
-                f"{LOCK_FILE}, så att ändringar efter beslutet upptäcks).",
-            )
-        ]
-    if seal_holds(folder, sealed):
-        return _outdated_seal(folder, meta_file, year)
-    current = recorded_manifest(folder)
-    hint = (
-        f"Berättelsen för {year} är fastställd och får inte ändras i efterhand. Ångra ändringen, "
-        f"eller, om det är en rättelse, registrera den: {correction_command(year)}."
-    )
-    if lock is None or lock.fingerprint != sealed:
-        return [
-            ContentError(
-                meta_file,
-                None,
-                "",
-                f"året {year} är fastställt och dess data eller text har ändrats efter beslutet "
-                f"(vilka filer går inte att säga: {LOCK_FILE} saknas eller stämmer inte)",
-                hint,
-            )
-        ]
-    verbs = {"ändrad": "har ändrats", "ny": "har lagts till", "borttagen": "har tagits bort"}
-    return [
-        ContentError(
-            "reports/historik.yml"
-            if path == HISTORY_ENTRY
-            else posixpath.normpath(f"{rel_folder}/{path}"),
-            None,
-            "",
-            f"året {year} är fastställt och "
-            + (
-                f"dess tidigare års värden i historik.yml {verbs[change]} efter beslutet"
-                if path == HISTORY_ENTRY
-                else f"föregående års data, som berättelsen jämför med, {verbs[change]} efter "
-                "beslutet"
-                if is_previous_year_entry(path)
-                else f"filen {verbs[change]} efter beslutet"
-            )
-            + (_DEPENDENCY_NOTE if is_dependency(path) else ""),
-            hint + (_STANDARD_HINT if path == STANDARD_ENTRY else ""),
-        )
-        for path, change in current.changes_from(lock)
-    ]
-
-
-def _outdated_seal(folder: Path, meta_file: str, year: int) -> list[ContentError]:
-    """A seal that holds but was written before everything the year reads took part in it."""
-    missing = uncovered_inputs(folder)
-    if not missing:
-        return []
-    return [
-        ContentError(
-            meta_file,
-            None,
-            "fastställd",
-            f"förseglingen av {year} omfattar inte allt som berättelsen bygger på: "
-            + ", ".join(missing),
-            f"Kör {seal_command(year)}: det förnyar förseglingen så att den omfattar också "
-            "dessa, utan att ändra något i berättelsen. Har något av dem ändrats sedan "
-            "beslutet, ångra först den ändringen.",
-        )
-    ]
-
-
-def _unsealed_in_history(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentError]:
-    """A year whose lock file is gone but was committed once: it was fastställd, and stays so.
-
-    Deleting faststalld.lock and writing status: utkast must not unseal a year silently.
-    Without Git or history (a tarball, a shallow clone) there is nothing to compare with."""
-    commit = sealing_commit(folder)
-    if not commit:
-        return []
-    return [
-        ContentError(
-            f"{rel_folder}/{META_FILE}",
-            None,
-            "status",
-            f"året {meta.year} har fastställts ({rel_folder}/{LOCK_FILE} finns i Git-historiken, "
-            f"ändring {commit[:10]}) men status är {meta.status.value} och {LOCK_FILE} saknas",
-            "En fastställd berättelse förblir fastställd. Ångra borttagningen av "
-            f"{LOCK_FILE} (git log -- {rel_folder}/{LOCK_FILE} visar den), sätt status: "
-            f"fastställd och registrera ändringar med {correction_command(meta.year)}.",
-        )
-    ]
-
-
-def sealing_commit(folder: Path) -> str:
-    """The last commit that touched the year's lock file, or "" (none, or no Git history)."""
-    try:
-        out = run_git(folder, "log", "-1", "--format=%H", "--", LOCK_FILE)
-    except GitUnavailable:
-        return ""
-    return out.decode("utf-8", "replace").strip()
-
-
-_STANDARD_HINT = (
-    " Ändrades standardinställningarna av en ny version av portalen, skriv de gamla värdena "
-    "i reports/config.yml, så läses året som när det fastställdes."
-)
-_DEPENDENCY_NOTE = (
-    " (berättelsens siffror och namn bygger på den; ändringen gäller bara kommande år om de "
-    "får egna värden)"
-)
 
 
 def _keys_as_text(value: Any) -> Any:
