@@ -112,7 +112,10 @@ def assert_loads_or_reports(case: LoaderCase, root: Path, text: str) -> None:
         assert errors.errors, "ContentErrors utan fel"
         for error in errors.errors:
             assert error.file and not error.file.startswith("/"), error
-            assert error.line is not None and error.line >= 1, error
+            # A sealed year names a changed file as a whole (no line): the example's 2024 seal
+            # covers the organisation's names, so fuzzing organisation.yml breaks it.
+            whole_file = "är fastställt och filen har ändrats" in error.message
+            assert whole_file or (error.line is not None and error.line >= 1), error
             assert error.message, error
             assert "Traceback" not in error.message, error
         return

@@ -135,6 +135,10 @@ def test_any_csv_gives_figures_or_content_errors(rows: list[list[str]]) -> None:
         shutil.copytree(REPO / "reports" / "2024", root / "reports" / "2024")
         # 2024 is sealed with the history file's earlier years (see seal.HISTORY_ENTRY).
         shutil.copy2(REPO / "reports" / "historik.yml", root / "reports" / "historik.yml")
+        # ... and with the settings and the organisation's names it reads (seal_inputs.py).
+        shutil.copy2(REPO / "reports" / "config.yml", root / "reports" / "config.yml")
+        (root / "roles").mkdir()
+        shutil.copy2(REPO / "roles" / "organisation.yml", root / "roles" / "organisation.yml")
         (root / "reports" / "2024" / "klagomal.csv").write_text(text, encoding="utf-8")
         reports, errors = load_reports(root, _content())
     assert all(e.file.startswith("reports/2024/") for e in errors)
