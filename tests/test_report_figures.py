@@ -240,7 +240,7 @@ def test_thresholds_are_configuration() -> None:
 
 def _standard() -> dict[str, object]:
     from ledningssystem.core.yaml_lines import parse_yaml
-    from ledningssystem.report.load import BUILTIN_DIR
+    from ledningssystem.report.reader import BUILTIN_DIR
 
     data, _ = parse_yaml((BUILTIN_DIR / "standard.yml").read_text(encoding="utf-8"))
     return data

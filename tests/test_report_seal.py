@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from ledningssystem.report.meta import ReportMeta
-from ledningssystem.report.seal import LOCK_FILE, check_seal, year_manifest
+from ledningssystem.report.seal import LOCK_FILE, year_manifest
+from ledningssystem.report.seal_check import check_seal
 from tests.conftest import build_site, run_cli, run_mkdocs_build, soup
 
 HINT = (

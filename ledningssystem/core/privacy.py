@@ -31,6 +31,8 @@ _CANDIDATE = re.compile(
     rf"(?P<sep>[{_SEPARATORS}]?)(?P<serial>\d{{3}})(?P<check>\d)"
     r"(?![\d\w/-]|[-+]\d|[.,]\d)"
 )
+# Every candidate holds this, so text without it has no personnummer on any line (most files).
+_DIGIT_RUN = re.compile(rf"\d{{6}}[{_SEPARATORS}]?\d{{4}}")
 _PHONE_CONTEXT = re.compile(r"(tel|telefon|mobil|mobilnr|ring|fax|växel|sms)\D{0,12}$", re.I)
 
 
@@ -41,6 +43,8 @@ def rendered(text: str) -> str:
 
 def personal_number_lines(text: str) -> list[int]:
     """1-based line numbers of text that holds something that is a personnummer."""
+    if not _DIGIT_RUN.search(rendered(text)):
+        return []
     found: set[int] = set()
     for number, line in enumerate(text.split("\n"), start=1):
         if EXEMPT_MARK not in line and next(_matches(rendered(line)), None) is not None:

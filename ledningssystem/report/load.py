@@ -36,7 +36,7 @@ from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.literal_counts import lexicon, literal_counts
 from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.narrative import resolve_figures
-from ledningssystem.report.seal import check_seal
+from ledningssystem.report.seal_check import check_seal
 from ledningssystem.report.section_templates import ReportTemplate
 
 BUILTIN_DIR = Path(__file__).parent
