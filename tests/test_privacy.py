@@ -62,3 +62,20 @@ def test_check_names_file_and_line_without_the_number(tiny_root: Path) -> None:
     )
     assert "docs/index.md:3:" in result.stderr
     assert "9876" not in result.stderr and "1212" not in result.stderr
+
+
+def test_the_quick_pass_over_a_whole_file_misses_no_personnummer() -> None:
+    # The whole-file pre-check must never hide a line the line-by-line scan finds.
+    lines = [
+        "Ingen siffra här.",
+        "Dnr 2024-1234 och 2024-05-12.",
+        "Klienten 19121212\\-1212 ringde.",  # escaped hyphen, with century
+        "tel 0701234567 är ett telefonnummer",
+        "Samordningsnummer 701272\u20139807.",
+        "811228 9874 står med mellanslag",
+    ]
+    text = "\n".join(lines)
+    expected = [n for n, line in enumerate(lines, 1) if personal_number_lines(line)]
+    assert expected == [3, 5, 6]  # escaped, samordningsnummer with en dash, space
+    assert personal_number_lines(text) == expected
+    assert personal_number_lines("\n".join(lines[:2] + lines[3:4])) == []

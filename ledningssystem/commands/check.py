@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ledningssystem.commands.registry import command
 from ledningssystem.core.errors import ContentError, ContentErrors
+from ledningssystem.core.parse_cache import PARSE_CACHE_FOLDER, use_parse_cache
 from ledningssystem.legal.law_watch import law_watch_warnings
 from ledningssystem.website.readiness import check_ready
 
@@ -26,6 +28,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("check", "granska allt innehåll och visa alla fel på en gång", _arguments)
 def check(args: argparse.Namespace) -> int:
+    # Warm checks read unchanged files' parses from disk (keyed on content, never stale).
+    use_parse_cache(Path(args.root) / PARSE_CACHE_FOLDER)
     result = check_ready(args.root, args.base)
     for note in result.notes:
         print(note, flush=True)

@@ -33,6 +33,8 @@ _CANDIDATE = re.compile(
     rf"(?P<sep>[{_SEPARATORS}]?)(?P<serial>\d{{3}})(?P<check>\d)"
     r"(?![\d\w/-]|[-+]\d|[.,]\d)"
 )
+# Every candidate holds this, so text without it has no personnummer on any line (most files).
+_DIGIT_RUN = re.compile(rf"\d{{6}}[{_SEPARATORS}]?\d{{4}}")
 _PHONE_CONTEXT = re.compile(r"(tel|telefon|mobil|mobilnr|ring|fax|växel|sms)\D{0,12}$", re.I)
 
 
@@ -44,6 +46,8 @@ def rendered(text: str) -> str:
 def personal_number_lines(text: str, exempt: frozenset[str] = frozenset()) -> list[int]:
     """1-based line numbers of text that holds something that is a personnummer (numbers
     whose exemption_hash is in `exempt` do not count)."""
+    if not _DIGIT_RUN.search(rendered(text)):
+        return []  # most files hold no ten-digit run at all: no line-by-line scan
     if exempt:
         return sorted(personal_number_hashes(text, exempt))
     lines = text.split("\n")  # the fast path (imports of many rows): no hashing

@@ -15,7 +15,8 @@ from pydantic import BaseModel, ValidationError
 from ledningssystem.core.errors import ContentError
 from ledningssystem.core.messages import translate
 from ledningssystem.core.model.base import Source
-from ledningssystem.core.yaml_lines import LineMap, YamlProblem, parse_yaml
+from ledningssystem.core.parse_cache import parse_cached
+from ledningssystem.core.yaml_lines import LineMap, YamlProblem
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -103,7 +104,9 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
 def _parsed(text: str, line_offset: int) -> tuple[Any, LineMap]:
     """parse_yaml, remembered by text: a preview rebuild parses only the files that changed.
 
+    Below this memory, `make check` keeps parses on disk (parse_cache) for its next run.
+
     The result is shared between builds, so nothing downstream may change it (models are
     validated from it, never written back into it).
     """
-    return parse_yaml(text, line_offset)
+    return parse_cached(text, line_offset)

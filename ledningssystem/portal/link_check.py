@@ -149,8 +149,8 @@ def markdown_links(markdown: str) -> Iterator[tuple[int, str]]:
         if _FENCE.match(line):
             in_fence = not in_fence
             continue
-        if in_fence:
-            continue
+        if in_fence or ("[" not in line and "=" not in line):
+            continue  # every link form needs "[" (Markdown) or "=" (HTML): most lines have none
         line = _CODE_SPAN.sub("", line)
         reference = _REFERENCE.match(line)
         targets = [reference.group(1)] if reference else []
