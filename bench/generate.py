@@ -21,6 +21,8 @@ from bench.berattelse import join_example, requirement_ids, write_years
 from bench.corpus import paragraph, routine_body, sentences
 from bench.history import write_history
 from bench.names import AREAS, DIVISIONS, NOUNS, ROLES, UNIT_KINDS, VERBS
+from ledningssystem.doccontrol.codeowners import CODEOWNERS_FILE, render_codeowners
+from ledningssystem.portal.load import load_ledningssystem
 
 REPO = Path(__file__).resolve().parents[1]
 SITE_ITEMS = ("mkdocs.yml", "docs", "hooks", "macros", "overrides")
@@ -71,6 +73,8 @@ def generate(root: Path, scale: float = 1.0, seed: int = SEED) -> Generated:
     _routines(root, rng, n_routines, steps, units, requirements, result)
     _calendar(root)
     result.report_years = write_years(root, FULL["years"])
+    # As an organisation keeps it: `check` refuses a CODEOWNERS that does not follow the owners.
+    (root / CODEOWNERS_FILE).write_text(render_codeowners(load_ledningssystem(root)), "utf-8")
     result.commits = write_history(root, max(250, round(FULL["commits"] * scale)), seed)
     return result
 

@@ -4,7 +4,7 @@ Importing this package imports each command module, which registers itself in
 registry.COMMANDS; cli.py builds the argument parser from that registry.
 """
 
-from ledningssystem.commands import (
+from ledningssystem.commands import (  # noqa: F401 - each module registers its commands
     changes,
     check,
     codeowners,
@@ -24,22 +24,4 @@ from ledningssystem.commands import (
 )
 from ledningssystem.commands.registry import COMMANDS, UserError
 
-MODULES = (
-    changes,
-    check,
-    codeowners,
-    doccontrol,
-    export,
-    faststall,
-    import_bpmn,
-    import_data,
-    import_word,
-    new,
-    new_organisation,
-    package,
-    pdf,
-    report,
-    schema,
-    search,
-)
-__all__ = ["COMMANDS", "MODULES", "UserError"]
+__all__ = ["COMMANDS", "UserError"]
