@@ -239,6 +239,10 @@ def test_the_built_lagkrav_page_of_the_example_has_no_internal_note(example_site
     summary = article.select_one("table.ls-coverage-summary")
     heads = [th.get_text(strip=True) for th in summary.select("thead th")]
     assert heads[2:4] == ["Täckta, kontrollerade", "Täckta, inte kontrollerade"]
+    # The law texts' addresses are shown as text: the portal links nowhere outside itself.
+    assert not article.select('a[href^="http"]')
+    addresses = [c.get_text() for c in article.select("code.ls-source-url")]
+    assert any(a.startswith("https://www.riksdagen.se/") for a in addresses), addresses
 
 
 def test_example_documents_in_force_cite_the_current_socialtjanstlag(example_root: Path) -> None:

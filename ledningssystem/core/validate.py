@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Iterator, Sequence, Set
 from typing import TypeVar
 
 from ledningssystem.core.errors import ContentError, field_label
@@ -11,7 +11,6 @@ from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.model.document import ControlledDocument
 from ledningssystem.core.model.process import Process
 from ledningssystem.core.model.routine import Routine
-from ledningssystem.core.references import unknown_reference
 from ledningssystem.core.validate_register import RegisterChecks
 
 ORG_WHERE = "roles/organisation.yml"
@@ -60,44 +59,6 @@ def _of(models: Sequence[ContentModel], kind: type[T]) -> list[T]:
 
 
 class _Checker(RegisterChecks):
-    def __init__(self, content: Ledningssystem, organisation_loaded: bool, unusable: Set[str]):
-        self.content = content
-        self.unusable = unusable
-        self.roles = content.roles
-        self.units = content.org_names if organisation_loaded else None
-        self.requirements = content.requirements
-        self.errors: list[ContentError] = []
-        # Ids with the names an author recognises: "Menade du "genomfora" – Utföra insatsen?"
-        self.names: dict[int, Mapping[str, str]] = {
-            id(content.roles): {r.id: r.name for r in content.roles.values()},
-            id(content.processes): {p.id: p.name for p in content.processes.values()},
-            id(content.routines): {r: d.meta.title for r, d in content.routines.items()},
-        }
-
-    def ref(
-        self,
-        model: ContentModel,
-        path: tuple[str | int, ...],
-        value: str,
-        known: Iterable[str] | None,
-        what: str,
-        where: str,
-    ) -> None:
-        if known is None or value in self.unusable:
-            return
-        names = self.names.get(id(known))
-        if (
-            names is None
-            and isinstance(known, Mapping)
-            and all(isinstance(v, str) for v in known.values())
-        ):
-            names = known  # already id → name, e.g. a process's steps
-        error = unknown_reference(
-            model, path, field_label(path), value, known, what, where, names=names
-        )
-        if error is not None:
-            self.errors.append(error)
-
     def document(self, doc: ControlledDocument) -> None:
         self.ref(doc, ("ägare",), doc.owner, self.roles, "rollen", "roles/roller.yml")
         if doc.owner_unit:
@@ -114,18 +75,6 @@ class _Checker(RegisterChecks):
             path = ("granskning", "standardgranskare")
             reviewer = settings.review.default_reviewer
             self.ref(settings, path, reviewer, self.roles, "rollen", "roles/roller.yml")
-
-    def listed(
-        self,
-        model: ContentModel,
-        key: str,
-        values: Iterable[str],
-        known: Iterable[str] | None,
-        what: str,
-        where: str,
-    ) -> None:
-        for i, value in enumerate(values):
-            self.ref(model, (key, i), value, known, what, where)
 
     def process(self, process) -> None:  # noqa: ANN001 - Process
         self.document(process)

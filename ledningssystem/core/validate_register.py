@@ -2,41 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from ledningssystem.core.errors import ContentError, field_label
-from ledningssystem.core.model.base import ContentModel
-from ledningssystem.core.model.content import Ledningssystem, RegisteredRequirement
+from ledningssystem.core.reference_checker import ReferenceChecker
 
 
-class RegisterChecks:
-    """The register's rules, mixed into validate._Checker (which defines ref and listed)."""
-
-    content: Ledningssystem
-    requirements: dict[str, RegisteredRequirement]
-    errors: list[ContentError]
-
-    def ref(
-        self,
-        model: ContentModel,
-        path: tuple[str | int, ...],
-        value: str,
-        known: Iterable[str] | None,
-        what: str,
-        where: str,
-    ) -> None:
-        raise NotImplementedError
-
-    def listed(
-        self,
-        model: ContentModel,
-        key: str,
-        values: Iterable[str],
-        known: Iterable[str] | None,
-        what: str,
-        where: str,
-    ) -> None:
-        raise NotImplementedError
+class RegisterChecks(ReferenceChecker):
+    """The register's rules, one part of validate._Checker."""
 
     def register(self) -> None:
         """Replacements in the legal register must point at krav and laws that exist."""
