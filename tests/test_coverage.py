@@ -30,7 +30,7 @@ def test_coverage_counts(tmp_path: Path) -> None:
         "krav-c": Coverage.UNCOVERED,
         "krav-d": Coverage.NOT_IN_FORCE,
     }
-    assert [source.count(c) for c in Coverage] == [2, 1, 1, 0]
+    assert [source.count(c) for c in Coverage] == [2, 1, 1, 0, 0]
     # No krav of the fixture is verified, so all coverage is unverified coverage.
     assert source.count(Coverage.COVERED, verified=True) == 0
     assert source.count(Coverage.COVERED, verified=False) == 2
@@ -53,8 +53,8 @@ def test_coverage_page_lists_exactly_the_citing_documents(tmp_path: Path) -> Non
     assert page.find("tr", id="krav-c").find_all("td")[4].get_text() == "Saknar täckning"
     assert "ls-uncovered" in page.find("tr", id="krav-d")["class"]
     summary = [td.get_text() for td in page.select("table.ls-coverage-summary tbody td")]
-    # Krav, covered verified, covered unverified, only drafts, uncovered, ended.
-    assert summary == ["4", "0", "2", "1", "1", "0"]
+    # Krav, covered verified, covered unverified, only drafts, uncovered, without document, ended.
+    assert summary == ["4", "0", "2", "1", "1", "0", "0"]
     per_doc = {
         tr.find("a").get_text(): [a.get_text() for a in tr.find_all("a")[1:]]
         for tr in page.select("table.ls-citations tbody tr")
@@ -66,3 +66,46 @@ def test_coverage_page_lists_exactly_the_citing_documents(tmp_path: Path) -> Non
         "Rutin två": ["SOSFS 2011:9 5 kap. 6 §", "SOSFS 2011:9 4 kap. 4 §"],
     }
     assert "1 dokument hänvisar inte till något lagkrav" in page.find("details").summary.get_text()
+
+
+WITHOUT_DOCUMENT = """\
+källa: SOSFS 2011:9
+titel: Ledningssystem för systematiskt kvalitetsarbete
+kontrollerad: {datum: 2026-11-01, mot: testfixtur}
+krav:
+  - {id: krav-a, kapitel: 5, paragraf: "6", ämne: Analysera avvikelser}
+  - id: krav-scope
+    kapitel: 1
+    paragraf: "1"
+    ämne: Tillämpningsområde
+    uppfylls_utan_dokument: Föreskrifternas tillämpningsområde; inget dokument genomför det
+  - id: krav-cited
+    kapitel: 1
+    paragraf: "2"
+    ämne: Också patientsäkerhetsarbetet
+    uppfylls_utan_dokument: Tillämpningsområde
+"""
+
+
+def test_a_krav_the_register_explains_is_neither_a_gap_nor_coverage(tmp_path: Path) -> None:
+    repo = GitRepo(tmp_path / "portal")
+    repo.write("processes/avvikelser.yml", process(requirements=("krav-a", "krav-cited")))
+    repo.add_site_files()
+    repo.write("requirements/sosfs.yml", WITHOUT_DOCUMENT)
+    [source] = requirement_coverage(load_ledningssystem(repo.root))
+    # The reason shows only where no gällande document cites the krav: a citation still covers it.
+    assert {row.requirement.id: row.coverage for row in source.rows} == {
+        "krav-a": Coverage.COVERED,
+        "krav-scope": Coverage.WITHOUT_DOCUMENT,
+        "krav-cited": Coverage.COVERED,
+    }
+    page = soup(build_site(repo.root) / "lagkrav" / "index.html")
+    row = page.find("tr", id="krav-scope")
+    assert row.find_all("td")[4].get_text() == (
+        "Uppfylls utan dokument: Föreskrifternas tillämpningsområde; inget dokument genomför det"
+    )
+    assert "ls-uncovered" not in (row.get("class") or [])
+    summary = [td.get_text() for td in page.select("table.ls-coverage-summary tbody td")]
+    assert summary == ["3", "0", "2", "0", "0", "1", "0"]
+    assert "1 uppfylls utan dokument" in page.get_text()
+    assert "Saknar täckning" not in row.get_text()

@@ -3,7 +3,9 @@
 A requirement counts as covered only when a gällande document cites it; citations from
 utkast and upphörda documents are shown but do not cover it. Coverage by krav whose
 paragraph is verified against the text is counted apart from unverified coverage, and krav
-that have ended (a repealed law) are history, not gaps.
+that have ended (a repealed law) are history, not gaps. A krav the register explains needs no
+document (a regulation's scope, a power the nämnd does not use) is shown with that reason,
+apart from both coverage and gaps, so the page shows no unexplained gap and no pretended one.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ class Coverage(StrEnum):
     NOT_IN_FORCE = "bara utkast eller upphörda"
     UNCOVERED = "saknar täckning"
     ENDED = "upphört"  # the krav itself no longer applies: history, not a gap
+    WITHOUT_DOCUMENT = "uppfylls utan dokument"  # the register says why no document is needed
 
 
 # A document as the coverage page lists it.
@@ -47,6 +50,8 @@ class RequirementRow:
         citing = self.processes + self.routines
         if any(c.in_force for c in citing):
             return Coverage.COVERED
+        if self.requirement.requirement.without_document:
+            return Coverage.WITHOUT_DOCUMENT
         return Coverage.NOT_IN_FORCE if citing else Coverage.UNCOVERED
 
 

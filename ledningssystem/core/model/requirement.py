@@ -73,6 +73,13 @@ class Requirement(ContentModel):
     amended_by: tuple[Amendment, ...] = sv(
         "ändrad_genom", "Ändringar av paragrafen: författning och datum.", default=()
     )
+    without_document: str = sv(
+        "uppfylls_utan_dokument",
+        "Varför inget dokument i ledningssystemet behöver genomföra kravet, på en rad, t.ex. att "
+        "det är föreskriftens tillämpningsområde eller en befogenhet som nämnden inte använder. "
+        "Visas på Lagkrav i stället för Saknar täckning.",
+        default="",
+    )
 
     @model_validator(mode="after")
     def _check_place(self) -> Self:
