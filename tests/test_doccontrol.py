@@ -132,13 +132,20 @@ def test_dokumentstyrning_page_csv_and_json(repo: GitRepo) -> None:
     data = json.loads((site / "dokumentstyrning" / "dokumentstyrning.json").read_text("utf-8"))
     assert data["idag"] == TODAY
     assert data["antal"] == {
-        "revision_försenad": 2,
+        "revidering_försenad": 2,
+        "revision_försenad": 2,  # the deprecated key, kept with the same value for one release
         "revideras_snart": 2,
         "utkast": 1,
         "nyligen_ändrade": 1,
         "berörs_av_lagändring": 0,
     }
     assert {d["id"]: d["läge"] for d in data["dokument"]}["utkast"] == "utkast"
+    assert data["utfasade_nycklar"] == {
+        "antal.revision_försenad": (
+            "Utfasad: ersätts av antal.revidering_försenad (samma värde) och tas bort i nästa "
+            "version."
+        )
+    }
 
 
 def test_example_build_is_reproducible(repo: GitRepo) -> None:

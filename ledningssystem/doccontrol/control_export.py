@@ -32,6 +32,13 @@ CSV_COLUMNS = (
     "Sida",
 )
 
+# Keys of the published JSON that are kept for one release only, and what replaces them.
+DEPRECATED_KEYS = {
+    "antal.revision_försenad": (
+        "Utfasad: ersätts av antal.revidering_försenad (samma värde) och tas bort i nästa version."
+    ),
+}
+
 # A document's ended citations, keyed as the lists key documents: kind and id.
 LawChanges = dict[tuple[str, str], tuple[EndedCitation, ...]]
 
@@ -58,11 +65,15 @@ def render_control_json(
     content: Ledningssystem, control: ControlOverview, law_changes: LawChanges
 ) -> str:
     """The same rows as JSON, with the date and horizon they were computed for."""
+    overdue = sum(len(g.items) for g in control.overdue)
     data = {
         "idag": control.today.isoformat(),
         "horisont_dagar": control.horizon_days,
         "antal": {
-            "revision_försenad": sum(len(g.items) for g in control.overdue),
+            "revidering_försenad": overdue,
+            # The old key said "revision" (the auditors' word). Tools read it, so it stays, with
+            # the same value, for one release; DEPRECATED_KEYS says so in the file itself.
+            "revision_försenad": overdue,
             "revideras_snart": sum(len(g.items) for g in control.due),
             "utkast": sum(len(g.items) for g in control.drafts),
             "nyligen_ändrade": sum(len(g.items) for g in control.recent),
@@ -72,6 +83,7 @@ def render_control_json(
             _record(content, item) | _law_record(law_changes.get((item.kind, item.id), ()))
             for item in control.items
         ],
+        "utfasade_nycklar": DEPRECATED_KEYS,
     }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
