@@ -101,9 +101,13 @@ def test_a_krav_the_register_explains_is_neither_a_gap_nor_coverage(tmp_path: Pa
     }
     page = soup(build_site(repo.root) / "lagkrav" / "index.html")
     row = page.find("tr", id="krav-scope")
-    assert row.find_all("td")[4].get_text() == (
-        "Uppfylls utan dokument: Föreskrifternas tillämpningsområde; inget dokument genomför det"
+    cells = [td.get_text() for td in row.find_all("td")]
+    # The section names the source; the first column holds only the place, kept whole.
+    assert cells[0] == "1\u00a0kap. 1\u00a0§"
+    assert cells[1].endswith(
+        "Uppfylls utan dokument: Föreskrifternas tillämpningsområde; inget dokument genomför det."
     )
+    assert cells[4] == "Uppfylls utan dokument"
     assert "ls-uncovered" not in (row.get("class") or [])
     summary = [td.get_text() for td in page.select("table.ls-coverage-summary tbody td")]
     assert summary == ["3", "0", "2", "0", "0", "1", "0"]

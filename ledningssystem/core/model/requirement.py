@@ -92,10 +92,13 @@ class Requirement(ContentModel):
             )
         return self
 
-    def reference(self, source: str) -> str:
+    def place(self) -> str:
+        """Where in its source: "5 kap. 1 §", "art. 33"; the Lagkrav tables name the source once."""
         chapter = f"{self.chapter} kap. " if self.chapter is not None else ""
-        place = self.label or f"{self.paragraph} §"
-        return f"{source} {chapter}{place}"
+        return chapter + (self.label or f"{self.paragraph} §")
+
+    def reference(self, source: str) -> str:
+        return f"{source} {self.place()}"
 
 
 class RequirementSource(ContentModel):
