@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ledningssystem.legal.coverage import Coverage, requirement_coverage
 from ledningssystem.portal.load import load_ledningssystem
 from tests.conftest import REPO
 
@@ -54,3 +55,18 @@ def test_the_report_templates_cite_lex_sarah_as_the_register_does(example_root: 
         cited = LEX_SARAH.findall(text)
         assert cited == [("27", "1", str(paragraphs[-1]))], name
         assert "LSS 24 a–24 f §§" in text and "om lex Sarah" not in text, name
+
+
+def test_every_krav_of_the_current_socialtjanstlag_is_cited_or_explained(
+    example_root: Path,
+) -> None:
+    """Lagkrav shows no unexplained gap in SoL (2025:400): each krav is cited by a gällande
+    document, or the register says why no document implements it."""
+    content = load_ledningssystem(example_root)
+    [sol] = [s for s in requirement_coverage(content) if s.source.source == "SoL (2025:400)"]
+    states = {row.requirement.id: row.coverage for row in sol.rows}
+    assert set(states.values()) <= {Coverage.COVERED, Coverage.WITHOUT_DOCUMENT}, states
+    explained = [r for r, state in states.items() if state is Coverage.WITHOUT_DOCUMENT]
+    # Only the power to offer insatser without individual needs assessment, which the nämnd
+    # has not used; every duty is implemented by a document.
+    assert explained == ["sol-2025-400-utan-behovsprovning"]
