@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ledningssystem.report.config import UNKNOWN_CHOICE, ReportConfig
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.model import DeviationRow
+from ledningssystem.report.pivots import tally_by
 from ledningssystem.report.self_check_row import SelfCheckRow
 
 GRADED = (
@@ -27,16 +28,23 @@ def deviation_grades(
         graded = [r for r in rows if getattr(r, attribute) is not None]
         if not graded:
             continue  # the export has no such column: no figure, not a zero
+        by_grade = tally_by(graded, _grade_of(attribute), lambda r: r.count)
         for grade in (*config.grades, UNKNOWN_CHOICE):
-            count = sum(r.count for r in graded if getattr(r, attribute) == grade.id)
-            if count or grade is not UNKNOWN_CHOICE:
-                figures.add(
-                    f"avvikelser.{prefix}.{grade.id}", f"{label} {grade.name.lower()}", count
-                )
+            tally = by_grade.column_tally(grade.id)
+            if tally.known or tally.missing or grade is not UNKNOWN_CHOICE:
+                name = f"avvikelser.{prefix}.{grade.id}"
+                figures.add_tally(name, f"{label} {grade.name.lower()}", tally)
     if any(r.collaboration for r in rows):
+        by_direction = tally_by(rows, lambda r: (r.collaboration or "",), lambda r: r.count)
         for value, name, label in DIRECTIONS:
-            count = sum(r.count for r in rows if r.collaboration == value)
-            figures.add(f"avvikelser.samverkan.{name}", f"avvikelser i samverkan {label}", count)
+            tally = by_direction.column_tally(value)
+            figures.add_tally(
+                f"avvikelser.samverkan.{name}", f"avvikelser i samverkan {label}", tally
+            )
+
+
+def _grade_of(attribute: str) -> Callable[[DeviationRow], tuple[str]]:
+    return lambda row: (getattr(row, attribute),)
 
 
 def measured_checks(figures: FigureSet, rows: Sequence[SelfCheckRow]) -> None:
