@@ -99,8 +99,6 @@ def self_checks(ctx: BlockContext) -> str:
         for r in ordered
     ]
     results = [(slug(r.value), r.value.capitalize()) for r in CheckResult]
-    if any(r.result is None for r in rows):
-        results.append((UNKNOWN_ID, UNKNOWN_LABEL))
     pivot = ctx.pivots.checks_by_process
     assert pivot is not None  # the year has egenkontroller
     per_process = [

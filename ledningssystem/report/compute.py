@@ -16,11 +16,12 @@ from ledningssystem.report.event_figures import (
     deviation_figures,
     division_figures,
 )
-from ledningssystem.report.figures import PERCENT, FigureSet, share, slug
+from ledningssystem.report.figures import PERCENT, Figure, FigureSet, share, slug
 from ledningssystem.report.incident_figures import incident_figures
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.model import ActionRow, ActionStatus
-from ledningssystem.report.self_check_row import CheckResult
+from ledningssystem.report.pivots import tally_by
+from ledningssystem.report.self_check_row import CheckResult, SelfCheckRow
 from ledningssystem.report.unenforced import unenforced_figures
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 
@@ -78,32 +79,43 @@ def _risks_and_checks(figures: FigureSet, data: YearData, config: ReportConfig) 
                 f"risker.atgard.{slug(status.value)}", f"riskåtgärder {status.value}", count
             )
     if data.self_checks is not None:
-        rows = data.self_checks
-        figures.add("egenkontroller.total", "egenkontroller", len(rows))
-        measured_checks(figures, rows)
-        results = Counter(r.result for r in rows)
-        for result in CheckResult:
-            figures.add(
-                f"egenkontroller.{slug(result.value)}",
-                f"egenkontroller {result.value}",
-                results[result],
-            )
-        performed = results[CheckResult.PASSED] + results[CheckResult.FAILED]
+        _self_checks(figures, data.self_checks)
+
+
+def _self_checks(figures: FigureSet, rows: tuple[SelfCheckRow, ...]) -> None:
+    figures.add("egenkontroller.total", "egenkontroller", len(rows))
+    measured_checks(figures, rows)
+    results = tally_by(rows, lambda r: (r.result.value if r.result else UNKNOWN_ID,), lambda r: 1)
+    for result in CheckResult:
+        name, label = f"egenkontroller.{slug(result.value)}", f"egenkontroller {result.value}"
+        figures.add_tally(name, label, results.column_tally(result.value))
+    unknown = results.column_tally(UNKNOWN_ID).known  # results written as okänt
+    if unknown:
         figures.add(
-            "egenkontroller.andel-godkanda",
-            "andel godkända av genomförda egenkontroller",
-            share(results[CheckResult.PASSED], performed),
-            PERCENT,
-            1,
+            f"egenkontroller.{UNKNOWN_ID}", "egenkontroller utan registrerat resultat", unknown
         )
+    passed = results.column_tally(CheckResult.PASSED.value).known
+    performed = passed + results.column_tally(CheckResult.FAILED.value).known
+    label = "andel godkända av genomförda egenkontroller"
+    if unknown:  # an unknown result may be either: the share is not known
+        figures.add_partly_known("egenkontroller.andel-godkanda", label, None, unknown, PERCENT)
+    else:
+        figures.add("egenkontroller.andel-godkanda", label, share(passed, performed), PERCENT, 1)
 
 
 def _indicators(figures: FigureSet, data: YearData, previous: YearData | None) -> None:
     for row in data.indicators or ():
         name = f"indikatorer.{row.id}"
-        figures.add(name, row.name, row.value, row.unit, row.decimals)
-        figures.figures[name] = replace(
-            figures[name], direction=row.direction, measured_year=row.measured_year
+        # värde: okänt is a figure too, shown as "uppgift saknas" (never a zero).
+        figures.figures[name] = Figure(
+            name,
+            row.name,
+            row.value,
+            row.unit,
+            row.decimals,
+            small_base=figures.small_base,
+            direction=row.direction,
+            measured_year=row.measured_year,
         )
         if row.numerator is not None and row.denominator is not None:
             figures.add(f"{name}.taljare", f"{row.name} – täljare", row.numerator)
