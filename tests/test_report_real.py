@@ -582,3 +582,17 @@ def test_lex_sarah_import_keeps_one_row_per_case_with_dates(tmp_path: Path) -> N
     assert (figures["lex-sarah.utredningar"].value, figures["lex-sarah.pagaende"].value) == (4, 1)
     assert figures["lex-sarah.anmalda-ivo"].value == 1
     assert figures["lex-sarah.utredningstid-median"].value == 45  # 45, 78 and 42 days
+
+
+def test_a_motpart_not_in_config_is_refused(tmp_path: Path) -> None:
+    root = fixture_portal(tmp_path / "portal")
+    path = root / "reports" / "2025" / "avvikelser.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [lines[0] + ";motpart"] + [
+        line + (";kommunen" if "skickad" in line else ";") for line in lines[1:]
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert fixture_errors(root) == [
+        'reports/2025/avvikelser.csv:4 – fältet "motpart": motparten "kommunen" finns inte. '
+        "Tillåtna värden: regionen. Se samverkan_med i reports/config.yml."
+    ]

@@ -3,7 +3,8 @@
 Every event kind of the fixture year has a hand-entered count or a required field
 written as `okänt` or `ej registrerat`. Each test finds it counted apart ("uppgift
 saknas för 1") on the year page, in the PDF and in the open data: never summed as a
-zero, never a share of a zero, never a placeholder date.
+zero, never a share of a zero, never a placeholder date. The same year holds a gap
+found by entering a real berättelse: avvikelser i samverkan with another förvaltning.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ def test_avvikelser_with_an_unknown_antal(built: dict[str, Any]) -> None:
     ]
     assert known_and_missing(built, "avvikelser.sol.total") == (14, 1)
     assert known_and_missing(built, "avvikelser.sol.andel-utredda") == (None, 1)
-    assert known_and_missing(built, "avvikelser.total") == (20, 1)
+    assert known_and_missing(built, "avvikelser.total") == (23, 1)
     assert "14 SoL-avvikelser, uppgift saknas för 1" in built["pdf"]
     # "andel utredda 0,0 %" would be a false figure; a share of an unknown is no percentage.
     zero_share = re.compile(r"(?<![\d,]) ?0,0 %")
@@ -154,3 +155,17 @@ def test_indikatorer_with_an_unknown_value_or_numerator(built: dict[str, Any]) -
     assert (waiting["värde"], waiting["förändring"], waiting["utveckling"]) == (None, None, None)
     assert built["json"]["indikatorer.svarsfrekvens"]["värde"] is None
     assert re.search(r"Svarsfrekvens i brukarundersökningen .{0,40}uppgift saknas", built["pdf"])
+
+
+def test_avvikelser_in_samverkan_name_their_motpart(built: dict[str, Any]) -> None:
+    """A real berättelse had an avvikelse from another förvaltning: never "från regionen"."""
+    caption = "Avvikelser i samverkan med regionen och andra förvaltningar"
+    assert row(built, caption, "Skickade till regionen")[1] == "2"
+    assert row(built, caption, "Mottagna från andra förvaltningar")[1] == "1"
+    assert row(built, caption, "Mottagna från regionen")[1] == "0"
+    assert built["json"]["avvikelser.samverkan.andra-forvaltningar.mottagna"]["värde"] == 1
+    assert built["json"]["avvikelser.samverkan.mottagna"]["beskrivning"] == (
+        "avvikelser i samverkan mottagna från andra huvudmän och förvaltningar"
+    )
+    assert "Mottagna från andra förvaltningar 1" in built["pdf"]
+    assert "Mottagna från regionen 1" not in built["pdf"]

@@ -19,13 +19,22 @@ def graded_deviations(ctx: BlockContext) -> list[str]:
         if f"avvikelser.{prefix}.{grades[0][0]}" in ctx.figures
     ]
     if "avvikelser.samverkan.skickade" in ctx.figures:
-        directions = [
-            ("skickade", "Skickade till regionen"),
-            ("mottagna", "Mottagna från regionen"),
-        ]
+        partners = ctx.reports.config.partners
+        if len(partners) == 1:
+            directions = [
+                ("skickade", f"Skickade till {partners[0].name}"),
+                ("mottagna", f"Mottagna från {partners[0].name}"),
+            ]
+        else:
+            directions = [
+                (f"{p.id}.{key}", f"{label} {p.name}")
+                for p in partners
+                for key, label in (("skickade", "Skickade till"), ("mottagna", "Mottagna från"))
+            ]
+        whom = " och ".join(p.name for p in partners)
         parts.append(
             distribution(
-                ctx, "avvikelser.samverkan", directions, "Avvikelser i samverkan med regionen"
+                ctx, "avvikelser.samverkan", directions, f"Avvikelser i samverkan med {whom}"
             )
         )
     return parts

@@ -15,8 +15,8 @@ GRADED = (
     ("risk-for-upprepning", "recurrence", "avvikelser med risk för upprepning"),
 )
 DIRECTIONS = (
-    ("skickad", "skickade", "skickade till regionen"),
-    ("mottagen", "mottagna", "mottagna från regionen"),
+    ("skickad", "skickade", "skickade till"),
+    ("mottagen", "mottagna", "mottagna från"),
 )
 
 
@@ -35,12 +35,33 @@ def deviation_grades(
                 name = f"avvikelser.{prefix}.{grade.id}"
                 figures.add_tally(name, f"{label} {grade.name.lower()}", tally)
     if any(r.collaboration for r in rows):
-        by_direction = tally_by(rows, lambda r: (r.collaboration or "",), lambda r: r.count)
-        for value, name, label in DIRECTIONS:
-            tally = by_direction.column_tally(value)
-            figures.add_tally(
-                f"avvikelser.samverkan.{name}", f"avvikelser i samverkan {label}", tally
-            )
+        _collaboration(figures, rows, config)
+
+
+def _collaboration(figures: FigureSet, rows: Sequence[DeviationRow], config: ReportConfig) -> None:
+    """Avvikelser i samverkan by direction, and by motpart when there are several."""
+    partners = config.partners
+    first = partners[0].id
+    by_direction = tally_by(rows, lambda r: (r.collaboration or "",), lambda r: r.count)
+    by_partner = tally_by(
+        [r for r in rows if r.collaboration],
+        lambda r: (f"{r.partner or first}.{r.collaboration}",),
+        lambda r: r.count,
+    )
+    whom = partners[0].name if len(partners) == 1 else "andra huvudmän och förvaltningar"
+    for value, name, label in DIRECTIONS:
+        tally = by_direction.column_tally(value)
+        figures.add_tally(
+            f"avvikelser.samverkan.{name}", f"avvikelser i samverkan {label} {whom}", tally
+        )
+        if len(partners) > 1:
+            for partner in partners:
+                tally = by_partner.column_tally(f"{partner.id}.{value}")
+                figures.add_tally(
+                    f"avvikelser.samverkan.{partner.id}.{name}",
+                    f"avvikelser i samverkan {label} {partner.name}",
+                    tally,
+                )
 
 
 def _grade_of(attribute: str) -> Callable[[DeviationRow], tuple[str]]:

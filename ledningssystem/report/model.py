@@ -112,7 +112,13 @@ class DeviationRow(ContentModel):
     )
     collaboration: Literal["skickad", "mottagen"] | None = sv(
         "samverkan",
-        "För avvikelser i samverkan med regionen: skickad (till regionen) eller mottagen.",
+        "För avvikelser i samverkan: skickad (till motparten) eller mottagen (från den).",
+        default=None,
+    )
+    partner: Slug | None = sv(
+        "motpart",
+        "Vem en avvikelse i samverkan skickades till eller kom från (samverkan_med i "
+        "config.yml); utelämnad gäller den första, standard regionen.",
         default=None,
     )
 
