@@ -105,7 +105,7 @@ def test_unknown_is_a_value_never_a_zero(built: dict[str, Any]) -> None:
         "uppgift saknas",
     ]
     assert row(built, "Klagomål 2025 i sammandrag", "Andel besvarade i tid")[1] == (
-        "uppgift saknas för 10"
+        "uppgift saknas"
     )
     share = built["json"]["avvikelser.sol.andel-utredda"]
     assert (share["värde"], share["uppgift_saknas"]) == (None, 30)

@@ -81,6 +81,7 @@ def test_klagomal_with_an_unknown_antal(built: dict[str, Any]) -> None:
     assert known_and_missing(built, "klagomal.total") == (12, 1)
     assert built["json"]["klagomal.total"]["förändring"] is None  # a lower bound has no change
     assert known_and_missing(built, "klagomal.andel-i-tid") == (None, 1)
+    assert row(built, "Klagomål 2025 i sammandrag", "Andel besvarade i tid")[1] == "uppgift saknas"
     assert "12 klagomål och synpunkter, uppgift saknas för 1" in built["pdf"]
 
 

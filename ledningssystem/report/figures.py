@@ -130,8 +130,8 @@ class Figure:
         """The value for a table cell, with its unknowns: "6 (uppgift saknas för 4)"."""
         if not self.missing:
             return self.text()
-        if self.value is None:
-            return self.missing_text()
+        if self.value is None:  # a share of an unknown is no number: "uppgift saknas"
+            return UNKNOWN_TEXT if self.unit == PERCENT else self.missing_text()
         return f"{self.text()} ({self.missing_text()})"
 
     def previous_text(self) -> str:
