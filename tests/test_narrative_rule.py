@@ -145,6 +145,26 @@ REFUSED = [
         "6",
     ),
     ("Vi fick 34 **nya** synpunkter.", "34 nya synpunkter", "klagomal.total", "41"),
+    # Modifiers listed with a comma are modifiers still.
+    (
+        "Det kom 34 nya, allvarliga avvikelser.",
+        "34 nya, allvarliga avvikelser",
+        "avvikelser.total",
+        f"1{NBSP}234",
+    ),
+    (
+        "SAS tog emot 12 inkomna, utredda lex Sarah-rapporter.",
+        "12 inkomna, utredda lex Sarah-rapporter",
+        "lex-sarah.rapporter",
+        "9",
+    ),
+    ("Vi fick tre nya,allvarliga klagomål.", "tre nya,allvarliga klagomål", "klagomal.total", "41"),
+    (
+        "Vi hade 24 **nya**, identifierade risker.",
+        "24 nya, identifierade risker",
+        "risker.total",
+        "24",
+    ),
 ]
 
 
@@ -194,6 +214,12 @@ ACCEPTED = [
     "Vi gjorde 34 nya hembesök.",
     "Inom två veckor ska nya klagomål besvaras.",
     "Det blev 5 före avvikelser.",
+    # A comma after a unit ends the phrase: the number counts days, not avvikelser.
+    "Inom 10 dagar, nya avvikelser ska utredas först.",
+    "Under de första 10 dagarna, nya avvikelser kom sällan.",
+    "Efter tre veckor, allvarliga avvikelser till trots, var planen klar.",
+    "Av de 34, nya synpunkter inräknade, var få från brukare.",
+    "Vi gjorde 34 nya, korta hembesök.",
 ]
 
 

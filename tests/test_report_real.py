@@ -22,6 +22,7 @@ import pytest
 from ledningssystem.core.errors import ContentErrors
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.figures import Figure
+from ledningssystem.report.indicator_row import IndicatorRow
 from ledningssystem.report.model import (
     ComplaintRow,
     DeviationRow,
@@ -29,6 +30,7 @@ from ledningssystem.report.model import (
     MariaRow,
     SarahRow,
 )
+from ledningssystem.report.self_check_row import SelfCheckRow
 from ledningssystem.report.unknown import UNKNOWN_ID
 from tests.conftest import REPO, copy_example, run_cli, soup
 
@@ -103,7 +105,7 @@ def test_unknown_is_a_value_never_a_zero(built: dict[str, Any]) -> None:
         "uppgift saknas",
     ]
     assert row(built, "Klagomål 2025 i sammandrag", "Andel besvarade i tid")[1] == (
-        "uppgift saknas för 10"
+        "uppgift saknas"
     )
     share = built["json"]["avvikelser.sol.andel-utredda"]
     assert (share["värde"], share["uppgift_saknas"]) == (None, 30)
@@ -383,6 +385,29 @@ def test_every_required_event_field_accepts_an_explicit_unknown(word: str) -> No
     assert (sarah.unit, sarah.category, sarah.received) == (UNKNOWN_ID, UNKNOWN_ID, None)
     assert MariaRow.model_validate({"enhet": word}).unit == UNKNOWN_ID
     assert IncidentRow.model_validate({"enhet": word, "antal": 1}).unit == UNKNOWN_ID
+    # Hand-entered counts and the other required fields of every kind (item 4).
+    counts = (
+        ComplaintRow.model_validate({"enhet": "a", "från": "b", "kategorier": "c", "antal": word}),
+        DeviationRow.model_validate(
+            {**row, "typ": word, "antal": word, "utredda": 1, "avslutade": 1}
+        ),
+        IncidentRow.model_validate({"enhet": "a", "antal": word, "anmälda_imy": word}),
+    )
+    assert [c.count for c in counts] == [None, None, None]
+    assert counts[1].kind == UNKNOWN_ID
+    ivo = {"enhet": "a", "anmäld_ivo": "ja", "ivo_beslut": word}
+    assert SarahRow.model_validate({**ivo, "kategori": "b", "bedömning": word}).ivo_outcome is None
+    assert MariaRow.model_validate(ivo).ivo_outcome is None
+    check = SelfCheckRow.model_validate(
+        {"id": "ek", "process": "p", "kontroll": "k", "datum": word, "resultat": word}
+    )
+    assert (check.date, check.result) == (None, None)
+    measured = {"id": "ek", "process": "p", "kontroll": "k", "datum": word, "värde": word}
+    assert SelfCheckRow.model_validate({**measured, "mål": 65}).result is None
+    indicator = {"id": "i", "namn": "n", "källa": "k"}
+    assert IndicatorRow.model_validate({**indicator, "värde": word}).value is None
+    parts = {**indicator, "täljare": word, "nämnare": 600}
+    assert IndicatorRow.model_validate(parts).value is None
 
 
 def test_a_change_reads_as_numbers_below_the_configured_base() -> None:
@@ -557,3 +582,17 @@ def test_lex_sarah_import_keeps_one_row_per_case_with_dates(tmp_path: Path) -> N
     assert (figures["lex-sarah.utredningar"].value, figures["lex-sarah.pagaende"].value) == (4, 1)
     assert figures["lex-sarah.anmalda-ivo"].value == 1
     assert figures["lex-sarah.utredningstid-median"].value == 45  # 45, 78 and 42 days
+
+
+def test_a_motpart_not_in_config_is_refused(tmp_path: Path) -> None:
+    root = fixture_portal(tmp_path / "portal")
+    path = root / "reports" / "2025" / "avvikelser.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [lines[0] + ";motpart"] + [
+        line + (";kommunen" if "skickad" in line else ";") for line in lines[1:]
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert fixture_errors(root) == [
+        'reports/2025/avvikelser.csv:4 – fältet "motpart": motparten "kommunen" finns inte. '
+        "Tillåtna värden: regionen. Se samverkan_med i reports/config.yml."
+    ]

@@ -195,9 +195,10 @@ def test_lex_maria_import_with_a_conditional_value(built: dict[str, Any]) -> Non
 
 def test_an_unknown_antal_is_told_apart_never_summed_as_zero(built: dict[str, Any]) -> None:
     caption = "Personuppgiftsincidenter 2025"
+    # The unit's one row has antal okänt: nothing is known of it, and the cell says for how many.
     assert table_row(built, caption, "Särskilt boende Linden")[1:] == [
-        "uppgift saknas",
-        "uppgift saknas",
+        "uppgift saknas för 1",
+        "uppgift saknas för 1",
     ]
     assert table_row(built, caption, "Summa")[1] == "3 (uppgift saknas för 1)"
     assert "Summa 3 (uppgift saknas för 1)" in built["pdf"]

@@ -35,12 +35,12 @@ def complaints(ctx: BlockContext) -> str:
     sources = pivot.column_keys
     by_unit = [
         [ctx.unit_name(n)]
-        + [swedish(pivot.cell(n, s)) for s in sources]
-        + [swedish(pivot.row_totals[n])]
+        + [pivot.cell_tally(n, s).text() for s in sources]
+        + [pivot.row_tally(n).text()]
         for n in sorted(pivot.row_keys, key=ctx.unit_name)
     ]
-    foot = ["Summa"] + [swedish(pivot.column_totals[s]) for s in sources]
-    foot.append(swedish(pivot.total))
+    foot = ["Summa"] + [pivot.column_tally(s).text() for s in sources]
+    foot.append(pivot.total_tally().text())
     numeric = frozenset(range(1, len(sources) + 2))
     unit_table = Table(
         f"Klagomål och synpunkter {ctx.data.year} per {level} och avsändare",
@@ -160,11 +160,13 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
         cats = pivot.column_keys
         table_rows = [
             [ctx.unit_name(u)]
-            + [swedish(pivot.cell(u, c)) for c in cats]
-            + [swedish(pivot.row_totals[u])]
+            + [pivot.cell_tally(u, c).text() for c in cats]
+            + [pivot.row_tally(u).text()]
             for u in sorted(pivot.row_keys, key=ctx.unit_name)
         ]
-        foot = ["Summa"] + [swedish(pivot.column_totals[c]) for c in cats] + [swedish(pivot.total)]
+        foot = (
+            ["Summa"] + [pivot.column_tally(c).text() for c in cats] + [pivot.total_tally().text()]
+        )
         parts.append(
             render_table(
                 Table(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ledningssystem.report.blocks import NUM, BlockContext, distribution, nothing, trend_chart
-from ledningssystem.report.incident_figures import incident_cell
 from ledningssystem.report.levels import LEVEL_HEADINGS
 from ledningssystem.report.visuals import Table, render_table
 
@@ -20,13 +19,22 @@ def graded_deviations(ctx: BlockContext) -> list[str]:
         if f"avvikelser.{prefix}.{grades[0][0]}" in ctx.figures
     ]
     if "avvikelser.samverkan.skickade" in ctx.figures:
-        directions = [
-            ("skickade", "Skickade till regionen"),
-            ("mottagna", "Mottagna från regionen"),
-        ]
+        partners = ctx.reports.config.partners
+        if len(partners) == 1:
+            directions = [
+                ("skickade", f"Skickade till {partners[0].name}"),
+                ("mottagna", f"Mottagna från {partners[0].name}"),
+            ]
+        else:
+            directions = [
+                (f"{p.id}.{key}", f"{label} {p.name}")
+                for p in partners
+                for key, label in (("skickade", "Skickade till"), ("mottagna", "Mottagna från"))
+            ]
+        whom = " och ".join(p.name for p in partners)
         parts.append(
             distribution(
-                ctx, "avvikelser.samverkan", directions, "Avvikelser i samverkan med regionen"
+                ctx, "avvikelser.samverkan", directions, f"Avvikelser i samverkan med {whom}"
             )
         )
     return parts
@@ -37,17 +45,13 @@ def incidents(ctx: BlockContext) -> str:
     if rows is None:
         return nothing("personuppgiftsincidenter")
     level = ctx.reports.config.levels.incidents
-    nodes = sorted({ctx.tree.at_level(r.unit, level) for r in rows}, key=ctx.unit_name)
-    at = {n: [r for r in rows if ctx.tree.at_level(r.unit, level) == n] for n in nodes}
+    pivot = ctx.pivots.incidents
+    assert pivot is not None  # the year has incidents
     table_rows = [
-        [ctx.unit_name(n), incident_cell(at[n], "count"), incident_cell(at[n], "reported_imy")]
-        for n in nodes
+        [ctx.unit_name(n), *[pivot.cell_tally(n, c).text() for c in pivot.column_keys]]
+        for n in sorted(pivot.row_keys, key=ctx.unit_name)
     ]
-    foot = [
-        "Summa",
-        ctx.figures["personuppgiftsincidenter.total"].cell(),
-        ctx.figures["personuppgiftsincidenter.anmalda-imy"].cell(),
-    ]
+    foot = ["Summa", *[pivot.column_tally(c).text() for c in pivot.column_keys]]
     table = render_table(
         Table(
             f"Personuppgiftsincidenter {ctx.data.year}",

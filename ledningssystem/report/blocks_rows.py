@@ -5,8 +5,8 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ledningssystem.report.blocks import BlockContext
-from ledningssystem.report.figures import swedish
 from ledningssystem.report.model import RiskRow
+from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import Table
 
 
@@ -21,6 +21,11 @@ def risk_action(row: RiskRow) -> Markup:
     return Markup("{}<br>{}").format(row.action, decision) if row.action else decision
 
 
+def result_heading(column: str) -> str:
+    """A result column's heading: "Godkänd", or "Uppgift saknas" for results written okänt."""
+    return UNKNOWN_LABEL if column == UNKNOWN_ID else column.capitalize()
+
+
 def per_subprocess(ctx: BlockContext) -> Table:
     """Results per delprocess (the step's group), within each process."""
     pivot = ctx.pivots.checks_by_subprocess
@@ -29,15 +34,15 @@ def per_subprocess(ctx: BlockContext) -> Table:
     table_rows = [
         [
             Markup("{} › {}").format(ctx.process_link(key[0]), key[1]),
-            *[swedish(pivot.cell(key, c)) for c in pivot.column_keys],
-            swedish(pivot.row_totals[key]),
+            *[pivot.cell_tally(key, c).text() for c in pivot.column_keys],
+            pivot.row_tally(key).text(),
         ]
         for key in ordered
     ]
     return Table(
         f"Egenkontroller {ctx.data.year} per delprocess",
-        ["Process › delprocess", *[c.capitalize() for c in pivot.column_keys], "Summa"],
+        ["Process › delprocess", *[result_heading(c) for c in pivot.column_keys], "Summa"],
         table_rows,
         None,
-        frozenset({1, 2, 3, 4}),
+        frozenset(range(1, len(pivot.column_keys) + 2)),
     )

@@ -10,7 +10,8 @@ from ledningssystem.report.blocks import (
     nothing,
     trend_chart,
 )
-from ledningssystem.report.levels import LEVEL_HEADINGS, count_at_level
+from ledningssystem.report.levels import LEVEL_HEADINGS
+from ledningssystem.report.pivots import case_pivot
 from ledningssystem.report.unenforced import (
     GENDER_LABELS,
     LAW_LABELS,
@@ -56,8 +57,11 @@ def _per_node(ctx: BlockContext) -> str:
     """Beslut per node at the level chosen in config.yml (redovisningsnivå)."""
     level = ctx.reports.config.levels.unenforced
     rows = ctx.data.unenforced or ()
-    counts = count_at_level(rows, ctx.tree, level, "")
-    body = [[ctx.unit_name(n), str(counts[n])] for n in sorted(counts, key=ctx.unit_name)]
-    foot = ["Summa", ctx.figures[f"{PREFIX}.total"].text()]
+    pivot = case_pivot(rows, ctx.tree, level)
+    body = [
+        [ctx.unit_name(n), pivot.row_tally(n).text()]
+        for n in sorted(pivot.row_keys, key=ctx.unit_name)
+    ]
+    foot = ["Summa", pivot.total_tally().text()]
     caption = f"Ej verkställda beslut {ctx.data.year} per {level}"
     return render_table(Table(caption, [LEVEL_HEADINGS[level], "Beslut"], body, foot, NUM))

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from markupsafe import Markup
 
 from ledningssystem.report.blocks import BlockContext, distribution, nothing
-from ledningssystem.report.blocks_rows import per_subprocess, risk_action
+from ledningssystem.report.blocks_rows import per_subprocess, result_heading, risk_action
 from ledningssystem.report.compute import follow_up, indicator_history, status_now
 from ledningssystem.report.figures import slug, swedish
 from ledningssystem.report.model import ActionRow
 from ledningssystem.report.self_check_row import CheckResult
+from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import (
     Table,
     render_risk_matrix,
@@ -73,7 +75,10 @@ def self_checks(ctx: BlockContext) -> str:
     rows = ctx.data.self_checks
     if rows is None:
         return nothing("egenkontroller")
-    ordered = sorted(rows, key=lambda r: (*ctx.step_position(r.process, r.step), r.date, r.id))
+    # An unknown date (okänt) sorts last and prints "–", never a placeholder date.
+    ordered = sorted(
+        rows, key=lambda r: (*ctx.step_position(r.process, r.step), r.date or dt.date.max, r.id)
+    )
     marks = {
         CheckResult.PASSED: "✔ Godkänd",
         CheckResult.FAILED: "✘ Ej godkänd",
@@ -83,11 +88,11 @@ def self_checks(ctx: BlockContext) -> str:
         [
             ctx.process_link(r.process, r.step),
             r.check,
-            r.date.isoformat(),
+            r.date.isoformat() if r.date else "–",
             Markup('<span class="ls-check ls-check--{}">{}</span>{}').format(
-                slug(r.result.value),
-                marks[r.result],
-                f": {r.measure_text()}" if r.measured is not None else "",
+                slug(r.result.value) if r.result else UNKNOWN_ID,
+                marks[r.result] if r.result else UNKNOWN_LABEL,
+                f": {r.measure_text()}" if r.measure_text() else "",
             ),
             r.action or "–",
         ]
@@ -99,22 +104,22 @@ def self_checks(ctx: BlockContext) -> str:
     per_process = [
         [
             ctx.process_link(p),
-            *[swedish(pivot.cell(p, c)) for c in pivot.column_keys],
-            swedish(pivot.row_totals[p]),
+            *[pivot.cell_tally(p, c).text() for c in pivot.column_keys],
+            pivot.row_tally(p).text(),
         ]
         for p in sorted(pivot.row_keys, key=lambda p: ctx.step_position(p, None))
     ]
     foot = [
         "Summa",
-        *[swedish(pivot.column_totals[c]) for c in pivot.column_keys],
-        swedish(pivot.total),
+        *[pivot.column_tally(c).text() for c in pivot.column_keys],
+        pivot.total_tally().text(),
     ]
     status = Table(
         f"Egenkontroller {ctx.data.year}: status per process",
-        ["Process", *[c.value.capitalize() for c in CheckResult], "Summa"],
+        ["Process", *[result_heading(c) for c in pivot.column_keys], "Summa"],
         per_process,
         foot,
-        frozenset({1, 2, 3, 4}),
+        frozenset(range(1, len(pivot.column_keys) + 2)),
     )
     return "\n\n".join(
         [

@@ -8,13 +8,14 @@ nämnd, SiS, a private utförare), or handled as an avvikelse instead.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import model_validator
+from pydantic import BeforeValidator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.core.model.base import ContentModel, sv
 from ledningssystem.report.fields import YesNo
-from ledningssystem.report.unknown import MaybeDate
+from ledningssystem.report.unknown import MaybeDate, none_if_unknown, unknown_or
 
 
 class Handling(StrEnum):
@@ -51,9 +52,11 @@ class CaseProcess(ContentModel):
     finished: MaybeDate = sv("utredning_avslutad", "Datum då utredningen avslutades.", default=None)
     reported_ivo: YesNo = sv("anmäld_ivo", "ja om händelsen anmälts till IVO.", default=False)
     reported_ivo_on: MaybeDate = sv("anmäld_ivo_datum", "Datum för anmälan.", default=None)
-    ivo_outcome: IvoOutcome | None = sv(
-        "ivo_beslut", "pågår, avslutat-utan-kritik eller kritik.", default=None
-    )
+    ivo_outcome: Annotated[
+        IvoOutcome | None,
+        BeforeValidator(none_if_unknown),
+        unknown_or({"enum": [o.value for o in IvoOutcome]}),
+    ] = sv("ivo_beslut", "pågår, avslutat-utan-kritik eller kritik, eller okänt.", default=None)
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> CaseProcess:

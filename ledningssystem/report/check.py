@@ -161,6 +161,13 @@ ROW_RULES: dict[str, tuple[Rule, ...]] = {
             "graden",
             f"avvikelsegrader i {CONFIG}",
         ),
+        reference(
+            "motpart",
+            one("partner"),
+            ids(lambda c: c.partners),
+            "motparten",
+            f"samverkan_med i {CONFIG}",
+        ),
     ),
     "sarah": (
         unit,

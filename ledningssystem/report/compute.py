@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
 
+from ledningssystem.core.model.organisation import Organisation
 from ledningssystem.report.case_figures import maria_figures, sarah_figures
-from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
-from ledningssystem.report.deviation_figures import deviation_grades, measured_checks
-from ledningssystem.report.figures import PERCENT, FigureSet, share, slug
+from ledningssystem.report.deviation_figures import measured_checks
+from ledningssystem.report.event_figures import (
+    complaint_figures,
+    deviation_figures,
+    division_figures,
+)
+from ledningssystem.report.figures import PERCENT, Figure, FigureSet, share, slug
 from ledningssystem.report.incident_figures import incident_figures
-from ledningssystem.report.levels import OrgTree, division_figures
+from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.model import ActionRow, ActionStatus
-from ledningssystem.report.self_check_row import CheckResult
+from ledningssystem.report.pivots import tally_by
+from ledningssystem.report.self_check_row import CheckResult, SelfCheckRow
 from ledningssystem.report.unenforced import unenforced_figures
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 
@@ -31,8 +36,11 @@ def compute_figures(
     """Every figure of one year, without previous-year values (see FigureSet.with_previous)."""
     figures = FigureSet(data.year, small_base=config.small_base)
     names = {**(unit_names or {}), UNKNOWN_ID: UNKNOWN_LABEL}
-    _complaints(figures, data, config, names)
-    _deviations(figures, data, config, names)
+    org = tree if tree is not None else OrgTree(Organisation.empty())
+    if data.complaints is not None:
+        complaint_figures(figures, data.complaints, config, org, names)
+    if data.deviations is not None:
+        deviation_figures(figures, data.deviations, config, org, names)
     if tree is not None:
         division_figures(figures, data, config, tree, names)
     _sarah_maria_incidents(figures, data, config)
@@ -40,104 +48,6 @@ def compute_figures(
     _indicators(figures, data, previous)
     _reviews_and_actions(figures, data, config, previous)
     return figures
-
-
-def _complaints(
-    figures: FigureSet, data: YearData, config: ReportConfig, names: dict[str, str]
-) -> None:
-    rows = data.complaints
-    if rows is None:
-        return
-    total = sum(r.count for r in rows)
-    figures.add("klagomal.total", "klagomål och synpunkter", total)
-    if any(r.in_time is not None for r in rows):  # answer times are kept at all
-        in_time, missing = known_sum(rows, "in_time")
-        figures.add_partly_known(
-            "klagomal.besvarade-i-tid", "klagomål besvarade i tid", in_time, missing
-        )
-        figures.add_partly_known(
-            "klagomal.andel-i-tid",
-            "andel klagomål besvarade i tid",
-            None if missing else share(in_time, total),
-            missing,
-            PERCENT,
-        )
-    for source in (*config.complaints.sources, UNKNOWN):
-        count = sum(r.count for r in rows if r.source == source.id)
-        if count or source is not UNKNOWN:
-            figures.add(f"klagomal.fran.{source.id}", f"klagomål – {source.name}", count)
-    for category in (*config.complaints.categories, UNKNOWN):
-        count = sum(r.count for r in rows if category.id in r.categories)
-        if count or category is not UNKNOWN:
-            figures.add(f"klagomal.kategori.{category.id}", f"klagomål – {category.name}", count)
-    per_unit: Counter[str] = Counter()
-    for row in rows:
-        for unit in row.units:
-            per_unit[unit] += row.count
-    for unit, count in sorted(per_unit.items()):
-        figures.add(f"klagomal.enhet.{unit}", f"klagomål – {names.get(unit, unit)}", count)
-    kinds = config.complaints.kinds
-    for kind in (*kinds, UNKNOWN):
-        count = sum(r.count for r in rows if (r.kind or kinds[0].id) == kind.id)
-        if count or kind is not UNKNOWN:
-            figures.add(f"klagomal.slag.{kind.id}", f"synpunkter – {kind.name}", count)
-    keys = {r.submitter for r in rows if r.submitter}
-    if keys:  # the export gives an anonymous submitter key
-        without = sum(r.count for r in rows if not r.submitter)
-        figures.add_partly_known("klagomal.unika-inlamnare", "unika inlämnare", len(keys), without)
-    marks = sum(r.count * len(r.categories) for r in rows)
-    figures.add("klagomal.kategorimarkeringar", "kategorimarkeringar på klagomålen", marks)
-    figures.add("klagomal.enhetsmarkeringar", "klagomål räknade per enhet", sum(per_unit.values()))
-
-
-def known_sum(rows: Sequence[Any], attribute: str) -> tuple[int, int]:
-    """(sum of the known values of `attribute`, number of items whose value is unknown)."""
-    known = sum(getattr(r, attribute) for r in rows if getattr(r, attribute) is not None)
-    missing = sum(r.count for r in rows if getattr(r, attribute) is None)
-    return known, missing
-
-
-def _sum_by(rows: tuple, attribute: str, amount: str = "count") -> Counter[str]:  # type: ignore[type-arg]
-    counter: Counter[str] = Counter()
-    for row in rows:
-        counter[getattr(row, attribute)] += getattr(row, amount)
-    return counter
-
-
-def _deviations(
-    figures: FigureSet, data: YearData, config: ReportConfig, names: dict[str, str]
-) -> None:
-    rows = data.deviations
-    if rows is None:
-        return
-    figures.add("avvikelser.total", "avvikelser", sum(r.count for r in rows))
-    deviation_grades(figures, rows, config)
-    for kind in config.deviations:
-        mine = tuple(r for r in rows if r.kind == kind.id)
-        total = sum(r.count for r in mine)
-        investigated, unknown = known_sum(mine, "investigated")
-        closed, unknown_closed = known_sum(mine, "closed")
-        base = f"avvikelser.{kind.id}"
-        figures.add(f"{base}.total", kind.label, total)
-        figures.add_partly_known(f"{base}.utredda", f"utredda {kind.label}", investigated, unknown)
-        figures.add_partly_known(
-            f"{base}.avslutade", f"avslutade {kind.label}", closed, unknown_closed
-        )
-        if total:  # a share of nothing is no figure; a share of the unknown is "uppgift saknas"
-            figures.add_partly_known(
-                f"{base}.andel-utredda",
-                f"andel utredda {kind.label}",
-                None if unknown else share(investigated, total),
-                unknown,
-                PERCENT,
-            )
-        for category in (*kind.categories, UNKNOWN):
-            if category is UNKNOWN and not any(r.category == UNKNOWN_ID for r in mine):
-                continue
-            count = sum(r.count for r in mine if r.category == category.id)
-            figures.add(f"{base}.kategori.{category.id}", f"{kind.label} – {category.name}", count)
-        for unit, count in sorted(_sum_by(mine, "unit").items()):
-            figures.add(f"{base}.enhet.{unit}", f"{kind.label} – {names.get(unit, unit)}", count)
 
 
 def _sarah_maria_incidents(figures: FigureSet, data: YearData, config: ReportConfig) -> None:
@@ -169,32 +79,43 @@ def _risks_and_checks(figures: FigureSet, data: YearData, config: ReportConfig) 
                 f"risker.atgard.{slug(status.value)}", f"riskåtgärder {status.value}", count
             )
     if data.self_checks is not None:
-        rows = data.self_checks
-        figures.add("egenkontroller.total", "egenkontroller", len(rows))
-        measured_checks(figures, rows)
-        results = Counter(r.result for r in rows)
-        for result in CheckResult:
-            figures.add(
-                f"egenkontroller.{slug(result.value)}",
-                f"egenkontroller {result.value}",
-                results[result],
-            )
-        performed = results[CheckResult.PASSED] + results[CheckResult.FAILED]
+        _self_checks(figures, data.self_checks)
+
+
+def _self_checks(figures: FigureSet, rows: tuple[SelfCheckRow, ...]) -> None:
+    figures.add("egenkontroller.total", "egenkontroller", len(rows))
+    measured_checks(figures, rows)
+    results = tally_by(rows, lambda r: (r.result.value if r.result else UNKNOWN_ID,), lambda r: 1)
+    for result in CheckResult:
+        name, label = f"egenkontroller.{slug(result.value)}", f"egenkontroller {result.value}"
+        figures.add_tally(name, label, results.column_tally(result.value))
+    unknown = results.column_tally(UNKNOWN_ID).known  # results written as okänt
+    if unknown:
         figures.add(
-            "egenkontroller.andel-godkanda",
-            "andel godkända av genomförda egenkontroller",
-            share(results[CheckResult.PASSED], performed),
-            PERCENT,
-            1,
+            f"egenkontroller.{UNKNOWN_ID}", "egenkontroller utan registrerat resultat", unknown
         )
+    passed = results.column_tally(CheckResult.PASSED.value).known
+    performed = passed + results.column_tally(CheckResult.FAILED.value).known
+    label = "andel godkända av genomförda egenkontroller"
+    if unknown:  # an unknown result may be either: the share is not known
+        figures.add_partly_known("egenkontroller.andel-godkanda", label, None, unknown, PERCENT)
+    else:
+        figures.add("egenkontroller.andel-godkanda", label, share(passed, performed), PERCENT, 1)
 
 
 def _indicators(figures: FigureSet, data: YearData, previous: YearData | None) -> None:
     for row in data.indicators or ():
         name = f"indikatorer.{row.id}"
-        figures.add(name, row.name, row.value, row.unit, row.decimals)
-        figures.figures[name] = replace(
-            figures[name], direction=row.direction, measured_year=row.measured_year
+        # värde: okänt is a figure too, shown as "uppgift saknas" (never a zero).
+        figures.figures[name] = Figure(
+            name,
+            row.name,
+            row.value,
+            row.unit,
+            row.decimals,
+            small_base=figures.small_base,
+            direction=row.direction,
+            measured_year=row.measured_year,
         )
         if row.numerator is not None and row.denominator is not None:
             figures.add(f"{name}.taljare", f"{row.name} – täljare", row.numerator)
@@ -272,6 +193,6 @@ def indicator_history(
             if row.id != indicator_id:
                 continue
             history.update({y: v for y, v in row.earlier.items() if y < year})
-            if data_year < year:
+            if data_year < year and row.value is not None:  # okänt is no point on a chart
                 history[data_year] = row.value
     return dict(sorted(history.items()))

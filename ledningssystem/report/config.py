@@ -133,6 +133,8 @@ DEFAULT_GRADES = (
     Choice.model_construct(id="medel", name="Medel"),
     Choice.model_construct(id="hog", name="Hög"),
 )
+# Avvikelser in samverkan go to or come from another huvudman: by default the region.
+DEFAULT_PARTNERS = (Choice.model_construct(id="regionen", name="regionen"),)
 
 
 class ChoiceList(ContentModel):
@@ -204,6 +206,14 @@ class ReportConfig(ContentModel):
         "avvikelsegrader",
         "Skala för allvarlighetsgrad och risk för upprepning av avvikelser, lägst först.",
         default=DEFAULT_GRADES,
+        min_length=1,
+    )
+    partners: tuple[Choice, ...] = sv(
+        "samverkan_med",
+        "Vilka avvikelser i samverkan skickas till eller kommer från (motpart), t.ex. "
+        "{id: regionen, namn: regionen} och {id: andra-forvaltningar, namn: andra förvaltningar}; "
+        "den första gäller när en rad inte anger motpart.",
+        default=DEFAULT_PARTNERS,
         min_length=1,
     )
     sarah: SarahSettings = sv("lex_sarah", "Kategorier och mål för utredningstid, lex Sarah.")

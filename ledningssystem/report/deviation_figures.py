@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ledningssystem.report.config import UNKNOWN_CHOICE, ReportConfig
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.model import DeviationRow
+from ledningssystem.report.pivots import tally_by
 from ledningssystem.report.self_check_row import SelfCheckRow
 
 GRADED = (
@@ -14,8 +15,8 @@ GRADED = (
     ("risk-for-upprepning", "recurrence", "avvikelser med risk för upprepning"),
 )
 DIRECTIONS = (
-    ("skickad", "skickade", "skickade till regionen"),
-    ("mottagen", "mottagna", "mottagna från regionen"),
+    ("skickad", "skickade", "skickade till"),
+    ("mottagen", "mottagna", "mottagna från"),
 )
 
 
@@ -27,16 +28,44 @@ def deviation_grades(
         graded = [r for r in rows if getattr(r, attribute) is not None]
         if not graded:
             continue  # the export has no such column: no figure, not a zero
+        by_grade = tally_by(graded, _grade_of(attribute), lambda r: r.count)
         for grade in (*config.grades, UNKNOWN_CHOICE):
-            count = sum(r.count for r in graded if getattr(r, attribute) == grade.id)
-            if count or grade is not UNKNOWN_CHOICE:
-                figures.add(
-                    f"avvikelser.{prefix}.{grade.id}", f"{label} {grade.name.lower()}", count
-                )
+            tally = by_grade.column_tally(grade.id)
+            if tally.known or tally.missing or grade is not UNKNOWN_CHOICE:
+                name = f"avvikelser.{prefix}.{grade.id}"
+                figures.add_tally(name, f"{label} {grade.name.lower()}", tally)
     if any(r.collaboration for r in rows):
-        for value, name, label in DIRECTIONS:
-            count = sum(r.count for r in rows if r.collaboration == value)
-            figures.add(f"avvikelser.samverkan.{name}", f"avvikelser i samverkan {label}", count)
+        _collaboration(figures, rows, config)
+
+
+def _collaboration(figures: FigureSet, rows: Sequence[DeviationRow], config: ReportConfig) -> None:
+    """Avvikelser i samverkan by direction, and by motpart when there are several."""
+    partners = config.partners
+    first = partners[0].id
+    by_direction = tally_by(rows, lambda r: (r.collaboration or "",), lambda r: r.count)
+    by_partner = tally_by(
+        [r for r in rows if r.collaboration],
+        lambda r: (f"{r.partner or first}.{r.collaboration}",),
+        lambda r: r.count,
+    )
+    whom = partners[0].name if len(partners) == 1 else "andra huvudmän och förvaltningar"
+    for value, name, label in DIRECTIONS:
+        tally = by_direction.column_tally(value)
+        figures.add_tally(
+            f"avvikelser.samverkan.{name}", f"avvikelser i samverkan {label} {whom}", tally
+        )
+        if len(partners) > 1:
+            for partner in partners:
+                tally = by_partner.column_tally(f"{partner.id}.{value}")
+                figures.add_tally(
+                    f"avvikelser.samverkan.{partner.id}.{name}",
+                    f"avvikelser i samverkan {label} {partner.name}",
+                    tally,
+                )
+
+
+def _grade_of(attribute: str) -> Callable[[DeviationRow], tuple[str]]:
+    return lambda row: (getattr(row, attribute),)
 
 
 def measured_checks(figures: FigureSet, rows: Sequence[SelfCheckRow]) -> None:

@@ -42,6 +42,26 @@ def slug(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """A sum of known amounts, and how many data rows had an unknown amount (antal: okänt)."""
+
+    known: int
+    missing: int = 0
+
+    @property
+    def value(self) -> int | None:
+        """The sum as a figure's value: None when nothing of it is known."""
+        return None if self.missing and not self.known else self.known
+
+    def text(self) -> str:
+        """ "12", "12 (uppgift saknas för 1)", or "uppgift saknas för 1" when nothing is known."""
+        if not self.missing:
+            return swedish(self.known)
+        missing = f"uppgift saknas för {swedish(self.missing)}"
+        return f"{swedish(self.known)} ({missing})" if self.known else missing
+
+
+@dataclass(frozen=True)
 class Figure:
     """One computed figure with its previous-year value.
 
@@ -110,8 +130,8 @@ class Figure:
         """The value for a table cell, with its unknowns: "6 (uppgift saknas för 4)"."""
         if not self.missing:
             return self.text()
-        if self.value is None:
-            return self.missing_text()
+        if self.value is None:  # a share of an unknown is no number: "uppgift saknas"
+            return UNKNOWN_TEXT if self.unit == PERCENT else self.missing_text()
         return f"{self.text()} ({self.missing_text()})"
 
     def previous_text(self) -> str:
@@ -205,6 +225,13 @@ class FigureSet:
         self.figures[name] = Figure(
             name, label, value, unit, decimals, missing=missing, small_base=self.small_base
         )
+
+    def add_tally(self, name: str, label: str, tally: Tally) -> None:
+        """A sum as a figure; with unknown amounts a lower bound counted apart, never a zero."""
+        if tally.missing:
+            self.add_partly_known(name, label, tally.value, tally.missing)
+        else:
+            self.add(name, label, tally.known)
 
     def __contains__(self, name: object) -> bool:
         return name in self.figures

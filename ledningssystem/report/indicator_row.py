@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import model_validator
+from pydantic import BeforeValidator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.core.model.base import ContentModel, Slug, Text, sv
-from ledningssystem.report.fields import Count, Decimal, YesNo, whole_number
+from ledningssystem.report.fields import Decimal, YesNo, whole_number
+from ledningssystem.report.unknown import MaybeCount, is_unknown, none_if_unknown, unknown_or
 
 Direction = Literal["högre_är_bättre", "lägre_är_bättre", "neutral"]
 
@@ -20,11 +21,13 @@ class IndicatorRow(ContentModel):
     name: Text = sv("namn", "Vad som mäts.")
     source: Slug = sv("källa", "Källa (indikatorer › källor i config.yml).")
     unit: str = sv("enhet", "Måttenhet, t.ex. %, antal, dagar.", default="")
-    value: Decimal = sv("värde", "Årets värde; utelämna när täljare och nämnare anges.")
-    numerator: Count | None = sv(
+    value: Annotated[
+        Decimal | None, BeforeValidator(none_if_unknown), unknown_or({"type": "number"})
+    ] = sv("värde", "Årets värde, eller okänt; utelämna när täljare och nämnare anges.")
+    numerator: MaybeCount = sv(
         "täljare", "Räknat värde i täljaren, t.ex. antal svar (värdet blir en andel).", default=None
     )
-    denominator: Count | None = sv(
+    denominator: MaybeCount = sv(
         "nämnare", "Det täljaren delas med, t.ex. antal utskick.", default=None
     )
     measured_year: int | None = sv(
@@ -60,6 +63,8 @@ class IndicatorRow(ContentModel):
                 "ange antingen värde eller täljare och nämnare, inte båda",
                 {"field": "värde"},
             )
+        if is_unknown(data.get("täljare")) or is_unknown(data.get("nämnare")):
+            return {**data, "värde": None, "enhet": data.get("enhet", "%")}
         try:
             numerator = int(whole_number(data.get("täljare")))
             denominator = int(whole_number(data.get("nämnare")))
@@ -83,7 +88,7 @@ class IndicatorRow(ContentModel):
 
     def reached(self) -> bool | None:
         """Whether the target is met in the indicator's direction; None without a target."""
-        if self.target is None or self.direction == "neutral":
+        if self.target is None or self.value is None or self.direction == "neutral":
             return None
         if self.direction == "högre_är_bättre":
             return self.value >= self.target

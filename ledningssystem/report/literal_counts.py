@@ -3,7 +3,8 @@
 "Vi tog emot 34 synpunkter" can contradict the table beside it; `{{ figure("klagomal.total") }}
 synpunkter` cannot. A number (digits, with or without a thousands space, or a number word
 två–tjugo and the tens; en/ett are articles too) directly before a word that names a counted
-thing (past up to two modifiers: "34 nya synpunkter", "tre allvarliga avvikelser"), or
+thing (past up to two modifiers, with or without a comma between them: "34 nya synpunkter",
+"tre allvarliga avvikelser", "34 nya, allvarliga avvikelser"), or
 directly after it with nothing counted after the number ("klagomål: 34"), is refused
 with the figure to write instead. What is counted, in every inflection, comes from the figure
 definitions (`räknas` in the report settings, and every avvikelse type's etikett), so a new
@@ -51,8 +52,11 @@ _WORD = r"[^\W\d_][\w\-–]*"
 _ONE_WORD = re.compile(rf"(?:lex{_SPACE}+)?{_WORD}", re.IGNORECASE)
 _WORDS = rf"(?P<words>{_ONE_WORD.pattern}(?:{_SPACE}+{_ONE_WORD.pattern})?)"
 # After a number: up to two modifiers before the counted word ("34 nya synpunkter").
+# Modifiers may be listed with commas ("34 nya, allvarliga avvikelser"); _noun_after then
+# asks that every word before the comma be a modifier, so "10 dagar, avvikelser" passes.
 _AFTER = re.compile(
-    rf"(?P<gap>(?:[*_]|{_GAP})+)(?P<words>{_ONE_WORD.pattern}(?:[*_]*{_SPACE}+[*_]*{_ONE_WORD.pattern}){{0,3}})",
+    rf"(?P<gap>(?:[*_]|{_GAP})+)(?P<words>{_ONE_WORD.pattern}"
+    rf"(?:[*_]*(?:,[*_]*{_SPACE}*|{_SPACE}+)[*_]*{_ONE_WORD.pattern}){{0,3}})",
     re.IGNORECASE,
 )
 # Adjectives and participles before a plural noun end in -a or -e ("nya", "allvarliga",
@@ -168,12 +172,29 @@ def _noun_after(text: str, spans: list[tuple[int, int]], words: Lexicon) -> tupl
     for skip in range(min(3, len(spans))):
         if skip and not _is_modifier(text[slice(*spans[skip - 1])]):
             return None
+        if (
+            skip
+            and _listed(text, spans[skip - 1], spans[skip])
+            and not _is_adjective(text[slice(*spans[skip - 1])])
+        ):
+            return None
         candidates = spans[skip : skip + 2] if skip + 1 < len(spans) else spans[skip : skip + 1]
         for last in (candidates[-1], candidates[0]):  # a two-word name first ("lex Sarah")
             name = words.figure_for(text[candidates[0][0] : last[1]])
             if name is not None:
                 return last[1], name
     return None
+
+
+def _listed(text: str, first: tuple[int, int], then: tuple[int, int]) -> bool:
+    """True when a comma separates two words of a phrase ("nya, allvarliga")."""
+    return "," in text[first[1] : then[0]]
+
+
+def _is_adjective(word: str) -> bool:
+    # Before a comma only an adjective or participle lists on; a definite plural noun of a
+    # unit ("de första 10 dagarna, avvikelser …") ends the phrase.
+    return not _normal(word).endswith(("arna", "orna"))
 
 
 def _is_modifier(word: str) -> bool:

@@ -8,8 +8,7 @@ from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.core.model.base import ContentModel, Date, Slug, Text, sv
-from ledningssystem.report.fields import YesNo
-from ledningssystem.report.model import Count
+from ledningssystem.report.fields import Count, YesNo
 
 
 class ReportKind(StrEnum):

@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from ledningssystem.core.model.base import ContentModel, Date, Slug, Text, sv
 from ledningssystem.report.case_process import CaseProcess
-from ledningssystem.report.fields import Count, SlugList, yes_no
+from ledningssystem.report.fields import SlugList, yes_no
 from ledningssystem.report.unknown import (
     MaybeCount,
     MaybeSlug,
@@ -43,7 +43,7 @@ class ComplaintRow(ContentModel):
         "inlämnare", "Anonym nyckel för den som lämnade synpunkten (unika inlämnare).", default=""
     )
     categories: SlugList = sv("kategorier", "En eller flera kategorier, t.ex. bemotande.")
-    count: Count = sv("antal", "Antal klagomål på raden.", default=1)
+    count: MaybeCount = sv("antal", "Antal klagomål på raden, eller okänt.", default=1)
     in_time: Annotated[
         int | None,
         WithJsonSchema(
@@ -69,7 +69,8 @@ class ComplaintRow(ContentModel):
             answer = yes_no(data["i_tid"])
             if isinstance(answer, bool):
                 count = data.get("antal", 1)
-                return {**data, "i_tid": count if answer else 0}
+                known = count if answer else 0
+                return {**data, "i_tid": None if is_unknown(known) else known}
         return data
 
     @property
@@ -83,7 +84,7 @@ class ComplaintRow(ContentModel):
             raise PydanticCustomError(
                 "sv_no_category", "ange minst en kategori", {"field": "kategorier"}
             )
-        if self.in_time is not None and not 0 <= self.in_time <= self.count:
+        if self.in_time is not None and self.count is not None and self.in_time > self.count:
             raise PydanticCustomError(
                 "sv_in_time",
                 f"i_tid ({self.in_time}) måste ligga mellan 0 och antal ({self.count})",
@@ -96,9 +97,11 @@ class DeviationRow(ContentModel):
     """Avvikelser of one kind and category at one unit."""
 
     unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
-    kind: Slug = sv("typ", "Slag av avvikelse, t.ex. sol, lss, hsl, organisatorisk.")
+    kind: MaybeSlug = sv(
+        "typ", "Slag av avvikelse, t.ex. sol, lss, hsl, organisatorisk, eller okänt."
+    )
     category: MaybeSlug = sv("kategori", "Kategori inom slaget, t.ex. lakemedel, eller okänt.")
-    count: Count = sv("antal", "Antal rapporterade avvikelser.")
+    count: MaybeCount = sv("antal", "Antal rapporterade avvikelser, eller okänt.")
     investigated: MaybeCount = sv("utredda", "Antal som utretts, eller okänt.")
     closed: MaybeCount = sv("avslutade", "Antal som avslutats, eller okänt.")
     severity: MaybeSlug | None = sv(
@@ -109,14 +112,20 @@ class DeviationRow(ContentModel):
     )
     collaboration: Literal["skickad", "mottagen"] | None = sv(
         "samverkan",
-        "För avvikelser i samverkan med regionen: skickad (till regionen) eller mottagen.",
+        "För avvikelser i samverkan: skickad (till motparten) eller mottagen (från den).",
+        default=None,
+    )
+    partner: Slug | None = sv(
+        "motpart",
+        "Vem en avvikelse i samverkan skickades till eller kom från (samverkan_med i "
+        "config.yml); utelämnad gäller den första, standard regionen.",
         default=None,
     )
 
     @model_validator(mode="after")
     def _parts(self) -> DeviationRow:
         for field, value in (("utredda", self.investigated), ("avslutade", self.closed)):
-            if value is not None and value > self.count:
+            if value is not None and self.count is not None and value > self.count:
                 raise PydanticCustomError(
                     "sv_part_exceeds",
                     f"{field} ({value}) kan inte vara fler än antal ({self.count})",
@@ -179,11 +188,12 @@ class IncidentRow(ContentModel):
 
     unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
     count: MaybeCount = sv("antal", "Antal incidenter, eller okänt om enheten inte vet.")
-    reported_imy: Count = sv("anmälda_imy", "Antal anmälda till IMY.", default=0)
+    reported_imy: MaybeCount = sv("anmälda_imy", "Antal anmälda till IMY, eller okänt.", default=0)
 
     @model_validator(mode="after")
     def _parts(self) -> IncidentRow:
-        if self.count is not None and self.reported_imy > self.count:
+        known = self.count is not None and self.reported_imy is not None
+        if known and self.reported_imy > self.count:  # type: ignore[operator]
             raise PydanticCustomError(
                 "sv_part_exceeds",
                 f"anmälda_imy ({self.reported_imy}) kan inte vara fler än antal ({self.count})",

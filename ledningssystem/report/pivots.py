@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
+from ledningssystem.report.figures import Tally
 from ledningssystem.report.levels import OrgTree
+from ledningssystem.report.model import ComplaintRow, DeviationRow, IncidentRow
 from ledningssystem.report.self_check_row import CheckResult
+from ledningssystem.report.unknown import UNKNOWN_ID
 
 K = TypeVar("K", bound=Hashable)
 
@@ -27,7 +30,11 @@ WHOLE_PROCESS = "Hela processen"  # an egenkontroll of a step without a delproce
 
 @dataclass(frozen=True)
 class Pivot(Generic[K]):
-    """Amounts of data rows by row key (a unit, a process) and column key, with their sums."""
+    """Amounts of data rows by row key (a unit, a process) and column key, with their sums.
+
+    An amount may be unknown (None): it adds nothing to the sums and is counted apart, by
+    data row, in the `missing_*` maps, so that no unknown is ever summed as a zero.
+    """
 
     row_keys: tuple[K, ...]  # in first-seen order; blocks sort them for display
     column_keys: tuple[str, ...]
@@ -36,46 +43,97 @@ class Pivot(Generic[K]):
     column_totals: Mapping[str, int]  # each data row once, however many row keys it has
     total: int
     body_total: int  # the sum of row_totals: larger than total when a row has several keys
+    missing_cells: Mapping[tuple[K, str], int] = field(default_factory=dict)
+    missing_rows: Mapping[K, int] = field(default_factory=dict)
+    missing_columns: Mapping[str, int] = field(default_factory=dict)
+    missing: int = 0  # data rows with an unknown amount, each once
 
     def cell(self, row: K, column: str) -> int:
         return self.cells.get((row, column), 0)
+
+    def cell_tally(self, row: K, column: str) -> Tally:
+        return Tally(self.cell(row, column), self.missing_cells.get((row, column), 0))
+
+    def row_tally(self, row: K) -> Tally:
+        return Tally(self.row_totals.get(row, 0), self.missing_rows.get(row, 0))
+
+    def column_tally(self, column: str) -> Tally:
+        return Tally(self.column_totals.get(column, 0), self.missing_columns.get(column, 0))
+
+    def total_tally(self) -> Tally:
+        return Tally(self.total, self.missing)
 
 
 def build_pivot(
     rows: Iterable[Any],
     row_keys: Callable[[Any], Sequence[K]],
-    entries: Callable[[Any], Sequence[tuple[str, int]]],
-    columns: Sequence[str],
+    entries: Callable[[Any], Sequence[tuple[str, int | None]]],
+    columns: Sequence[str] | None,
     keep_empty: bool = False,
 ) -> Pivot[K]:
     """Cross `rows`: each adds each of its entries (column, amount) under each of its keys.
 
-    `columns` orders the columns; without `keep_empty` a column no row has is left out.
+    `columns` orders the columns (None: as first seen); without `keep_empty` a column no row
+    has is left out. An amount None (unknown) is counted apart in the pivot's `missing_*` maps.
     """
-    cells: Counter[tuple[K, str]] = Counter()
-    row_totals: Counter[K] = Counter()
-    column_totals: Counter[str] = Counter()
-    seen: set[str] = set()
+    sums = _Sums[K]()
     for row in rows:
         keys = tuple(dict.fromkeys(row_keys(row)))
-        for column, amount in entries(row):
-            seen.add(column)
-            column_totals[column] += amount
-            for key in keys:
-                cells[(key, column)] += amount
-                row_totals[key] += amount
+        row_entries = entries(row)
+        for column, amount in row_entries:
+            sums.add(keys, column, amount)
         for key in keys:
-            row_totals.setdefault(key, 0)
-    kept = tuple(c for c in columns if keep_empty or c in seen)
+            sums.row_totals.setdefault(key, 0)
+        sums.missing += any(amount is None for _, amount in row_entries)
+    order = tuple(sums.seen) if columns is None else columns
+    kept = tuple(c for c in order if keep_empty or c in sums.seen)
     return Pivot(
-        tuple(row_totals),
+        tuple(sums.row_totals),
         kept,
-        dict(cells),
-        dict(row_totals),
-        {c: column_totals[c] for c in kept},
-        sum(column_totals.values()),
-        sum(row_totals.values()),
+        dict(sums.cells),
+        dict(sums.row_totals),
+        {c: sums.column_totals[c] for c in kept},
+        sum(sums.column_totals.values()),
+        sum(sums.row_totals.values()),
+        dict(sums.missing_cells),
+        dict(sums.missing_rows),
+        {c: sums.missing_columns[c] for c in kept if sums.missing_columns[c]},
+        sums.missing,
     )
+
+
+@dataclass
+class _Sums(Generic[K]):
+    cells: Counter[tuple[K, str]] = field(default_factory=Counter)
+    row_totals: Counter[K] = field(default_factory=Counter)
+    column_totals: Counter[str] = field(default_factory=Counter)
+    missing_cells: Counter[tuple[K, str]] = field(default_factory=Counter)
+    missing_rows: Counter[K] = field(default_factory=Counter)
+    missing_columns: Counter[str] = field(default_factory=Counter)
+    seen: dict[str, None] = field(default_factory=dict)  # first-seen order
+    missing: int = 0
+
+    def add(self, keys: tuple[K, ...], column: str, amount: int | None) -> None:
+        self.seen.setdefault(column)
+        if amount is None:
+            self.missing_columns[column] += 1
+            for key in keys:
+                self.missing_cells[(key, column)] += 1
+                self.missing_rows[key] += 1
+            return
+        self.column_totals[column] += amount
+        for key in keys:
+            self.cells[(key, column)] += amount
+            self.row_totals[key] += amount
+
+
+def tally_by(
+    rows: Iterable[Any],
+    columns: Callable[[Any], Sequence[str]],
+    amount: Callable[[Any], int | None],
+) -> Pivot[str]:
+    """Rows summed by column alone (a pivot of one row): by kind, category or grade."""
+    return build_pivot(rows, lambda r: ("",), lambda r: [(c, amount(r)) for c in columns(r)], None)
 
 
 @dataclass(frozen=True)
@@ -98,35 +156,38 @@ def compute_pivots(
 ) -> YearPivots:
     """The year's cross tables at the organisation levels chosen in reports/config.yml."""
     levels = config.levels
+    complaints = data.complaints
     return YearPivots(
-        _complaints(data, config, tree, levels.complaints),
-        _deviations(data, config, tree, levels.deviations),
-        _incidents(data, tree, levels.incidents),
+        None
+        if complaints is None
+        else complaint_pivot(complaints, config, tree, levels.complaints),
+        deviation_pivots(data.deviations or (), config, tree, levels.deviations),
+        None if data.incidents is None else incident_pivot(data.incidents, tree, levels.incidents),
         _checks(data, lambda r: (r.process,)),
         _checks(data, lambda r: ((r.process, _delprocess(content, r.process, r.step)),)),
     )
 
 
-def _complaints(
-    data: YearData, config: ReportConfig, tree: OrgTree, level: str
-) -> Pivot[str] | None:
-    if data.complaints is None:
-        return None
+def complaint_pivot(
+    rows: Sequence[ComplaintRow], config: ReportConfig, tree: OrgTree, level: str
+) -> Pivot[str]:
+    """Klagomål by unit at `level` and by source; an ärende for several units counts once."""
     sources = [c.id for c in (*config.complaints.sources, UNKNOWN)]
     return build_pivot(
-        data.complaints,
+        rows,
         lambda r: [tree.at_level(u, level) for u in r.units],
         lambda r: [(r.source, r.count)],
         sources,
     )
 
 
-def _deviations(
-    data: YearData, config: ReportConfig, tree: OrgTree, level: str
+def deviation_pivots(
+    rows: Sequence[DeviationRow], config: ReportConfig, tree: OrgTree, level: str
 ) -> dict[str, Pivot[str]]:
+    """Per avvikelse kind: avvikelser by unit at `level` and by category."""
     tables: dict[str, Pivot[str]] = {}
     for kind in config.deviations:
-        mine = [r for r in data.deviations or () if r.kind == kind.id]
+        mine = [r for r in rows if r.kind == kind.id]
         if mine:
             tables[kind.id] = build_pivot(
                 mine,
@@ -137,24 +198,38 @@ def _deviations(
     return tables
 
 
-def _incidents(data: YearData, tree: OrgTree, level: str) -> Pivot[str] | None:
-    if data.incidents is None:
-        return None
+def incident_pivot(rows: Sequence[IncidentRow], tree: OrgTree | None, level: str) -> Pivot[str]:
+    """Personuppgiftsincidenter and those anmälda till IMY, by unit at `level` (None: one row)."""
     return build_pivot(
-        data.incidents,
-        lambda r: [tree.at_level(r.unit, level)],
-        # An antal written as okänt is left out here; the table tells it apart (incident_cell).
-        lambda r: [("incidenter", r.count or 0), ("anmalda-imy", int(r.reported_imy))],
+        rows,
+        lambda r: [tree.at_level(r.unit, level) if tree else ""],
+        incident_entries,
         INCIDENT_COLUMNS,
         keep_empty=True,
     )
 
 
+def case_pivot(rows: Sequence[Any], tree: OrgTree, level: str) -> Pivot[str]:
+    """Cases (lex Sarah, lex Maria, ej verkställda beslut: one row each) by unit at `level`."""
+    return build_pivot(rows, lambda r: [tree.at_level(r.unit, level)], lambda r: [("", 1)], None)
+
+
+def incident_entries(row: IncidentRow) -> list[tuple[str, int | None]]:
+    # A row whose antal is okänt has an unknown number anmälda too.
+    reported = None if row.count is None else row.reported_imy
+    return [("incidenter", row.count), ("anmalda-imy", reported)]
+
+
 def _checks(data: YearData, keys: Callable[[Any], Sequence[K]]) -> Pivot[K] | None:
     if data.self_checks is None:
         return None
+    results = [*RESULTS, UNKNOWN_ID] if any(r.result is None for r in data.self_checks) else RESULTS
     return build_pivot(
-        data.self_checks, keys, lambda r: [(r.result.value, 1)], RESULTS, keep_empty=True
+        data.self_checks,
+        keys,
+        lambda r: [(r.result.value if r.result else UNKNOWN_ID, 1)],
+        results,
+        keep_empty=True,
     )
 
 

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import model_validator
+from pydantic import BeforeValidator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ledningssystem.core.model.base import ContentModel, Date, Slug, Text, sv
+from ledningssystem.core.model.base import ContentModel, Slug, Text, sv
 from ledningssystem.report.fields import Decimal, YesNo, yes_no
+from ledningssystem.report.unknown import (
+    UNKNOWN_TEXT,
+    MaybeDate,
+    is_unknown,
+    none_if_unknown,
+    unknown_or,
+)
 
 
 class CheckResult(StrEnum):
@@ -25,13 +32,22 @@ class SelfCheckRow(ContentModel):
     process: Slug = sv("process", "Processens id.")
     step: Slug | None = sv("steg", "Stegets id i processen.", default=None)
     check: Text = sv("kontroll", "Vad som kontrollerades.")
-    date: Date = sv("datum", "När kontrollen gjordes eller var planerad.")
-    result: CheckResult = sv(
+    date: MaybeDate = sv("datum", "När kontrollen gjordes eller var planerad, eller okänt.")
+    result: Annotated[
+        CheckResult | None,
+        BeforeValidator(none_if_unknown),
+        unknown_or({"enum": [r.value for r in CheckResult]}),
+    ] = sv(
         "resultat",
-        "godkänd, ej godkänd eller ej genomförd; utelämna när värde och mål ger resultatet.",
+        "godkänd, ej godkänd eller ej genomförd (okänt om det inte registrerats); utelämna "
+        "när värde och mål ger resultatet.",
     )
-    measured: Decimal | None = sv(
-        "värde", "Uppmätt värde, t.ex. 54 (andel journaler med genomförandeplan).", default=None
+    measured: Annotated[
+        Decimal | None, BeforeValidator(none_if_unknown), unknown_or({"type": "number"})
+    ] = sv(
+        "värde",
+        "Uppmätt värde, t.ex. 54 (andel journaler med genomförandeplan), eller okänt.",
+        default=None,
     )
     target: Decimal | None = sv("mål", "Målvärdet som värdet jämförs med, t.ex. 65.", default=None)
     unit: str = sv("enhet", "Måttenhet för värde och mål, t.ex. %.", default="")
@@ -45,6 +61,8 @@ class SelfCheckRow(ContentModel):
     def _result_from_measure(cls, data: Any) -> Any:
         if not isinstance(data, dict) or "resultat" in data:
             return data
+        if is_unknown(data.get("värde")):
+            return {**data, "resultat": None}  # nothing measured: the result is not known
         try:
             value = float(str(data["värde"]).replace(",", "."))
             target = float(str(data["mål"]).replace(",", "."))
@@ -66,9 +84,9 @@ class SelfCheckRow(ContentModel):
 
     def measure_text(self) -> str:
         """ "54 % mot målet 65 %", or "" when the result is not a measured value."""
-        if self.measured is None:
-            return ""
         unit = f"\u00a0{self.unit}" if self.unit else ""
+        if self.measured is None:  # written as okänt: never a placeholder number
+            return f"{UNKNOWN_TEXT} mot målet {_number(self.target)}{unit}" if self.target else ""
         text = f"{_number(self.measured)}{unit}"
         return f"{text} mot målet {_number(self.target)}{unit}" if self.target is not None else text
 

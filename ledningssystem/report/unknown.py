@@ -30,6 +30,16 @@ def is_unknown(value: Any) -> bool:
     return isinstance(value, str) and " ".join(value.split()).casefold() in UNKNOWN_WORDS
 
 
+def none_if_unknown(value: Any) -> Any:
+    """A before-validator: an explicit unknown becomes None, anything else is kept."""
+    return None if is_unknown(value) else value
+
+
+def unknown_or(schema: dict[str, Any]) -> WithJsonSchema:
+    """The JSON Schema of a field that is `schema` or an explicit unknown."""
+    return WithJsonSchema({"anyOf": [schema, _WORDS_SCHEMA]})
+
+
 def _id_or_unknown(value: Any) -> Any:
     return UNKNOWN_ID if is_unknown(value) else value
 
