@@ -19,34 +19,31 @@ from mkdocs.structure.pages import Page
 from ledningssystem.core.errors import ContentErrors
 from ledningssystem.core.load import content_paths
 from ledningssystem.core.sanitise import sanitise_html
-from ledningssystem.core.urls import in_handbook_docs, in_public_docs
 from ledningssystem.website.build import PostBuildError, SiteBuild, shared_build
-from ledningssystem.website.options import BuildOptionError
-from ledningssystem.website.pages.content_errors import (
-    ERROR_PAGE_TITLE,
-    ERROR_PREVIEW_KEY,
-    content_error_pages,
+from ledningssystem.website.file_plan import (
+    FilePlan,
+    PlannedFile,
+    build_plan,
+    error_plan,
+    hide_dirty_warnings,
 )
-from ledningssystem.website.preview import PREVIEW_FOLDER, macro_pages, write_preview_pages
-from ledningssystem.website.resources import external_resources, external_resources_report
+from ledningssystem.website.options import BuildOptionError
+from ledningssystem.website.pages.content_errors import ERROR_PAGE_TITLE, ERROR_PREVIEW_KEY
+from ledningssystem.website.resources import ResourceScan, external_resources_report
 
 log = logging.getLogger("mkdocs.plugins.ledningssystem")
 # Not under "mkdocs.": under --strict a warning there would fail the error page's build too.
 serve_log = logging.getLogger("ledningssystem.serve")
 _state: dict[str, object] = {}
+# A preview rebuild reads again only the files it wrote (the others were checked before).
+_resources = ResourceScan()
 
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
     _state["preview"] = command == "serve" and dirty
     if _state["preview"]:
-        # make serve asks for dirty rebuilds on purpose (see ledningssystem.website.preview);
-        # MkDocs' warning about them would fail every --strict rebuild.
-        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
-
-
-def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
-    return "'dirty' build" not in record.getMessage()
+        hide_dirty_warnings()
 
 
 # Before every other plugin (mkdocs-macros included), so macros find the validated content.
@@ -81,74 +78,47 @@ def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201 - l
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     errors = _state.get("errors")
     if isinstance(errors, ContentErrors):
-        return _error_files(files, config, errors)
-    # The two sites share docs/: the public one takes its look and docs/publik/, the
-    # handbook everything else (theme files, from outside docs/, always stay).
-    keep = in_public_docs if _build().context.public else in_handbook_docs
+        return _apply(error_plan(errors, [f.src_uri for f in files]), files, config)
     docs = Path(config.docs_dir).resolve()
-    for file in [f for f in files if docs in Path(f.abs_src_path or "").resolve().parents]:
-        if not keep(file.src_uri):
-            files.remove(file)
-    if _state.get("preview"):
-        files = _preview_files(files, config)
-        if _state.pop("after_errors", False):  # the error page overwrote the start page
-            _render_again(files, config, "index.md")
-        return files
-    for page in _build().pages:
-        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, page.src, content=page.markdown, inclusion=inclusion))
-    for uri, path in _build().assets.items():
-        files.append(File.generated(config, uri, abs_src_path=str(path)))
-    return files
-
-
-def _preview_files(files: Files, config: MkDocsConfig) -> Files:
-    """Generated pages as files on disk, so a dirty rebuild renders only those that changed."""
+    in_docs = [f.src_uri for f in files if docs in Path(f.abs_src_path or "").resolve().parents]
+    preview = bool(_state.get("preview"))
+    after_errors = preview and bool(_state.pop("after_errors", False))
     root = Path(config.config_file_path).parent
-    folder = root / PREVIEW_FOLDER
-    write_preview_pages(_build().pages, folder)
-    for page in _build().pages:
-        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(
-            File(
-                page.src,
-                str(folder),
-                config.site_dir,
-                config.use_directory_urls,
-                inclusion=inclusion,
-            )
-        )
-    # Pages of docs/ with macros show the content: render them on every rebuild.
-    for src in macro_pages(Path(config.docs_dir)):
-        old = files.get_file_from_path(src)
+    plan = build_plan(_build(), root, docs, in_docs, preview, after_errors)
+    return _apply(plan, files, config)
+
+
+def _apply(plan: FilePlan, files: Files, config: MkDocsConfig) -> Files:
+    """The engine's plan as MkDocs Files."""
+    for src in plan.remove:
+        files.remove(files.src_uris[src])
+    for planned in plan.add:
+        old = files.get_file_from_path(planned.src) if planned.replaces else None
+        if planned.replaces and old is None:
+            continue
         if old is not None:
             files.remove(old)
-            text = Path(config.docs_dir, src).read_text(encoding="utf-8")
-            files.append(File.generated(config, src, content=text, inclusion=old.inclusion))
+        files.append(_file(planned, config, old.inclusion if old else _inclusion(planned)))
     return files
 
 
-def _error_files(files: Files, config: MkDocsConfig, errors: ContentErrors) -> Files:
-    """The preview of content with errors: the error page at every address, nothing else."""
-    for file in [f for f in files if f.src_uri.endswith(".md")]:
-        files.remove(file)
-    for page in content_error_pages(errors):
-        inclusion = InclusionLevel.NOT_IN_NAV if page.dest else InclusionLevel.INCLUDED
-        file = File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
-        if page.dest:  # 404.html, which the preview answers for every unknown address
-            file.dest_uri = page.dest
-            file.url = page.dest
-        files.append(file)
-    return files
+def _inclusion(planned: PlannedFile) -> InclusionLevel:
+    if planned.in_nav is None:
+        return InclusionLevel.UNDEFINED  # not a page: MkDocs decides
+    return InclusionLevel.INCLUDED if planned.in_nav else InclusionLevel.NOT_IN_NAV
 
 
-def _render_again(files: Files, config: MkDocsConfig, src: str) -> None:
-    # A dirty rebuild renders only sources newer than their output; this output is newer.
-    old = files.get_file_from_path(src)
-    if old is not None and old.abs_src_path:
-        files.remove(old)
-        text = Path(old.abs_src_path).read_text(encoding="utf-8")
-        files.append(File.generated(config, src, content=text, inclusion=old.inclusion))
+def _file(planned: PlannedFile, config: MkDocsConfig, inclusion: InclusionLevel) -> File:
+    if planned.folder is not None:  # on disk: a dirty rebuild renders it only when it changed
+        dirs = (str(planned.folder), config.site_dir, config.use_directory_urls)
+        return File(planned.src, *dirs, inclusion=inclusion)
+    path = str(planned.path) if planned.path else None
+    file = File.generated(
+        config, planned.src, content=planned.content, abs_src_path=path, inclusion=inclusion
+    )
+    if planned.dest:  # 404.html, which the preview answers for every unknown address
+        file.dest_uri = file.url = planned.dest
+    return file
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
@@ -192,7 +162,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         _state["indexed"] = True
     except PostBuildError as error:
         raise PluginError(str(error)) from None
-    outside = external_resources(Path(config.site_dir))
+    outside = _resources.scan(Path(config.site_dir))
     if outside:
         raise PluginError(external_resources_report(outside))
 

@@ -61,6 +61,8 @@ def personal_number_lines(text: str, exempt: frozenset[str] = frozenset()) -> li
 def personal_number_hashes(text: str, exempt: frozenset[str] = frozenset()) -> dict[int, list[str]]:
     """Line number → the exemption hashes of the personnummer on that line (not exempted)."""
     found: dict[int, list[str]] = {}
+    if not _DIGIT_RUN.search(rendered(text)):
+        return found  # every candidate holds a ten-digit run: most files need no line scan
     for number, line in enumerate(text.split("\n"), start=1):
         if EXEMPT_MARK in line:
             continue

@@ -155,15 +155,24 @@ def _names_used(root: Path, year_text: str) -> bytes:
         return path.read_bytes()
     names: dict[str, str] = {}
     _collect_names(data, names)
+    # An id is named where it stands alone: it is one whole run of [a-z0-9-] in the text.
+    words = set(_ID_RUN.findall(year_text))
     used = {
         key: name
         for key, name in names.items()
-        if re.search(rf"(?<![a-z0-9-]){re.escape(key)}(?![a-z0-9-])", year_text)
+        if (key in words if _ID_RUN.fullmatch(key) else _named(key, year_text))
     }
     municipality = data.get("kommun") if isinstance(data, dict) else None
     return json.dumps(
         {"kommun": municipality, "namn": used}, sort_keys=True, ensure_ascii=False
     ).encode()
+
+
+_ID_RUN = re.compile(r"[a-z0-9-]+")
+
+
+def _named(key: str, text: str) -> bool:
+    return re.search(rf"(?<![a-z0-9-]){re.escape(key)}(?![a-z0-9-])", text) is not None
 
 
 def _collect_names(value: Any, names: dict[str, str]) -> None:

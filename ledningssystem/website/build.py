@@ -16,6 +16,7 @@ from ledningssystem.pdf.site import write_year_pdfs
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.website.options import BuildOptions
 from ledningssystem.website.pages import BuildContext, Page, generate_pages
+from ledningssystem.website.pages.memo import PageMemo, shared_digest, source_digests
 from ledningssystem.website.pages.report import site_reports
 from ledningssystem.website.search_index import (
     ALL_PAGES,
@@ -84,19 +85,27 @@ def prepare_build(
     root: Path | str,
     directory_urls: bool = True,
     options: BuildOptions | Mapping[str, object] | None = None,
+    previous: PageMemo | None = None,
 ) -> SiteBuild:
     """Load and validate the content under `root` and generate its pages (raises ContentErrors).
 
     `options` are BuildOptions, or mkdocs.yml's `extra:` to read them from (BuildOptionError).
+    With the `previous` build's memo, document pages whose inputs did not change are reused.
     """
     chosen = options if isinstance(options, BuildOptions) else BuildOptions.read(options)
     content = load_ledningssystem(root)
+    memo = PageMemo()
+    if previous is not None:
+        digests = source_digests(Path(root))
+        shared = shared_digest(digests, content.today, (directory_urls, chosen))
+        memo = previous.next(digests, shared)
     context = BuildContext(
         directory_urls=directory_urls,
         history=read_history(root, start=content.settings.document_control.history_start),
         public=chosen.public,
         drafts=chosen.drafts,
         pdf=chosen.pdf,
+        memo=memo,
     )
     assets = {} if chosen.public else routine_assets(root)
     return SiteBuild(content, context, generate_pages(content, context), assets=assets)
@@ -119,10 +128,15 @@ def shared_build(
     cached = _SHARED.get(key)
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    build = prepare_build(resolved, directory_urls, chosen)
+    build = prepare_build(resolved, directory_urls, chosen, _last_memo())
     _SHARED.clear()  # keep only the latest build: a serve session must not grow without end
     _SHARED[key] = (stamp, build)
     return build
+
+
+def _last_memo() -> PageMemo:
+    """The page memo of the latest shared build (an empty one before the first)."""
+    return next((build.context.memo for _, build in _SHARED.values()), PageMemo())
 
 
 def _content_stamp(root: Path) -> tuple[int, int]:

@@ -21,15 +21,40 @@ _RESOURCE_ATTRIBUTES = {"src", "poster", "data"}
 
 def external_resources(site_dir: Path) -> list[str]:
     """ "<file>: <what> → <url>" for every resource in the site that points outside it."""
-    found: list[str] = []
-    for path in sorted(site_dir.rglob("*")):
-        if not path.is_file() or path.suffix not in {".html", ".css", ".svg"}:
-            continue
-        rel = path.relative_to(site_dir).as_posix()
-        text = path.read_text(encoding="utf-8", errors="replace")
-        urls = _css_urls(text) if path.suffix == ".css" else _markup_urls(text)
-        found += [f"{rel}: {what} → {url}" for what, url in urls if is_external(url)]
-    return found
+    return ResourceScan().scan(site_dir)
+
+
+class ResourceScan:
+    """external_resources for a site rebuilt again and again (make serve's dirty rebuilds).
+
+    A file is read again only when its size or modification time changed since the last scan,
+    so a rebuild that wrote three pages reads three pages, not the whole site.
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[Path, tuple[int, int, list[str]]] = {}
+
+    def scan(self, site_dir: Path) -> list[str]:
+        found: list[str] = []
+        seen: dict[Path, tuple[int, int, list[str]]] = {}
+        for path in sorted(site_dir.rglob("*")):
+            if path.suffix not in {".html", ".css", ".svg"} or not path.is_file():
+                continue
+            stat = path.stat()
+            known = self._seen.get(path)
+            if known is None or known[:2] != (stat.st_mtime_ns, stat.st_size):
+                known = (stat.st_mtime_ns, stat.st_size, _file_findings(site_dir, path))
+            seen[path] = known
+            found += known[2]
+        self._seen = seen
+        return found
+
+
+def _file_findings(site_dir: Path, path: Path) -> list[str]:
+    rel = path.relative_to(site_dir).as_posix()
+    text = path.read_text(encoding="utf-8", errors="replace")
+    urls = _css_urls(text) if path.suffix == ".css" else _markup_urls(text)
+    return [f"{rel}: {what} → {url}" for what, url in urls if is_external(url)]
 
 
 def external_resources_report(found: list[str], shown: int = 20) -> str:

@@ -9,6 +9,7 @@ from ledningssystem.core.urls import Linker
 from ledningssystem.doccontrol.history import History
 from ledningssystem.render.table_cards import label_card_cells
 from ledningssystem.render.templating import render_template
+from ledningssystem.website.pages.memo import PageMemo
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class BuildContext:
     public: bool = False
     drafts: bool = True  # berättelser not yet fastställda get pages (the public site: on request)
     pdf: bool = False  # the build writes each year's PDF (hooks/portal.py on_post_build)
+    # Document pages of the previous build (make serve): only those whose inputs changed are made.
+    memo: PageMemo = field(default_factory=PageMemo, compare=False, repr=False)
 
     def linker(self, src: str) -> Linker:
         return Linker(src, self.directory_urls, self.public)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
+from functools import partial
 
 from ledningssystem.bpmn.export import render_bpmn
 from ledningssystem.core.model.content import Ledningssystem
@@ -12,6 +13,7 @@ from ledningssystem.diagrams.landscape import render_landscape
 from ledningssystem.diagrams.process_diagrams import process_diagrams
 from ledningssystem.diagrams.process_map import render_process_map
 from ledningssystem.website.pages.doccontrol import document_control
+from ledningssystem.website.pages.memo import history_key
 from ledningssystem.website.pages.page import BuildContext, Page, template_page
 
 TYPE_HEADINGS = {
@@ -22,10 +24,12 @@ TYPE_HEADINGS = {
 
 
 def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
+    shown = _documents_shown(content) if context.memo.enabled else {}
     for process in content.processes.values():
-        yield process_document_page(content, context, process)
-        yield process_map_document(content, context, process)
-        yield Page(process_bpmn(process.id), render_bpmn(content, process))
+        yield from context.memo.page(
+            partial(_process_key, context, shown, process),
+            partial(_process_pages, content, context, process),
+        )
     groups = [(TYPE_HEADINGS[kind], content.processes_of_type(kind)) for kind in ProcessType]
     yield template_page(
         PROCESS_INDEX,
@@ -40,6 +44,36 @@ def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
             for p in content.processes.values()
         },
     )
+
+
+def _process_pages(content: Ledningssystem, context: BuildContext, process: Process) -> list[Page]:
+    return [
+        process_document_page(content, context, process),
+        process_map_document(content, context, process),
+        Page(process_bpmn(process.id), render_bpmn(content, process)),
+    ]
+
+
+def _process_key(context: BuildContext, shown: dict[str, set[str]], process: Process) -> Hashable:
+    """What a process's pages show besides shared content (see _documents_shown), its history."""
+    history = history_key(context.history, process.origin.file)
+    return ("process", context.memo.files(shown[process.id]), history)
+
+
+def _documents_shown(content: Ledningssystem) -> dict[str, set[str]]:
+    """Process id → the files of the documents its pages show: itself, the processes it hands
+    over to and that hand over to it (their names and steps), and the rutiner that support it."""
+    shown = {pid: {p.origin.file} for pid, p in content.processes.items()}
+    for process in content.processes.values():
+        for step in process.steps:
+            for flow in step.next:
+                if flow.process in shown:
+                    shown[flow.process].add(process.origin.file)
+                    shown[process.id].add(content.processes[flow.process].origin.file)
+    for doc in content.routines.values():
+        for target in doc.meta.supports:
+            shown[target.partition("/")[0]].add(doc.meta.origin.file)
+    return shown
 
 
 def process_map_document(content: Ledningssystem, context: BuildContext, process: Process) -> Page:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
+from functools import partial
 from itertools import groupby
 
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.model.routine import RoutineDocument
 from ledningssystem.core.urls import ROUTINE_INDEX, routine_page
 from ledningssystem.website.pages.doccontrol import document_control
+from ledningssystem.website.pages.memo import history_key
 from ledningssystem.website.pages.page import BuildContext, Page, template_page
 
 _LEADING_H1 = re.compile(r"\A\s*#\s[^\n]*\n")
@@ -17,7 +19,10 @@ _LEADING_H1 = re.compile(r"\A\s*#\s[^\n]*\n")
 
 def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
     for doc in content.routines.values():
-        yield routine_document_page(content, context, doc)
+        yield context.memo.page(
+            partial(_routine_key, content, context, doc),
+            partial(routine_document_page, content, context, doc),
+        )
     yield template_page(
         ROUTINE_INDEX,
         "pages/routine_index.md.jinja",
@@ -45,6 +50,13 @@ def routine_document_page(
         supports=supports,
         control=document_control(content, context, meta),
     )
+
+
+def _routine_key(content: Ledningssystem, context: BuildContext, doc: RoutineDocument) -> Hashable:
+    """What a rutin page shows besides shared content: itself, its processes, its history."""
+    file = doc.meta.origin.file
+    processes = [content.processes[t.partition("/")[0]].origin.file for t in doc.meta.supports]
+    return ("rutin", context.memo.files([file, *processes]), history_key(context.history, file))
 
 
 def _support_link(content: Ledningssystem, target: str) -> tuple[str, str, str]:
