@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from markupsafe import Markup
 
 from ledningssystem.report.blocks import BlockContext, distribution, nothing
-from ledningssystem.report.blocks_rows import per_subprocess, risk_action
+from ledningssystem.report.blocks_rows import checks_per_process, risk_action
 from ledningssystem.report.compute import follow_up, indicator_history, status_now
 from ledningssystem.report.figures import slug, swedish
 from ledningssystem.report.model import ActionRow
@@ -93,33 +93,9 @@ def self_checks(ctx: BlockContext) -> str:
         ]
         for r in ordered
     ]
-    results = [(slug(r.value), r.value.capitalize()) for r in CheckResult]
-    pivot = ctx.pivots.checks_by_process
-    assert pivot is not None  # the year has egenkontroller
-    per_process = [
-        [
-            ctx.process_link(p),
-            *[swedish(pivot.cell(p, c)) for c in pivot.column_keys],
-            swedish(pivot.row_totals[p]),
-        ]
-        for p in sorted(pivot.row_keys, key=lambda p: ctx.step_position(p, None))
-    ]
-    foot = [
-        "Summa",
-        *[swedish(pivot.column_totals[c]) for c in pivot.column_keys],
-        swedish(pivot.total),
-    ]
-    status = Table(
-        f"Egenkontroller {ctx.data.year}: status per process",
-        ["Process", *[c.value.capitalize() for c in CheckResult], "Summa"],
-        per_process,
-        foot,
-        frozenset({1, 2, 3, 4}),
-    )
     return "\n\n".join(
         [
-            render_table(status),
-            render_table(per_subprocess(ctx)),
+            checks_per_process(ctx),
             render_table(
                 Table(
                     f"Egenkontroller {ctx.data.year} per processteg",
@@ -127,7 +103,6 @@ def self_checks(ctx: BlockContext) -> str:
                     table_rows,
                 )
             ),
-            distribution(ctx, "egenkontroller", results, "Egenkontroller per resultat"),
         ]
     )
 

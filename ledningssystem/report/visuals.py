@@ -22,6 +22,10 @@ class Table:
     foot: Sequence[str] | None = None
     numeric: frozenset[int] = field(default_factory=frozenset)
     wide: frozenset[int] = field(default_factory=frozenset)  # columns that must not be squeezed
+    # Rows under the Summa row: last year's sums and the change, so that the totals a chart
+    # shows are compared in the chart's own table instead of in a second table (issue 12).
+    more_foot: Sequence[Sequence[str]] = ()
+    unbroken: frozenset[int] = field(default_factory=frozenset)  # short values kept on a line
 
 
 EMPTY_CELLS = frozenset({"", "–"})
@@ -38,12 +42,11 @@ def without_empty_columns(table: Table) -> Table:
     if not rows:
         return table
     foot = list(table.foot) if table.foot else None
+    feet = [foot, *table.more_foot] if foot is not None else list(table.more_foot)
     keep = [
         i
         for i in range(len(table.head))
-        if i == 0
-        or any(str(r[i]).strip() not in EMPTY_CELLS for r in rows)
-        or (foot is not None and str(foot[i]).strip() not in EMPTY_CELLS)
+        if i == 0 or any(str(r[i]).strip() not in EMPTY_CELLS for r in (*rows, *feet))
     ]
     if len(keep) == len(table.head):
         return table
@@ -55,6 +58,8 @@ def without_empty_columns(table: Table) -> Table:
         [foot[i] for i in keep] if foot is not None else None,
         frozenset(new_index[i] for i in table.numeric if i in new_index),
         frozenset(new_index[i] for i in table.wide if i in new_index),
+        [[r[i] for i in keep] for r in table.more_foot],
+        frozenset(new_index[i] for i in table.unbroken if i in new_index),
     )
 
 
@@ -100,6 +105,7 @@ class BarChart:
     id: str
     title: str
     desc: str
+    source: str  # where the chart's figures are written out (its text alternative)
     bars: tuple[Bar, ...]
     width: int
     height: int
@@ -130,10 +136,12 @@ def render_bar_chart(
     title: str,
     items: Sequence[tuple[str, float, str]],
     bar_classes: Sequence[str] = (),
+    source: str = "Samma uppgifter finns i tabellen nedan.",
 ) -> str:
     """A horizontal bar chart of (label, value, value text); the description lists every value.
 
     `bar_classes`, one per item, colour the bars (the risk classes, as in the risk matrix).
+    `source` says where the figures are written out, in the caption.
     """
     largest = max((value for _, value, _ in items), default=0) or 1
     wrapped = [wrap(label) for label, _, _ in items]
@@ -150,7 +158,7 @@ def render_bar_chart(
     # Room for the longest value text after the longest bar, so that no label is cut off.
     value_width = round(12 + CHAR_WIDTH * max((len(text) for _, _, text in items), default=4))
     width = label_width + PLOT_WIDTH + value_width
-    chart = BarChart(chart_id, title, desc, tuple(bars), width, round(y), label_width)
+    chart = BarChart(chart_id, title, desc, source, tuple(bars), width, round(y), label_width)
     return render_template("report/bar_chart.svg.jinja", chart=chart)
 
 
