@@ -153,6 +153,7 @@ def indicators(ctx: BlockContext) -> str:
             table_rows,
             None,
             frozenset({1, 2, 4}),
+            unbroken=frozenset({4}),  # "12" over "mål nått: nej", not four lines on paper
         )
     )
 
