@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -88,6 +89,13 @@ def cells(figure: Figure | None) -> list[str]:
     if figure is None:
         return ["–", "–", ""]
     return [figure.cell(), figure.previous_text(), figure.change()]
+
+
+def date_cell(value: dt.date | None) -> Markup:
+    """A date that never wraps at its hyphens (2025-12-01), or "–"."""
+    if value is None:
+        return Markup("–")
+    return Markup('<span class="ls-date">{}</span>').format(value.isoformat())
 
 
 def note(text: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from ledningssystem.report.blocks import BlockContext, distribution, nothing
+from ledningssystem.report.blocks import BlockContext, date_cell, distribution, nothing
 from ledningssystem.report.blocks_rows import checks_per_process, risk_action
 from ledningssystem.report.compute import follow_up, indicator_history, status_now
 from ledningssystem.report.figures import slug, swedish
@@ -83,7 +83,7 @@ def self_checks(ctx: BlockContext) -> str:
         [
             ctx.process_link(r.process, r.step),
             r.check,
-            r.date.isoformat(),
+            date_cell(r.date),
             Markup('<span class="ls-check ls-check--{}">{}</span>{}').format(
                 slug(r.result.value),
                 marks[r.result],
@@ -167,7 +167,7 @@ def reviews(ctx: BlockContext) -> str:
         [
             r.subject,
             kinds.get(r.kind, r.kind),
-            r.date.isoformat() if r.date else "–",
+            date_cell(r.date),
             r.finding,
             r.action or "–",
         ]
@@ -187,7 +187,7 @@ def _action_rows(ctx: BlockContext, rows: Sequence[ActionRow]) -> list[list[str]
         [
             r.title,
             ctx.role_name(r.owner),
-            r.due.isoformat(),
+            date_cell(r.due),
             r.status.value.capitalize(),
             ctx.process_link(r.process),
             r.comment or "–",
@@ -227,7 +227,7 @@ def follow_up_block(ctx: BlockContext) -> str:
             [
                 before.title,
                 ctx.role_name(before.owner),
-                before.due.isoformat(),
+                date_cell(before.due),
                 before.status.value.capitalize(),
                 status,
                 (now.comment if now and now.comment else "–"),

@@ -92,3 +92,30 @@ def test_public_search_finds_the_berattelse_year(public_url: str, browser: Any) 
         assert visit.console_errors == [] and visit.outside_requests == []
     finally:
         context.close()
+
+
+# Rendered size of each text of the årshjul: its font size times the wheel's scale.
+WHEEL_TEXT_SIZES = """() => {
+  const svg = document.querySelector('svg.ls-arshjul');
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll('text')].map(t =>
+    [t.textContent.trim(), parseFloat(getComputedStyle(t).fontSize) * scale]);
+}"""
+
+
+@pytest.mark.parametrize("width", (320, 375))
+def test_arshjul_numbers_and_months_are_legible_on_a_phone(
+    width: int, built_site: Path, base_url: str, browser: Any
+) -> None:
+    """Issue 12: the scaled wheel showed its numbers at about 7 px on a phone."""
+    context, visit = new_visit(
+        browser, base_url, viewport={"width": width, "height": 900}, is_mobile=True
+    )
+    try:
+        page = visit.open("arshjul/")
+        sizes = page.evaluate(WHEEL_TEXT_SIZES)
+        assert len(sizes) > 12  # twelve months and the activities' numbers
+        small = [(text, round(size, 1)) for text, size in sizes if size < 11]
+        assert small == [], f"{width} px: {small}"
+    finally:
+        context.close()
