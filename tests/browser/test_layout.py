@@ -119,3 +119,29 @@ def test_arshjul_numbers_and_months_are_legible_on_a_phone(
         assert small == [], f"{width} px: {small}"
     finally:
         context.close()
+
+
+# Rendered size of the berättelse charts' labels and values: font size times the scale.
+CHART_TEXT_SIZES = """() => [...document.querySelectorAll('.ls-chart svg')].flatMap(svg => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll('text')].map(t =>
+    [t.textContent.trim(), parseFloat(getComputedStyle(t).fontSize) * scale]);
+})"""
+
+
+def test_berattelse_chart_labels_are_legible_on_a_phone(
+    built_site: Path, base_url: str, browser: Any
+) -> None:
+    """At 375 px a chart drawn for a desktop column shrank its labels to about 7 px."""
+    context, visit = new_visit(
+        browser, base_url, viewport={"width": 375, "height": 900}, is_mobile=True
+    )
+    try:
+        for path in page_paths(built_site, (("berattelse-ar", "kvalitetsberattelse/{year}/"),)):
+            page = visit.open(path[1])
+            sizes = page.evaluate(CHART_TEXT_SIZES)
+            assert len(sizes) > 20, path
+            small = sorted({(text, round(size, 1)) for text, size in sizes if size < 11})
+            assert small == [], f"{path[1]}: {small[:10]}"
+    finally:
+        context.close()
