@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import escape
+
 from ledningssystem.report.blocks import (
     NUM,
     BlockContext,
@@ -176,6 +178,8 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
         )
         chart_id = f"avvikelser-{kind.id}-kategori"
         chart = column_chart(ctx, chart_id, f"{kind.name} per kategori", pivot, columns)
+        if len(kinds) > 1:  # each kind's chart, table and trend under its own name
+            parts.append(f'<h4 class="ls-block-heading">{escape(kind.name)}</h4>')
         parts.append(pair(chart, render_table(table)))
         parts.append(trend_chart(ctx, f"avvikelser.{kind.id}.total", f"{kind.name} per år"))
     return "\n\n".join(p for p in parts if p)
