@@ -75,7 +75,7 @@ def test_bars_take_the_class_colour_and_leave_room_for_their_value() -> None:
     ]
     width = float(svg.svg["width"])
     value = svg.select("text.ls-chart-value")[-1]
-    assert float(value["x"]) + 6.6 * len(value.get_text()) <= width  # the longest value fits
+    assert float(value["x"]) + 7.7 * len(value.get_text()) <= width  # the longest value fits
 
 
 def test_example_lists_show_badges_and_generated_headings_reach_the_contents(

@@ -112,6 +112,28 @@ def test_long_compounds_shrink_before_they_are_split() -> None:
     assert all(text_width(line, 13) <= 60 for line in wrap_text("x" * 40 + " y", 60, 13))
 
 
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        # At a compound's joint, not at the last letter that fits ("personuppgiftsincid-").
+        ("personuppgiftsincidenter", 100, ("personuppgifts-", "incidenter")),
+        ("Informationssäkerhetssamordnare", 90, ("Informations-", "säkerhets-", "samordnare")),
+        ("Kvalitetsledningssystem", 70, ("Kvalitets-", "lednings-", "system")),
+        ("Missbruksvård", 60, ("Miss-", "bruks-", "vård")),  # a syllable, never missb|ruk
+        ("Ekonomiskt bistånd", 50, ("Ekono-", "miskt", "bistånd")),
+        # An author's soft hyphen wins, and is invisible where the word is not broken.
+        ("Kvalitets\u00adarbete i hemtjänsten", 75, ("Kvalitets-", "arbete i", "hem-", "tjänsten")),
+        ("Avvikelse\u00adhantering", 100, ("Avvikelse-", "hantering")),
+        ("Hemtjänst och Avvikelse\u00adhantering", 400, ("Hemtjänst och Avvikelsehantering",)),
+        ("Dokumentstyrning", 200, ("Dokumentstyrning",)),  # fits: no break at all
+    ],
+)
+def test_long_words_break_where_a_reader_expects(
+    text: str, width: float, lines: tuple[str, ...]
+) -> None:
+    assert wrap_text(text, width, 13) == lines
+
+
 def test_macro_suggests_the_closest_process() -> None:
     content = fixture_content()
     ctx = MacroContext(content, Linker("sida.md"), "sida.md")

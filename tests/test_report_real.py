@@ -249,7 +249,12 @@ def test_egenkontroll_with_a_measured_value_and_delprocess_counts(built: dict[st
     assert built["json"]["egenkontroller.ej-godkand"]["värde"] == 1  # 54 is below 65
     cells = row(built, "per processteg", "Hemtjänst › Genomförande › Planera insatsen")
     assert cells[3] == "✘ Ej godkänd : 54 % mot målet 65 %"
-    assert row(built, "per delprocess", "Hemtjänst › Genomförande")[1:] == ["1", "1", "0", "2"]
+    assert row(built, "per process och delprocess", "Hemtjänst › Genomförande")[1:] == [
+        "1",
+        "1",
+        "0",
+        "2",
+    ]
     assert "54 % mot målet 65 %" in built["pdf"]
 
 

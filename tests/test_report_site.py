@@ -100,7 +100,7 @@ def test_narrative_figures_match_the_tables(example_site: Path) -> None:
         "p", string=re.compile("Förvaltningen tog emot")
     )
     summary = table_with(article, "per enhet och avsändare")
-    total = summary.tfoot.find_all("td")[-1].get_text()
+    total = summary.tfoot.find("tr").find_all("td")[-1].get_text()
     assert f"tog emot {total} klagomål" in complaints.get_text()
 
 

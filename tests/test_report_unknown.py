@@ -133,7 +133,7 @@ def test_egenkontroller_with_unknown_date_result_and_value(built: dict[str, Any]
     cells = row(built, caption, "Hemtjänst › Genomförande › Planera insatsen")
     assert cells[2] == "–"  # datum: okänt prints no date
     assert cells[3] == "Uppgift saknas : uppgift saknas mot målet 65 %"
-    assert row(built, "Egenkontroller 2025: status per process", "Summa")[1:] == [
+    assert row(built, "Egenkontroller 2025 per process och delprocess", "Summa")[1:] == [
         "1",
         "0",
         "0",

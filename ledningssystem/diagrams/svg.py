@@ -21,6 +21,8 @@ _DIGITS = set("0123456789")
 
 
 def char_width(ch: str) -> float:
+    if ch == "\u00ad":
+        return 0.0  # a soft hyphen is invisible unless the line breaks there
     if ch in _NARROW:
         return 0.3
     if ch in _SEMI:
@@ -69,17 +71,71 @@ def fit_text(
     return size, wrap_text(text, max_width, size)
 
 
+SOFT_HYPHEN = "\u00ad"
+_VOWELS = set("aeiouyåäöéAEIOUYÅÄÖÉ")
+_ONSETS = {"bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kn", "kr", "pl", "pr", "sk", "sl"}
+_ONSETS |= {"sm", "sn", "sp", "st", "sv", "tr", "tv"}  # two consonants that start a syllable
+
+
 def _split_long_word(word: str, max_width: float, font_size: float) -> list[str]:
-    if text_width(word, font_size) <= max_width:
-        return [word]
-    parts, current = [], ""
-    for ch in word:
-        if current and text_width(current + ch + "-", font_size) > max_width:
-            parts.append(current + "-")
-            current = ch
-        else:
-            current += ch
-    return [*parts, current]
+    """A word too long for a line, in parts that fit, each but the last ending in "-".
+
+    Breaks where a reader expects one (a soft hyphen or hyphen, a Swedish compound's
+    joint "s", a syllable) rather than at the last letter that fits: "personuppgifts-"
+    "incidenter", not "personuppgiftsincid-" "enter".
+    """
+    parts, rest = [], word
+    while text_width(rest.replace(SOFT_HYPHEN, ""), font_size) > max_width:
+        cut = _best_cut(rest, max_width, font_size)
+        if cut is None:
+            break
+        head = rest[:cut].replace(SOFT_HYPHEN, "")
+        parts.append(head if head.endswith("-") else f"{head}-")
+        rest = rest[cut:]
+    return [*parts, rest.replace(SOFT_HYPHEN, "")]
+
+
+def _best_cut(word: str, max_width: float, font_size: float) -> int | None:
+    """Where to break `word` so that its head (with "-") fits: the best kind, then latest."""
+    fitting = [
+        i
+        for i in range(1, len(word))
+        if text_width(word[:i].replace(SOFT_HYPHEN, "").rstrip("-") + "-", font_size) <= max_width
+    ]
+    if not fitting:
+        return None
+    return min(fitting, key=lambda i: (_break_rank(word, i), -i))
+
+
+# Second parts of the compounds in a ledningssystem's names: a break before one reads well.
+COMPOUND_PARTS = (
+    "analys", "ansvar", "arbete", "behandling", "beslut", "berättelse", "boende", "chef",
+    "dokument", "enhet", "granskning", "handläggning", "hantering", "incident", "insats",
+    "kontroll", "ledning", "nämnd", "omsorg", "plan", "process", "rapport", "register",
+    "rutin", "samordn", "styrning", "system", "säkerhet", "tjänst", "uppföljning",
+    "utredning", "utveckling", "verksamhet", "vård",
+)  # fmt: skip
+
+
+def _break_rank(word: str, i: int) -> int:
+    """0 an author's (soft) hyphen, 1 a compound joint, 2 a syllable, 3 anywhere."""
+    before, after = word[:i].replace(SOFT_HYPHEN, ""), word[i:].replace(SOFT_HYPHEN, "")
+    if word[i - 1] in (SOFT_HYPHEN, "-"):
+        return 0
+    if len(before) < 3 or len(after) < 3 or not any(ch in _VOWELS for ch in after):
+        return 3
+    if after.casefold().startswith(COMPOUND_PARTS):
+        return 1  # avvikelse|hantering, informations|säkerhet, personuppgifts|incidenter
+    joint = before[-1] == "s" and before[-2] not in _VOWELS | {"s"} and len(after) > 4
+    if joint and after[0] not in _VOWELS and not (after[0] == "s" and after[1] not in _VOWELS):
+        return 1  # a joint "s" before a consonant: kvalitets|ledning (not hemtjäns|ten)
+    if (before[-1] + after[0]).casefold() in _ONSETS:
+        return 3  # never inside a syllable's first consonants: not missb|ruk
+    if after[0] not in _VOWELS and after[1] in _VOWELS:
+        return 2  # a syllable: ekono|miskt
+    if after[:2].casefold() in _ONSETS and after[2:3] and after[2] in _VOWELS:
+        return 2  # a syllable that starts with two consonants: miss|bruk
+    return 3
 
 
 def num(value: float) -> str:

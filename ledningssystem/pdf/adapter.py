@@ -96,10 +96,11 @@ def _section(
     html = []
     if section.legal:
         html.append(f'<p class="ls-legal">{escape(section.legal)}</p>')
-    html.append(markdown_to_html("\n\n".join(str(p).strip() for p in view.parts), extensions))
     if view.missing_text and draft:
-        # Readers of the PDF are not its authors: no file names (the handbook shows them).
+        # Where the text would stand, before the tables. Readers of the PDF are not its
+        # authors: no file names (the handbook shows them).
         html.append('<p class="ls-report-unwritten">Avsnittet är inte skrivet ännu.</p>')
+    html.append(markdown_to_html("\n\n".join(str(p).strip() for p in view.parts), extensions))
     body = "\n".join(html)
     return view.depth, PdfSection(section.id, section.heading, body, view.number)
 

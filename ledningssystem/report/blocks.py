@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -73,6 +74,12 @@ class BlockContext:
         ids = [s.id for s in process.steps]
         return process.name, ids.index(step_id) + 1 if step_id in ids else 0
 
+    def group_position(self, key: tuple[str, str]) -> tuple[int, str]:
+        """Sort key of (process, delprocess): where the delprocess starts in the process."""
+        process = self.content.processes.get(key[0])
+        groups = [s.group for s in process.steps] if process else []
+        return (groups.index(key[1]) if key[1] in groups else len(groups)), key[1]
+
     def trend(self, name: str) -> list[tuple[int, Figure]]:
         """The figure `name` in the last five years up to this one (folders and historik.yml)."""
         return trend(name, self.data.year, self.reports.figures, self.reports.history)
@@ -82,6 +89,13 @@ def cells(figure: Figure | None) -> list[str]:
     if figure is None:
         return ["–", "–", ""]
     return [figure.cell(), figure.previous_text(), figure.change()]
+
+
+def date_cell(value: dt.date | None) -> Markup:
+    """A date that never wraps at its hyphens (2025-12-01), or "–"."""
+    if value is None:
+        return Markup("–")
+    return Markup('<span class="ls-date">{}</span>').format(value.isoformat())
 
 
 def note(text: str) -> str:

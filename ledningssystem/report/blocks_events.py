@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import escape
+
 from ledningssystem.report.blocks import (
     NUM,
     BlockContext,
@@ -9,9 +11,11 @@ from ledningssystem.report.blocks import (
     distribution,
     note,
     nothing,
+    pair,
     trend_chart,
 )
 from ledningssystem.report.blocks_cases import process_rows
+from ledningssystem.report.blocks_cross import column_chart, cross_columns, cross_table
 from ledningssystem.report.blocks_grades import graded_deviations
 from ledningssystem.report.case_process import IVO_LABELS
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
@@ -27,27 +31,25 @@ def complaints(ctx: BlockContext) -> str:
     if rows is None:
         return nothing("klagomål och synpunkter")
     config = ctx.reports.config.complaints
-    # Only sources with complaints this year get a column; the distribution shows them all.
-    names = {c.id: c.name for c in config.sources} | {UNKNOWN_ID: UNKNOWN_LABEL}
     level = ctx.reports.config.levels.complaints
     pivot = ctx.pivots.complaints
     assert pivot is not None  # the year has complaints
-    sources = pivot.column_keys
+    sources = [(c.id, c.name) for c in config.sources] + [(UNKNOWN_ID, UNKNOWN_LABEL)]
+    columns = cross_columns(ctx, pivot, "klagomal.fran", sources)
     by_unit = [
         [ctx.unit_name(n)]
-        + [pivot.cell_tally(n, s).text() for s in sources]
+        + [pivot.cell_tally(n, s).text() for s in columns.ids]
         + [pivot.row_tally(n).text()]
         for n in sorted(pivot.row_keys, key=ctx.unit_name)
     ]
-    foot = ["Summa"] + [pivot.column_tally(s).text() for s in sources]
-    foot.append(pivot.total_tally().text())
-    numeric = frozenset(range(1, len(sources) + 2))
-    unit_table = Table(
+    unit_table = cross_table(
+        ctx,
+        pivot,
+        columns,
         f"Klagomål och synpunkter {ctx.data.year} per {level} och avsändare",
-        [LEVEL_HEADINGS[level], *[names[s] for s in sources], "Summa"],
+        (LEVEL_HEADINGS[level], "Summa"),
         by_unit,
-        foot,
-        numeric,
+        "klagomal.total",
     )
     total_value = pivot.total
     unit_note = (
@@ -89,11 +91,11 @@ def complaints(ctx: BlockContext) -> str:
                 NUM,
             )
         ),
-        render_table(unit_table),
-        unit_note,
-        distribution(
-            ctx, "klagomal.fran", [(c.id, c.name) for c in config.sources], "Klagomål per avsändare"
+        pair(
+            column_chart(ctx, "klagomal-fran", "Klagomål per avsändare", pivot, columns),
+            render_table(unit_table),
         ),
+        unit_note,
         distribution(
             ctx,
             "klagomal.kategori",
@@ -156,36 +158,29 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
         if pivot is None:
             continue
         level = ctx.reports.config.levels.deviations
-        names = {c.id: c.name for c in (*kind.categories, UNKNOWN)}
-        cats = pivot.column_keys
+        prefix = f"avvikelser.{kind.id}.kategori"
+        categories = [(c.id, c.name) for c in (*kind.categories, UNKNOWN)]
+        columns = cross_columns(ctx, pivot, prefix, categories)
         table_rows = [
             [ctx.unit_name(u)]
-            + [pivot.cell_tally(u, c).text() for c in cats]
+            + [pivot.cell_tally(u, c).text() for c in columns.ids]
             + [pivot.row_tally(u).text()]
             for u in sorted(pivot.row_keys, key=ctx.unit_name)
         ]
-        foot = (
-            ["Summa"] + [pivot.column_tally(c).text() for c in cats] + [pivot.total_tally().text()]
+        table = cross_table(
+            ctx,
+            pivot,
+            columns,
+            f"{kind.name} {ctx.data.year} per {level} och kategori",
+            (LEVEL_HEADINGS[level], "Summa"),
+            table_rows,
+            f"avvikelser.{kind.id}.total",
         )
-        parts.append(
-            render_table(
-                Table(
-                    f"{kind.name} {ctx.data.year} per {level} och kategori",
-                    [LEVEL_HEADINGS[level], *[names[c] for c in cats], "Summa"],
-                    table_rows,
-                    foot,
-                    frozenset(range(1, len(cats) + 2)),
-                )
-            )
-        )
-        parts.append(
-            distribution(
-                ctx,
-                f"avvikelser.{kind.id}.kategori",
-                [(c.id, c.name) for c in kind.categories],
-                f"{kind.name} per kategori",
-            )
-        )
+        chart_id = f"avvikelser-{kind.id}-kategori"
+        chart = column_chart(ctx, chart_id, f"{kind.name} per kategori", pivot, columns)
+        if len(kinds) > 1:  # each kind's chart, table and trend under its own name
+            parts.append(f'<h4 class="ls-block-heading">{escape(kind.name)}</h4>')
+        parts.append(pair(chart, render_table(table)))
         parts.append(trend_chart(ctx, f"avvikelser.{kind.id}.total", f"{kind.name} per år"))
     return "\n\n".join(p for p in parts if p)
 

@@ -1,13 +1,23 @@
-"""Parts of the risk and egenkontroll blocks: an accepted risk's cell, counts per delprocess."""
+"""Parts of the risk and egenkontroll blocks: an accepted risk's cell, counts per process."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from markupsafe import Markup, escape
 
-from ledningssystem.report.blocks import BlockContext
+from ledningssystem.report.blocks import BlockContext, pair
+from ledningssystem.report.blocks_cross import (
+    CrossColumns,
+    column_chart,
+    cross_columns,
+    cross_table,
+)
 from ledningssystem.report.model import RiskRow
+from ledningssystem.report.pivots import WHOLE_PROCESS, Pivot
+from ledningssystem.report.self_check_row import CheckResult
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
-from ledningssystem.report.visuals import Table
+from ledningssystem.report.visuals import render_table
 
 
 def risk_action(row: RiskRow) -> Markup:
@@ -21,28 +31,46 @@ def risk_action(row: RiskRow) -> Markup:
     return Markup("{}<br>{}").format(row.action, decision) if row.action else decision
 
 
-def result_heading(column: str) -> str:
-    """A result column's heading: "Godkänd", or "Uppgift saknas" for results written okänt."""
-    return UNKNOWN_LABEL if column == UNKNOWN_ID else column.capitalize()
+def checks_per_process(ctx: BlockContext) -> str:
+    """A chart of the results, then per process and, where a process has several, per
+    delprocess (step group).
 
-
-def per_subprocess(ctx: BlockContext) -> Table:
-    """Results per delprocess (the step's group), within each process."""
-    pivot = ctx.pivots.checks_by_subprocess
-    assert pivot is not None  # the year has egenkontroller
-    ordered = sorted(pivot.row_keys, key=lambda k: (ctx.step_position(k[0], None), k[1]))
-    table_rows = [
-        [
-            Markup("{} › {}").format(ctx.process_link(key[0]), key[1]),
-            *[pivot.cell_tally(key, c).text() for c in pivot.column_keys],
-            pivot.row_tally(key).text(),
-        ]
-        for key in ordered
-    ]
-    return Table(
-        f"Egenkontroller {ctx.data.year} per delprocess",
-        ["Process › delprocess", *[result_heading(c) for c in pivot.column_keys], "Summa"],
-        table_rows,
-        None,
-        frozenset(range(1, len(pivot.column_keys) + 2)),
+    One table, not two (issue 12): a process with one delprocess is one row; a process with
+    several has a subtotal row (marked ls-subtotal, left out of the column sums) above its
+    delprocesses. Under the Summa row, last year's sums and the change.
+    """
+    by_process, by_sub = ctx.pivots.checks_by_process, ctx.pivots.checks_by_subprocess
+    assert by_process is not None and by_sub is not None  # the year has egenkontroller
+    results = [(r.value, r.value.capitalize()) for r in CheckResult]
+    results.append((UNKNOWN_ID, UNKNOWN_LABEL))  # a column only when a result was okänt
+    columns = cross_columns(ctx, by_process, "egenkontroller", results)
+    body: list[list[object]] = []
+    for process in sorted(by_process.row_keys, key=lambda p: ctx.step_position(p, None)):
+        subs = sorted((k for k in by_sub.row_keys if k[0] == process), key=ctx.group_position)
+        link = ctx.process_link(process)
+        if len(subs) == 1:
+            label = (
+                link if subs[0][1] == WHOLE_PROCESS else Markup("{} › {}").format(link, subs[0][1])
+            )
+            body.append([label, *_counts(by_process, process, columns)])
+            continue
+        subtotal = Markup('<span class="ls-subtotal">{}, alla delprocesser</span>').format(link)
+        body.append([subtotal, *_counts(by_process, process, columns)])
+        for key in subs:
+            label = Markup('<span class="ls-subrow">{} › {}</span>').format(link, key[1])
+            body.append([label, *_counts(by_sub, key, columns)])
+    table = cross_table(
+        ctx,
+        by_process,
+        columns,
+        f"Egenkontroller {ctx.data.year} per process och delprocess",
+        ("Process och delprocess", "Summa"),
+        body,
+        "egenkontroller.total",
     )
+    chart = column_chart(ctx, "egenkontroller", "Egenkontroller per resultat", by_process, columns)
+    return pair(chart, render_table(table))
+
+
+def _counts(pivot: Pivot[Any], key: Any, columns: CrossColumns) -> list[str]:
+    return [pivot.cell_tally(key, c).text() for c in columns.ids] + [pivot.row_tally(key).text()]

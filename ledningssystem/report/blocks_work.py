@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from ledningssystem.report.blocks import BlockContext, distribution, nothing
-from ledningssystem.report.blocks_rows import per_subprocess, result_heading, risk_action
+from ledningssystem.report.blocks import BlockContext, date_cell, distribution, nothing
+from ledningssystem.report.blocks_rows import checks_per_process, risk_action
 from ledningssystem.report.compute import follow_up, indicator_history, status_now
 from ledningssystem.report.figures import slug, swedish
 from ledningssystem.report.model import ActionRow
@@ -88,7 +88,7 @@ def self_checks(ctx: BlockContext) -> str:
         [
             ctx.process_link(r.process, r.step),
             r.check,
-            r.date.isoformat() if r.date else "–",
+            date_cell(r.date),
             Markup('<span class="ls-check ls-check--{}">{}</span>{}').format(
                 slug(r.result.value) if r.result else UNKNOWN_ID,
                 marks[r.result] if r.result else UNKNOWN_LABEL,
@@ -98,33 +98,9 @@ def self_checks(ctx: BlockContext) -> str:
         ]
         for r in ordered
     ]
-    results = [(slug(r.value), r.value.capitalize()) for r in CheckResult]
-    pivot = ctx.pivots.checks_by_process
-    assert pivot is not None  # the year has egenkontroller
-    per_process = [
-        [
-            ctx.process_link(p),
-            *[pivot.cell_tally(p, c).text() for c in pivot.column_keys],
-            pivot.row_tally(p).text(),
-        ]
-        for p in sorted(pivot.row_keys, key=lambda p: ctx.step_position(p, None))
-    ]
-    foot = [
-        "Summa",
-        *[pivot.column_tally(c).text() for c in pivot.column_keys],
-        pivot.total_tally().text(),
-    ]
-    status = Table(
-        f"Egenkontroller {ctx.data.year}: status per process",
-        ["Process", *[result_heading(c) for c in pivot.column_keys], "Summa"],
-        per_process,
-        foot,
-        frozenset(range(1, len(pivot.column_keys) + 2)),
-    )
     return "\n\n".join(
         [
-            render_table(status),
-            render_table(per_subprocess(ctx)),
+            checks_per_process(ctx),
             render_table(
                 Table(
                     f"Egenkontroller {ctx.data.year} per processteg",
@@ -132,7 +108,6 @@ def self_checks(ctx: BlockContext) -> str:
                     table_rows,
                 )
             ),
-            distribution(ctx, "egenkontroller", results, "Egenkontroller per resultat"),
         ]
     )
 
@@ -183,6 +158,7 @@ def indicators(ctx: BlockContext) -> str:
             table_rows,
             None,
             frozenset({1, 2, 4}),
+            unbroken=frozenset({4}),  # "12" over "mål nått: nej", not four lines on paper
         )
     )
 
@@ -196,7 +172,7 @@ def reviews(ctx: BlockContext) -> str:
         [
             r.subject,
             kinds.get(r.kind, r.kind),
-            r.date.isoformat() if r.date else "–",
+            date_cell(r.date),
             r.finding,
             r.action or "–",
         ]
@@ -216,7 +192,7 @@ def _action_rows(ctx: BlockContext, rows: Sequence[ActionRow]) -> list[list[str]
         [
             r.title,
             ctx.role_name(r.owner),
-            r.due.isoformat(),
+            date_cell(r.due),
             r.status.value.capitalize(),
             ctx.process_link(r.process),
             r.comment or "–",
@@ -256,7 +232,7 @@ def follow_up_block(ctx: BlockContext) -> str:
             [
                 before.title,
                 ctx.role_name(before.owner),
-                before.due.isoformat(),
+                date_cell(before.due),
                 before.status.value.capitalize(),
                 status,
                 (now.comment if now and now.comment else "–"),

@@ -22,6 +22,10 @@ class Table:
     foot: Sequence[str] | None = None
     numeric: frozenset[int] = field(default_factory=frozenset)
     wide: frozenset[int] = field(default_factory=frozenset)  # columns that must not be squeezed
+    # Rows under the Summa row: last year's sums and the change, so that the totals a chart
+    # shows are compared in the chart's own table instead of in a second table (issue 12).
+    more_foot: Sequence[Sequence[str]] = ()
+    unbroken: frozenset[int] = field(default_factory=frozenset)  # short values kept on a line
 
 
 EMPTY_CELLS = frozenset({"", "–"})
@@ -38,12 +42,11 @@ def without_empty_columns(table: Table) -> Table:
     if not rows:
         return table
     foot = list(table.foot) if table.foot else None
+    feet = [foot, *table.more_foot] if foot is not None else list(table.more_foot)
     keep = [
         i
         for i in range(len(table.head))
-        if i == 0
-        or any(str(r[i]).strip() not in EMPTY_CELLS for r in rows)
-        or (foot is not None and str(foot[i]).strip() not in EMPTY_CELLS)
+        if i == 0 or any(str(r[i]).strip() not in EMPTY_CELLS for r in (*rows, *feet))
     ]
     if len(keep) == len(table.head):
         return table
@@ -55,6 +58,8 @@ def without_empty_columns(table: Table) -> Table:
         [foot[i] for i in keep] if foot is not None else None,
         frozenset(new_index[i] for i in table.numeric if i in new_index),
         frozenset(new_index[i] for i in table.wide if i in new_index),
+        [[r[i] for i in keep] for r in table.more_foot],
+        frozenset(new_index[i] for i in table.unbroken if i in new_index),
     )
 
 
@@ -92,7 +97,7 @@ class Bar:
     @property
     def label_y(self) -> float:
         """Baseline of the first label line, so that the lines centre on the bar."""
-        return round(self.y + self.height / 2 + 4 - (len(self.lines) - 1) * LINE / 2, 1)
+        return round(self.y + self.height / 2 + 5 - (len(self.lines) - 1) * LINE / 2, 1)
 
 
 @dataclass(frozen=True)
@@ -100,18 +105,21 @@ class BarChart:
     id: str
     title: str
     desc: str
+    source: str  # where the chart's figures are written out (its text alternative)
     bars: tuple[Bar, ...]
     width: int
     height: int
     label_width: int
 
 
-BAR_HEIGHT = 18
+# Drawn for 14 px text (report.css, svg.css) and narrow enough that a phone shrinks it
+# little: at 375 px the labels still read at 11 px or more (tests/browser/test_layout.py).
+BAR_HEIGHT = 20
 BAR_GAP = 10
-LINE = 14
-PLOT_WIDTH = 300
-CHAR_WIDTH = 6.6
-WRAP = 32
+LINE = 16
+PLOT_WIDTH = 200
+CHAR_WIDTH = 7.7
+WRAP = 22
 
 
 def wrap(label: str, width: int = WRAP) -> tuple[str, ...]:
@@ -130,10 +138,12 @@ def render_bar_chart(
     title: str,
     items: Sequence[tuple[str, float, str]],
     bar_classes: Sequence[str] = (),
+    source: str = "Samma uppgifter finns i tabellen nedan.",
 ) -> str:
     """A horizontal bar chart of (label, value, value text); the description lists every value.
 
     `bar_classes`, one per item, colour the bars (the risk classes, as in the risk matrix).
+    `source` says where the figures are written out, in the caption.
     """
     largest = max((value for _, value, _ in items), default=0) or 1
     wrapped = [wrap(label) for label, _, _ in items]
@@ -150,7 +160,7 @@ def render_bar_chart(
     # Room for the longest value text after the longest bar, so that no label is cut off.
     value_width = round(12 + CHAR_WIDTH * max((len(text) for _, _, text in items), default=4))
     width = label_width + PLOT_WIDTH + value_width
-    chart = BarChart(chart_id, title, desc, tuple(bars), width, round(y), label_width)
+    chart = BarChart(chart_id, title, desc, source, tuple(bars), width, round(y), label_width)
     return render_template("report/bar_chart.svg.jinja", chart=chart)
 
 

@@ -48,12 +48,21 @@ def page_paths(site: Path, pages: tuple[tuple[str, str], ...]) -> list[tuple[str
         "process": lambda: _first_page(site, "processer"),
         "routine": lambda: _first_page(site, "rutiner"),
         "role": lambda: _first_page(site, "roller"),
-        "year": lambda: _first_page(site, "kvalitetsberattelse"),
     }
     found = []
     for name, path in pages:
+        if "{year}" in path:  # every year: a draft and a fastställd year show other parts
+            found += [(f"{name}-{y}", path.format(year=y)) for y in _years(site)]
+            continue
         keys = {k: f() for k, f in fill.items() if "{" + k + "}" in path}
         found.append((name, path.format(**keys)))
+    return found
+
+
+def _years(site: Path) -> list[str]:
+    years = sorted(p.parent.name for p in (site / "kvalitetsberattelse").glob("*/index.html"))
+    found = [y for y in years if y.isdigit()]
+    assert found, "den byggda webbplatsen saknar berättelseår"
     return found
 
 

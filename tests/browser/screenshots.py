@@ -50,7 +50,9 @@ def take(browser: object, url: str, pages: list[tuple[str, str]], out: Path) -> 
                 page.goto(url + path, wait_until="load")
                 page.wait_for_load_state("networkidle")
                 target = out / f"{name}-{width}-{'ljus' if scheme == 'light' else 'mork'}.png"
-                page.screenshot(path=str(target), full_page=True)
+                # Full pages are tall (a berättelse year is ~20,000 px): more than the default
+                # 30 s on a busy machine.
+                page.screenshot(path=str(target), full_page=True, timeout=180_000)
                 written.append(target)
             context.close()
     return written

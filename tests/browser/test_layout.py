@@ -92,3 +92,56 @@ def test_public_search_finds_the_berattelse_year(public_url: str, browser: Any) 
         assert visit.console_errors == [] and visit.outside_requests == []
     finally:
         context.close()
+
+
+# Rendered size of each text of the årshjul: its font size times the wheel's scale.
+WHEEL_TEXT_SIZES = """() => {
+  const svg = document.querySelector('svg.ls-arshjul');
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll('text')].map(t =>
+    [t.textContent.trim(), parseFloat(getComputedStyle(t).fontSize) * scale]);
+}"""
+
+
+@pytest.mark.parametrize("width", (320, 375))
+def test_arshjul_numbers_and_months_are_legible_on_a_phone(
+    width: int, built_site: Path, base_url: str, browser: Any
+) -> None:
+    """Issue 12: the scaled wheel showed its numbers at about 7 px on a phone."""
+    context, visit = new_visit(
+        browser, base_url, viewport={"width": width, "height": 900}, is_mobile=True
+    )
+    try:
+        page = visit.open("arshjul/")
+        sizes = page.evaluate(WHEEL_TEXT_SIZES)
+        assert len(sizes) > 12  # twelve months and the activities' numbers
+        small = [(text, round(size, 1)) for text, size in sizes if size < 11]
+        assert small == [], f"{width} px: {small}"
+    finally:
+        context.close()
+
+
+# Rendered size of the berättelse charts' labels and values: font size times the scale.
+CHART_TEXT_SIZES = """() => [...document.querySelectorAll('.ls-chart svg')].flatMap(svg => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll('text')].map(t =>
+    [t.textContent.trim(), parseFloat(getComputedStyle(t).fontSize) * scale]);
+})"""
+
+
+def test_berattelse_chart_labels_are_legible_on_a_phone(
+    built_site: Path, base_url: str, browser: Any
+) -> None:
+    """At 375 px a chart drawn for a desktop column shrank its labels to about 7 px."""
+    context, visit = new_visit(
+        browser, base_url, viewport={"width": 375, "height": 900}, is_mobile=True
+    )
+    try:
+        for path in page_paths(built_site, (("berattelse-ar", "kvalitetsberattelse/{year}/"),)):
+            page = visit.open(path[1])
+            sizes = page.evaluate(CHART_TEXT_SIZES)
+            assert len(sizes) > 20, path
+            small = sorted({(text, round(size, 1)) for text, size in sizes if size < 11})
+            assert small == [], f"{path[1]}: {small[:10]}"
+    finally:
+        context.close()

@@ -109,3 +109,29 @@ def test_print_hides_navigation_and_shows_link_targets(built_site: Path, visit: 
     assert shown, "inga länkar i rutinens text"
     for href, after in shown:
         assert href in after, f"utskriften visar inte adressen {href} ({after})"
+
+
+def _year_pages(site: Path) -> list[str]:
+    """Every berättelse year of the built site, as paths below its root."""
+    years = sorted(p.parent.name for p in (site / "kvalitetsberattelse").glob("*/index.html"))
+    return [f"kvalitetsberattelse/{year}/" for year in years if year.isdigit()]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_berattelse_year_has_no_wcag_a_or_aa_violations(
+    scheme: str, built_site: Path, browser: Any, base_url: str
+) -> None:
+    """Each year is its own page of tables and charts (a draft has other parts than a
+    fastställd year), so axe runs on every one, not only the first."""
+    paths = _year_pages(built_site)
+    assert len(paths) >= 2, paths  # the example has a fastställd year and a draft
+    context, visit = new_visit(browser, base_url, color_scheme=scheme)
+    try:
+        found = []
+        for path in paths:
+            page = visit.open(path)
+            page.wait_for_load_state("networkidle")
+            found += [f"{path}: {v}" for v in _violations(page)]
+        assert found == []
+    finally:
+        context.close()
