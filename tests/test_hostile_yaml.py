@@ -43,6 +43,11 @@ EXPECTED = {
     "bad-int": (2, _tag("!!int")),
     "bad-timestamp": (2, _tag("!!timestamp")),
     "billion-laughs": (1, ALIASES),
+    "byte-order-mark": (
+        4,
+        "felaktig YAML: raden har ett osynligt tecken (byte order mark, U+FEFF), ofta inklistrat "
+        "från Word eller en webbsida; skriv om raden för hand eller ta bort tecknet",
+    ),
     "control-character": (
         2,
         "filen innehåller ett osynligt styrtecken (U+0007) som inte är tillåtet i YAML; "

@@ -143,3 +143,18 @@ def test_a_broken_file_stops_the_build_without_a_site(case: LoaderCase, tmp_path
     assert f"{case.path}:" in output
     assert "Traceback" not in output
     assert not (root / "site").exists()
+
+
+def test_the_only_error_without_a_line_is_a_changed_sealed_input(fuzz_root: Path) -> None:
+    """Renaming a unit the fastställd 2024 prints breaks its seal; that whole-file error is
+    accepted without a line because it says why and what to do, and nothing else is."""
+    case = next(c for c in CASES if c.name == "organisation")
+    renamed = case.valid.replace("namn: Socialnämnden", "namn: Omsorgsnämnden", 1)
+    assert renamed != case.valid
+    try:
+        assert_loads_or_reports(case, fuzz_root, renamed)
+        other = LoaderCase("roller", "roles/roller.yml", "", ())  # not the file that changed
+        with pytest.raises(AssertionError):
+            assert_loads_or_reports(other, fuzz_root, (REPO / other.path).read_text("utf-8"))
+    finally:
+        _restore(case, fuzz_root)

@@ -74,3 +74,35 @@ def test_the_seal_covers_the_names_the_year_prints(example_root: Path) -> None:
     assert (
         "roles/organisation.yml: året 2024 är fastställt och filen har ändrats efter beslutet"
     ) in result.stdout + result.stderr
+
+
+def test_a_changed_sealed_file_names_its_line_and_how_to_undo_it(example_root: Path) -> None:
+    _git(example_root, "init", "-q", "-b", "main")
+    _git(example_root, "add", "-A")
+    _git(example_root, "commit", "-q", "-m", "Exemplet")
+    commit = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=example_root, capture_output=True, text=True, check=True
+    ).stdout.strip()[:10]
+    path = example_root / "reports/2024/klagomal.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines, 1) if "bemotande;4;4" in line)
+    lines[number - 1] = lines[number - 1].replace("bemotande;4;4", "bemotande;4;3")
+    path.write_text("".join(lines), encoding="utf-8")
+    result = run_cli(example_root, "check")
+    assert result.returncode == 1
+    assert (
+        f"reports/2024/klagomal.csv:{number}: året 2024 är fastställt och filen har ändrats "
+        "efter beslutet. Berättelsen för 2024 är fastställd och får inte ändras i efterhand. "
+        "Ångra ändringen, eller, om det är en rättelse, registrera den: make faststall "
+        'YEAR=2024 RATTELSE="varför" ANDRING="vad som ändrades". '
+        f"git diff {commit} -- reports/2024/klagomal.csv visar vad som ändrats sedan "
+        f"förseglingen; git checkout {commit} -- reports/2024/klagomal.csv ångrar det."
+    ) in result.stdout + result.stderr
+
+
+def test_without_git_a_changed_sealed_file_says_why_no_line(example_root: Path) -> None:
+    path = example_root / "reports/2024/klagomal.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    output = run_cli(example_root, "check").stderr
+    assert "reports/2024/klagomal.csv: året 2024 är fastställt och filen har ändrats" in output
+    assert "Vilken rad som ändrats går inte att säga utan Git-historik" in output

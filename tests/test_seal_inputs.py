@@ -99,8 +99,9 @@ def test_an_older_seal_is_widened_by_faststall_without_changing_the_year(tmp_pat
     (folder / LOCK_FILE).write_text(own.lock_text(), encoding="utf-8")
     assert _errors(folder) == [
         'reports/2024/report.yml – fältet "fastställd": förseglingen av 2024 omfattar inte allt '
-        "som berättelsen bygger på: ledningssystem/report/standard.yml, roles/organisation.yml, "
-        "reports/2023, reports/config.yml. Kör make faststall YEAR=2024: det förnyar "
+        "som berättelsen bygger på: ledningssystem/report/builtin_templates/kombinerad.yml, "
+        "ledningssystem/report/standard.yml, roles/organisation.yml, reports/2023, "
+        "reports/config.yml. Kör make faststall YEAR=2024: det förnyar "
         "förseglingen så att den omfattar också dessa, utan att ändra något i berättelsen. Har "
         "något av dem ändrats sedan beslutet, ångra först den ändringen."
     ]
@@ -125,3 +126,56 @@ def test_removing_a_dependency_line_from_the_lock_does_not_weaken_the_seal(
     config = root / "reports/config.yml"
     config.write_text(config.read_text("utf-8").replace("från: 12}", "från: 25}", 1), "utf-8")
     assert _errors(folder) != []
+
+
+def _own_template(root: Path) -> Path:
+    """The year uses the organisation's own copy of the combined template (reports/mallar)."""
+    own = root / "reports/mallar/egen.yml"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    text = (seal_inputs.BUILTIN_TEMPLATES / "kombinerad.yml").read_text(encoding="utf-8")
+    own.write_text(text.replace("id: kombinerad", "id: egen", 1), encoding="utf-8")
+    meta = root / "reports/2024/report.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("mall: kombinerad", "mall: egen"))
+    return own
+
+
+def _correct(root: Path) -> None:
+    result = run_cli(
+        root, "fastställ", "2024", "--rättelse", "Egen mall", "--ändring", "mall: egen"
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_changed_section_template_breaks_the_seal(tmp_path: Path) -> None:
+    root = tmp_path / "portal"
+    own = _own_template(_two_years(tmp_path).parent / "portal")
+    _correct(root)
+    assert "../mallar/egen.yml" in read_lock(root / "reports/2024").files  # type: ignore[union-attr]
+    assert _errors(root / "reports/2024") == []
+    text = own.read_text(encoding="utf-8")
+    heading = next(line for line in text.splitlines() if "rubrik:" in line)
+    own.write_text(text.replace(heading, heading + " (ny rubrik)", 1), encoding="utf-8")
+    errors = _errors(root / "reports/2024")
+    assert len(errors) == 1
+    assert errors[0].startswith(
+        "reports/mallar/egen.yml: året 2024 är fastställt och filen har ändrats efter beslutet "
+        "(berättelsens siffror och namn bygger på den;"
+    )
+    assert "Ett nytt avsnitt i en mall får från_år: med det första år det gäller" in errors[0]
+
+
+def test_a_section_for_later_years_leaves_the_seal_as_it_was(tmp_path: Path) -> None:
+    root = tmp_path / "portal"
+    own = _own_template(_two_years(tmp_path).parent / "portal")
+    _correct(root)
+    later = "  - id: nytt-avsnitt\n    rubrik: Nytt avsnitt\n    från_år: 2026\n"
+    own.write_text(own.read_text(encoding="utf-8") + later, encoding="utf-8")
+    assert _errors(root / "reports/2024") == []
+    own.write_text(own.read_text(encoding="utf-8").replace("2026", "2024"), encoding="utf-8")
+    assert _errors(root / "reports/2024")[0].startswith("reports/mallar/egen.yml: året 2024")
+
+
+def test_the_shipped_template_is_sealed_by_its_path(tmp_path: Path) -> None:
+    root = _two_years(tmp_path)
+    files = year_manifest(root / "reports/2024").files
+    assert "../../ledningssystem/report/builtin_templates/kombinerad.yml" in files

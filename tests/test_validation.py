@@ -181,11 +181,48 @@ def test_all_problems_are_reported_in_one_run(tiny_root: Path) -> None:
         _, file, old, new, _ = next(c for c in CASES if c[0] == case)
         _break(tiny_root, file, old, new)
     result = run_cli(tiny_root, "check")
-    assert "Innehållet har 2 fel" in result.stderr  # the invalid rutin hides its own role error
-    _break(tiny_root, RUTIN, "gäller_från: 2025-02-30", "gäller_från: 2025-01-20")
-    result = run_cli(tiny_root, "check")
-    assert "Innehållet har 2 fel" in result.stderr
+    # The rutin's invalid date no longer hides its unknown owner until the next run.
+    assert "Innehållet har 3 fel" in result.stderr
     assert 'rollen "kvalitetchef"' in result.stderr and "saknar en roll med R" in result.stderr
+    assert 'ogiltigt datum "2025-02-30"' in result.stderr
+
+
+def test_a_misspelt_key_a_wrong_owner_and_a_missing_step_in_one_run(tiny_root: Path) -> None:
+    _break(tiny_root, PROCESS, "ägare: kvalitetschef", "ägare: kvalitetchef")
+    _break(tiny_root, PROCESS, "    namn: Rapportera avvikelsen", "    namm: Rapportera avvikelsen")
+    _break(
+        tiny_root,
+        PROCESS,
+        "    rutiner: [rapportera",
+        "    nästa: [utred]\n    rutiner: [rapportera",
+    )
+    result = run_cli(tiny_root, "check")
+    assert result.returncode == 1
+    messages = [line.strip() for line in result.stderr.splitlines() if PROCESS in line]
+    assert messages == [
+        f'{PROCESS}:4 – fältet "ägare": rollen "kvalitetchef" finns inte. Menade du '
+        '"kvalitetschef"? Se roles/roller.yml.',
+        f'{PROCESS}:18 – fältet "steg nr 1 › namn": fältet saknas. Lägg till det. Stegets namn, '
+        "t.ex. Utreda behov.",
+        f'{PROCESS}:19 – fältet "steg nr 1 › namm": okänt fält. Menade du "namn"?',
+        f'{PROCESS}:22 – fältet "steg nr 1 › nästa nr 1": steget "utred" finns inte. Menade du '
+        '"utreda" – Utreda och åtgärda? Se stegen i processes/avvikelsehantering.yml.',
+    ]
+    assert "måste ha minst" not in result.stderr  # the step list is not too short: it has two
+
+
+def test_a_salvaged_file_reports_no_reference_it_does_not_make(tiny_root: Path) -> None:
+    """A step without id or performer is reported once, not again as an unknown role or step."""
+    _break(tiny_root, PROCESS, "  - id: rapportera\n", "  - \n")
+    _break(tiny_root, PROCESS, "    utförare: enhetschef\n", "")
+    result = run_cli(tiny_root, "check")
+    messages = [line.strip() for line in result.stderr.splitlines() if PROCESS in line]
+    assert messages == [
+        f'{PROCESS}:19 – fältet "steg nr 1 › id": fältet saknas. Lägg till det. Stegets id inom '
+        "processen, t.ex. utreda.",
+        f'{PROCESS}:23 – fältet "steg nr 2 › utförare": fältet saknas. Lägg till det. Rollen som '
+        "utför steget: dess simbana i processkartan.",
+    ], result.stderr
 
 
 def test_duplicate_ids_name_both_files(tiny_root: Path) -> None:

@@ -29,7 +29,7 @@ from ledningssystem.core.model.role import Role
 from ledningssystem.core.model.routine import Routine, RoutineDocument
 from ledningssystem.core.model.settings import Settings
 from ledningssystem.core.reading import ContentReader, split_front_matter, sub_lines
-from ledningssystem.core.salvage import without_unknown_keys
+from ledningssystem.core.salvage import salvage
 from ledningssystem.core.validate import validate_references
 from ledningssystem.core.yaml_lines import LineMap
 
@@ -76,7 +76,8 @@ class HandbookReader(ContentReader):
         super().__init__(root)
         # Ids of files that failed validation: references to them are not reported again.
         self.unusable_ids: set[str] = set()
-        # Models of files that failed only on unknown keys, for the reference checks.
+        # Models of files that failed validation, rebuilt from what validated (salvage.py),
+        # so their references are checked in the same run.
         self.salvaged: list[ContentModel] = []
 
     def build(
@@ -91,8 +92,8 @@ class HandbookReader(ContentReader):
         if built is None and isinstance(data, dict) and isinstance(data.get("id"), str):
             self.unusable_ids.add(data["id"])
         if built is None:
-            salvaged = without_unknown_keys(model, data)
-            if salvaged is not None:  # only a misspelt key: still check its references
+            salvaged = salvage(model, data)
+            if salvaged is not None:  # still check its references in this run
                 self.salvaged.append(salvaged.with_source(Source(file, sub_lines(lines, prefix))))
         return built
 

@@ -50,7 +50,24 @@ def translate(
     prefix: Sequence[str | int] = (),
 ) -> list[ContentError]:
     """One ContentError per pydantic error, with the line of the offending value."""
-    return [_translate_one(err, file, lines, model, tuple(prefix)) for err in exc.errors()]
+    errors = exc.errors()
+    return [
+        _translate_one(err, file, lines, model, tuple(prefix))
+        for err in errors
+        if not _short_only_by_its_faulty_items(err, errors)
+    ]
+
+
+def _short_only_by_its_faulty_items(err: ErrorDetails, errors: list[ErrorDetails]) -> bool:
+    """pydantic reports a list as too short when its faulty items are left out ("steg: måste
+    ha minst 1 värde(n)" beside an error in step 1); the author wrote enough items."""
+    if err["type"] != "too_short" or not isinstance(err.get("input"), list | tuple):
+        return False
+    loc = tuple(err["loc"])
+    items_failed = any(
+        len(e["loc"]) > len(loc) and tuple(e["loc"][: len(loc)]) == loc for e in errors
+    )
+    return items_failed and len(err["input"]) >= (err.get("ctx") or {}).get("min_length", 1)
 
 
 def _translate_one(

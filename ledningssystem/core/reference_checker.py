@@ -40,7 +40,8 @@ class ReferenceChecker:
         what: str,
         where: str,
     ) -> None:
-        if known is None or value in self.unusable:
+        # An empty id is a salvaged file's missing value (salvage.py), already reported.
+        if known is None or not value or value in self.unusable:
             return
         names = self.names.get(id(known))
         if (

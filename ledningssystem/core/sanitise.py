@@ -36,10 +36,12 @@ _SVG_ATTRIBUTES = {
     "rx", "ry", "d", "points", "fill", "stroke", "stroke-width", "stroke-dasharray",
     "font-size", "font-weight", "text-anchor", "dominant-baseline", "dx", "dy", "transform",
     "opacity",
+    "focusable",  # focusable="false": the lane labels are not a tab stop (older browsers)
 }  # fmt: skip
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "*": _GENERIC,
     "a": {"href", "style"},  # style: the process map's hotspots are placed in percent
+    "div": {"style"},  # style: a chart's box is as wide as its drawing (max-width)
     "abbr": set(),
     "img": {"src", "alt", "width", "height", "loading"},
     "ol": {"start", "type"},
@@ -51,8 +53,8 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "time": {"datetime"},
     **{tag: set(_SVG_ATTRIBUTES) for tag in _SVG_TAGS},
 }
-# Hotspot boxes: positions and sizes, nothing that can load anything.
-_STYLE_PROPERTIES = {"left", "top", "right", "bottom", "width", "height"}
+# Hotspot and chart boxes: positions and sizes, nothing that can load anything.
+_STYLE_PROPERTIES = {"left", "top", "right", "bottom", "width", "height", "max-width"}
 _PREFIXES = {"aria-", "data-"}
 _URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "data"}

@@ -25,8 +25,8 @@ def validate_references(
 ) -> list[ContentError]:
     """All broken references in the content, each pointing at the file and line that names it.
 
-    `salvaged` are models of files that failed only on an unknown key: their references are
-    checked too, so one run tells everything (see salvage.py)."""
+    `salvaged` are models of files that failed validation, rebuilt from what validated: their
+    references are checked too, so one run tells everything (see salvage.py)."""
     check = _Checker(content, organisation_loaded, unusable_ids)
     for process in [*content.processes.values(), *_of(salvaged, Process)]:
         check.process(process)
@@ -212,6 +212,6 @@ class _Checker(RegisterChecks):
 def _repeated(values: list[str]) -> Iterator[str]:
     seen: set[str] = set()
     for value in values:
-        if value in seen:
+        if value and value in seen:  # empty: a salvaged step's missing id, already reported
             yield value
         seen.add(value)

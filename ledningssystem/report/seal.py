@@ -28,6 +28,7 @@ from ledningssystem.report.seal_inputs import (
     STANDARD_ENTRY,
     previous_year_entry,
     standard_digest,
+    template_input,
 )
 
 LOCK_FILE = "faststalld.lock"
@@ -122,6 +123,9 @@ def year_manifest(
         if facts is not None:  # only years that cite facts: older seals stay as they were
             files[FACTS_ENTRY] = hashlib.sha256(facts).hexdigest()
         files[STANDARD_ENTRY] = standard_digest(root)
+        template = template_input(root, folder)
+        if template is not None:
+            files[template[0]] = template[1]
         previous = folder.parent / str(int(folder.name) - 1) if folder.name.isdigit() else None
         if previous is not None and previous.is_dir():
             own = year_manifest(previous, dependencies=False).text()

@@ -25,9 +25,11 @@ from ledningssystem.report.seal import (
     sealed_fingerprint,
     uncovered_inputs,
 )
+from ledningssystem.report.seal_diff import first_changed_line, undo_hint
 from ledningssystem.report.seal_inputs import (
     STANDARD_ENTRY,
     is_previous_year_entry,
+    is_template_entry,
 )
 
 
@@ -90,28 +92,40 @@ def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentE
                 hint,
             )
         ]
-    verbs = {"ändrad": "har ändrats", "ny": "har lagts till", "borttagen": "har tagits bort"}
+    commit = sealing_commit(folder)
     return [
-        ContentError(
-            "reports/historik.yml"
-            if path == HISTORY_ENTRY
-            else posixpath.normpath(f"{rel_folder}/{path}"),
-            None,
-            "",
-            f"året {year} är fastställt och "
-            + (
-                f"dess tidigare års värden i historik.yml {verbs[change]} efter beslutet"
-                if path == HISTORY_ENTRY
-                else f"föregående års data, som berättelsen jämför med, {verbs[change]} efter "
-                "beslutet"
-                if is_previous_year_entry(path)
-                else f"filen {verbs[change]} efter beslutet"
-            )
-            + (_DEPENDENCY_NOTE if is_dependency(path) else ""),
-            hint + (_STANDARD_HINT if path == STANDARD_ENTRY else ""),
-        )
+        _changed(folder, rel_folder, year, path, change, commit, hint)
         for path, change in current.changes_from(lock)
     ]
+
+
+_VERBS = {"ändrad": "har ändrats", "ny": "har lagts till", "borttagen": "har tagits bort"}
+
+
+def _changed(
+    folder: Path, rel_folder: str, year: int, path: str, change: str, commit: str, hint: str
+) -> ContentError:
+    """One changed input of a sealed year: which file, which line (with Git), how to proceed."""
+    verb = _VERBS[change]
+    if path == HISTORY_ENTRY:
+        file, what = "reports/historik.yml", f"dess tidigare års värden i historik.yml {verb}"
+    elif is_previous_year_entry(path):
+        file = posixpath.normpath(f"{rel_folder}/{path}")
+        what = f"föregående års data, som berättelsen jämför med, {verb}"
+    else:
+        file, what = posixpath.normpath(f"{rel_folder}/{path}"), f"filen {verb}"
+    line = first_changed_line(folder.parent.parent, commit, file) if change == "ändrad" else None
+    note = _DEPENDENCY_NOTE if is_dependency(path) else ""
+    extra = _STANDARD_HINT if path == STANDARD_ENTRY else ""
+    extra += _TEMPLATE_HINT if is_template_entry(path) else ""
+    undo = undo_hint(commit, file) if change != "ny" else ""
+    return ContentError(
+        file,
+        line,
+        "",
+        f"året {year} är fastställt och {what} efter beslutet{note}",
+        hint + undo + extra,
+    )
 
 
 def _outdated_seal(folder: Path, meta_file: str, year: int) -> list[ContentError]:
@@ -167,6 +181,10 @@ def sealing_commit(folder: Path) -> str:
 _STANDARD_HINT = (
     " Ändrades standardinställningarna av en ny version av portalen, skriv de gamla värdena "
     "i reports/config.yml, så läses året som när det fastställdes."
+)
+_TEMPLATE_HINT = (
+    " Ett nytt avsnitt i en mall får från_år: med det första år det gäller, så ändras inte "
+    "år som redan fastställts."
 )
 _DEPENDENCY_NOTE = (
     " (berättelsens siffror och namn bygger på den; ändringen gäller bara kommande år om de "

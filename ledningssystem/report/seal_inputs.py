@@ -1,8 +1,10 @@
 """What a fastställd year reads outside its own folder, beyond reports/config.yml and the names.
 
 The engine's standard settings (ledningssystem/report/standard.yml) fill every key that
-reports/config.yml does not set, and the previous year's folder gives the comparison
-columns: a change to either changes how the year reads, so both take part in its seal.
+reports/config.yml does not set, the previous year's folder gives the comparison columns,
+and the section template the year names (`mall:`, shipped in report/builtin_templates/ or
+the organisation's own in reports/mallar/) gives its headings and order: a change to any of
+them changes how the year reads, so all take part in its seal.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 from ledningssystem.core.yaml_lines import YamlProblem, parse_yaml
 
 STANDARD_FILE = Path(__file__).parent / "standard.yml"
+BUILTIN_TEMPLATES = Path(__file__).parent / "builtin_templates"
 # Entries of the manifest, as paths relative to the year folder (normalised in messages).
 STANDARD_ENTRY = "../../ledningssystem/report/standard.yml"
 ADDITIONS_KEY = "lägg_till"  # keys listed here extend the standard value, so it still counts
@@ -39,6 +42,46 @@ def standard_digest(root: Path) -> str:
     used = {str(key): value for key, value in standard.items() if key not in replaced}
     text = json.dumps(used, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def template_input(root: Path, folder: Path) -> tuple[str, str] | None:
+    """(manifest entry, sha256) of the section template the year's report.yml names.
+
+    Only the sections the year has count: a section added later with `från_år` after the
+    year leaves its seal as it was (section_templates.Section.applies_to)."""
+    name = _mapping(folder / "report.yml").get("mall")
+    if not isinstance(name, str) or not folder.name.isdigit():
+        return None
+    own = sorted((root / "reports" / "mallar").glob("*.yml"))
+    candidates = [
+        (p, f"../../ledningssystem/report/builtin_templates/{p.name}")
+        for p in sorted(BUILTIN_TEMPLATES.glob("*.yml"))
+    ]
+    candidates += [(p, f"../mallar/{p.name}") for p in own]
+    for path, entry in candidates:  # the shipped one first, as the reader finds them
+        data = _mapping(path)
+        if data.get("id") == name.strip():
+            used = _sections_of_year(data, int(folder.name))
+            text = json.dumps(used, sort_keys=True, ensure_ascii=False, default=str)
+            return entry, hashlib.sha256(text.encode()).hexdigest()
+    return None
+
+
+def is_template_entry(path: str) -> bool:
+    return path.startswith(("../mallar/", "../../ledningssystem/report/builtin_templates/"))
+
+
+def _sections_of_year(value: Any, year: int) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _sections_of_year(v, year) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_sections_of_year(v, year) for v in value if not _later(v, year)]
+    return value
+
+
+def _later(value: Any, year: int) -> bool:
+    start = value.get("från_år") if isinstance(value, dict) else None
+    return isinstance(start, int) and start > year
 
 
 def _mapping(path: Path) -> dict[Any, Any]:
