@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -22,7 +23,15 @@ from pathlib import Path
 from typing import Any
 
 from bench.generate import generate
-from bench.measure import Run, folder_bytes, median, median_page_kb, run, search_payload_kb
+from bench.measure import (
+    RUNS,
+    Run,
+    folder_bytes,
+    median,
+    median_page_kb,
+    run,
+    search_payload_kb,
+)
 from bench.preview import edit_until_visible, serving
 from bench.report import REQUIRED, table, unmeasured
 from bench.vanilla import floor_commands, write_vanilla
@@ -30,7 +39,6 @@ from bench.zensical import zensical_build
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / ".bench" / "results.json"
-RUNS = 3
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600", "NO_MKDOCS_2_WARNING": "1"}
 SEARCH_QUERY = "avvikelse"
 PREVIEW_RUTIN = ("routines/rutin-0001.md", "rutiner/rutin-0001/")
@@ -124,8 +132,8 @@ def measure_preview(root: Path, results: dict[str, Any]) -> None:
             print(f"[förhandsvisning] {path}: {edited.seconds:.1f} s")
 
 
-def measure(size: str) -> dict[str, Any]:
-    results: dict[str, Any] = {}
+def measure(size: str, results: dict[str, Any]) -> None:
+    """Fill `results` stage by stage, so that what was measured survives a later failure."""
     with tempfile.TemporaryDirectory(prefix="ls-bench-") as tmp:
         work = Path(tmp)
         small_root = measure_size(work, 0.25, results, "small")
@@ -156,7 +164,6 @@ def measure(size: str) -> dict[str, Any]:
         results["growth_ratio_cpu"] = round(
             results["full_build_cpu_s"] / results["small_build_cpu_s"], 2
         )
-    return results
 
 
 def main() -> int:
@@ -165,9 +172,20 @@ def main() -> int:
     size = parser.parse_args().size
     started = time.perf_counter()
     load_before = os.getloadavg()[0]
-    results = measure(size)
+    results: dict[str, Any] = {"bench_runs": RUNS}
+    # Stopped (kill, Ctrl-C) or failed halfway: the figures measured so far are still written,
+    # and every figure not reached is reported as unmeasured.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    try:
+        measure(size, results)
+    finally:
+        _write_results(results, size, started, load_before)
+    return _verdict(results, size)
+
+
+def _write_results(results: dict[str, Any], size: str, started: float, load: float) -> None:
     results["bench_minutes"] = round((time.perf_counter() - started) / 60, 1)
-    results["load_average"] = [round(load_before, 1), round(os.getloadavg()[0], 1)]
+    results["load_average"] = [round(load, 1), round(os.getloadavg()[0], 1)]
     print()
     if size == "small":
         print("SIZE=small: alla mått gäller kvartsstorleken (500 rutiner, 50 processer).")
@@ -181,6 +199,9 @@ def main() -> int:
         f"på {os.cpu_count()} kärnor"
     )
     print(f"\nSiffrorna finns i {RESULTS.relative_to(REPO)} ({results['bench_minutes']} min).")
+
+
+def _verdict(results: dict[str, Any], size: str) -> int:
     missing = unmeasured(results, REQUIRED if size != "small" else ())
     if missing:
         print(f"MISSLYCKADES: kunde inte mätas: {', '.join(missing)}", file=sys.stderr)

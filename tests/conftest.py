@@ -107,9 +107,12 @@ def shared_once(
     return Path(done.read_text(encoding="utf-8"))
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # With `pytest -n auto --dist loadgroup` (make test) a file's tests stay on one worker, so
     # its module fixtures build once; the browser tests share one worker and one browser.
+    # tryfirst: xdist reads the groups in its own modifyitems hook, which runs before this
+    # conftest's otherwise, and then sees no group at all (every test distributed alone).
     browser = Path(__file__).parent / "browser"
     for item in items:
         path = Path(str(item.path))
