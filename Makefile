@@ -224,4 +224,4 @@ show: $(STAMP)
 	$(BIN)/python -m ledningssystem show "$(FIL)" --as-of $(DATUM)
 
 clean:
-	rm -rf site site.tmp site.old public-site public-site.tmp public-site.old ledningssystem-webbplats.zip .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf .screenshots
+	rm -rf site site.tmp site.old public-site public-site.tmp public-site.old ledningssystem-webbplats.zip .pytest_cache .mypy_cache .ruff_cache kvalitetsberattelse-*.pdf .screenshots .cache
