@@ -66,10 +66,12 @@ def run_mkdocs_build(
     )
 
 
-def build_site(root: Path) -> Path:
+def build_site(
+    root: Path, env: dict[str, str] | None = None, config: str = "mkdocs.yml", site: str = "site"
+) -> Path:
     """Build `root` (in this process) and return the site folder; fail with MkDocs' output."""
-    build_in_process(root, root / "site", {"NO_MKDOCS_2_WARNING": "1"})
-    return root / "site"
+    build_in_process(root / config, root / site, {"NO_MKDOCS_2_WARNING": "1", **(env or {})})
+    return root / site
 
 
 def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -25,16 +25,16 @@ class BuildFailed(AssertionError):
     """The build stopped; the message holds what MkDocs and the portal said."""
 
 
-def build_in_process(root: Path, site_dir: Path, env: dict[str, str]) -> None:
-    """Build `root` into `site_dir` as `mkdocs build --strict` would, or raise BuildFailed."""
+def build_in_process(config_file: Path, site_dir: Path, env: dict[str, str]) -> None:
+    """Build `config_file` into `site_dir` as `mkdocs build --strict` would, or BuildFailed."""
     output = io.StringIO()
     handler = logging.StreamHandler(output)
     handler.setLevel(logging.WARNING)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        with _inside(root, env), redirect_stdout(output), redirect_stderr(output):
-            config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        with _inside(config_file.parent, env), redirect_stdout(output), redirect_stderr(output):
+            config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)
