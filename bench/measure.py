@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 CHROMIUM = os.environ.get("LS_CHROMIUM", "/usr/bin/chromium")
+# Runs per median. BENCH_RUNS=1 gives one run of each figure, for a machine too busy for three.
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

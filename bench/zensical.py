@@ -13,12 +13,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.measure import median, run
+from bench.measure import RUNS, median, run
 
 REPO = Path(__file__).resolve().parents[1]
 VENV = REPO / ".bench" / "zensical-venv"
 VERSION = "0.0.40"
-RUNS = 3
 
 
 def _zensical() -> Path:

@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.inprocess_build import build_in_process
+from tests.xdist_groups import make_scheduler, slow_first
+
 REPO = Path(__file__).resolve().parents[1]
 CONTENT_ITEMS = (
     "mkdocs.yml",
@@ -63,11 +66,12 @@ def run_mkdocs_build(
     )
 
 
-def build_site(root: Path) -> Path:
-    """Build `root` and return the site folder; fail the test with MkDocs' output if it fails."""
-    result = run_mkdocs_build(root)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
+def build_site(
+    root: Path, env: dict[str, str] | None = None, config: str = "mkdocs.yml", site: str = "site"
+) -> Path:
+    """Build `root` (in this process) and return the site folder; fail with MkDocs' output."""
+    build_in_process(root / config, root / site, {"NO_MKDOCS_2_WARNING": "1", **(env or {})})
+    return root / site
 
 
 def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -108,13 +112,13 @@ def shared_once(
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # With `pytest -n auto --dist loadgroup` (make test) a file's tests stay on one worker, so
-    # its module fixtures build once; the browser tests share one worker and one browser.
-    browser = Path(__file__).parent / "browser"
-    for item in items:
-        path = Path(str(item.path))
-        group = "browser" if browser in path.parents else path.stem
-        item.add_marker(pytest.mark.xdist_group(group))
+    # With `pytest -n auto` (make test) a file's tests stay on one worker, so its module
+    # fixtures build once; the browser tests share one worker and one browser (xdist_groups).
+    slow_first(items)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    return make_scheduler(config, log)
 
 
 @pytest.fixture

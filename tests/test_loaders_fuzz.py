@@ -3,6 +3,7 @@ exception, and a broken file never leaves a (partial) site behind."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -63,6 +64,10 @@ CASES = [
            "beskrivning")),
 ]  # fmt: skip
 CASE_IDS = [case.name for case in CASES]
+# Each example loads the whole example portal (about half a second): `make test` runs a few per
+# file kind, `make fuzz` many (LEDNINGSSYSTEM_FUZZ_LOADS); the per-file loaders run at volume in
+# test_file_loaders_fuzz.py.
+WHOLE_LOADS = int(os.environ.get("LEDNINGSSYSTEM_FUZZ_LOADS", "15"))
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +85,7 @@ def test_valid_example_loads(case: LoaderCase, fuzz_root: Path) -> None:
 def test_any_input_gives_a_model_or_a_located_content_error(
     case: LoaderCase, fuzz_root: Path
 ) -> None:
-    @settings(max_examples=80, deadline=None, database=None)
+    @settings(max_examples=WHOLE_LOADS, deadline=None, database=None)
     @given(text=content_texts(case))
     def run(text: str) -> None:
         try:

@@ -13,7 +13,7 @@ from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.render.links import link_or_text, unlink_unpublished
 from ledningssystem.website.build import prepare_build
 from ledningssystem.website.options import PDF_KEY, SITE_KEY, BuildOptionError
-from tests.conftest import REPO, run_mkdocs_build, soup
+from tests.conftest import REPO, build_site, soup
 from tests.public_site import build_public_site
 from tests.site_check import broken_links, pages
 
@@ -148,12 +148,9 @@ def test_handbook_without_pdfs_offers_no_pdf(example_site: Path) -> None:
 
 
 def test_handbook_with_pdfs_links_each_year_to_its_pdf(
-    example_root: Path, monkeypatch: pytest.MonkeyPatch
+    example_root: Path,
 ) -> None:
-    monkeypatch.setenv("LEDNINGSSYSTEM_PDF", "ja")
-    result = run_mkdocs_build(example_root)
-    assert result.returncode == 0, result.stdout + result.stderr
-    site = example_root / "site"
+    site = build_site(example_root, env={"LEDNINGSSYSTEM_PDF": "ja"})
     for year in (PUBLISHED, DRAFT):
         page = site / f"kvalitetsberattelse/{year}/index.html"
         link = soup(page).find("a", string="Ladda ner som PDF")

@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 import warnings
 from pathlib import Path
 from typing import Any
@@ -32,7 +29,7 @@ from ledningssystem.report.model import (
 )
 from ledningssystem.report.self_check_row import SelfCheckRow
 from ledningssystem.report.unknown import UNKNOWN_ID
-from tests.conftest import REPO, copy_example, run_cli, soup
+from tests.conftest import REPO, build_site, copy_example, run_cli, soup
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -54,16 +51,7 @@ def fixture_portal(target: Path) -> Path:
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The fixture built once with PDFs: page text, PDF text and nyckeltal.json."""
     root = fixture_portal(tmp_path_factory.mktemp("berattelse"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LEDNINGSSYSTEM_PDF": "ja"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "site")],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    build_site(root, env={"LEDNINGSSYSTEM_PDF": "ja"})
     folder = root / "site" / "kvalitetsberattelse" / "2025"
     article = soup(folder / "index.html").find("article")
     reader = pypdf.PdfReader(io.BytesIO((folder / "kvalitetsberattelse-2025.pdf").read_bytes()))

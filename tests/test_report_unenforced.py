@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import shutil
-import subprocess
-import sys
 import warnings
 from pathlib import Path
 from typing import Any
@@ -31,7 +28,7 @@ from ledningssystem.report.importer.reading import read_table
 from ledningssystem.report.literal_counts import lexicon, literal_counts
 from ledningssystem.report.load import load_report_config
 from ledningssystem.report.unenforced import UnenforcedRow
-from tests.conftest import REPO, copy_example, run_cli, soup
+from tests.conftest import REPO, build_site, copy_example, run_cli, soup
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -87,16 +84,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     outputs = import_samples(root)
     with (root / "reports" / "2025" / "personuppgiftsincidenter.csv").open("a") as incidents:
         incidents.write("sarskilt-boende;okänt;0\n")  # a unit that could not say how many
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LEDNINGSSYSTEM_PDF": "ja"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "site")],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    build_site(root, env={"LEDNINGSSYSTEM_PDF": "ja"})
     folder = root / "site" / "kvalitetsberattelse" / "2025"
     article = soup(folder / "index.html").find("article")
     reader = pypdf.PdfReader(io.BytesIO((folder / "kvalitetsberattelse-2025.pdf").read_bytes()))
