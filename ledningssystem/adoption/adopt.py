@@ -31,6 +31,7 @@ from ledningssystem.core.file_names import (
     ROLES_FILE,
     SETTINGS_FILE,
 )
+from ledningssystem.core.privacy import new_salt
 from ledningssystem.core.slug import slugify
 from ledningssystem.doccontrol.codeowners import CODEOWNERS_FILE, render_codeowners
 from ledningssystem.doccontrol.git import GitUnavailable, run_git
@@ -166,6 +167,7 @@ def _settings(root: Path, new: NewOrganisation) -> str:
         horizon=int(horizon),
         reviewer="kvalitetschef",
         history_start=_head(root),
+        salt=new_salt(),  # the portal's own: never the example's, never shared
     )
 
 

@@ -8,28 +8,40 @@ the reader like every other content error.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from ledningssystem.core.markup_check import markdown_errors
+from ledningssystem.core.model.settings import Settings
 from ledningssystem.core.privacy import (
     EXEMPT_MARK,
+    MIN_SALT_LENGTH,
+    SALT_FIELD,
+    Flagged,
     mask,
     name_has_personal_number,
+    new_salt,
     personal_number_hashes,
+    usable_salt,
 )
 from ledningssystem.core.reading import ContentReader, split_front_matter
 
+EXEMPTIONS_FIELD = "ej_personnummer"
+_PNR_HINT = (
+    "Personuppgifter får aldrig publiceras; ta bort numret eller skriv om texten så att "
+    "ingen person kan identifieras. Är det inget personnummer (t.ex. ett ordernummer), "
+    f"skriv {EXEMPT_MARK} i en kommentar på samma rad."
+)
 
-def scan_files(
-    reader: ContentReader, settings_file: str, exempt: frozenset[str] = frozenset()
-) -> None:
+
+def scan_files(reader: ContentReader, settings_file: str, settings: Settings) -> None:
     """Symbolic links out of the repository; personnummer in file names (they become
-    addresses and appear in dokumentstyrning.json) and in every text file; markup in docs/."""
-    hint = (
-        "Personuppgifter får aldrig publiceras; ta bort numret eller skriv om texten så att "
-        "ingen person kan identifieras. Är det inget personnummer (t.ex. ett ordernummer), "
-        f"skriv {EXEMPT_MARK} i en kommentar på samma rad."
-    )
+    addresses and appear in dokumentstyrning.json) and in every text file; markup in docs/;
+    the salt the exemption hashes need."""
+    salt = settings.personal_number_salt
+    exempt = frozenset(settings.not_personal_numbers)
+    offered = new_salt()  # one per run, so every message of the run offers the same line
+    _check_salt(reader, settings_file, salt, bool(exempt), offered)
     for link in _links_outside(reader.root):
         reader.add(
             reader.rel(link),
@@ -52,16 +64,72 @@ def scan_files(
         text = reader.text(path)
         if path.suffix == ".md" and reader.rel(path).startswith("docs/"):
             reader.errors += markdown_errors(reader.rel(path), _body_of(text or ""))
-        for line, hashes in personal_number_hashes(text or "", exempt).items():
-            listed = ", ".join(f'"{h}"' for h in hashes)
+        for line, flagged in personal_number_hashes(text or "", salt, exempt).items():
             reader.add(
                 reader.rel(path),
                 line,
                 "",
                 "raden innehåller något som ser ut som ett personnummer eller samordningsnummer",
-                f"{hint} Eller lägg till {listed} under ej_personnummer: i {settings_file}"
-                " (numret självt skrivs då inte i arkivet).",
+                _personal_number_hint(flagged, exempt, settings_file, offered),
             )
+
+
+def _personal_number_hint(
+    flagged: list[Flagged], exempt: frozenset[str], settings_file: str, offered: str
+) -> str:
+    """How to fix a found number: remove it, mark the line, or list its hash (with the
+    portal's salt; a hash listed with the old shared salt is named with its replacement)."""
+    if not flagged[0].hash:
+        return (
+            f'{_PNR_HINT} Eller skriv först raden {SALT_FIELD}: "{offered}" i '
+            f"{settings_file} och kör check igen: då visar meddelandet den kontrollsumma som "
+            f"kan stå under {EXEMPTIONS_FIELD}: (numret självt skrivs då inte i arkivet)."
+        )
+    migrated = [f for f in flagged if f.legacy_hash in exempt]
+    if migrated:
+        swaps = ", ".join(f'"{f.legacy_hash}" mot "{f.hash}"' for f in migrated)
+        return (
+            f"Kontrollsumman under {EXEMPTIONS_FIELD}: i {settings_file} är räknad med det "
+            f"gamla, gemensamma saltet, inte med portalens {SALT_FIELD}: byt {swaps}."
+        )
+    listed = ", ".join(f'"{f.hash}"' for f in flagged)
+    return (
+        f"{_PNR_HINT} Eller lägg till {listed} under {EXEMPTIONS_FIELD}: i {settings_file}"
+        " (numret självt skrivs då inte i arkivet)."
+    )
+
+
+def _check_salt(
+    reader: ContentReader, settings_file: str, salt: str, has_exemptions: bool, offered: str
+) -> None:
+    """A portal that lists exemption hashes needs a salt of its own, long enough that no
+    table computed for every portal at once reverses its list."""
+    text = reader.text(reader.root / settings_file) if has_exemptions or salt else None
+    if salt and not usable_salt(salt):
+        reader.add(
+            settings_file,
+            _key_line(text or "", SALT_FIELD),
+            SALT_FIELD,
+            f"saltet är för kort ({len(salt.strip())} tecken, minst {MIN_SALT_LENGTH})",
+            f'Byt raden mot {SALT_FIELD}: "{offered}" och kör check igen; byt sedan varje '
+            f"kontrollsumma under {EXEMPTIONS_FIELD}: mot den som meddelandet visar.",
+        )
+    elif has_exemptions and not salt:
+        reader.add(
+            settings_file,
+            _key_line(text or "", EXEMPTIONS_FIELD),
+            SALT_FIELD,
+            f"saknas: kontrollsummorna under {EXEMPTIONS_FIELD}: räknas med portalens eget salt",
+            f'Lägg till raden {SALT_FIELD}: "{offered}" i {settings_file} (ett slumpat värde; '
+            f"byt det inte sedan) och kör check igen; byt sedan varje kontrollsumma under "
+            f"{EXEMPTIONS_FIELD}: mot den som meddelandet visar.",
+        )
+
+
+def _key_line(text: str, key: str) -> int | None:
+    """The line of a top-level key in a settings file, if it is there."""
+    match = re.search(rf"^{re.escape(key)}\s*:", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 PERSONAL_DATA_FOLDERS = (

@@ -56,8 +56,8 @@ def read_handbook(root: Path) -> tuple[Ledningssystem, HandbookReader]:
         activities=tuple(reader.listed(CALENDAR_FILE, "aktiviteter", Activity, optional=True)),
         unusable_ids=frozenset(reader.unusable_ids),  # last: after every file was read
     )
-    exempt = frozenset(settings.not_personal_numbers)
-    scan_files(reader, SETTINGS_FILE, exempt)  # personnummer, links out, markup in docs/
+    # personnummer (exempted by hash with the portal's salt), links out, markup in docs/
+    scan_files(reader, SETTINGS_FILE, settings)
     reader.errors.extend(
         validate_references(
             content,

@@ -10,7 +10,8 @@ space or underscore between the date and the last four digits counts as a separa
 
 A line that holds EXEMPT_MARK (in a comment: `<!-- ej-personnummer -->` in Markdown,
 `# ej-personnummer` in YAML) is not scanned: the exemption is in the file, where the
-reviewer of the change sees it.
+reviewer of the change sees it. A number listed by its hash under `ej_personnummer:` in
+ledningssystem.yml is not reported either; the hash uses the portal's own salt.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ import datetime as dt
 import functools
 import hashlib
 import re
+import secrets
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 EXEMPT_MARK = "ej-personnummer"
 MASK = "ÅÅMMDD-XXXX"
@@ -43,14 +46,11 @@ def rendered(text: str) -> str:
     return _HYPHEN_ESCAPES.sub("-", text)
 
 
-def personal_number_lines(text: str, exempt: frozenset[str] = frozenset()) -> list[int]:
-    """1-based line numbers of text that holds something that is a personnummer (numbers
-    whose exemption_hash is in `exempt` do not count)."""
+def personal_number_lines(text: str) -> list[int]:
+    """1-based line numbers of text that holds something that is a personnummer."""
     if not _DIGIT_RUN.search(rendered(text)):
         return []  # most files hold no ten-digit run at all: no line-by-line scan
-    if exempt:
-        return sorted(personal_number_hashes(text, exempt))
-    lines = text.split("\n")  # the fast path (imports of many rows): no hashing
+    lines = text.split("\n")  # no hashing: imports of many rows stay fast
     return [
         number
         for number, line in enumerate(lines, start=1)
@@ -58,36 +58,71 @@ def personal_number_lines(text: str, exempt: frozenset[str] = frozenset()) -> li
     ]
 
 
-def personal_number_hashes(text: str, exempt: frozenset[str] = frozenset()) -> dict[int, list[str]]:
-    """Line number → the exemption hashes of the personnummer on that line (not exempted)."""
-    found: dict[int, list[str]] = {}
+@dataclass(frozen=True)
+class Flagged:
+    """One number found on a line, by its hashes only: the number itself never leaves here.
+
+    `hash` is empty when the portal has no usable salt; `legacy_hash` is set only when asked
+    for (a portal that lists exemptions), to recognise a hash made with the old fixed salt.
+    """
+
+    hash: str
+    legacy_hash: str = ""
+
+
+def personal_number_hashes(
+    text: str, salt: str = "", exempt: frozenset[str] = frozenset()
+) -> dict[int, list[Flagged]]:
+    """Line number → the numbers on that line whose exemption hash (with the portal's `salt`)
+    is not in `exempt`. Without a usable salt nothing is hashed and nothing is exempted."""
+    found: dict[int, list[Flagged]] = {}
     if not _DIGIT_RUN.search(rendered(text)):
         return found  # every candidate holds a ten-digit run: most files need no line scan
+    usable = usable_salt(salt)
     for number, line in enumerate(text.split("\n"), start=1):
         if EXEMPT_MARK in line:
             continue
-        hashes = [exemption_hash(m) for m in _matches(rendered(line))]
-        hashes = [h for h in hashes if h not in exempt]
-        if hashes:
-            found[number] = hashes
+        flagged = []
+        for match in _matches(rendered(line)):
+            digest = exemption_hash(match, salt) if usable else ""
+            if digest and digest in exempt:
+                continue
+            flagged.append(Flagged(digest, exemption_hash(match, LEGACY_SALT) if exempt else ""))
+        if flagged:
+            found[number] = flagged
     return found
 
 
-# A personnummer has few possible values, so a plain hash would be easy to reverse: a slow,
-# salted one makes the list in ledningssystem.yml costly to turn back into numbers.
-_SALT = b"ledningssystem/ej-personnummer"
+# A personnummer has few possible values (some hundred million), so a plain hash would be easy
+# to reverse: a slow hash makes each guess costly, and a salt of the portal's own (set in
+# ledningssystem.yml, written by ny-organisation) means that no table computed once, for every
+# portal, turns a portal's list back into numbers.
+SALT_FIELD = "personnummer_salt"
+MIN_SALT_LENGTH = 16
+# The one salt every portal shared before the salt was per portal. Kept only to recognise a
+# listed hash made with it, so `check` can say which new hash replaces it (the migration).
+LEGACY_SALT = "ledningssystem/ej-personnummer"
 _ROUNDS = 200_000
 
 
-def exemption_hash(match: re.Match[str]) -> str:
+def usable_salt(salt: str) -> bool:
+    return len(salt.strip()) >= MIN_SALT_LENGTH
+
+
+def new_salt() -> str:
+    """A random salt for one portal (32 hex digits)."""
+    return secrets.token_hex(16)
+
+
+def exemption_hash(match: re.Match[str], salt: str) -> str:
     """The reviewable stand-in for one number: `pnr-` and 32 hex digits; same for any form."""
     digits = match["yy"] + match["mm"] + match["dd"] + match["serial"] + match["check"]
-    return "pnr-" + _slow_hash(digits)
+    return "pnr-" + _slow_hash(digits, salt.strip())
 
 
 @functools.lru_cache(maxsize=1024)
-def _slow_hash(digits: str) -> str:
-    return hashlib.pbkdf2_hmac("sha256", digits.encode(), _SALT, _ROUNDS).hex()[:32]
+def _slow_hash(digits: str, salt: str) -> str:
+    return hashlib.pbkdf2_hmac("sha256", digits.encode(), salt.encode(), _ROUNDS).hex()[:32]
 
 
 def contains_personal_number(text: str) -> bool:

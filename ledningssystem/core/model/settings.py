@@ -85,6 +85,13 @@ class Settings(ContentModel):
         "aldrig i klartext.",
         default=(),
     )
+    personal_number_salt: str = sv(
+        "personnummer_salt",
+        "Portalens eget slumpade salt (minst 16 tecken) för kontrollsummorna i "
+        "ej_personnummer; skrivs av ny-organisation. Byts det, måste summorna räknas om.",
+        default="",
+        max_length=200,
+    )
 
     def effective_today(self) -> dt.date:
         """`idag` if set, else the date of SOURCE_DATE_EPOCH (the Makefile sets it to the last
