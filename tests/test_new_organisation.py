@@ -96,6 +96,13 @@ def test_the_portal_keeps_the_standard_parts_and_drops_the_example(adopted) -> N
     assert run_cli(root, "codeowners", "--check").returncode == 0
 
 
+def test_the_portal_gets_a_personnummer_salt_of_its_own(adopted) -> None:  # noqa: ANN001
+    root, _ = adopted
+    salt = load_ledningssystem(root).settings.personal_number_salt
+    assert re.fullmatch(r"[0-9a-f]{32}", salt), salt  # random, long enough for check
+    assert salt != load_ledningssystem(REPO).settings.personal_number_salt  # not the example's
+
+
 def test_no_trace_of_the_example_anywhere(adopted) -> None:  # noqa: ANN001
     root, _ = adopted
     ids, titles, handles = _example_ids()
