@@ -123,3 +123,12 @@ def test_the_example_has_a_salt_of_its_own() -> None:
     data = yaml.safe_load((REPO / SETTINGS).read_text(encoding="utf-8"))
     salt = Settings.model_validate(data).personal_number_salt
     assert usable_salt(salt) and salt != LEGACY_SALT
+
+
+def test_an_old_hash_and_an_unlisted_number_on_one_line_get_both_fixes(tiny_root: Path) -> None:
+    _settings(tiny_root, TINY_SALT, (LEGACY_1212_HASH,))
+    _replace(tiny_root, RUTIN, "Text.", "Order 19121212-1212 och 811218-9876.")
+    found = errors_of(tiny_root)
+    assert len(found) == 1, found
+    swap = f'byt "{LEGACY_1212_HASH}" mot "{PNR_1212_HASH}". {PNR_HINT} Eller lägg till "pnr-'
+    assert swap in found[0] and "9876" not in found[0] and "1212-" not in found[0]

@@ -86,17 +86,21 @@ def _personal_number_hint(
             f"kan stå under {EXEMPTIONS_FIELD}: (numret självt skrivs då inte i arkivet)."
         )
     migrated = [f for f in flagged if f.legacy_hash in exempt]
+    others = [f for f in flagged if f not in migrated]
+    parts = []
     if migrated:
         swaps = ", ".join(f'"{f.legacy_hash}" mot "{f.hash}"' for f in migrated)
-        return (
+        parts.append(
             f"Kontrollsumman under {EXEMPTIONS_FIELD}: i {settings_file} är räknad med det "
             f"gamla, gemensamma saltet, inte med portalens {SALT_FIELD}: byt {swaps}."
         )
-    listed = ", ".join(f'"{f.hash}"' for f in flagged)
-    return (
-        f"{_PNR_HINT} Eller lägg till {listed} under {EXEMPTIONS_FIELD}: i {settings_file}"
-        " (numret självt skrivs då inte i arkivet)."
-    )
+    if others:
+        listed = ", ".join(f'"{f.hash}"' for f in others)
+        parts.append(
+            f"{_PNR_HINT} Eller lägg till {listed} under {EXEMPTIONS_FIELD}: i {settings_file}"
+            " (numret självt skrivs då inte i arkivet)."
+        )
+    return " ".join(parts)
 
 
 def _check_salt(
