@@ -426,7 +426,9 @@ def test_history_cannot_silently_change_a_fastställd_year(tmp_path: Path) -> No
         "reports/historik.yml: året 2024 är fastställt och dess tidigare års värden i "
         "historik.yml har ändrats efter beslutet. Berättelsen för 2024 är fastställd och får "
         "inte ändras i efterhand. Ångra ändringen, eller, om det är en rättelse, registrera den: "
-        'make faststall YEAR=2024 RATTELSE="varför" ANDRING="vad som ändrades".'
+        'make faststall YEAR=2024 RATTELSE="varför" ANDRING="vad som ändrades". '
+        "Vilken rad som ändrats går inte att säga utan Git-historik: jämför filen med "
+        "versionen från när året fastställdes."  # the copy has no Git history
     ]
     args = ["fastställ", "2024", "--rättelse", "Fel i 2023", "--ändring", "38 blev 36"]
     assert run_cli(root, *args).returncode == 0
