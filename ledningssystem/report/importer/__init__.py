@@ -70,6 +70,9 @@ def known_ids(root: Path) -> Known:
         complaint_categories=tuple(c.id for c in config.complaints.categories),
         sarah_categories=tuple(c.id for c in config.sarah.categories),
         sarah_assessments=tuple(a.value for a in SarahAssessment),
+        complaint_kinds=tuple(k.id for k in config.complaints.kinds),
+        deviation_grades=tuple(g.id for g in config.grades),
+        partners=tuple(p.id for p in config.partners),
     )
 
 

@@ -20,59 +20,24 @@ from ledningssystem.report.importer.cells import (
     parse_date,
 )
 from ledningssystem.report.importer.conditions import condition_columns, row_cells
+from ledningssystem.report.importer.known import CHOICES, OPTIONAL_IDS, UNKNOWN, Known
 from ledningssystem.report.importer.mapping import (
+    COUNT_FIELDS,
     DATE_FIELDS,
     FIELDS,
+    LIST_FIELDS,
     TEXT_FIELDS,
     YES_NO_FIELDS,
-    ImportKind,
     Mapping,
 )
 from ledningssystem.report.importer.reading import Table
-from ledningssystem.report.unenforced import Gender, Law
 from ledningssystem.report.unknown import is_unknown
 
-# Fields whose ids are fixed by the data model, an explicit unknown included.
-CHOICES: dict[str, tuple[str, ...]] = {
-    "lagrum": (*(law.value for law in Law), "okänt"),
-    "kön": (*(gender.value for gender in Gender), "okänt"),
-}
 _PRIVATE = (
     "cellen innehåller något som ser ut som ett personnummer eller samordningsnummer; "
     "inget har skrivits"
 )
 _PRIVATE_HINT = "Ta bort personuppgifterna ur exporten (eller hela kolumnen) och importera igen."
-
-
-@dataclass(frozen=True)
-class Known:
-    """The ids an imported value may take: units, kinds, categories and sources."""
-
-    units: frozenset[str]
-    deviation_kinds: dict[str, tuple[str, ...]]  # kind id → its categories
-    complaint_sources: tuple[str, ...]
-    complaint_categories: tuple[str, ...]
-    sarah_categories: tuple[str, ...] = ()
-    sarah_assessments: tuple[str, ...] = ()
-
-    def ids(
-        self, name: str, event: dict[str, object], kind: ImportKind | None = None
-    ) -> tuple[str, ...] | None:
-        if kind is ImportKind.SARAH and name in {"kategori", "bedömning"}:
-            return self.sarah_categories if name == "kategori" else self.sarah_assessments
-        if name in CHOICES:
-            return CHOICES[name]
-        if name == "enhet":
-            return tuple(sorted(self.units))
-        if name == "typ":
-            return tuple(self.deviation_kinds)
-        if name == "kategori":
-            return self.deviation_kinds.get(str(event.get("typ")), ())
-        if name == "från":
-            return self.complaint_sources
-        if name == "kategorier":
-            return self.complaint_categories
-        return None
 
 
 @dataclass
@@ -194,10 +159,12 @@ def _event(
         if name not in raw or name == "datum":
             continue
         column = mapping.columns.get(name, name)
-        if name == "kategorier":
+        if name == "fler_enheter" and not raw[name].strip():
+            event[name] = ()  # the ärende concerns its enhet only
+        elif name in LIST_FIELDS:
             parts = [p for p in raw[name].split(mapping.separator) if p.strip()] or [""]
             ids = [_resolve(name, p, column, mapping, known, event, context) for p in parts]
-            if all(i is None for i in ids):
+            if name == "kategorier" and all(i is None for i in ids):
                 return None, _skip_reason(raw[name], column)
             event[name] = tuple(sorted({i for i in ids if isinstance(i, str)}))
         elif name in YES_NO_FIELDS:
@@ -206,9 +173,9 @@ def _event(
             event[name] = raw[name].strip()
         elif name in DATE_FIELDS:
             event[name] = date_cell(raw[name], column, row, problems)
-        elif name == "bedömning" and not raw[name].strip():
-            event[name] = ""  # no bedömning yet: the utredning is pågående
-        elif name == "antal":
+        elif name in {"bedömning", *OPTIONAL_IDS} and not raw[name].strip():
+            event[name] = ""  # not given (no bedömning yet: the utredning is pågående)
+        elif name in COUNT_FIELDS:
             event[name] = count_cell(raw[name], column, row, problems)
         else:
             value = _resolve(name, raw[name], column, mapping, known, event, context)
@@ -238,8 +205,12 @@ def _resolve(
     candidate = target if found else value.strip()
     if found and target is None:
         return None
-    if name in CHOICES and candidate is not None:  # SoL, LSS, Kvinna, Okänt as exports write them
-        candidate = "okänt" if is_unknown(candidate) else candidate.casefold()
+    if found and target == "" and name in OPTIONAL_IDS:
+        return ""  # "" in the mapping: the field is left out, the row still counts
+    if UNKNOWN in ids and is_unknown(candidate):  # Okänt, ej registrerat as exports write them
+        candidate = UNKNOWN
+    elif name in CHOICES and candidate is not None:  # SoL, LSS, Kvinna as exports write them
+        candidate = candidate.casefold()
     if candidate in ids:
         return candidate
     if not value.strip():
