@@ -167,6 +167,8 @@ def _event(
             if name == "kategorier" and all(i is None for i in ids):
                 return None, _skip_reason(raw[name], column)
             event[name] = tuple(sorted({i for i in ids if isinstance(i, str)}))
+        elif name == "anmäld_ivo" and not raw[name].strip():
+            continue  # an empty cell is not a nej: left out unless a date or outcome is given
         elif name in YES_NO_FIELDS:
             event[name] = _yes_no(name, raw[name], column, mapping, context)
         elif name in TEXT_FIELDS:
