@@ -146,3 +146,120 @@ def test_lex_sarah_carries_the_whole_process(portal: Path) -> None:
         1,
         1,
     )
+
+
+def run_import(root: Path, kind: str, rows: list[str], *mapping: str) -> tuple[int, str, str]:
+    export = root / "export.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    args = ["import", kind, "export.csv", "--year", "2025", "--force", *mapping]
+    result = run_cli(root, *args)
+    target = root / "reports" / "2025" / f"{kind}.{'yml' if kind == 'lex-sarah' else 'csv'}"
+    return result.returncode, result.stdout + result.stderr, target.read_text(encoding="utf-8")
+
+
+def test_anmald_ivo_is_written_as_the_export_says(portal: Path) -> None:
+    code, output, written = run_import(
+        portal,
+        "lex-sarah",
+        [
+            "id;enhet;kategori;anmäld_ivo;anmäld_ivo_datum;ivo_beslut;rapporter",
+            "a;vuxen;utforande;Ja;;Kritik;2",
+            "b;vuxen;utforande;;2025-04-01;;",  # a date of anmälan: it was anmäld
+            "c;vuxen;utforande;nej;;;1",
+            "d;vuxen;utforande;;;;",
+        ],
+    )
+    assert code == 0, output
+    assert written.splitlines()[1:] == [
+        "  - {id: a, enhet: vuxen, rapporter: 2, kategori: utforande, anmäld_ivo: ja, "
+        "ivo_beslut: kritik}",
+        "  - {id: b, enhet: vuxen, kategori: utforande, anmäld_ivo: ja, "
+        "anmäld_ivo_datum: 2025-04-01}",
+        "  - {id: c, enhet: vuxen, kategori: utforande, anmäld_ivo: nej}",
+        "  - {id: d, enhet: vuxen, kategori: utforande}",
+    ]
+    assert checked_figures(portal)["lex-sarah.anmalda-ivo"].value == 2
+
+
+def test_words_as_exports_write_them_need_no_value_table(portal: Path) -> None:
+    code, output, written = run_import(
+        portal,
+        "klagomal",
+        [
+            "enhet;från;kategorier;slag;fler_enheter;inlämnare",
+            "hemtjanst-norr;brukare;bemotande;Klagomål;hemtjanst-soder, vuxen;A1",
+            "hemtjanst-norr;brukare;bemotande;beröm;;A2",
+            "hemtjanst-norr;brukare;bemotande;Ej registrerat;;",
+        ],
+    )
+    assert code == 0, output
+    assert written.splitlines() == [
+        "enhet;fler_enheter;från;kategorier;antal;slag;inlämnare",
+        "hemtjanst-norr;;brukare;bemotande;1;berom;A2",
+        "hemtjanst-norr;hemtjanst-soder,vuxen;brukare;bemotande;1;klagomal;A1",
+        "hemtjanst-norr;;brukare;bemotande;1;okänt;",
+    ]
+
+
+def test_bad_values_of_the_new_fields_are_line_numbered_swedish_errors(portal: Path) -> None:
+    before = (portal / "reports" / "2025" / "avvikelser.csv").read_text(encoding="utf-8")
+    code, output, after = run_import(
+        portal,
+        "avvikelser",
+        [
+            "enhet;typ;kategori;utredd;avslutad;allvarlighetsgrad;samverkan;motpart",
+            "hemsjukvard;hsl;fall;ja;ja;Medel;Mottagen;regionen",
+            "hemsjukvard;hsl;fall;ja;ja;extrem;skickat;kommunen",
+        ],
+    )
+    assert code == 1
+    assert after == before  # nothing written
+    assert "Traceback" not in output
+    assert (
+        'export.csv:3 – fältet "allvarlighetsgrad": värdet "extrem" finns inte i mappningen '
+        "(allvarlighetsgrad). Lägg till det under värden › allvarlighetsgrad i mappningen, t.ex. "
+        '"extrem": lag, "" om fältet ska lämnas tomt, eller ~ om raden inte ska räknas. '
+        "Tillåtna id: lag, medel, hog, okänt." in output
+    )
+    assert 'export.csv:3 – fältet "samverkan": värdet "skickat" finns inte' in output
+    assert 'export.csv:3 – fältet "motpart": värdet "kommunen" finns inte' in output
+    assert "Tillåtna id: regionen." in output
+
+
+def test_bad_dates_counts_and_process_values_are_all_reported(portal: Path) -> None:
+    mapping = ["--mapping", str(MAPPINGS / "treserva-lex-sarah-diarium.yml")]
+    header = (FIXTURES / "treserva-lex-sarah-diarium-2025.csv").read_text("utf-8").splitlines()[0]
+    code, output, _ = run_import(
+        portal,
+        "lex-sarah",
+        [
+            header,
+            "ls-1;2025-02-03;2025-02-03;tre;Hemtjänst Söder;Utförande av insats;Överlämnad;;"
+            "2025-02-04;2025-03-20;Missförhållande;Ja;32/13/2025;Kritiserad",
+        ],
+        *mapping,
+    )
+    assert code == 1
+    assert 'export.csv:2 – fältet "Anmäld IVO datum": datumet går inte att läsa.' in output
+    assert 'export.csv:2 – fältet "Antal rapporter": antalet "tre" är inget heltal.' in output
+    assert 'fältet "Hantering": värdet "Överlämnad" finns inte i mappningen (hantering)' in output
+    assert "Tillåtna id: utredning, för-kännedom, som-avvikelse." in output
+    assert 'fältet "IVO:s beslut": värdet "Kritiserad" finns inte i mappningen' in output
+
+
+def test_a_mapping_naming_an_unknown_field_lists_the_new_ones(portal: Path) -> None:
+    mapping = portal / "reports" / "mappningar" / "fel.yml"
+    mapping.write_text(
+        "namn: fel\ntyp: klagomal\nkolumner:\n  enhet: Enhet\n  från: Från\n"
+        "  kategorier: Område\n  inlamnare: Inlämnare\n",
+        encoding="utf-8",
+    )
+    code, output, _ = run_import(
+        portal, "klagomal", ["Enhet;Från;Område;Inlämnare"], "--mapping", str(mapping)
+    )
+    assert code == 1
+    assert (
+        'reports/mappningar/fel.yml:3 – fältet "kolumner": "inlamnare" är inget fält för '
+        "klagomal; fälten är enhet, fler_enheter, från, kategorier, antal, i_tid, slag, "
+        "inlämnare, datum" in output
+    )

@@ -20,7 +20,7 @@ from ledningssystem.report.importer.cells import (
     parse_date,
 )
 from ledningssystem.report.importer.conditions import condition_columns, row_cells
-from ledningssystem.report.importer.known import CHOICES, OPTIONAL_IDS, UNKNOWN, Known
+from ledningssystem.report.importer.known import CHOICES, OPTIONAL_IDS, UNKNOWN, Known, spelled_id
 from ledningssystem.report.importer.mapping import (
     COUNT_FIELDS,
     DATE_FIELDS,
@@ -213,6 +213,8 @@ def _resolve(
         candidate = UNKNOWN
     elif name in CHOICES and candidate is not None:  # SoL, LSS, Kvinna as exports write them
         candidate = candidate.casefold()
+    if not found and candidate is not None and candidate not in ids:
+        candidate = spelled_id(name, candidate, ids) or candidate
     if candidate in ids:
         return candidate
     if not value.strip():
@@ -236,8 +238,9 @@ def _resolve(
 
 def _value_hint(name: str, value: str, ids: tuple[str, ...]) -> str:
     example = ids[0] if ids else "id"
+    empty = ', "" om fältet ska lämnas tomt' if name in OPTIONAL_IDS else ""
     return (
-        f'Lägg till det under värden › {name} i mappningen, t.ex. "{value}": {example}, '
+        f'Lägg till det under värden › {name} i mappningen, t.ex. "{value}": {example}{empty}, '
         f"eller ~ om raden inte ska räknas. Tillåtna id: {', '.join(ids)}."
     )
 

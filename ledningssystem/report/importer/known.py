@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ledningssystem.core.slug import slugify
 from ledningssystem.report.case_process import Handling, IvoOutcome
 from ledningssystem.report.importer.mapping import ImportKind
 from ledningssystem.report.unenforced import Gender, Law
@@ -63,3 +64,15 @@ class Known:
             "motpart": self.partners,
         }
         return by_name.get(name)
+
+
+def spelled_id(name: str, value: str, ids: tuple[str, ...]) -> str | None:
+    """The id an export writes as a word ("Klagomål", "Hög", "För kännedom"), if any.
+
+    Only for fields whose ids are a short fixed list (not units or categories, which
+    a mapping names one by one), so that the common spellings need no value table.
+    """
+    if name not in OPTIONAL_IDS and name not in CHOICES:
+        return None
+    wanted = slugify(value)
+    return next((i for i in ids if slugify(i) == wanted), None)
