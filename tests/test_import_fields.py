@@ -153,7 +153,7 @@ def run_import(root: Path, kind: str, rows: list[str], *mapping: str) -> tuple[i
     export.write_text("\n".join(rows) + "\n", encoding="utf-8")
     args = ["import", kind, "export.csv", "--year", "2025", "--force", *mapping]
     result = run_cli(root, *args)
-    target = root / "reports" / "2025" / f"{kind}.{'yml' if kind == 'lex-sarah' else 'csv'}"
+    target = root / "reports" / "2025" / f"{kind}.{'yml' if kind.startswith('lex-') else 'csv'}"
     return result.returncode, result.stdout + result.stderr, target.read_text(encoding="utf-8")
 
 
@@ -263,3 +263,26 @@ def test_a_mapping_naming_an_unknown_field_lists_the_new_ones(portal: Path) -> N
         "klagomal; fälten är enhet, fler_enheter, från, kategorier, antal, i_tid, slag, "
         "inlämnare, datum" in output
     )
+
+
+def test_lex_maria_takes_the_same_process_fields(portal: Path) -> None:
+    code, output, _ = run_import(
+        portal,
+        "lex-maria",
+        [
+            "id;enhet;händelse;inkom;utredning_påbörjad;utredning_avslutad;hantering;avsändare;"
+            "anmäld_ivo;anmäld_ivo_datum;ivo_beslut",
+            "m1;hemsjukvard;Fall;2025-03-01;03/03/2025;2025-04-01;;;Ja;2025-04-02;Pågår",
+            "m2;hemsjukvard;Läkemedel;okänt;;;För kännedom;Regionen;;;",
+        ],
+    )
+    assert code == 0, output
+    written = (portal / "reports" / "2025" / "lex-maria.yml").read_text(encoding="utf-8")
+    assert written.splitlines()[1:] == [
+        "  - {id: m1, enhet: hemsjukvard, händelse: Fall, inkom: 2025-03-01, "
+        "utredning_påbörjad: 2025-03-03, utredning_avslutad: 2025-04-01, anmäld_ivo: ja, "
+        "anmäld_ivo_datum: 2025-04-02, ivo_beslut: pågår}",
+        "  - {id: m2, enhet: hemsjukvard, händelse: Läkemedel, hantering: för-kännedom, "
+        "avsändare: Regionen, inkom: okänt}",
+    ]
+    assert checked_figures(portal)["lex-maria.anmalda-ivo"].value == 1
