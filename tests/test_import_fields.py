@@ -14,7 +14,7 @@ import pytest
 
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.figures import FigureSet
-from tests.conftest import REPO, copy_example, run_cli
+from tests.conftest import REPO, build_site, copy_example, run_cli, soup
 
 FIXTURES = REPO / "tests" / "fixtures" / "import"
 MAPPINGS = REPO / "reports" / "mappningar"
@@ -286,3 +286,34 @@ def test_lex_maria_takes_the_same_process_fields(portal: Path) -> None:
         "avsändare: Regionen, inkom: okänt}",
     ]
     assert checked_figures(portal)["lex-maria.anmalda-ivo"].value == 1
+
+
+def test_imported_grades_and_kinds_reach_the_built_page(portal: Path) -> None:
+    imported(
+        portal,
+        "avvikelser",
+        "treserva-avvikelser-grader-2025.csv",
+        "treserva-avvikelser-grader.yml",
+        "avvikelser.csv",
+    )
+    imported(
+        portal,
+        "klagomal",
+        "lifecare-synpunkter-slag-2025.csv",
+        "lifecare-synpunkter-slag.yml",
+        "klagomal.csv",
+    )
+    site = build_site(portal, env={"LEDNINGSSYSTEM_PDF": "nej"})
+    page = soup(site / "kvalitetsberattelse" / "2025" / "index.html")
+    tables = {
+        " ".join(t.caption.get_text(" ", strip=True).split()): t.get_text(" ", strip=True)
+        for t in page.find_all("table")
+        if t.caption
+    }
+    assert "Låg 2 Medel 3 Hög 1 Uppgift saknas 1" in tables["Avvikelser per allvarlighetsgrad"]
+    assert (
+        "Skickade till regionen 1 Mottagna från regionen 3"
+        in (tables["Avvikelser i samverkan med regionen"])
+    )
+    assert "Beröm 1" in tables["Synpunkter per slag"]
+    assert "Unika inlämnare 4 (uppgift saknas för 1)" in page.get_text(" ", strip=True)
