@@ -52,11 +52,11 @@ class Known:
         if name in CHOICES:
             return CHOICES[name]
         by_name: dict[str, tuple[str, ...]] = {
-            "enhet": tuple(sorted(self.units)),
+            "enhet": (*sorted(self.units), UNKNOWN),
             "fler_enheter": tuple(sorted(self.units)),
             "typ": tuple(self.deviation_kinds),
             "kategori": self.deviation_kinds.get(str(event.get("typ")), ()),
-            "från": self.complaint_sources,
+            "från": (*self.complaint_sources, UNKNOWN),
             "kategorier": self.complaint_categories,
             "slag": (*self.complaint_kinds, UNKNOWN),
             "allvarlighetsgrad": (*self.deviation_grades, UNKNOWN),
