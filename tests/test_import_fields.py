@@ -317,3 +317,29 @@ def test_imported_grades_and_kinds_reach_the_built_page(portal: Path) -> None:
     )
     assert "Beröm 1" in tables["Synpunkter per slag"]
     assert "Unika inlämnare 4 (uppgift saknas för 1)" in page.get_text(" ", strip=True)
+
+
+def test_an_unknown_yes_no_makes_the_sum_unknown_never_too_low(portal: Path) -> None:
+    code, output, written = run_import(
+        portal,
+        "avvikelser",
+        [
+            "enhet;typ;kategori;utredd;avslutad",
+            "hemsjukvard;hsl;fall;ja;ja",
+            "hemsjukvard;hsl;fall;Ej registrerat;nej",
+            "hemsjukvard;hsl;lakemedel;ja;nej",
+        ],
+    )
+    assert code == 0, output
+    assert written.splitlines() == [
+        "enhet;typ;kategori;antal;utredda;avslutade",
+        "hemsjukvard;hsl;fall;2;okänt;1",
+        "hemsjukvard;hsl;lakemedel;1;1;0",
+    ]
+    code, output, _ = run_import(
+        portal,
+        "personuppgiftsincidenter",
+        ["enhet;anmäld_imy", "stab;kanske"],
+    )
+    assert code == 1
+    assert 'värdet "kanske" ska vara ja, nej eller okänt (anmäld_imy)' in output

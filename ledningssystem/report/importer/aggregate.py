@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from ledningssystem.report.importer.known import UNKNOWN
 from ledningssystem.report.importer.mapping import ImportKind
 
 # Fields that keep apart rows otherwise alike (same unit, kind and category).
@@ -78,8 +79,9 @@ def _incidents(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         total = sums.setdefault(str(event["enhet"]), Counter())
         total["antal"] += count
         total["anmälda_imy"] += count if event.get("anmäld_imy") else 0
+        total["anmälda_imy okänt"] += "anmäld_imy" in event and event["anmäld_imy"] is None
     return [
-        {"enhet": unit, "antal": total["antal"], "anmälda_imy": total["anmälda_imy"]}
+        {"enhet": unit, "antal": total["antal"], "anmälda_imy": _known(total, "anmälda_imy")}
         for unit, total in sorted(sums.items())
     ]
 
@@ -92,8 +94,9 @@ def _deviations(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         count = event.get("antal", 1)
         total = sums.setdefault(key, Counter())
         total["antal"] += count
-        total["utredda"] += count if event["utredd"] else 0
-        total["avslutade"] += count if event["avslutad"] else 0
+        for part, field in (("utredda", "utredd"), ("avslutade", "avslutad")):
+            total[part] += count if event[field] else 0
+            total[f"{part} okänt"] += event[field] is None
     return [
         {
             "enhet": unit,
@@ -116,18 +119,28 @@ def _complaints(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         total = sums.setdefault(key, Counter())
         total["antal"] += count
         total["i_tid"] += count if event.get("i_tid") else 0
+        total["i_tid okänt"] += "i_tid" in event and event["i_tid"] is None
     rows = []
     for (unit, source, categories, *apart), total in sorted(sums.items()):
         row: dict[str, Any] = {"enhet": unit, "från": source, "kategorier": categories}
         row["antal"] = total["antal"]
         if with_time:
-            row["i_tid"] = total["i_tid"]
+            row["i_tid"] = _known(total, "i_tid")
         rows.append({**row, **dict(zip(COMPLAINT_EXTRAS, apart, strict=True))})
     return rows
 
 
-def _whole(total: Counter[str]) -> dict[str, int]:
-    return {"antal": total["antal"], "utredda": total["utredda"], "avslutade": total["avslutade"]}
+def _whole(total: Counter[str]) -> dict[str, int | str]:
+    return {
+        "antal": total["antal"],
+        "utredda": _known(total, "utredda"),
+        "avslutade": _known(total, "avslutade"),
+    }
+
+
+def _known(total: Counter[str], part: str) -> int | str:
+    """The sum, or okänt when a row of the group did not say (never a number too low)."""
+    return UNKNOWN if total[f"{part} okänt"] else total[part]
 
 
 def per_category(kind: ImportKind, events: list[dict[str, Any]]) -> dict[str, int]:

@@ -33,6 +33,8 @@ from ledningssystem.report.importer.mapping import (
 from ledningssystem.report.importer.reading import Table
 from ledningssystem.report.unknown import is_unknown
 
+# Yes/no fields summed into a count that the data file may give as okänt.
+UNKNOWN_YES_NO = {"utredd", "avslutad", "i_tid", "anmäld_imy"}
 _PRIVATE = (
     "cellen innehåller något som ser ut som ett personnummer eller samordningsnummer; "
     "inget har skrivits"
@@ -245,16 +247,22 @@ def _value_hint(name: str, value: str, ids: tuple[str, ...]) -> str:
     )
 
 
-def _yes_no(name: str, value: str, column: str, mapping: Mapping, context: RowContext) -> bool:
+def _yes_no(
+    name: str, value: str, column: str, mapping: Mapping, context: RowContext
+) -> bool | None:
+    """ja/nej as a bool; None for an explicit unknown where the data file can say okänt."""
     row, problems = context.number, context.problems
     found, target = mapping.lookup(name, value, context.cells)
     answer = (target or "nej") if found else (value.strip().casefold() or "nej")
     if answer in {"ja", "nej"}:
         return answer == "ja"
+    if is_unknown(answer) and name in UNKNOWN_YES_NO:
+        return None  # summed as okänt, never as a nej
+    allowed = "ja, nej eller okänt" if name in UNKNOWN_YES_NO else "ja eller nej"
     problems.add(
         row,
         column,
-        f'värdet "{value}" ska vara ja eller nej ({name})',
+        f'värdet "{value}" ska vara {allowed} ({name})',
         f'Lägg till det under värden › {name} i mappningen, t.ex. "{value}": ja.',
     )
     return False
