@@ -22,6 +22,9 @@ _COMMAND = re.compile(
     re.MULTILINE,
 )
 DATA_FILES = {
+    "avvikelser": "avvikelser.csv",
+    "klagomal": "klagomal.csv",
+    "lex-sarah": "lex-sarah.yml",
     "lex-maria": "lex-maria.yml",
     "personuppgiftsincidenter": "personuppgiftsincidenter.csv",
     "ej-verkstallda-beslut": "ej-verkstallda-beslut.csv",

@@ -151,7 +151,7 @@ SARAH_LABELS = {
     SarahAssessment.SERIOUS: "Allvarligt missförhållande",
 }
 # Correctly spelt ids accepted beside the stable ones (figure names keep the old ids).
-_SARAH_SPELLINGS = {
+SARAH_SPELLINGS = {
     "pataglig-risk-for-missforhallande": SarahAssessment.RISK.value,
     "pataglig-risk-for-allvarligt-missforhallande": SarahAssessment.SERIOUS_RISK.value,
 }
@@ -160,7 +160,7 @@ _SARAH_SPELLINGS = {
 def _sarah_assessment(value: Any) -> Any:
     if is_unknown(value):
         return None
-    return _SARAH_SPELLINGS.get(value, value) if isinstance(value, str) else value
+    return SARAH_SPELLINGS.get(value, value) if isinstance(value, str) else value
 
 
 class SarahRow(CaseProcess):

@@ -26,7 +26,7 @@ from ledningssystem.report.importer.reading import read_table
 from ledningssystem.report.importer.writing import data_text, write_atomically
 from ledningssystem.report.load import load_report_config
 from ledningssystem.report.meta import ReportStatus
-from ledningssystem.report.model import SarahAssessment
+from ledningssystem.report.model import SARAH_SPELLINGS, SarahAssessment
 from ledningssystem.report.seal import LOCK_FILE, META_FILE
 
 
@@ -69,7 +69,10 @@ def known_ids(root: Path) -> Known:
         complaint_sources=tuple(c.id for c in config.complaints.sources),
         complaint_categories=tuple(c.id for c in config.complaints.categories),
         sarah_categories=tuple(c.id for c in config.sarah.categories),
-        sarah_assessments=tuple(a.value for a in SarahAssessment),
+        sarah_assessments=(*(a.value for a in SarahAssessment), *SARAH_SPELLINGS),
+        complaint_kinds=tuple(k.id for k in config.complaints.kinds),
+        deviation_grades=tuple(g.id for g in config.grades),
+        partners=tuple(p.id for p in config.partners),
     )
 
 

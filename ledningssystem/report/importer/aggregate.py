@@ -5,23 +5,25 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from ledningssystem.report.importer.known import UNKNOWN
 from ledningssystem.report.importer.mapping import ImportKind
 
-# The columns of each data file, in the order the example files use.
+# Fields that keep apart rows otherwise alike (same unit, kind and category).
+DEVIATION_EXTRAS = ("allvarlighetsgrad", "risk_för_upprepning", "samverkan", "motpart")
+COMPLAINT_EXTRAS = ("slag", "inlämnare", "fler_enheter")
+
+# The columns of each data file, in the order the example files use. A column that no
+# event has a value for is left out, so a plain export gives the plain file it always gave.
+_CASE = ("hantering", "avsändare", "inkom", "utredning_påbörjad", "utredning_avslutad")
+_IVO = ("anmäld_ivo", "anmäld_ivo_datum", "ivo_beslut")
 HEADERS: dict[ImportKind, tuple[str, ...]] = {
-    ImportKind.DEVIATIONS: ("enhet", "typ", "kategori", "antal", "utredda", "avslutade"),
-    ImportKind.COMPLAINTS: ("enhet", "från", "kategorier", "antal", "i_tid"),
+    ImportKind.DEVIATIONS: ("enhet", "typ", "kategori", "antal", "utredda", "avslutade")
+    + DEVIATION_EXTRAS,
+    ImportKind.COMPLAINTS: ("enhet", "fler_enheter", "från", "kategorier", "antal", "i_tid")
+    + ("slag", "inlämnare"),
     ImportKind.INCIDENTS: ("enhet", "antal", "anmälda_imy"),
-    ImportKind.SARAH: (
-        "id",
-        "enhet",
-        "kategori",
-        "inkom",
-        "utredning_avslutad",
-        "bedömning",
-        "anmäld_ivo",
-    ),
-    ImportKind.MARIA: ("id", "enhet", "händelse", "inkom", "utredning_avslutad", "anmäld_ivo"),
+    ImportKind.SARAH: ("id", "enhet", "rapporter", "kategori", *_CASE, "bedömning", *_IVO),
+    ImportKind.MARIA: ("id", "enhet", "händelse", *_CASE, *_IVO),
     ImportKind.UNENFORCED: (
         "id",
         "enhet",
@@ -42,23 +44,32 @@ CASE_KINDS = {ImportKind.SARAH, ImportKind.MARIA, ImportKind.UNENFORCED}
 def aggregate(kind: ImportKind, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One row per unit, kind/source and category, sorted; counts summed."""
     if kind is ImportKind.DEVIATIONS:
-        return _deviations(events)
-    if kind is ImportKind.INCIDENTS:
-        return _incidents(events)
-    if kind in CASE_KINDS:
-        return _cases(events, HEADERS[kind])
-    return _complaints(events)
+        rows = _deviations(events)
+    elif kind is ImportKind.INCIDENTS:
+        rows = _incidents(events)
+    elif kind in CASE_KINDS:
+        rows = [_case(event, HEADERS[kind]) for event in events]
+    else:
+        rows = _complaints(events)
+    return _given_columns(rows, HEADERS[kind])
 
 
-def _cases(events: list[dict[str, Any]], header: tuple[str, ...]) -> list[dict[str, Any]]:
-    """One row per case, in the export's order; yes/no as ja/nej, a missing value empty."""
-    rows = []
-    for event in events:
-        row = {h: event.get(h, "") for h in header}
-        if "anmäld_ivo" in header:
-            row["anmäld_ivo"] = "ja" if event.get("anmäld_ivo") else "nej"
-        rows.append(row)
-    return rows
+def _given_columns(rows: list[dict[str, Any]], header: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Every row with the same columns: those some row has a value for, "" where it has none."""
+    used = [h for h in header if any(row.get(h, "") not in ("", ()) for row in rows)]
+    return [{h: row.get(h, "") for h in used} for row in rows]
+
+
+def _case(event: dict[str, Any], header: tuple[str, ...]) -> dict[str, Any]:
+    """One case in the export's order; anmäld_ivo as the export gives it (ja/nej), else left out."""
+    row = {h: event.get(h, "") for h in header}
+    if "anmäld_ivo" in event:
+        row["anmäld_ivo"] = "ja" if event["anmäld_ivo"] else "nej"
+    elif event.get("anmäld_ivo_datum") or event.get("ivo_beslut"):
+        row["anmäld_ivo"] = "ja"  # a date of anmälan or IVO's outcome: it was anmäld
+    if row.get("rapporter") == 1:
+        row["rapporter"] = ""  # one report is the default
+    return row
 
 
 def _incidents(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -68,48 +79,68 @@ def _incidents(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         total = sums.setdefault(str(event["enhet"]), Counter())
         total["antal"] += count
         total["anmälda_imy"] += count if event.get("anmäld_imy") else 0
+        total["anmälda_imy okänt"] += "anmäld_imy" in event and event["anmäld_imy"] is None
     return [
-        {"enhet": unit, "antal": total["antal"], "anmälda_imy": total["anmälda_imy"]}
+        {"enhet": unit, "antal": total["antal"], "anmälda_imy": _known(total, "anmälda_imy")}
         for unit, total in sorted(sums.items())
     ]
 
 
 def _deviations(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    sums: dict[tuple[str, str, str], Counter[str]] = {}
+    sums: dict[tuple[str, ...], Counter[str]] = {}
     for event in events:
-        key = (event["typ"], event["enhet"], event["kategori"])
+        extras = tuple(str(event.get(name, "")) for name in DEVIATION_EXTRAS)
+        key = (event["typ"], event["enhet"], event["kategori"], *extras)
         count = event.get("antal", 1)
         total = sums.setdefault(key, Counter())
         total["antal"] += count
-        total["utredda"] += count if event["utredd"] else 0
-        total["avslutade"] += count if event["avslutad"] else 0
+        for part, field in (("utredda", "utredd"), ("avslutade", "avslutad")):
+            total[part] += count if event[field] else 0
+            total[f"{part} okänt"] += event[field] is None
     return [
-        {"enhet": unit, "typ": kind, "kategori": category, **_whole(total)}
-        for (kind, unit, category), total in sorted(sums.items())
+        {
+            "enhet": unit,
+            "typ": kind,
+            "kategori": category,
+            **_whole(total),
+            **dict(zip(DEVIATION_EXTRAS, extras, strict=True)),
+        }
+        for (kind, unit, category, *extras), total in sorted(sums.items())
     ]
 
 
 def _complaints(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     with_time = any("i_tid" in e for e in events)
-    sums: dict[tuple[str, str, tuple[str, ...]], Counter[str]] = {}
+    sums: dict[tuple[Any, ...], Counter[str]] = {}
     for event in events:
-        key = (event["enhet"], event["från"], event["kategorier"])
+        extras = tuple(event.get(name, "") for name in COMPLAINT_EXTRAS)
+        key = (event["enhet"], event["från"], event["kategorier"], *extras)
         count = event.get("antal", 1)
         total = sums.setdefault(key, Counter())
         total["antal"] += count
         total["i_tid"] += count if event.get("i_tid") else 0
+        total["i_tid okänt"] += "i_tid" in event and event["i_tid"] is None
     rows = []
-    for (unit, source, categories), total in sorted(sums.items()):
+    for (unit, source, categories, *apart), total in sorted(sums.items()):
         row: dict[str, Any] = {"enhet": unit, "från": source, "kategorier": categories}
         row["antal"] = total["antal"]
         if with_time:
-            row["i_tid"] = total["i_tid"]
-        rows.append(row)
+            row["i_tid"] = _known(total, "i_tid")
+        rows.append({**row, **dict(zip(COMPLAINT_EXTRAS, apart, strict=True))})
     return rows
 
 
-def _whole(total: Counter[str]) -> dict[str, int]:
-    return {"antal": total["antal"], "utredda": total["utredda"], "avslutade": total["avslutade"]}
+def _whole(total: Counter[str]) -> dict[str, int | str]:
+    return {
+        "antal": total["antal"],
+        "utredda": _known(total, "utredda"),
+        "avslutade": _known(total, "avslutade"),
+    }
+
+
+def _known(total: Counter[str], part: str) -> int | str:
+    """The sum, or okänt when a row of the group did not say (never a number too low)."""
+    return UNKNOWN if total[f"{part} okänt"] else total[part]
 
 
 def per_category(kind: ImportKind, events: list[dict[str, Any]]) -> dict[str, int]:

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ledningssystem.core.errors import ContentError
+from ledningssystem.report.unknown import is_unknown
 
 _DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$")
@@ -59,9 +60,11 @@ class RowContext:
 
 
 def date_cell(value: str, column: str, row: int, problems: Problems) -> str:
-    """ÅÅÅÅ-MM-DD, or "" for an empty cell (an unknown date, never a placeholder)."""
+    """ÅÅÅÅ-MM-DD, "" for an empty cell, okänt for an explicit unknown (never a placeholder)."""
     if not value.strip():
         return ""
+    if is_unknown(value):
+        return "okänt"
     date = parse_date(value)
     if date is None:
         problems.add(row, column, "datumet går inte att läsa", "Skriv ÅÅÅÅ-MM-DD eller DD/MM/ÅÅÅÅ.")

@@ -20,59 +20,26 @@ from ledningssystem.report.importer.cells import (
     parse_date,
 )
 from ledningssystem.report.importer.conditions import condition_columns, row_cells
+from ledningssystem.report.importer.known import CHOICES, OPTIONAL_IDS, UNKNOWN, Known, spelled_id
 from ledningssystem.report.importer.mapping import (
+    COUNT_FIELDS,
     DATE_FIELDS,
     FIELDS,
+    LIST_FIELDS,
     TEXT_FIELDS,
     YES_NO_FIELDS,
-    ImportKind,
     Mapping,
 )
 from ledningssystem.report.importer.reading import Table
-from ledningssystem.report.unenforced import Gender, Law
 from ledningssystem.report.unknown import is_unknown
 
-# Fields whose ids are fixed by the data model, an explicit unknown included.
-CHOICES: dict[str, tuple[str, ...]] = {
-    "lagrum": (*(law.value for law in Law), "okänt"),
-    "kön": (*(gender.value for gender in Gender), "okänt"),
-}
+# Yes/no fields summed into a count that the data file may give as okänt.
+UNKNOWN_YES_NO = {"utredd", "avslutad", "i_tid", "anmäld_imy"}
 _PRIVATE = (
     "cellen innehåller något som ser ut som ett personnummer eller samordningsnummer; "
     "inget har skrivits"
 )
 _PRIVATE_HINT = "Ta bort personuppgifterna ur exporten (eller hela kolumnen) och importera igen."
-
-
-@dataclass(frozen=True)
-class Known:
-    """The ids an imported value may take: units, kinds, categories and sources."""
-
-    units: frozenset[str]
-    deviation_kinds: dict[str, tuple[str, ...]]  # kind id → its categories
-    complaint_sources: tuple[str, ...]
-    complaint_categories: tuple[str, ...]
-    sarah_categories: tuple[str, ...] = ()
-    sarah_assessments: tuple[str, ...] = ()
-
-    def ids(
-        self, name: str, event: dict[str, object], kind: ImportKind | None = None
-    ) -> tuple[str, ...] | None:
-        if kind is ImportKind.SARAH and name in {"kategori", "bedömning"}:
-            return self.sarah_categories if name == "kategori" else self.sarah_assessments
-        if name in CHOICES:
-            return CHOICES[name]
-        if name == "enhet":
-            return tuple(sorted(self.units))
-        if name == "typ":
-            return tuple(self.deviation_kinds)
-        if name == "kategori":
-            return self.deviation_kinds.get(str(event.get("typ")), ())
-        if name == "från":
-            return self.complaint_sources
-        if name == "kategorier":
-            return self.complaint_categories
-        return None
 
 
 @dataclass
@@ -194,21 +161,25 @@ def _event(
         if name not in raw or name == "datum":
             continue
         column = mapping.columns.get(name, name)
-        if name == "kategorier":
+        if name == "fler_enheter" and not raw[name].strip():
+            event[name] = ()  # the ärende concerns its enhet only
+        elif name in LIST_FIELDS:
             parts = [p for p in raw[name].split(mapping.separator) if p.strip()] or [""]
             ids = [_resolve(name, p, column, mapping, known, event, context) for p in parts]
-            if all(i is None for i in ids):
+            if name == "kategorier" and all(i is None for i in ids):
                 return None, _skip_reason(raw[name], column)
             event[name] = tuple(sorted({i for i in ids if isinstance(i, str)}))
+        elif name == "anmäld_ivo" and not raw[name].strip():
+            continue  # an empty cell is not a nej: left out unless a date or outcome is given
         elif name in YES_NO_FIELDS:
             event[name] = _yes_no(name, raw[name], column, mapping, context)
         elif name in TEXT_FIELDS:
             event[name] = raw[name].strip()
         elif name in DATE_FIELDS:
             event[name] = date_cell(raw[name], column, row, problems)
-        elif name == "bedömning" and not raw[name].strip():
-            event[name] = ""  # no bedömning yet: the utredning is pågående
-        elif name == "antal":
+        elif name in {"bedömning", *OPTIONAL_IDS} and not raw[name].strip():
+            event[name] = ""  # not given (no bedömning yet: the utredning is pågående)
+        elif name in COUNT_FIELDS:
             event[name] = count_cell(raw[name], column, row, problems)
         else:
             value = _resolve(name, raw[name], column, mapping, known, event, context)
@@ -238,8 +209,14 @@ def _resolve(
     candidate = target if found else value.strip()
     if found and target is None:
         return None
-    if name in CHOICES and candidate is not None:  # SoL, LSS, Kvinna, Okänt as exports write them
-        candidate = "okänt" if is_unknown(candidate) else candidate.casefold()
+    if found and target == "" and name in OPTIONAL_IDS:
+        return ""  # "" in the mapping: the field is left out, the row still counts
+    if UNKNOWN in ids and is_unknown(candidate):  # Okänt, ej registrerat as exports write them
+        candidate = UNKNOWN
+    elif name in CHOICES and candidate is not None:  # SoL, LSS, Kvinna as exports write them
+        candidate = candidate.casefold()
+    if not found and candidate is not None and candidate not in ids:
+        candidate = spelled_id(name, candidate, ids) or candidate
     if candidate in ids:
         return candidate
     if not value.strip():
@@ -263,22 +240,29 @@ def _resolve(
 
 def _value_hint(name: str, value: str, ids: tuple[str, ...]) -> str:
     example = ids[0] if ids else "id"
+    empty = ', "" om fältet ska lämnas tomt' if name in OPTIONAL_IDS else ""
     return (
-        f'Lägg till det under värden › {name} i mappningen, t.ex. "{value}": {example}, '
+        f'Lägg till det under värden › {name} i mappningen, t.ex. "{value}": {example}{empty}, '
         f"eller ~ om raden inte ska räknas. Tillåtna id: {', '.join(ids)}."
     )
 
 
-def _yes_no(name: str, value: str, column: str, mapping: Mapping, context: RowContext) -> bool:
+def _yes_no(
+    name: str, value: str, column: str, mapping: Mapping, context: RowContext
+) -> bool | None:
+    """ja/nej as a bool; None for an explicit unknown where the data file can say okänt."""
     row, problems = context.number, context.problems
     found, target = mapping.lookup(name, value, context.cells)
     answer = (target or "nej") if found else (value.strip().casefold() or "nej")
     if answer in {"ja", "nej"}:
         return answer == "ja"
+    if is_unknown(answer) and name in UNKNOWN_YES_NO:
+        return None  # summed as okänt, never as a nej
+    allowed = "ja, nej eller okänt" if name in UNKNOWN_YES_NO else "ja eller nej"
     problems.add(
         row,
         column,
-        f'värdet "{value}" ska vara ja eller nej ({name})',
+        f'värdet "{value}" ska vara {allowed} ({name})',
         f'Lägg till det under värden › {name} i mappningen, t.ex. "{value}": ja.',
     )
     return False

@@ -36,14 +36,21 @@ FIELDS: dict[ImportKind, dict[str, bool]] = {
         "utredd": True,
         "avslutad": True,
         "antal": False,
+        "allvarlighetsgrad": False,
+        "risk_för_upprepning": False,
+        "samverkan": False,
+        "motpart": False,
         "datum": False,
     },
     ImportKind.COMPLAINTS: {
         "enhet": True,
+        "fler_enheter": False,
         "från": True,
         "kategorier": True,
         "antal": False,
         "i_tid": False,
+        "slag": False,
+        "inlämnare": False,
         "datum": False,
     },
     ImportKind.INCIDENTS: {
@@ -56,11 +63,17 @@ FIELDS: dict[ImportKind, dict[str, bool]] = {
     ImportKind.SARAH: {
         "id": False,
         "enhet": True,
+        "rapporter": False,
         "kategori": True,
+        "hantering": False,
+        "avsändare": False,
         "inkom": False,
+        "utredning_påbörjad": False,
         "utredning_avslutad": False,
         "bedömning": False,
         "anmäld_ivo": False,
+        "anmäld_ivo_datum": False,
+        "ivo_beslut": False,
         "datum": False,
     },
     # One export row is one lex Maria event, investigated by MAS/MAR.
@@ -68,9 +81,14 @@ FIELDS: dict[ImportKind, dict[str, bool]] = {
         "id": False,
         "enhet": True,
         "händelse": False,
+        "hantering": False,
+        "avsändare": False,
         "inkom": False,
+        "utredning_påbörjad": False,
         "utredning_avslutad": False,
         "anmäld_ivo": False,
+        "anmäld_ivo_datum": False,
+        "ivo_beslut": False,
         "datum": False,
     },
     # One export row is one beslut reported to IVO as not verkställt within three months.
@@ -88,10 +106,16 @@ FIELDS: dict[ImportKind, dict[str, bool]] = {
         "datum": False,
     },
 }
+COUNT_FIELDS = {"antal", "rapporter"}  # a whole number; an empty cell is 1
+LIST_FIELDS = {"kategorier", "fler_enheter"}  # several ids in one cell, split by the separator
+# A field whose value table may be left out: the other field's table is used instead.
+SHARED_VALUES = {"fler_enheter": "enhet"}
 YES_NO_FIELDS = {"utredd", "avslutad", "i_tid", "anmäld_imy", "anmäld_ivo"}
 DATE_FIELDS = {
     "inkom",
+    "utredning_påbörjad",
     "utredning_avslutad",
+    "anmäld_ivo_datum",
     "beslutsdatum",
     "verkställt",
     "avslutat",
@@ -102,6 +126,8 @@ TEXT_FIELDS = {
     "insats",
     "orsak",
     "kvartal",
+    "avsändare",
+    "inlämnare",
 }  # copied as they are (the privacy check still covers them)
 
 
@@ -150,7 +176,7 @@ class Mapping(ContentModel):
     )
     separator: str = sv(
         "kategoriavgränsare",
-        "Tecknet mellan flera kategorier i samma cell (klagomål, standard komma).",
+        "Tecknet mellan flera kategorier eller enheter i samma cell (klagomål, standard komma).",
         default=",",
         min_length=1,
     )
@@ -192,7 +218,7 @@ class Mapping(ContentModel):
 
         `cells` (the row by casefolded column name) decides between conditional alternatives.
         """
-        table = self.values.get(field, {})
+        table = self.values.get(field) or self.values.get(SHARED_VALUES.get(field, ""), {})
         wanted = value.strip().casefold()
         for key, target in table.items():
             if key.strip().casefold() == wanted:

@@ -30,7 +30,8 @@ def data_text(kind: ImportKind, rows: list[dict[str, Any]], suffix: str) -> str:
         lines = [f"{YAML_KEYS[kind]}:"]
         for row in rows:
             # An empty value is left out: in YAML it would read as null, not as "not given".
-            cells = ", ".join(f"{h}: {_yaml_value(row[h])}" for h in header if row[h] != "")
+            given = [h for h in header if row[h] not in ("", ())]
+            cells = ", ".join(f"{h}: {_yaml_value(row[h])}" for h in given)
             lines.append(f"  - {{{cells}}}")
         return "\n".join(lines if rows else [f"{YAML_KEYS[kind]}: []"]) + "\n"
     out = io.StringIO()
