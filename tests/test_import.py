@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledningssystem.cli import main
+from ledningssystem.commands.import_data import summary_text
 from ledningssystem.core.errors import ContentErrors
-from ledningssystem.report.importer import known_ids, load_mapping
+from ledningssystem.report.importer import ImportSummary, known_ids, load_mapping
 from ledningssystem.report.importer.aggregate import aggregate
 from ledningssystem.report.importer.convert import Known, convert
 from ledningssystem.report.importer.mapping import ImportKind, identity
@@ -354,4 +355,16 @@ def test_old_excel_and_unreadable_dates_are_reported(tmp_path: Path) -> None:
     assert [e.format() for e in caught.value.errors] == [
         'export.csv:2 – fältet "datum": datumet går inte att läsa. '
         "Skriv datum som ÅÅÅÅ-MM-DD eller DD/MM/ÅÅÅÅ."
+    ]
+
+
+def test_the_summary_says_1_rad_not_1_rader() -> None:
+    summary = ImportSummary("export.csv", "Lifecare", 1, 1, {"Bemötande": 1}, {"tom": [3]}, "x", 1)
+    assert summary_text(summary).splitlines() == [
+        "Läste 1 rad ur export.csv (Lifecare).",
+        "Räknade 1 rad. Per kategori:",
+        "  Bemötande: 1",
+        "Hoppade över 1 rad:",
+        "  tom: rad 3",
+        "Skrev x (1 rad).",
     ]

@@ -59,18 +59,22 @@ _PER = {
 
 def summary_text(summary: ImportSummary) -> str:
     """What the import did, in Swedish, so it can be checked against the case system."""
-    lines = [f"Läste {summary.rows_read} rader ur {summary.source} ({summary.description})."]
+    lines = [f"Läste {_rows(summary.rows_read)} ur {summary.source} ({summary.description})."]
     # Incidents are counted per unit; the other kinds per category.
     per = next((p for kind, p in _PER.items() if kind in summary.target), "kategori")
-    lines.append(f"Räknade {summary.counted} rader. Per {per}:")
+    lines.append(f"Räknade {_rows(summary.counted)}. Per {per}:")
     lines += [f"  {name}: {count}" for name, count in summary.per_category.items()]
     skipped = sum(len(rows) for rows in summary.skipped.values())
     if skipped:
-        lines.append(f"Hoppade över {skipped} rader:")
+        lines.append(f"Hoppade över {_rows(skipped)}:")
         for reason, rows in sorted(summary.skipped.items(), key=lambda item: item[1][0]):
             lines.append(f"  {mask(reason)}: {_row_numbers(rows)}")
-    lines.append(f"Skrev {summary.target} ({summary.rows_written} rader).")
+    lines.append(f"Skrev {summary.target} ({_rows(summary.rows_written)}).")
     return "\n".join(lines)
+
+
+def _rows(count: int) -> str:
+    return "1 rad" if count == 1 else f"{count} rader"
 
 
 SHOWN_ROWS = 20  # a 600,000-row export must not print every skipped row number
