@@ -52,13 +52,18 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The fixture built once with PDFs: page text, PDF text and nyckeltal.json."""
     root = fixture_portal(tmp_path_factory.mktemp("berattelse"))
     build_site(root, env={"LEDNINGSSYSTEM_PDF": "ja"})
-    folder = root / "site" / "kvalitetsberattelse" / "2025"
+    return {"root": root, **read_year(root / "site" / "kvalitetsberattelse" / "2025")}
+
+
+def read_year(folder: Path) -> dict[str, Any]:
+    """A built year's article, page text, PDF text and nyckeltal.json figures by name."""
     article = soup(folder / "index.html").find("article")
-    reader = pypdf.PdfReader(io.BytesIO((folder / "kvalitetsberattelse-2025.pdf").read_bytes()))
+    reader = pypdf.PdfReader(
+        io.BytesIO((folder / f"kvalitetsberattelse-{folder.name}.pdf").read_bytes())
+    )
     pdf = " ".join(" ".join(p.extract_text().replace(NBSP, " ").split()) for p in reader.pages)
     data = json.loads((folder / "nyckeltal.json").read_text(encoding="utf-8"))
     return {
-        "root": root,
         "article": article,
         "page": " ".join(article.get_text(" ").replace(NBSP, " ").split()),
         "pdf": pdf.replace("\u2010 ", "").replace("- ", "-"),

@@ -9,27 +9,16 @@ found by entering a real berättelse: avvikelser i samverkan with another förva
 
 from __future__ import annotations
 
-import io
-import json
-import os
 import re
 import shutil
-import subprocess
-import sys
-import warnings
 from typing import Any
 
 import pytest
 
-from tests.conftest import REPO, copy_example, soup
-from tests.test_report_real import row
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    import pypdf
+from tests.conftest import REPO, build_site, copy_example
+from tests.test_report_real import read_year, row
 
 FIXTURE = REPO / "tests" / "fixtures" / "okant" / "reports"
-NBSP = "\u00a0"
 
 
 @pytest.fixture(scope="module")
@@ -38,27 +27,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     root = copy_example(tmp_path_factory.mktemp("okant"))
     shutil.rmtree(root / "reports")
     shutil.copytree(FIXTURE, root / "reports")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LEDNINGSSYSTEM_PDF": "ja"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "site")],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    folder = root / "site" / "kvalitetsberattelse" / "2025"
-    article = soup(folder / "index.html").find("article")
-    reader = pypdf.PdfReader(io.BytesIO((folder / "kvalitetsberattelse-2025.pdf").read_bytes()))
-    pdf = " ".join(" ".join(p.extract_text().replace(NBSP, " ").split()) for p in reader.pages)
-    data = json.loads((folder / "nyckeltal.json").read_text(encoding="utf-8"))
-    return {
-        "article": article,
-        "page": " ".join(article.get_text(" ").replace(NBSP, " ").split()),
-        "pdf": pdf.replace("\u2010 ", "").replace("- ", "-"),
-        "json": {f["namn"]: f for f in data["figurer"]},
-    }
+    build_site(root, env={"LEDNINGSSYSTEM_PDF": "ja"})
+    return read_year(root / "site" / "kvalitetsberattelse" / "2025")
 
 
 def known_and_missing(built: dict[str, Any], name: str) -> tuple[object, object]:

@@ -52,6 +52,11 @@ def cross_columns(
     )
 
 
+def cross_cells(pivot: Pivot[Any], key: Any, columns: CrossColumns) -> list[str]:
+    """One body row's cells: the row's amount per column, then its Summa."""
+    return [pivot.cell_tally(key, c).text() for c in columns.ids] + [pivot.row_tally(key).text()]
+
+
 def cross_foot(
     ctx: BlockContext, pivot: Pivot[Any], columns: CrossColumns, total: str
 ) -> tuple[list[str], list[list[str]]]:

@@ -15,7 +15,7 @@ from ledningssystem.report.blocks import (
     trend_chart,
 )
 from ledningssystem.report.blocks_cases import process_rows
-from ledningssystem.report.blocks_cross import column_chart, cross_columns, cross_table
+from ledningssystem.report.blocks_cross import column_chart, cross_cells, cross_columns, cross_table
 from ledningssystem.report.blocks_grades import graded_deviations
 from ledningssystem.report.case_process import IVO_LABELS
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
@@ -37,9 +37,7 @@ def complaints(ctx: BlockContext) -> str:
     sources = [(c.id, c.name) for c in config.sources] + [(UNKNOWN_ID, UNKNOWN_LABEL)]
     columns = cross_columns(ctx, pivot, "klagomal.fran", sources)
     by_unit = [
-        [ctx.unit_name(n)]
-        + [pivot.cell_tally(n, s).text() for s in columns.ids]
-        + [pivot.row_tally(n).text()]
+        [ctx.unit_name(n), *cross_cells(pivot, n, columns)]
         for n in sorted(pivot.row_keys, key=ctx.unit_name)
     ]
     unit_table = cross_table(
@@ -162,9 +160,7 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
         categories = [(c.id, c.name) for c in (*kind.categories, UNKNOWN)]
         columns = cross_columns(ctx, pivot, prefix, categories)
         table_rows = [
-            [ctx.unit_name(u)]
-            + [pivot.cell_tally(u, c).text() for c in columns.ids]
-            + [pivot.row_tally(u).text()]
+            [ctx.unit_name(u), *cross_cells(pivot, u, columns)]
             for u in sorted(pivot.row_keys, key=ctx.unit_name)
         ]
         table = cross_table(

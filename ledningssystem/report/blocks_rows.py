@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from markupsafe import Markup, escape
 
 from ledningssystem.report.blocks import BlockContext, pair
 from ledningssystem.report.blocks_cross import (
-    CrossColumns,
     column_chart,
+    cross_cells,
     cross_columns,
     cross_table,
 )
 from ledningssystem.report.model import RiskRow
-from ledningssystem.report.pivots import WHOLE_PROCESS, Pivot
+from ledningssystem.report.pivots import WHOLE_PROCESS
 from ledningssystem.report.self_check_row import CheckResult
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import render_table
@@ -52,13 +50,13 @@ def checks_per_process(ctx: BlockContext) -> str:
             label = (
                 link if subs[0][1] == WHOLE_PROCESS else Markup("{} › {}").format(link, subs[0][1])
             )
-            body.append([label, *_counts(by_process, process, columns)])
+            body.append([label, *cross_cells(by_process, process, columns)])
             continue
         subtotal = Markup('<span class="ls-subtotal">{}, alla delprocesser</span>').format(link)
-        body.append([subtotal, *_counts(by_process, process, columns)])
+        body.append([subtotal, *cross_cells(by_process, process, columns)])
         for key in subs:
             label = Markup('<span class="ls-subrow">{} › {}</span>').format(link, key[1])
-            body.append([label, *_counts(by_sub, key, columns)])
+            body.append([label, *cross_cells(by_sub, key, columns)])
     table = cross_table(
         ctx,
         by_process,
@@ -70,7 +68,3 @@ def checks_per_process(ctx: BlockContext) -> str:
     )
     chart = column_chart(ctx, "egenkontroller", "Egenkontroller per resultat", by_process, columns)
     return pair(chart, render_table(table))
-
-
-def _counts(pivot: Pivot[Any], key: Any, columns: CrossColumns) -> list[str]:
-    return [pivot.cell_tally(key, c).text() for c in columns.ids] + [pivot.row_tally(key).text()]
