@@ -10,6 +10,7 @@ import ast
 from functools import cache
 from pathlib import Path
 
+from ledningssystem.commands.registry import COMMANDS, PACKAGE
 from tests.conftest import REPO
 
 ENGINE = REPO / "ledningssystem"
@@ -43,6 +44,9 @@ IMPURE_MODULES = {
 }
 IMPURE_NAMES = ("subprocess", "open(", ".read_text(", ".read_bytes(", ".write_text(", "os.walk")
 TYPE_ONLY = {("ledningssystem.core.model.content", "ledningssystem.report.data")}
+# The one import by name (importlib): the command registry imports the module of the command
+# that runs, named in its table, so a command does not pay for importing all the others.
+IMPORT_BY_NAME = {"ledningssystem.commands.registry"}
 MAX_LINES = 300
 
 
@@ -169,6 +173,33 @@ def test_imports_of_the_engine_sit_at_the_top_of_modules() -> None:
                 ):
                     hidden.append(f"{name}:{inner.lineno}")
     assert hidden == []
+
+
+def _imports_by_name(tree: ast.AST) -> list[int]:
+    """Lines calling importlib.import_module, import_module or __import__."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if called in {"import_module", "__import__"}:
+                found.append(node.lineno)
+    return found
+
+
+def test_modules_are_imported_by_name_only_by_the_command_registry() -> None:
+    by_name = {
+        name: lines
+        for name, path in _modules().items()
+        if (lines := _imports_by_name(ast.parse(path.read_text(encoding="utf-8"))))
+    }
+    assert set(by_name) == IMPORT_BY_NAME
+
+
+def test_the_registry_imports_by_name_only_command_modules_of_its_table() -> None:
+    named = {f"{PACKAGE}.{listed.module}" for listed in COMMANDS.values()}
+    assert named <= set(_modules())
+    assert {_package(name) for name in named} == {"commands"}
 
 
 def test_renderers_never_read_files_or_run_git() -> None:

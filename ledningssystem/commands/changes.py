@@ -26,11 +26,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@command(
-    "changes",
-    "sammanfatta en gren för granskaren (Markdown); fel om versionsreglerna inte följs",
-    _arguments,
-)
+@command("changes", _arguments)
 def changes(args: argparse.Namespace) -> int:
     try:
         change_set = collect_changes(args.root, args.base, args.head)

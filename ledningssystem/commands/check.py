@@ -26,7 +26,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@command("check", "granska allt innehåll och visa alla fel på en gång", _arguments)
+@command("check", _arguments)
 def check(args: argparse.Namespace) -> int:
     # Warm checks read unchanged files' parses from disk (keyed on content, never stale).
     use_parse_cache(Path(args.root) / PARSE_CACHE_FOLDER)

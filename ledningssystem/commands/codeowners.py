@@ -22,7 +22,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@command("codeowners", "skriv CODEOWNERS: dokumentens ägare granskar ändringar", _arguments)
+@command("codeowners", _arguments)
 def codeowners(args: argparse.Namespace) -> int:
     target = args.output or Path(args.root) / CODEOWNERS_FILE
     expected = render_codeowners(load_ledningssystem(args.root))

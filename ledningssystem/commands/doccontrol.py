@@ -31,7 +31,7 @@ def _show_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@command("show", "visa den version av ett dokument som gällde ett visst datum", _show_arguments)
+@command("show", _show_arguments)
 def show(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     path = _relative(root, args.file)
@@ -95,11 +95,7 @@ def _review_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@command(
-    "review-due",
-    "lista försenade och kommande revideringar och dokument som berörs av lagändring (Markdown)",
-    _review_arguments,
-)
+@command("review-due", _review_arguments)
 def review_due(args: argparse.Namespace) -> int:
     content = load_ledningssystem(args.root)
     control = overview(content, History())

@@ -16,11 +16,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@command(
-    "export-docs",
-    "skriv hela webbplatsens källa med färdiga sidor och makron (bygger utan hooks och makron)",
-    _arguments,
-)
+@command("export-docs", _arguments)
 def export(args: argparse.Namespace) -> int:
     try:
         result = export_docs(args.root, args.target, args.config)

@@ -46,11 +46,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-HELP = "försegla en fastställd berättelse, eller registrera en rättelse av den"
-
-
-@command("faststall", "samma som fastställ (utan å, ä och ö)", _arguments)
-@command("fastställ", HELP, _arguments)
+@command("faststall", _arguments)
+@command("fastställ", _arguments)
 def faststall(args: argparse.Namespace) -> int:
     if bool(args.reason) != bool(args.change):
         raise UserError('en rättelse behöver både --rättelse "varför" och --ändring "vad"')

@@ -29,7 +29,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="skriv över en befintlig process")
 
 
-@command("import-bpmn", "skapa en process ur en BPMN 2.0-fil (2c8, Canea, Camunda)", _arguments)
+@command("import-bpmn", _arguments)
 def import_bpmn_command(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     if not args.fil.is_file():

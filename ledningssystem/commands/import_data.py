@@ -31,9 +31,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="skriv över en befintlig datafil")
 
 
-@command(
-    "import", "importera avvikelser eller klagomål från verksamhetssystemets export", _arguments
-)
+@command("import", _arguments)
 def import_data(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     if not args.fil.is_file():

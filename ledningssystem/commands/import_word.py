@@ -28,7 +28,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@command("import-word", "importera Word-dokument (.docx) som rutiner (utkast)", _arguments)
+@command("import-word", _arguments)
 def import_word(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     source: Path = args.källa

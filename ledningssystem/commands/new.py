@@ -33,7 +33,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@command("new", "skapa en ny rutin eller process med alla fält ifyllda", _arguments)
+@command("new", _arguments)
 def new(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     content = load_ledningssystem(root)

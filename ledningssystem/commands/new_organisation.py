@@ -49,11 +49,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@command(
-    "ny-organisation",
-    "byt exemplet mot er egen organisation (exemplet tas bort, roller och lagkrav blir kvar)",
-    _arguments,
-)
+@command("ny-organisation", _arguments)
 def new_organisation(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     try:

@@ -21,7 +21,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@command("paket", "packa den byggda webbplatsen som en zip-fil att ladda upp", _arguments)
+@command("paket", _arguments)
 def package(args: argparse.Namespace) -> int:
     root = Path(args.root)
     site, target = root / args.site, root / args.out

@@ -31,7 +31,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@command("pdf", "skriv ut kvalitetsberättelsen som PDF", _arguments)
+@command("pdf", _arguments)
 def pdf(args: argparse.Namespace) -> int:
     if args.all and args.site_dir is None:
         raise UserError("--all kräver --site-dir, t.ex. --site-dir site")

@@ -20,7 +20,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@command("nyckeltal", "visa alla beräknade figurer för ett års kvalitetsberättelse", _arguments)
+@command("nyckeltal", _arguments)
 def key_figures(args: argparse.Namespace) -> int:
     reports = load_ledningssystem(args.root).reports
     if reports is None or not reports.years:
@@ -44,11 +44,7 @@ def _new_year_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ar", type=int, metavar="ÅR", help="året som den nya berättelsen gäller")
 
 
-@command(
-    "ny-berattelse",
-    "lägg upp ett nytt års berättelse (utkast) med förra årets öppna åtgärder",
-    _new_year_arguments,
-)
+@command("ny-berattelse", _new_year_arguments)
 def new_year(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     content = load_ledningssystem(root)

@@ -12,7 +12,7 @@ from ledningssystem.portal.schema import schema_documents, vscode_yaml_schemas
 SCHEMA_FOLDER = "schemas"
 
 
-@command("schema", "skriv JSON-scheman för innehållsfilerna (för förslag i VS Code)")
+@command("schema")
 def schema(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     folder = root / SCHEMA_FOLDER

@@ -17,7 +17,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("site", type=Path, help="mappen med den byggda webbplatsen, t.ex. site")
 
 
-@command("search-index", "bygg sökindexet (Pagefind) för en byggd webbplats", _arguments)
+@command("search-index", _arguments)
 def search_index(args: argparse.Namespace) -> int:
     site = args.site
     if not (site / "index.html").is_file():
