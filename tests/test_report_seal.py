@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from ledningssystem.report import seal, seal_check
 from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.seal import LOCK_FILE, year_manifest
 from ledningssystem.report.seal_check import check_seal
@@ -216,3 +217,20 @@ def test_the_pdf_ends_with_the_rattelser() -> None:
     (section,) = corrections_section((correction,))
     assert (section.id, section.title) == ("rattelser", "Rättelser")
     assert "<td>2025-03-10</td><td>Fel &lt;summa&gt;</td><td>klagomal.csv</td>" in section.html
+
+
+def test_check_hashes_a_sealed_year_once(example_root: Path, monkeypatch) -> None:
+    """Hashing a year's files is the seal check's whole cost: once per year and run."""
+    hashed: list[str] = []
+    original = seal.year_manifest
+
+    def counted(folder: Path, meta_text: str | None = None, dependencies: bool = True):
+        if dependencies:  # the previous year's own files are a part of this year's manifest
+            hashed.append(folder.name)
+        return original(folder, meta_text, dependencies)
+
+    monkeypatch.setattr(seal, "year_manifest", counted)
+    monkeypatch.setattr(seal_check, "year_manifest", counted, raising=False)
+    folder = example_root / "reports/2024"
+    assert check_seal(folder, "reports/2024", _meta(folder)) == []
+    assert hashed == ["2024"]

@@ -244,30 +244,35 @@ def is_dependency(path: str) -> bool:
     return path.startswith("../") and path != HISTORY_ENTRY
 
 
-def recorded_manifest(folder: Path, meta_text: str | None = None) -> Manifest:
-    """The manifest as it is now, with only the dependencies the lock recorded: a seal
-    written before some of them took part is checked on what it covered. Removing a line
-    from the lock does not weaken it: the fingerprint in report.yml covers that line."""
+def recorded_manifest(
+    folder: Path, meta_text: str | None = None, current: Manifest | None = None
+) -> Manifest:
+    """The manifest as it is now (`current`, if computed already), with only the dependencies
+    the lock recorded: a seal written before some of them took part is checked on what it
+    covered. Removing a line from the lock does not weaken it: the fingerprint in report.yml
+    covers that line."""
     lock = read_lock(folder)
     recorded = set(lock.files) if lock else set()
-    current = year_manifest(folder, meta_text)
+    current = current or year_manifest(folder, meta_text)
     return Manifest(
         {p: d for p, d in current.files.items() if not is_dependency(p) or p in recorded}
     )
 
 
-def seal_holds(folder: Path, sealed: str, meta_text: str | None = None) -> bool:
+def seal_holds(
+    folder: Path, sealed: str, meta_text: str | None = None, current: Manifest | None = None
+) -> bool:
     """Whether the year is as it was sealed, on everything the seal covered."""
-    return recorded_manifest(folder, meta_text).fingerprint == sealed
+    return recorded_manifest(folder, meta_text, current).fingerprint == sealed
 
 
-def uncovered_inputs(folder: Path) -> list[str]:
+def uncovered_inputs(folder: Path, current: Manifest | None = None) -> list[str]:
     """What the year reads outside its folder that its (older) seal does not cover."""
     lock = read_lock(folder)
     recorded = set(lock.files) if lock else set()
     return [
         _shown(folder, path)
-        for path in sorted(year_manifest(folder).files)
+        for path in sorted((current or year_manifest(folder)).files)
         if is_dependency(path) and path not in recorded
     ]
 

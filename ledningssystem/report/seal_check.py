@@ -16,6 +16,7 @@ from ledningssystem.report.seal import (
     HISTORY_ENTRY,
     LOCK_FILE,
     META_FILE,
+    Manifest,
     correction_command,
     is_dependency,
     read_lock,
@@ -24,6 +25,7 @@ from ledningssystem.report.seal import (
     seal_holds,
     sealed_fingerprint,
     uncovered_inputs,
+    year_manifest,
 )
 from ledningssystem.report.seal_diff import first_changed_line, undo_hint
 from ledningssystem.report.seal_inputs import (
@@ -74,9 +76,10 @@ def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentE
                 f"{LOCK_FILE}, så att ändringar efter beslutet upptäcks).",
             )
         ]
-    if seal_holds(folder, sealed):
-        return _outdated_seal(folder, meta_file, year)
-    current = recorded_manifest(folder)
+    manifest = year_manifest(folder)  # once: hashing a year's files is the check's cost
+    if seal_holds(folder, sealed, current=manifest):
+        return _outdated_seal(folder, meta_file, year, manifest)
+    current = recorded_manifest(folder, current=manifest)
     hint = (
         f"Berättelsen för {year} är fastställd och får inte ändras i efterhand. Ångra ändringen, "
         f"eller, om det är en rättelse, registrera den: {correction_command(year)}."
@@ -128,9 +131,11 @@ def _changed(
     )
 
 
-def _outdated_seal(folder: Path, meta_file: str, year: int) -> list[ContentError]:
+def _outdated_seal(
+    folder: Path, meta_file: str, year: int, manifest: Manifest
+) -> list[ContentError]:
     """A seal that holds but was written before everything the year reads took part in it."""
-    missing = uncovered_inputs(folder)
+    missing = uncovered_inputs(folder, manifest)
     if not missing:
         return []
     return [
