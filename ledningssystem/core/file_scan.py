@@ -7,8 +7,10 @@ the reader like every other content error.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from ledningssystem.core.markup_check import markdown_errors
@@ -64,7 +66,7 @@ def scan_files(reader: ContentReader, settings_file: str, settings: Settings) ->
         text = reader.text(path)
         if path.suffix == ".md" and reader.rel(path).startswith("docs/"):
             reader.errors += markdown_errors(reader.rel(path), _body_of(text or ""))
-        for line, flagged in personal_number_hashes(text or "", salt, exempt).items():
+        for line, flagged in _personal_numbers(text or "", salt, exempt):
             reader.add(
                 reader.rel(path),
                 line,
@@ -74,8 +76,18 @@ def scan_files(reader: ContentReader, settings_file: str, settings: Settings) ->
             )
 
 
+@functools.lru_cache(maxsize=16384)
+def _personal_numbers(
+    text: str, salt: str, exempt: frozenset[str]
+) -> tuple[tuple[int, tuple[Flagged, ...]], ...]:
+    """personal_number_hashes, remembered by text, salt and exemptions: a preview rebuild
+    scans only the files that changed (the hash of a found number is slow on purpose)."""
+    found = personal_number_hashes(text, salt, exempt)
+    return tuple((line, tuple(flagged)) for line, flagged in found.items())
+
+
 def _personal_number_hint(
-    flagged: list[Flagged], exempt: frozenset[str], settings_file: str, offered: str
+    flagged: Sequence[Flagged], exempt: frozenset[str], settings_file: str, offered: str
 ) -> str:
     """How to fix a found number: remove it, mark the line, or list its hash (with the
     portal's salt; a hash listed with the old shared salt is named with its replacement)."""

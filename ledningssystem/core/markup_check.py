@@ -6,6 +6,8 @@ embedded video does not appear instead of finding it silently missing.
 
 from __future__ import annotations
 
+import functools
+
 from ledningssystem.core.errors import ContentError
 from ledningssystem.core.sanitise import markup_problems
 
@@ -20,5 +22,12 @@ def markdown_errors(file: str, text: str, first_line: int = 1) -> list[ContentEr
     """Errors for the markup in `text`, whose first line is line `first_line` of `file`."""
     return [
         ContentError(file, first_line + line - 1, "", message, HINT)
-        for line, message in markup_problems(text)
+        for line, message in _problems(text)
     ]
+
+
+@functools.lru_cache(maxsize=16384)
+def _problems(text: str) -> tuple[tuple[int, str], ...]:
+    """markup_problems, remembered by text: a preview rebuild scans only the texts that changed
+    (the result depends on the text alone; a tuple, so no caller can change it)."""
+    return tuple(markup_problems(text))

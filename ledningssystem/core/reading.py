@@ -27,6 +27,9 @@ class ContentReader:
     def __init__(self, root: Path):
         self.root = root
         self.errors: list[ContentError] = []
+        # Texts read in this run: loading, the personnummer scan and the facts check read
+        # the same files, and one run sees each file as it was when first read.
+        self._texts: dict[Path, str] = {}
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -35,8 +38,11 @@ class ContentReader:
         self.errors.append(ContentError(file, line, field, message, hint))
 
     def text(self, path: Path) -> str | None:
+        if path in self._texts:
+            return self._texts[path]
         try:
-            return path.read_text(encoding="utf-8-sig")
+            text = self._texts[path] = path.read_text(encoding="utf-8-sig")
+            return text
         except UnicodeDecodeError:
             self.add(
                 self.rel(path),
