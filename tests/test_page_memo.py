@@ -6,14 +6,16 @@ that should have changed (a stale page) fails the test.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from ledningssystem.doccontrol.history import Commit, History, Revision
 from ledningssystem.website import build as build_module
 from ledningssystem.website.build import SiteBuild, prepare_build
-from ledningssystem.website.pages import processes, routines
-from ledningssystem.website.pages.memo import PageMemo
+from ledningssystem.website.pages import processes, roles, routines
+from ledningssystem.website.pages.memo import FRONT_MATTER, PageMemo, source_digests
 
 RUTIN = "routines/avvikelser/checklista-avvikelseutredning.md"
 TITLE = "Checklista för avvikelseutredning"
@@ -66,10 +68,10 @@ def test_an_edit_generates_exactly_the_pages_that_show_it(
     # Nothing changed: nothing is generated again.
     same = _rebuild(example_root, first, made)
     assert made == []
-    # A rutin's text: its page, and the process pages that list it (they show its rutiner).
+    # A rutin's text: its page alone (the process pages show only its front matter).
     _edit(example_root, RUTIN, "\n## ", "\nEtt nytt stycke.\n\n## ")
     body = _rebuild(example_root, same, made)
-    assert sorted(made) == ["avvikelsehantering", "checklista-avvikelseutredning"]
+    assert made == ["checklista-avvikelseutredning"]
     # Its title: the same pages are made, and the process page now shows the new title.
     _edit(example_root, RUTIN, f"titel: {TITLE}", f"titel: {TITLE} och uppföljning")
     titled = _rebuild(example_root, body, made)
@@ -95,3 +97,83 @@ def test_a_one_off_build_remembers_nothing(tiny_root: Path) -> None:
     built = prepare_build(tiny_root)
     assert not built.context.memo.enabled and built.context.memo.current == {}
     assert build_module.shared_build(tiny_root).context.memo.enabled
+
+
+@pytest.fixture
+def listed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The listing pages generated (not remembered): role pages and the rutin index."""
+    calls: list[str] = []
+    real_roles, real_index = roles._pages, routines._index
+
+    def role_pages(content, context):  # noqa: ANN001, ANN202 - the wrapped generator
+        calls.append("roller")
+        return real_roles(content, context)
+
+    def routine_index(content, context):  # noqa: ANN001, ANN202
+        calls.append("rutinindex")
+        return real_index(content, context)
+
+    monkeypatch.setattr(roles, "_pages", role_pages)
+    monkeypatch.setattr(routines, "_index", routine_index)
+    return calls
+
+
+def test_listing_pages_are_made_again_only_when_the_outline_changes(
+    example_root: Path, made: list[str], listed: list[str]
+) -> None:
+    first = prepare_build(example_root, previous=PageMemo())
+    assert sorted(listed) == ["roller", "rutinindex"]
+    listed.clear()
+    # A rutin's text is on no listing page.
+    _edit(example_root, RUTIN, "\n## ", "\nEtt nytt stycke.\n\n## ")
+    body = _rebuild(example_root, first, listed)
+    assert listed == []
+    # Its front matter (title, status, owner, dates) is.
+    _edit(example_root, RUTIN, f"titel: {TITLE}", f"titel: {TITLE} och uppföljning")
+    titled = _rebuild(example_root, body, listed)
+    assert sorted(listed) == ["roller", "rutinindex"]
+    # So is every process (responsibilities, names of steps).
+    _edit(example_root, PROCESS, "\nsyfte: ", "\nsyfte: Nytt syfte. ")
+    processed = _rebuild(example_root, titled, listed)
+    assert sorted(listed) == ["roller", "rutinindex"]
+    # And shared content: a role's name may be on any page.
+    roles_file = example_root / "roles" / "roller.yml"
+    roles_file.write_text(roles_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _rebuild(example_root, processed, listed)
+    assert sorted(listed) == ["roller", "rutinindex"]
+
+
+def test_a_new_commit_makes_the_listing_pages_again(
+    example_root: Path, listed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Ändringslogg and the document lists show the history: it is part of the outline."""
+    first = prepare_build(example_root, previous=PageMemo())
+    listed.clear()
+    history = first.context.history
+    commit = Commit("f" * 40, dt.date(2026, 1, 2), "Anna", "Ny rutin")
+    revision = Revision(commit, "A", RUTIN, blob="b" * 40)
+    moved = History({**history.revisions, RUTIN: (revision,)}, "")
+    monkeypatch.setattr(build_module, "read_history", lambda *a, **k: moved)
+    again = prepare_build(example_root, previous=first.context.memo)
+    assert sorted(listed) == ["roller", "rutinindex"]
+    assert again.context.memo.outline != first.context.memo.outline
+
+
+def test_the_front_matter_digest_covers_the_front_matter_alone(tmp_path: Path) -> None:
+    rutin = tmp_path / "routines" / "a.md"
+    rutin.parent.mkdir()
+    rutin.write_text("---\nid: a\ntitel: A\n---\n# A\n\nText.\n", encoding="utf-8")
+    before = source_digests(tmp_path)
+    rutin.write_text("---\nid: a\ntitel: A\n---\n# A\n\nAnnan text.\n", encoding="utf-8")
+    body = source_digests(tmp_path)
+    assert body["routines/a.md" + FRONT_MATTER] == before["routines/a.md" + FRONT_MATTER]
+    assert body["routines/a.md"] != before["routines/a.md"]
+    rutin.write_text("---\nid: a\ntitel: B\n---\n# A\n\nAnnan text.\n", encoding="utf-8")
+    assert (
+        source_digests(tmp_path)["routines/a.md" + FRONT_MATTER]
+        != body["routines/a.md" + FRONT_MATTER]
+    )
+    # Without a closed front matter the whole file stands for it: never a stale listing.
+    rutin.write_text("---\nid: a\ntitel: B\n", encoding="utf-8")
+    digests = source_digests(tmp_path)
+    assert digests["routines/a.md" + FRONT_MATTER] == digests["routines/a.md"]

@@ -16,7 +16,12 @@ from ledningssystem.pdf.site import write_year_pdfs
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.website.options import BuildOptions
 from ledningssystem.website.pages import BuildContext, Page, generate_pages
-from ledningssystem.website.pages.memo import PageMemo, shared_digest, source_digests
+from ledningssystem.website.pages.memo import (
+    PageMemo,
+    outline_digest,
+    shared_digest,
+    source_digests,
+)
 from ledningssystem.website.pages.report import site_reports
 from ledningssystem.website.search_index import (
     ALL_PAGES,
@@ -94,14 +99,15 @@ def prepare_build(
     """
     chosen = options if isinstance(options, BuildOptions) else BuildOptions.read(options)
     content = load_ledningssystem(root)
+    history = read_history(root, start=content.settings.document_control.history_start)
     memo = PageMemo()
     if previous is not None:
         digests = source_digests(Path(root))
         shared = shared_digest(digests, content.today, (directory_urls, chosen))
-        memo = previous.next(digests, shared)
+        memo = previous.next(digests, shared, outline_digest(digests, shared, history))
     context = BuildContext(
         directory_urls=directory_urls,
-        history=read_history(root, start=content.settings.document_control.history_start),
+        history=history,
         public=chosen.public,
         drafts=chosen.drafts,
         pdf=chosen.pdf,

@@ -10,7 +10,11 @@ from ledningssystem.diagrams.arshjul import render_arshjul
 from ledningssystem.website.pages.page import BuildContext, Page, template_page
 
 
-def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
+def pages(content: Ledningssystem, context: BuildContext) -> list[Page]:
+    return context.memo.listing("årshjul", lambda: list(_each(content, context)))
+
+
+def _each(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
     yield template_page(
         CALENDAR_PAGE,
         "pages/arshjul.md.jinja",

@@ -14,7 +14,12 @@ from ledningssystem.doccontrol.page_parts import commit_link
 from ledningssystem.website.pages.page import BuildContext, Page, template_page
 
 
-def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
+def pages(content: Ledningssystem, context: BuildContext) -> list[Page]:
+    # The history and the documents' titles: both in the outline.
+    return context.memo.listing("ändringslogg", lambda: list(_each(content, context)))
+
+
+def _each(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
     months = changelog(content, context.history)
     pattern = content.settings.git.commit_url
     yield template_page(

@@ -7,12 +7,18 @@ rutin's processes; a process's neighbours in the flow and its rutiner), its Git 
 `shared`, the digest of every other content file plus "today" and the build's options. An
 edited file changes its digest, so a stale page is never served; a page whose key is not
 found is generated again. Only the entries of the latest build are kept.
+
+Pages that list documents (roles, the indexes, the legal register, the Ändringslogg, the
+berättelse) show every document's front matter but no rutin's text: they are kept under
+`outline`, the digest of everything but the rutiner's bodies and of the whole history, so
+saving a rutin's text makes them again only when its front matter changed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,18 +29,47 @@ from ledningssystem.doccontrol.history import History
 
 # Files whose documents have pages of their own, keyed apart; every other file is `shared`.
 DOCUMENT_FOLDERS = ("processes/", "routines/")
+# The key of a rutin's front matter alone, beside the key of its whole file: `path` + this.
+FRONT_MATTER = "#uppgifter"
+_FRONT_MATTER = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*\r?$", re.M | re.S
+)
 T = TypeVar("T")
 
 
 def source_digests(root: Path) -> dict[str, str]:
-    """The sha256 of every content file, by its path relative to `root`."""
+    """The sha256 of every content file, by its path relative to `root`; of each rutin's front
+    matter too, under its path + FRONT_MATTER."""
     digests = {}
     for top in content_paths(root):
         for path in [top] if top.is_file() else sorted(top.rglob("*")):
             if path.is_file():
                 rel = path.relative_to(root).as_posix()
-                digests[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+                data = path.read_bytes()
+                digests[rel] = hashlib.sha256(data).hexdigest()
+                if rel.startswith("routines/") and rel.endswith(".md"):
+                    front = _FRONT_MATTER.match(data)  # none: the whole file stands for it
+                    digests[rel + FRONT_MATTER] = hashlib.sha256(
+                        front.group(0) if front else data
+                    ).hexdigest()
     return digests
+
+
+def outline_digest(digests: Mapping[str, str], shared: str, history: History) -> str:
+    """The digest of everything but the rutiner's bodies: `shared`, processes, every file
+    beside the rutiner, each rutin's front matter, and the whole Git history."""
+    digest = hashlib.sha256(f"{shared}\0".encode())
+    for rel in sorted(digests):
+        is_body = rel.startswith("routines/") and rel.endswith(".md")
+        if rel.startswith(DOCUMENT_FOLDERS) and not is_body:
+            digest.update(f"{rel}\0{digests[rel]}\0".encode())
+    revisions = sorted(
+        (path, r.commit.sha, r.blob, r.change, r.path)
+        for path, revs in history.revisions.items()
+        for r in revs
+    )
+    digest.update(repr((history.problem, revisions)).encode())
+    return digest.hexdigest()
 
 
 def shared_digest(digests: Mapping[str, str], today: dt.date, options: Hashable) -> str:
@@ -55,6 +90,7 @@ class PageMemo:
 
     digests: Mapping[str, str] = field(default_factory=dict)
     shared: str = ""
+    outline: str = ""  # outline_digest: the key of the pages that list documents
     previous: dict[Hashable, object] = field(default_factory=dict)
     current: dict[Hashable, object] = field(default_factory=dict)
 
@@ -77,9 +113,13 @@ class PageMemo:
         self.current[full] = found
         return found  # type: ignore[return-value]
 
-    def next(self, digests: Mapping[str, str], shared: str) -> PageMemo:
+    def listing(self, name: str, make: Callable[[], T], *inputs: Hashable) -> T:
+        """The pages `make` returns from the outline alone (and `inputs`), kept under `name`."""
+        return self.page(lambda: ("outline", name, self.outline, inputs), make)
+
+    def next(self, digests: Mapping[str, str], shared: str, outline: str = "") -> PageMemo:
         """The memo of the next build: this build's pages, looked up under new digests."""
-        return PageMemo(digests, shared, previous=self.current)
+        return PageMemo(digests, shared, outline, previous=self.current)
 
 
 def history_key(history: History, path: str) -> Hashable:

@@ -13,7 +13,7 @@ from ledningssystem.diagrams.landscape import render_landscape
 from ledningssystem.diagrams.process_diagrams import process_diagrams
 from ledningssystem.diagrams.process_map import render_process_map
 from ledningssystem.website.pages.doccontrol import document_control
-from ledningssystem.website.pages.memo import history_key
+from ledningssystem.website.pages.memo import FRONT_MATTER, history_key
 from ledningssystem.website.pages.page import BuildContext, Page, template_page
 
 TYPE_HEADINGS = {
@@ -30,8 +30,13 @@ def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
             partial(_process_key, context, shown, process),
             partial(_process_pages, content, context, process),
         )
+    yield context.memo.listing("processindex", partial(_index, content, context))
+
+
+def _index(content: Ledningssystem, context: BuildContext) -> Page:
+    """The index by type with the landscape: processes and rutiner's front matter."""
     groups = [(TYPE_HEADINGS[kind], content.processes_of_type(kind)) for kind in ProcessType]
-    yield template_page(
+    return template_page(
         PROCESS_INDEX,
         "pages/process_index.md.jinja",
         context,
@@ -71,8 +76,8 @@ def _documents_shown(content: Ledningssystem) -> dict[str, set[str]]:
                     shown[flow.process].add(process.origin.file)
                     shown[process.id].add(content.processes[flow.process].origin.file)
     for doc in content.routines.values():
-        for target in doc.meta.supports:
-            shown[target.partition("/")[0]].add(doc.meta.origin.file)
+        for target in doc.meta.supports:  # a rutin's title and status, never its text
+            shown[target.partition("/")[0]].add(doc.meta.origin.file + FRONT_MATTER)
     return shown
 
 

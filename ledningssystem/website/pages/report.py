@@ -21,7 +21,14 @@ from ledningssystem.website.pages.page import BuildContext, Page, template_page
 GUIDE_PAGE = "skriva/kvalitetsberattelse.md"
 
 
-def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
+def pages(content: Ledningssystem, context: BuildContext) -> list[Page]:
+    # The berättelse (shared content) and the documents it names: the outline, and whether
+    # docs/ has the authoring guide the index links to.
+    guide = (Path(content.root) / "docs" / GUIDE_PAGE).exists()
+    return context.memo.listing("berättelse", lambda: list(_each(content, context, guide)), guide)
+
+
+def _each(content: Ledningssystem, context: BuildContext, guide: bool) -> Iterator[Page]:
     reports = site_reports(content, context)
     years = list(reports.years) if reports else []
     views = []
@@ -52,7 +59,7 @@ def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
         report_page=report_page,
         report_data=report_data,
         # Portals without the authoring guide (tiny test sites) must not get a broken link.
-        guide=not context.public and (Path(content.root) / "docs" / GUIDE_PAGE).exists(),
+        guide=not context.public and guide,
         public=context.public,
     )
 

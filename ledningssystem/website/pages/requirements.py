@@ -14,7 +14,12 @@ from ledningssystem.website.pages.page import BuildContext, Page, template_page
 UNVERIFIED_TEXT = "Paragrafhänvisningen är inte kontrollerad mot författningstexten"
 
 
-def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
+def pages(content: Ledningssystem, context: BuildContext) -> list[Page]:
+    # The register and the documents citing it (front matter, processes): the outline.
+    return context.memo.listing("lagkrav", lambda: list(_each(content, context)))
+
+
+def _each(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
     sources = requirement_coverage(content)
     documents = citing_documents(content)
     yield template_page(

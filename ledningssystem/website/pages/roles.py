@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.urls import ROLE_INDEX, role_page
@@ -10,7 +11,16 @@ from ledningssystem.website.pages.page import BuildContext, Page, template_page
 from ledningssystem.website.responsibilities import render_role_responsibilities
 
 
-def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
+def pages(content: Ledningssystem, context: BuildContext) -> list[Page]:
+    # What a role answers for comes from front matter and processes: the outline.
+    return context.memo.listing("roller", partial(_pages, content, context))
+
+
+def _pages(content: Ledningssystem, context: BuildContext) -> list[Page]:
+    return list(_each(content, context))
+
+
+def _each(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
     for role in content.roles.values():
         src = role_page(role.id)
         yield template_page(

@@ -23,7 +23,12 @@ def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
             partial(_routine_key, content, context, doc),
             partial(routine_document_page, content, context, doc),
         )
-    yield template_page(
+    yield context.memo.listing("rutinindex", partial(_index, content, context))
+
+
+def _index(content: Ledningssystem, context: BuildContext) -> Page:
+    """The A–Ö index: titles, statuses and dates, all in the outline."""
+    return template_page(
         ROUTINE_INDEX,
         "pages/routine_index.md.jinja",
         context,
