@@ -7,6 +7,8 @@ that should have changed (a stale page) fails the test.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -177,3 +179,28 @@ def test_the_front_matter_digest_covers_the_front_matter_alone(tmp_path: Path) -
     rutin.write_text("---\nid: a\ntitel: B\n", encoding="utf-8")
     digests = source_digests(tmp_path)
     assert digests["routines/a.md" + FRONT_MATTER] == digests["routines/a.md"]
+
+
+def test_a_rebuild_hashes_only_the_files_written_since(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "routines"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.md").write_text(f"---\nid: {name}\n---\nText.\n", encoding="utf-8")
+        os.utime(folder / f"{name}.md", ns=(time.time_ns() - 60 * 10**9,) * 2)
+    first = source_digests(tmp_path)
+    reads: list[str] = []
+    real = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        reads.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    assert source_digests(tmp_path) == first and reads == []
+    (folder / "a.md").write_text("---\nid: a\n---\nNy text.\n", encoding="utf-8")
+    edited = source_digests(tmp_path)
+    assert reads == ["a.md"] and edited["routines/a.md"] != first["routines/a.md"]
+    # Written a moment ago: stat alone is not trusted yet (a coarse clock may hide a change).
+    assert source_digests(tmp_path) == edited and reads == ["a.md", "a.md"]

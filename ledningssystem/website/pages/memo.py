@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import time
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,19 +41,48 @@ T = TypeVar("T")
 def source_digests(root: Path) -> dict[str, str]:
     """The sha256 of every content file, by its path relative to `root`; of each rutin's front
     matter too, under its path + FRONT_MATTER."""
-    digests = {}
+    digests: dict[str, str] = {}
+    hashed: dict[Path, _Hashed] = {}
     for top in content_paths(root):
         for path in [top] if top.is_file() else sorted(top.rglob("*")):
             if path.is_file():
                 rel = path.relative_to(root).as_posix()
-                data = path.read_bytes()
-                digests[rel] = hashlib.sha256(data).hexdigest()
-                if rel.startswith("routines/") and rel.endswith(".md"):
-                    front = _FRONT_MATTER.match(data)  # none: the whole file stands for it
-                    digests[rel + FRONT_MATTER] = hashlib.sha256(
-                        front.group(0) if front else data
-                    ).hexdigest()
+                known = hashed[path] = _file_digests(path, rel, _HASHED.get(path))
+                digests[rel] = known.digest
+                if known.front is not None:
+                    digests[rel + FRONT_MATTER] = known.front
+    _HASHED.clear()  # the files of the latest call only: deleted files are forgotten
+    _HASHED.update(hashed)
     return digests
+
+
+@dataclass(frozen=True)
+class _Hashed:
+    stat: tuple[int, int, int]  # size, modification time (ns), inode
+    at: int  # when it was hashed (ns)
+    digest: str
+    front: str | None  # a rutin's front matter
+
+
+_HASHED: dict[Path, _Hashed] = {}
+# A file changed within this long of being hashed may look unchanged to stat (coarse clocks
+# on some file systems): it is hashed again, as Git treats a "racily clean" file.
+_RACY_NS = 3_000_000_000
+
+
+def _file_digests(path: Path, rel: str, known: _Hashed | None) -> _Hashed:
+    """The digests of one file, from the rebuild before when stat says it was not written."""
+    info = path.stat()
+    stat = (info.st_size, info.st_mtime_ns, info.st_ino)
+    if known is not None and known.stat == stat and info.st_mtime_ns + _RACY_NS < known.at:
+        return known
+    at = time.time_ns()
+    data = path.read_bytes()
+    front = None
+    if rel.startswith("routines/") and rel.endswith(".md"):
+        match = _FRONT_MATTER.match(data)  # none: the whole file stands for it
+        front = hashlib.sha256(match.group(0) if match else data).hexdigest()
+    return _Hashed(stat, at, hashlib.sha256(data).hexdigest(), front)
 
 
 def outline_digest(digests: Mapping[str, str], shared: str, history: History) -> str:
