@@ -9,6 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from ledningssystem.website.pages import Page
+from ledningssystem.website.preview import write_preview_pages
 from tests.conftest import REPO, copy_example, run_mkdocs_build
 
 RUTIN = "routines/avvikelser/checklista-avvikelseutredning.md"
@@ -61,3 +65,22 @@ def test_a_preview_rebuild_renders_what_changed_and_equals_a_full_build(tmp_path
     built = run_mkdocs_build(root, tmp_path / "full-site")
     assert built.returncode == 0, built.stdout + built.stderr
     assert _digests(preview) == _digests(tmp_path / "full-site")
+
+
+def test_preview_files_are_compared_in_memory_and_written_when_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "forhandsvisning"
+    pages = [Page("rutiner/a.md", "# A\n"), Page("rutiner/b.md", "# B\n")]
+    assert write_preview_pages(pages, folder) == ["rutiner/a.md", "rutiner/b.md"]
+    reads: list[str] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda p: reads.append(p.name) or real(p))
+    assert write_preview_pages(pages, folder) == [] and reads == []
+    changed = [Page("rutiner/a.md", "# A2\n"), pages[1]]
+    assert write_preview_pages(changed, folder) == ["rutiner/a.md"]
+    assert (folder / "rutiner/a.md").read_text(encoding="utf-8") == "# A2\n"
+    (folder / "rutiner/b.md").unlink()  # a preview file deleted by hand is written again
+    assert write_preview_pages(changed, folder) == ["rutiner/b.md"]
+    assert write_preview_pages(changed[:1], folder) == []
+    assert not (folder / "rutiner/b.md").exists()

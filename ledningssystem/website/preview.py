@@ -29,16 +29,26 @@ def write_preview_pages(pages: Iterable[Page], folder: Path) -> list[str]:
     for page in pages:
         path = folder / page.src
         wanted.add(path)
+        if _WRITTEN.get(path) == page.markdown and path.is_file():
+            continue  # as this process wrote it (usually the very same remembered page)
         data = page.markdown.encode("utf-8")
-        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        written.append(page.src)
+        if not (path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            written.append(page.src)
+        _WRITTEN[path] = page.markdown
     if folder.is_dir():
         for stale in [p for p in folder.rglob("*") if p.is_file() and p not in wanted]:
             stale.unlink()
+    for gone in [p for p in _WRITTEN if p not in wanted]:
+        del _WRITTEN[gone]
     return written
+
+
+# What this process last wrote to (or found in) each preview file: a rebuild compares pages
+# in memory instead of reading 2,000 files back. A file changed by anyone else would be
+# rewritten only when its page changes; nobody else writes the preview folder.
+_WRITTEN: dict[Path, str] = {}
 
 
 def macro_pages(docs: Path) -> list[str]:
