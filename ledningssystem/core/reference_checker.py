@@ -6,7 +6,7 @@ validate.py and validate_register.py add the rules of each kind of file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Collection, Iterable, Mapping, Set
 
 from ledningssystem.core.errors import ContentError, field_label
 from ledningssystem.core.model.base import ContentModel
@@ -43,6 +43,8 @@ class ReferenceChecker:
         # An empty id is a salvaged file's missing value (salvage.py), already reported.
         if known is None or not value or value in self.unusable:
             return
+        if isinstance(known, Collection) and not isinstance(known, str) and value in known:
+            return  # the common case, without building the names of a "Menade du …"
         names = self.names.get(id(known))
         if (
             names is None

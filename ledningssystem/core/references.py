@@ -6,7 +6,7 @@ name is unknown the author gets the closest match and where the known names are 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from ledningssystem.core.errors import ContentError
 from ledningssystem.core.messages import did_you_mean, did_you_mean_named
@@ -33,6 +33,8 @@ def unknown_reference(
     lists in reports/config.yml, too long for roles and processes. With `names` (id → name)
     the closest ids come with their names: 'Menade du "genomfora" – Genomföra insatsen?'.
     """
+    if isinstance(known, Collection) and not isinstance(known, str) and value in known:
+        return None  # a mapping or set answers at once; only a miss needs the list
     ids = list(known)
     if value in ids:
         return None
