@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from ledningssystem.core import parse_cache, reading
 from ledningssystem.report import seal, seal_check
 from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.seal import LOCK_FILE, year_manifest
@@ -234,3 +235,23 @@ def test_check_hashes_a_sealed_year_once(example_root: Path, monkeypatch) -> Non
     folder = example_root / "reports/2024"
     assert check_seal(folder, "reports/2024", _meta(folder)) == []
     assert hashed == ["2024"]
+
+
+def test_a_year_manifest_parses_each_yaml_text_once(
+    example_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """organisation.yml, config.yml and the history take part in every year's manifest: a
+    rebuild or the next year reuses their parse (remembered by text, so an edit counts)."""
+    parsed: list[str] = []
+    real = parse_cache.parse_yaml
+    monkeypatch.setattr(parse_cache, "parse_yaml", lambda t, o=0: parsed.append(t) or real(t, o))
+    reading._parsed.cache_clear()
+    folder = example_root / "reports/2024"
+    first = year_manifest(folder)
+    assert parsed
+    parsed.clear()
+    assert year_manifest(folder) == first and parsed == []
+    organisation = example_root / "roles/organisation.yml"
+    organisation.write_text(organisation.read_text(encoding="utf-8") + "\n# ny\n", "utf-8")
+    year_manifest(folder)
+    assert len(parsed) == 1

@@ -106,6 +106,12 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return None
 
 
+def parsed_yaml(text: str) -> tuple[Any, LineMap]:
+    """parse_yaml(text), remembered by text like every content file's parse (raises
+    YamlProblem). Shared between callers and builds: never change the result."""
+    return _parsed(text, 0)
+
+
 @functools.lru_cache(maxsize=8192)
 def _parsed(text: str, line_offset: int) -> tuple[Any, LineMap]:
     """parse_yaml, remembered by text: a preview rebuild parses only the files that changed.

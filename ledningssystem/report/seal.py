@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledningssystem.core.yaml_lines import YamlProblem, parse_yaml
+from ledningssystem.core.reading import parsed_yaml
+from ledningssystem.core.yaml_lines import YamlProblem
 from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.seal_facts import FACTS_ENTRY, cited_facts
 from ledningssystem.report.seal_inputs import (
@@ -142,7 +143,7 @@ def _canonical_file(path: Path) -> bytes:
         return b""
     text = path.read_text("utf-8-sig", "replace")
     try:
-        data, _ = parse_yaml(text)
+        data, _ = parsed_yaml(text)
     except YamlProblem:
         return text.replace("\r\n", "\n").encode()
     return json.dumps(_keys_as_text(data), sort_keys=True, ensure_ascii=False).encode()
@@ -153,7 +154,7 @@ def _names_used(root: Path, year_text: str) -> bytes:
     path = root / "roles" / "organisation.yml"
     try:
         data, _ = (
-            parse_yaml(path.read_text("utf-8-sig", "replace")) if path.is_file() else ({}, None)
+            parsed_yaml(path.read_text("utf-8-sig", "replace")) if path.is_file() else ({}, None)
         )
     except YamlProblem:
         return path.read_bytes()
@@ -196,7 +197,7 @@ def _history_before(folder: Path) -> bytes | None:
     if not path.is_file() or not folder.name.isdigit():
         return None
     try:
-        data, _ = parse_yaml(path.read_text("utf-8-sig", "replace"))
+        data, _ = parsed_yaml(path.read_text("utf-8-sig", "replace"))
     except YamlProblem:
         return path.read_bytes()  # unreadable: any change counts (its own error says why)
     figures = data.get("figurer") if isinstance(data, dict) else None
@@ -215,7 +216,7 @@ def _history_before(folder: Path) -> bytes | None:
 def canonical_meta(text: str) -> bytes:
     """report.yml as sorted JSON, without the fingerprints and rättelser (they seal, not say)."""
     try:
-        data, _ = parse_yaml(text)
+        data, _ = parsed_yaml(text)
     except YamlProblem:
         return text.replace("\r\n", "\n").encode()
     if isinstance(data, dict):

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ledningssystem.core.facts import FACT_CALL, ORGANISATION_GROUP
-from ledningssystem.core.yaml_lines import YamlProblem, parse_yaml
+from ledningssystem.core.reading import parsed_yaml
+from ledningssystem.core.yaml_lines import YamlProblem
 from ledningssystem.report.risk_facts import RISK_GROUP
 
 FACTS_ENTRY = "../../ledningssystem.yml#fakta"
@@ -66,7 +67,7 @@ def _yaml(path: Path) -> dict[str, Any]:
     if not path.is_file():
         return {}
     try:
-        data, _ = parse_yaml(path.read_text("utf-8-sig", "replace"))
+        data, _ = parsed_yaml(path.read_text("utf-8-sig", "replace"))
     except YamlProblem:
         return {}
     return data if isinstance(data, dict) else {}

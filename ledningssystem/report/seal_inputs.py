@@ -14,7 +14,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ledningssystem.core.yaml_lines import YamlProblem, parse_yaml
+from ledningssystem.core.reading import parsed_yaml
+from ledningssystem.core.yaml_lines import YamlProblem
 
 STANDARD_FILE = Path(__file__).parent / "standard.yml"
 BUILTIN_TEMPLATES = Path(__file__).parent / "builtin_templates"
@@ -88,7 +89,7 @@ def _mapping(path: Path) -> dict[Any, Any]:
     if not path.is_file():
         return {}
     try:
-        data, _ = parse_yaml(path.read_text("utf-8-sig", "replace"))
+        data, _ = parsed_yaml(path.read_text("utf-8-sig", "replace"))
     except YamlProblem:
         return {"<oläslig>": path.read_text("utf-8-sig", "replace")}
     return data if isinstance(data, dict) else {}
