@@ -10,6 +10,14 @@ from ledningssystem.commands.registry import command
 from ledningssystem.core.errors import ContentError, ContentErrors
 from ledningssystem.core.parse_cache import PARSE_CACHE_FOLDER, use_parse_cache
 from ledningssystem.legal.law_watch import law_watch_warnings
+from ledningssystem.website.check_memo import (
+    Recorded,
+    check_key,
+    recall,
+    recording,
+    remember,
+    replay,
+)
 from ledningssystem.website.readiness import check_ready
 
 
@@ -28,6 +36,19 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("check", _arguments)
 def check(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    # Nothing changed since the last check: its result, as it was (keyed on every input).
+    key = check_key(root, args.strikt, args.base)
+    remembered = recall(root, key)
+    if remembered is not None:
+        return replay(remembered)
+    with recording() as (out, err):
+        code = _check(args)
+    remember(root, key, Recorded(out.copy.getvalue(), err.copy.getvalue(), code))
+    return code
+
+
+def _check(args: argparse.Namespace) -> int:
     # Warm checks read unchanged files' parses from disk (keyed on content, never stale).
     use_parse_cache(Path(args.root) / PARSE_CACHE_FOLDER)
     result = check_ready(args.root, args.base)
