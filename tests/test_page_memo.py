@@ -105,44 +105,49 @@ def test_a_one_off_build_remembers_nothing(tiny_root: Path) -> None:
 def listed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The listing pages generated (not remembered): role pages and the rutin index."""
     calls: list[str] = []
-    real_roles, real_index = roles._pages, routines._index
+    real_role, real_index = roles.role_document_page, routines._index
 
-    def role_pages(content, context):  # noqa: ANN001, ANN202 - the wrapped generator
-        calls.append("roller")
-        return real_roles(content, context)
+    def role_page(content, context, role):  # noqa: ANN001, ANN202 - the wrapped generator
+        calls.append(f"roll:{role.id}")
+        return real_role(content, context, role)
 
     def routine_index(content, context):  # noqa: ANN001, ANN202
         calls.append("rutinindex")
         return real_index(content, context)
 
-    monkeypatch.setattr(roles, "_pages", role_pages)
+    monkeypatch.setattr(roles, "role_document_page", role_page)
     monkeypatch.setattr(routines, "_index", routine_index)
     return calls
 
 
-def test_listing_pages_are_made_again_only_when_the_outline_changes(
-    example_root: Path, made: list[str], listed: list[str]
+def test_listing_pages_are_made_again_only_when_what_they_show_changes(
+    example_root: Path, listed: list[str]
 ) -> None:
     first = prepare_build(example_root, previous=PageMemo())
-    assert sorted(listed) == ["roller", "rutinindex"]
+    every_role = sorted(f"roll:{r}" for r in first.content.roles)
+    assert sorted(listed) == [*every_role, "rutinindex"]
     listed.clear()
     # A rutin's text is on no listing page.
     _edit(example_root, RUTIN, "\n## ", "\nEtt nytt stycke.\n\n## ")
     body = _rebuild(example_root, first, listed)
     assert listed == []
-    # Its front matter (title, status, owner, dates) is.
+    # Its front matter is: on the index and on the page of the role that owns it.
     _edit(example_root, RUTIN, f"titel: {TITLE}", f"titel: {TITLE} och uppföljning")
     titled = _rebuild(example_root, body, listed)
-    assert sorted(listed) == ["roller", "rutinindex"]
-    # So is every process (responsibilities, names of steps).
+    owner = titled.content.routines["checklista-avvikelseutredning"].meta.owner
+    assert sorted(listed) == [f"roll:{owner}", "rutinindex"]
+    # A process: the index, and the pages of the roles with a letter in it (not the others).
     _edit(example_root, PROCESS, "\nsyfte: ", "\nsyfte: Nytt syfte. ")
     processed = _rebuild(example_root, titled, listed)
-    assert sorted(listed) == ["roller", "rutinindex"]
-    # And shared content: a role's name may be on any page.
+    process = processed.content.processes["avvikelsehantering"]
+    named = {process.owner, *(r for step in process.steps for r in step.responsibility)}
+    assert sorted(listed) == sorted([*(f"roll:{r}" for r in named), "rutinindex"])
+    assert len(named) < len(every_role)
+    # Shared content: a role's name may be on any page.
     roles_file = example_root / "roles" / "roller.yml"
     roles_file.write_text(roles_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     _rebuild(example_root, processed, listed)
-    assert sorted(listed) == ["roller", "rutinindex"]
+    assert sorted(listed) == [*every_role, "rutinindex"]
 
 
 def test_a_new_commit_makes_the_listing_pages_again(
@@ -157,7 +162,7 @@ def test_a_new_commit_makes_the_listing_pages_again(
     moved = History({**history.revisions, RUTIN: (revision,)}, "")
     monkeypatch.setattr(build_module, "read_history", lambda *a, **k: moved)
     again = prepare_build(example_root, previous=first.context.memo)
-    assert sorted(listed) == ["roller", "rutinindex"]
+    assert listed == ["rutinindex"]
     assert again.context.memo.outline != first.context.memo.outline
 
 
