@@ -16,7 +16,7 @@ import pytest
 from ledningssystem.doccontrol.history import Commit, History, Revision
 from ledningssystem.website import build as build_module
 from ledningssystem.website.build import SiteBuild, prepare_build
-from ledningssystem.website.pages import processes, roles, routines
+from ledningssystem.website.pages import doccontrol, processes, roles, routines
 from ledningssystem.website.pages.memo import FRONT_MATTER, PageMemo, source_digests
 
 RUTIN = "routines/avvikelser/checklista-avvikelseutredning.md"
@@ -209,3 +209,22 @@ def test_a_rebuild_hashes_only_the_files_written_since(
     assert reads == ["a.md"] and edited["routines/a.md"] != first["routines/a.md"]
     # Written a moment ago: stat alone is not trusted yet (a coarse clock may hide a change).
     assert source_digests(tmp_path) == edited and reads == ["a.md", "a.md"]
+
+
+def test_document_control_pages_follow_the_outline_and_still_warn_every_build(
+    example_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[int] = []
+    warned: list[int] = []
+    real_each, real_warn = doccontrol._each, doccontrol._warn_uncommitted
+    monkeypatch.setattr(doccontrol, "_each", lambda *a: made.append(1) or real_each(*a))
+    monkeypatch.setattr(
+        doccontrol, "_warn_uncommitted", lambda *a: warned.append(1) or real_warn(*a)
+    )
+    first = prepare_build(example_root, previous=PageMemo())
+    _edit(example_root, RUTIN, "\n## ", "\nEtt nytt stycke.\n\n## ")
+    body = _rebuild(example_root, first, [])
+    assert made == [1, 1] and warned == [1, 1, 1]  # the scratch build of _rebuild makes them
+    _edit(example_root, RUTIN, f"titel: {TITLE}", f"titel: {TITLE} och uppföljning")
+    _rebuild(example_root, body, [])
+    assert made == [1, 1, 1, 1] and warned == [1] * 5

@@ -25,7 +25,7 @@ from ledningssystem.doccontrol.page_parts import (
     render_banners,
     render_version_history,
 )
-from ledningssystem.doccontrol.review_radar import ControlledItem, overview
+from ledningssystem.doccontrol.review_radar import ControlledItem, ControlOverview, overview
 from ledningssystem.legal.law_watch import affected_documents, ended_citations
 from ledningssystem.website.pages.page import BuildContext, Page, template_page
 
@@ -64,9 +64,16 @@ def document_control(
     )
 
 
-def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
+def pages(content: Ledningssystem, context: BuildContext) -> list[Page]:
     control = overview(content, context.history)
-    _warn_uncommitted(control.items, context)
+    _warn_uncommitted(control.items, context)  # every build warns, remembered pages or not
+    # Front matter, processes and the history: the outline.
+    return context.memo.listing("dokumentstyrning", lambda: list(_each(content, context, control)))
+
+
+def _each(
+    content: Ledningssystem, context: BuildContext, control: ControlOverview
+) -> Iterator[Page]:
     affected = affected_documents(content)
     yield template_page(
         DOCUMENT_CONTROL_PAGE,
