@@ -22,9 +22,9 @@ HANDBOOK_FOLDERS = ("processer", "rutiner", "roller", "lagkrav", "arshjul", "skr
 
 
 @pytest.fixture(scope="module")
-def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def public_site(public_pdf_site: Path) -> Path:
     """The example's public site as `make public` builds it: fastställda years, with PDFs."""
-    return build_public_site(tmp_path_factory.mktemp("public"), pdf=True)
+    return public_pdf_site
 
 
 @pytest.fixture(scope="module")
