@@ -20,9 +20,9 @@ from xdist.scheduler import LoadScopeScheduling
 # The files whose tests take longest (measured with --durations), slowest first; every other
 # file follows in collection order.
 SLOW_FIRST = (
+    "tests/test_documented_commands.py",
     "tests/browser/test_pages.py",
     "tests/browser/test_layout.py",
-    "tests/test_documented_commands.py",
     "tests/test_public_site.py",
     "tests/test_loaders_fuzz.py",
     "tests/test_report_real.py",
