@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from ledningssystem.pdf.cache import PDF_CACHE_FOLDER
 from tests.inprocess_build import build_in_process
 from tests.module_runner import run_module
 from tests.xdist_groups import make_scheduler, slow_first
@@ -77,9 +78,20 @@ def run_mkdocs_build(
 
 
 def build_site(
-    root: Path, env: dict[str, str] | None = None, config: str = "mkdocs.yml", site: str = "site"
+    root: Path,
+    env: dict[str, str] | None = None,
+    config: str = "mkdocs.yml",
+    site: str = "site",
+    pdf_cache: Path | None = None,
 ) -> Path:
-    """Build `root` (in this process) and return the site folder; fail with MkDocs' output."""
+    """Build `root` (in this process) and return the site folder; fail with MkDocs' output.
+
+    pdf_cache: a PDF cache folder to use instead of the copy's empty one (shared_sites'
+    pdf_cache), so a year whose print HTML another build of this run rendered is not rendered
+    again; the cache is keyed on that HTML and the PDF engine (ledningssystem/pdf/cache.py)."""
+    if pdf_cache is not None:
+        (root / PDF_CACHE_FOLDER).parent.mkdir(parents=True, exist_ok=True)
+        (root / PDF_CACHE_FOLDER).symlink_to(pdf_cache, target_is_directory=True)
     build_in_process(root / config, root / site, {"NO_MKDOCS_2_WARNING": "1", **(env or {})})
     return root / site
 

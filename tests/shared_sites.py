@@ -24,9 +24,7 @@ def shared_once(
     tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]
 ) -> Path:
     """`make(folder)` run once per test run; other xdist workers wait for it and reuse it."""
-    base = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        base = base.parent  # shared by the workers of this run
+    base = _shared_base(tmp_path_factory)
     folder, done = base / f"shared-{name}", base / f"shared-{name}.done"
     with open(base / f"shared-{name}.lock", "w", encoding="utf-8") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -36,6 +34,12 @@ def shared_once(
     return Path(done.read_text(encoding="utf-8"))
 
 
+def _shared_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This run's temp folder: the same for all xdist workers of the run."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example portal as `make build PDF=nej` builds it."""
@@ -43,10 +47,20 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def public_pdf_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def pdf_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One PDF cache for the builds of this run that write PDFs (build_site's pdf_cache)."""
+    folder = _shared_base(tmp_path_factory) / "shared-pdf-cache"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def public_pdf_site(tmp_path_factory: pytest.TempPathFactory, pdf_cache: Path) -> Path:
     """The example's public site as `make public` builds it: fastställda years, with PDFs."""
     return shared_once(
-        tmp_path_factory, "public-pdf", lambda root: build_public_site(root, pdf=True)
+        tmp_path_factory,
+        "public-pdf",
+        lambda root: build_public_site(root, pdf=True, pdf_cache=pdf_cache),
     )
 
 
