@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from ledningssystem.pdf.cache import PDF_CACHE_FOLDER
 from tests.inprocess_build import build_in_process
+from tests.module_runner import run_module
 from tests.xdist_groups import make_scheduler, slow_first
+
+# Sites many files read, built once per run (example_site, public_pdf_site, built_site).
+pytest_plugins = ["tests.shared_sites"]
 
 REPO = Path(__file__).resolve().parents[1]
 CONTENT_ITEMS = (
@@ -52,12 +55,20 @@ def run_mkdocs_build(
     site_dir: Path | None = None,
     env: dict[str, str] | None = None,
     engine: str = "mkdocs",
+    *,
+    fresh: bool = False,
 ) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` (or ProperDocs, its drop-in fork) in `root`, as a user runs it."""
+    """`mkdocs build --strict` (or ProperDocs, its drop-in fork) in `root`, as a user runs it.
+
+    fresh: in a new Python process of its own (its own hash seed), for tests that compare
+    two builds byte for byte; otherwise forked from a helper that has imported MkDocs."""
     site_dir = site_dir or root / "site"
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    argv = ["build", "--strict", "--site-dir", str(site_dir)]
+    if not fresh:
+        return run_module(engine, argv, root, full_env)
     return subprocess.run(
-        [sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", engine, *argv],
         cwd=root,
         capture_output=True,
         text=True,
@@ -67,17 +78,31 @@ def run_mkdocs_build(
 
 
 def build_site(
-    root: Path, env: dict[str, str] | None = None, config: str = "mkdocs.yml", site: str = "site"
+    root: Path,
+    env: dict[str, str] | None = None,
+    config: str = "mkdocs.yml",
+    site: str = "site",
+    pdf_cache: Path | None = None,
 ) -> Path:
-    """Build `root` (in this process) and return the site folder; fail with MkDocs' output."""
+    """Build `root` (in this process) and return the site folder; fail with MkDocs' output.
+
+    pdf_cache: a PDF cache folder to use instead of the copy's empty one (shared_sites'
+    pdf_cache), so a year whose print HTML another build of this run rendered is not rendered
+    again; the cache is keyed on that HTML and the PDF engine (ledningssystem/pdf/cache.py)."""
+    if pdf_cache is not None:
+        (root / PDF_CACHE_FOLDER).parent.mkdir(parents=True, exist_ok=True)
+        (root / PDF_CACHE_FOLDER).symlink_to(pdf_cache, target_is_directory=True)
     build_in_process(root / config, root / site, {"NO_MKDOCS_2_WARNING": "1", **(env or {})})
     return root / site
 
 
-def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`python -m ledningssystem --root ROOT ARGS…`."""
+def run_cli(root: Path, *args: str, fresh: bool = False) -> subprocess.CompletedProcess[str]:
+    """`python -m ledningssystem --root ROOT ARGS…` in ROOT (fresh: as run_mkdocs_build)."""
+    argv = ["--root", str(root), *args]
+    if not fresh:
+        return run_module("ledningssystem", argv, root)
     return subprocess.run(
-        [sys.executable, "-m", "ledningssystem", "--root", str(root), *args],
+        [sys.executable, "-m", "ledningssystem", *argv],
         cwd=root,
         capture_output=True,
         text=True,
@@ -89,31 +114,9 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-@pytest.fixture(scope="session")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example portal, built once per test run and shared by every xdist worker."""
-    return shared_once(tmp_path_factory, "example", lambda root: build_site(copy_example(root)))
-
-
-def shared_once(
-    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]
-) -> Path:
-    """`make(folder)` run once per test run; other xdist workers wait for it and reuse it."""
-    base = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        base = base.parent  # shared by the workers of this run
-    folder, done = base / f"shared-{name}", base / f"shared-{name}.done"
-    with open(base / f"shared-{name}.lock", "w", encoding="utf-8") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not done.exists():
-            shutil.rmtree(folder, ignore_errors=True)
-            done.write_text(str(make(folder)), encoding="utf-8")
-    return Path(done.read_text(encoding="utf-8"))
-
-
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # With `pytest -n auto` (make test) a file's tests stay on one worker, so its module
-    # fixtures build once; the browser tests share one worker and one browser (xdist_groups).
+    # fixtures build once, slowest files first (xdist_groups).
     slow_first(items)
 
 

@@ -4,7 +4,8 @@ A subprocess pays for starting Python and importing MkDocs, Material, the macros
 engine on every build; in the test process they are imported once per worker. The build is the
 same one the command line runs: the same config loading, `on_startup`/`on_shutdown`, strict
 mode, in the portal's folder and with the environment the command line would see. Tests that
-look at the command's own output or exit code use conftest.run_mkdocs_build (a subprocess).
+look at the command's own output or exit code use conftest.run_mkdocs_build (a process
+of its own, forked from a helper that has imported MkDocs: tests/module_runner.py).
 """
 
 from __future__ import annotations

@@ -22,9 +22,9 @@ HANDBOOK_FOLDERS = ("processer", "rutiner", "roller", "lagkrav", "arshjul", "skr
 
 
 @pytest.fixture(scope="module")
-def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def public_site(public_pdf_site: Path) -> Path:
     """The example's public site as `make public` builds it: fastställda years, with PDFs."""
-    return build_public_site(tmp_path_factory.mktemp("public"), pdf=True)
+    return public_pdf_site
 
 
 @pytest.fixture(scope="module")
@@ -147,10 +147,9 @@ def test_handbook_without_pdfs_offers_no_pdf(example_site: Path) -> None:
         assert [href for href in links if href.split("#")[0].endswith(".pdf")] == [], year
 
 
-def test_handbook_with_pdfs_links_each_year_to_its_pdf(
-    example_root: Path,
-) -> None:
-    site = build_site(example_root, env={"LEDNINGSSYSTEM_PDF": "ja"})
+def test_handbook_with_pdfs_links_each_year_to_its_pdf(example_root: Path, pdf_cache: Path) -> None:
+    # The fastställd year's print HTML is the public site's: its PDF comes from the run's cache.
+    site = build_site(example_root, env={"LEDNINGSSYSTEM_PDF": "ja"}, pdf_cache=pdf_cache)
     for year in (PUBLISHED, DRAFT):
         page = site / f"kvalitetsberattelse/{year}/index.html"
         link = soup(page).find("a", string="Ladda ner som PDF")

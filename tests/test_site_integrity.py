@@ -50,13 +50,14 @@ PROPERDOCS_GENERATOR = (
 def fixed_epoch_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One MkDocs build of the example at a fixed SOURCE_DATE_EPOCH."""
     root = copy_example(tmp_path_factory.mktemp("mkdocs"))
-    result = run_mkdocs_build(root, env={"SOURCE_DATE_EPOCH": FIXED_EPOCH})
+    result = run_mkdocs_build(root, env={"SOURCE_DATE_EPOCH": FIXED_EPOCH}, fresh=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
 
 
 def _build_digests(root: Path, engine: str = "mkdocs") -> dict[str, str]:
-    result = run_mkdocs_build(root, env={"SOURCE_DATE_EPOCH": FIXED_EPOCH}, engine=engine)
+    env = {"SOURCE_DATE_EPOCH": FIXED_EPOCH}
+    result = run_mkdocs_build(root, env=env, engine=engine, fresh=True)  # builds are compared
     assert result.returncode == 0, result.stdout + result.stderr
     return _digests(root / "site")
 

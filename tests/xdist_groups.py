@@ -1,11 +1,13 @@
 """How `make test` (`pytest -n auto --dist loadgroup`) shares the tests out over the cores.
 
 A test file is one unit of work, so its module fixtures (often a whole site build) are built
-once, on one worker; every browser test is one unit, so the browser and the browser site are
-made once. xdist's own loadgroup cannot do this here: it marks a group by rewriting
-`item._nodeid`, which pytest 9 no longer reads, so every test was sent out on its own and the
-shared builds ran on both workers. Units start longest first (below), so that no long file is
-left to run alone at the end while the other core idles.
+once, on one worker. Browser test files are units like any other: the browser site is built
+once per run for both workers (tests/shared_sites.py) and each worker starts one browser, so
+the browser pages, the longest part of the suite, run on both cores instead of one. xdist's
+own loadgroup cannot do this here: it marks a group by rewriting `item._nodeid`, which
+pytest 9 no longer reads, so every test was sent out on its own and module builds ran on both
+workers. Units start longest first (below), so that no long file is left to run alone at the
+end while the other core idles.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from xdist.scheduler import LoadScopeScheduling
 # The files whose tests take longest (measured with --durations), slowest first; every other
 # file follows in collection order.
 SLOW_FIRST = (
-    "tests/browser",
     "tests/test_documented_commands.py",
+    "tests/browser/test_pages.py",
+    "tests/browser/test_layout.py",
     "tests/test_public_site.py",
     "tests/test_loaders_fuzz.py",
     "tests/test_report_real.py",
@@ -32,13 +35,12 @@ GROUPED_DISTRIBUTIONS = {"loadgroup", "loadscope", "loadfile"}
 
 
 def unit_of(nodeid: str) -> str:
-    """The unit of work a test belongs to: its file, or `tests/browser` for browser tests."""
-    path = nodeid.split("::", 1)[0]
-    return "tests/browser" if path.startswith("tests/browser/") else path
+    """The unit of work a test belongs to: its file."""
+    return nodeid.split("::", 1)[0]
 
 
 class FileScheduling(LoadScopeScheduling):
-    """LoadScope with one unit per file (all browser tests one unit), in collection order."""
+    """LoadScope with one unit per file, in collection order."""
 
     def __init__(self, config: pytest.Config, log: Any = None) -> None:
         super().__init__(config, log)

@@ -19,8 +19,6 @@ from typing import Any
 
 import pytest
 
-from tests.browser.site import build_browser_site
-
 CHROMIUM = os.environ.get("LS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--headless",
@@ -58,12 +56,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if not chromium_available():
         terminalreporter.write_line(MISSING_CHROMIUM, red=True, bold=True)
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example portal plus a test rutin for search, built once."""
-    return build_browser_site(tmp_path_factory.mktemp("browser"))
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -26,12 +26,11 @@ from tests.browser.layout import (
     layout_problems,
     page_paths,
 )
-from tests.public_site import build_public_site
 
 
 @pytest.fixture(scope="module")
-def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_public_site(tmp_path_factory.mktemp("public-layout"), pdf=True)
+def public_site(public_pdf_site: Path) -> Path:
+    return public_pdf_site
 
 
 @pytest.fixture(scope="module")

@@ -6,22 +6,21 @@ import functools
 import http.server
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.browser.conftest import QuietHandler, new_visit
 from tests.browser.test_pages import PHONES, _violations
-from tests.public_site import build_public_site
 
 PUBLIC_PAGES = ["", "kvalitetsberattelse/2024/"]  # the start page and a fastställd year
 
 
 @pytest.fixture(scope="module")
-def public_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def public_url(public_pdf_site: Path) -> Iterator[str]:
     """The example's public site (with PDFs), served on 127.0.0.1 on a free port."""
-    site = build_public_site(tmp_path_factory.mktemp("public-browser"), pdf=True)
-    handler = functools.partial(QuietHandler, directory=str(site))
+    handler = functools.partial(QuietHandler, directory=str(public_pdf_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
