@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from ledningssystem.core.errors import ContentErrors
 from ledningssystem.core.load import content_paths
 from ledningssystem.core.sanitise import sanitise_html
+from ledningssystem.pdf.jobs import PdfJobs
 from ledningssystem.website.build import PostBuildError, SiteBuild, shared_build
 from ledningssystem.website.file_plan import (
     FilePlan,
@@ -53,6 +54,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         root = Path(config.config_file_path).parent
         build = shared_build(root, config.use_directory_urls, config.extra)
+        # The year PDFs render in other processes while MkDocs renders the pages.
+        _state["pdfs"] = build.start_pdfs()
     except ContentErrors as errors:
         if _state.get("command") != "serve":
             raise PluginError(errors.report()) from None
@@ -62,7 +65,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.nav = [{ERROR_PAGE_TITLE: "index.md"}]
         config.extra[ERROR_PREVIEW_KEY] = True
         return config
-    except BuildOptionError as error:
+    except (BuildOptionError, PostBuildError) as error:
         raise PluginError(str(error)) from None
     _state["build"], _state["errors"] = build, None  # the macros glue gets it from the engine
     return config
@@ -157,7 +160,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     try:
         # A preview indexes search once per serve session: the index of the first build stays.
         search = not (_state.get("preview") and _state.get("indexed"))
-        for pdf in _build().finish(config.site_dir, search=search):
+        for pdf in _build().finish(config.site_dir, search=search, pdfs=_started_pdfs()):
             log.info("Skrev %s", pdf)
         _state["indexed"] = True
     except PostBuildError as error:
@@ -168,6 +171,9 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
+    pdfs = _started_pdfs()
+    if pdfs is not None:
+        pdfs.cancel()  # no worker may go on rendering for a build that failed
     # A failed build must not leave a partial site behind to be published by mistake.
     site_dir = _state.get("site_dir")
     if _state.get("command") == "build" and isinstance(site_dir, str) and Path(site_dir).is_dir():
@@ -179,3 +185,8 @@ def on_build_error(error: Exception) -> None:
 
 def _build() -> SiteBuild:
     return _state["build"]  # type: ignore[return-value]
+
+
+def _started_pdfs() -> PdfJobs | None:
+    pdfs = _state.pop("pdfs", None)
+    return pdfs if isinstance(pdfs, PdfJobs) else None

@@ -32,16 +32,36 @@ _FILE_REFERENCE = re.compile(r"""(?:\bsrc\s*=\s*["']?|url\(\s*["']?|<link\b)(?!d
 def cached_pdf(doc: PdfDocument, folder: Path | None) -> bytes:
     """render_pdf(doc), from `folder` when it holds the same PDF (None: no cache)."""
     html = render_html(doc)
-    if folder is None or _FILE_REFERENCE.search(html):
-        return render_pdf(doc)
-    path = folder / f"{_key(html)}.pdf"
+    kept = read_cached(html, folder)
+    if kept is not None:
+        return kept
+    pdf = render_pdf(doc)
+    store(html, pdf, folder)
+    return pdf
+
+
+def read_cached(html: str, folder: Path | None) -> bytes | None:
+    """The PDF of print HTML `html` kept in `folder`, or None (not kept, or not cacheable)."""
+    path = _entry(html, folder)
+    if path is None:
+        return None
     try:
         return path.read_bytes()
     except OSError:
-        pass
-    pdf = render_pdf(doc)
-    _store(path, pdf)
-    return pdf
+        return None
+
+
+def store(html: str, pdf: bytes, folder: Path | None) -> None:
+    """Keep `pdf`, rendered from `html`, in `folder` for the next build (when cacheable)."""
+    path = _entry(html, folder)
+    if path is not None:
+        _store(path, pdf)
+
+
+def _entry(html: str, folder: Path | None) -> Path | None:
+    if folder is None or _FILE_REFERENCE.search(html):
+        return None
+    return folder / f"{_key(html)}.pdf"
 
 
 def _key(html: str) -> str:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from markupsafe import Markup
 
@@ -62,32 +63,52 @@ PDF_OPTIONS: dict[str, Any] = {
 
 def layout_pdf(doc: PdfDocument) -> Any:
     """`doc` laid out in pages (a WeasyPrint Document): what render_pdf writes, for tests too."""
-    weasyprint = import_weasyprint()
-    fetcher = weasyprint.URLFetcher(allowed_protocols=ALLOWED_PROTOCOLS)
-    font_config = weasyprint.text.fonts.FontConfiguration()
-    stylesheet = weasyprint.CSS(
-        filename=str(PRINT_CSS), url_fetcher=fetcher, font_config=font_config
-    )
-    html = weasyprint.HTML(
-        string=render_html(doc), base_url=str(PACKAGE_DIR) + "/", url_fetcher=fetcher
-    )
-    with _quiet_weasyprint():
-        return html.render(font_config, stylesheets=[stylesheet], **PDF_OPTIONS)
+    return _layout(render_html(doc))
 
 
 def render_pdf(doc: PdfDocument) -> bytes:
     """The PDF of `doc` as bytes; the same document gives the same bytes (see tests)."""
-    document = layout_pdf(doc)
+    return pdf_from_html(render_html(doc))
+
+
+def pdf_from_html(html: str) -> bytes:
+    """The PDF of print HTML from render_html: what a worker process renders (pdf.jobs)."""
+    document = _layout(html)
+    _weasyprint_namespaces(import_weasyprint())
     with _quiet_weasyprint():
         pdf = document.write_pdf(**PDF_OPTIONS)
     assert isinstance(pdf, bytes)
     return pdf
 
 
+def _layout(html: str) -> Any:
+    weasyprint = import_weasyprint()
+    fetcher = weasyprint.URLFetcher(allowed_protocols=ALLOWED_PROTOCOLS)
+    font_config = weasyprint.text.fonts.FontConfiguration()
+    stylesheet = weasyprint.CSS(
+        filename=str(PRINT_CSS), url_fetcher=fetcher, font_config=font_config
+    )
+    document = weasyprint.HTML(string=html, base_url=str(PACKAGE_DIR) + "/", url_fetcher=fetcher)
+    with _quiet_weasyprint():
+        return document.render(font_config, stylesheets=[stylesheet], **PDF_OPTIONS)
+
+
+def _weasyprint_namespaces(weasyprint: Any) -> None:
+    """Give the XMP metadata WeasyPrint's own prefixes (dc:, xmp:) again before writing.
+
+    ElementTree keeps prefixes process-wide, and the BPMN export registers "dc" for another
+    namespace: a PDF written after it (a second build under make serve, a test) had ns3:title
+    where a fresh process, such as a build's PDF worker, writes dc:title.
+    """
+    for prefix, uri in weasyprint.pdf.metadata.NS.items():
+        ElementTree.register_namespace(prefix, uri)
+
+
 def import_weasyprint() -> Any:
     """WeasyPrint, or SystemLibrariesMissing with the apt-get line when Pango is missing."""
     try:
         import weasyprint
+        import weasyprint.pdf.metadata
         import weasyprint.text.fonts
     except OSError as error:  # cffi cannot dlopen libpango/libharfbuzz
         raise SystemLibrariesMissing(str(error)) from error

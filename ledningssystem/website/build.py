@@ -12,7 +12,8 @@ from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.routine_assets import routine_assets
 from ledningssystem.doccontrol.history import read_history
 from ledningssystem.pdf.engine import SystemLibrariesMissing
-from ledningssystem.pdf.site import write_year_pdfs
+from ledningssystem.pdf.jobs import PdfJobs
+from ledningssystem.pdf.site import year_pdfs
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.website.options import BuildOptions
 from ledningssystem.website.pages import BuildContext, Page, generate_pages
@@ -68,22 +69,42 @@ class SiteBuild:
         edit_path = self._edit_paths.get(src, f"docs/{src}")
         return pattern.format(path=edit_path) if edit_path else None
 
-    def finish(self, site_dir: Path | str, search: bool = True) -> list[Path]:
-        """After MkDocs wrote the pages: the PDFs the year pages link to, and the search index.
+    def start_pdfs(self) -> PdfJobs | None:
+        """Start rendering the PDFs the year pages link to, in other processes, while the pages
+        render (None when this build makes none); `finish` writes them. Raises PostBuildError."""
+        return self._pdfs(background=True)
+
+    def finish(
+        self, site_dir: Path | str, search: bool = True, pdfs: PdfJobs | None = None
+    ) -> list[Path]:
+        """After MkDocs wrote the pages: the search index, and the PDFs the year pages link to
+        (those of `pdfs` from start_pdfs, else rendered now).
 
         Returns the PDFs written. The public site's search covers the berättelse years only.
         """
-        written: list[Path] = []
         try:
-            if self.context.pdf:
-                written = _write_pdfs(self.content, self.context, site_dir)
-            if search:
+            if search:  # first: Pagefind runs while the workers finish the PDFs
                 build_search_index(
                     site_dir, REPORT_YEAR_PAGES if self.context.public else ALL_PAGES
                 )
+            jobs = pdfs or self._pdfs(background=False)
+            return jobs.write(site_dir) if jobs else []
         except SearchIndexError as error:
             raise PostBuildError(str(error)) from None
-        return written
+        except SystemLibrariesMissing as error:  # in a worker
+            raise _without_libraries(error) from None
+        finally:
+            if pdfs is not None:
+                pdfs.cancel()
+
+    def _pdfs(self, background: bool) -> PdfJobs | None:
+        reports = site_reports(self.content, self.context) if self.context.pdf else None
+        if reports is None:
+            return None
+        try:
+            return year_pdfs(self.content, reports, background)
+        except SystemLibrariesMissing as error:
+            raise _without_libraries(error) from None
 
 
 def prepare_build(
@@ -156,11 +177,5 @@ def _content_stamp(root: Path) -> tuple[int, int]:
     return count, newest
 
 
-def _write_pdfs(content: Ledningssystem, context: BuildContext, site_dir: Path | str) -> list[Path]:
-    reports = site_reports(content, context)
-    if reports is None:
-        return []
-    try:
-        return write_year_pdfs(content, reports, site_dir)
-    except SystemLibrariesMissing as error:
-        raise PostBuildError(f"{error}\nEller bygg utan PDF: make build PDF=nej") from None
+def _without_libraries(error: SystemLibrariesMissing) -> PostBuildError:
+    return PostBuildError(f"{error}\nEller bygg utan PDF: make build PDF=nej")

@@ -17,6 +17,12 @@ from ledningssystem.core.sanitise import is_external
 _LOADING_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
 _RESOURCE_ATTRIBUTES = {"src", "poster", "data"}
+# What every finding of _markup_urls needs in the raw text (see _may_load_outside).
+_MARK = r"(?::|//|\\\\|&)"
+_MAYBE_OUTSIDE = re.compile(
+    rf"""(?:src|srcset|poster|data|href)\s*=+\s*(?:"[^"]*?{_MARK}|'[^']*?{_MARK}|[^\s"'>]*?{_MARK})"""
+    r"""|style\s*=+\s*(?:"[^"]*?&|'[^']*?&|[^\s"'>]*?&)"""
+)
 
 
 def external_resources(site_dir: Path) -> list[str]:
@@ -53,7 +59,12 @@ class ResourceScan:
 def _file_findings(site_dir: Path, path: Path) -> list[str]:
     rel = path.relative_to(site_dir).as_posix()
     text = path.read_text(encoding="utf-8", errors="replace")
-    urls = _css_urls(text) if path.suffix == ".css" else _markup_urls(text)
+    if path.suffix == ".css":
+        urls = _css_urls(text)
+    elif _may_load_outside(text):
+        urls = _markup_urls(text)
+    else:
+        return []
     return [f"{rel}: {what} → {url}" for what, url in urls if is_external(url)]
 
 
@@ -70,6 +81,20 @@ def external_resources_report(found: list[str], shown: int = 20) -> str:
         "Lägg bilder, typsnitt och stilmallar i docs/ och länka till dem med relativa sökvägar."
     )
     return "\n".join(lines)
+
+
+def _may_load_outside(text: str) -> bool:
+    """False only when _markup_urls(text) cannot find a URL outside the site.
+
+    Parsing is most of the check's time, and almost no page needs it. A URL outside is an
+    attribute value (src, srcset, poster, data, href) that has a scheme's ":", "//" or "\\\\"
+    in it, or an entity ("&") that could decode to one; or url( or @import in a <style> or a
+    style attribute, written out or behind an entity. The parser lowercases attribute names
+    as str.lower does; the search is on the lowercased text, so it finds the same names.
+    """
+    if "url(" in text or "@import" in text:
+        return True
+    return _MAYBE_OUTSIDE.search(text.lower()) is not None
 
 
 def _css_urls(css: str) -> list[tuple[str, str]]:
