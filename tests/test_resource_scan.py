@@ -80,7 +80,8 @@ _VALUES = [
     "https://e/1", " //e/2", "\\\\e\\3", "&#104;ttps://e/4", "&#x2F;&#x2F;e/5", "&Tab;http://e/6",
     "HTTP://e/7", "x.png 1x, //e/8 2x", "data:image/png;base64,AA", "../ok.png", "#steg",
     "background:url(https://e/9)", "background:u&#114;l(//e/10)", "left: 4%", "mailto:a@e",
-    "p{background:url('//e/11')}", "@import 'https://e/12';",
+    "p{background:url('//e/11')}", "@import 'https://e/12';", "background:URL(https://e/13)",
+    "background:\\75 rl(//e/14)", "background:image-set('https://e/15' 1x)",
 ]  # fmt: skip
 _NAMES = ["src", "SRC", "Src", "srcset", "poster", "data", "href", "xlink:href", "style", "rel"]
 
@@ -91,7 +92,7 @@ def _element(draw: st.DrawFn) -> str:
     value = draw(st.sampled_from(_VALUES))
     if draw(st.booleans()):
         return f"<p>text</p><style>{value}</style>"
-    tag = draw(st.sampled_from(["img", "link", "video", "object", "image", "use", "div"]))
+    tag = draw(st.sampled_from(["img", "link", "video", "object", "image", "use", "div", "script"]))
     name = draw(st.sampled_from(_NAMES))
     equals = draw(st.sampled_from(["=", " = ", "==", "=\n"]))
     quote = draw(st.sampled_from(['"', "'", ""]))
@@ -107,3 +108,29 @@ def test_every_url_outside_is_parsed(text: str) -> None:
     # the quick test sends to the parser.
     found = [url for _, url in resources._markup_urls(text) if is_external(url)]
     assert not found or resources._may_load_outside(text)
+
+
+@pytest.mark.parametrize(
+    ("css", "url"),
+    [
+        ("a{background:URL(https://e/1)}", "https://e/1"),  # CSS is case-insensitive
+        ("a{background:\\75 rl(https://e/2)}", "https://e/2"),  # an escape spells url(
+        ("a{background:u\\72 l('//e/3')}", "//e/3"),
+        ("a{background:-webkit-image-set('https://e/4' 1x, 'b.png' 2x)}", "https://e/4"),
+        ("@IMPORT 'https://e/5';", "https://e/5"),
+    ],
+)
+def test_css_that_loads_from_outside_is_found_however_it_is_spelt(
+    tmp_path: Path, css: str, url: str
+) -> None:
+    _write(tmp_path / "sida.html", f"<p>x</p><style>{css}</style>", 1_000_000_000)
+    _write(tmp_path / "stil.css", css, 1_000_000_000)
+    found = external_resources(tmp_path)
+    assert any(item.startswith("sida.html:") and item.endswith(url) for item in found), found
+    assert any(item.startswith("stil.css:") and item.endswith(url) for item in found), found
+
+
+def test_an_svg_feimage_that_loads_from_outside_is_found(tmp_path: Path) -> None:
+    svg = '<svg><filter><feImage href="https://e/6"/></filter></svg>'
+    _write(tmp_path / "sida.html", svg, 1_000_000_000)
+    assert external_resources(tmp_path) == ["sida.html: <feimage href> → https://e/6"]

@@ -15,8 +15,17 @@ from pathlib import Path
 from ledningssystem.core.sanitise import is_external
 
 _LOADING_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
-_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
+# CSS is ASCII case-insensitive ("URL(" loads too) and allows escapes ("\\75 rl(" is url().
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""", re.IGNORECASE)
+_CSS_IMAGE_SET = re.compile(r"image-set\(([^)]*)\)", re.IGNORECASE)
+_CSS_STRING = re.compile(r"""['"]([^'"]+)['"]""")
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.DOTALL)
 _RESOURCE_ATTRIBUTES = {"src", "poster", "data"}
+# A script's text up to where html.parser ends it; its start tag (with src) stays.
+_SCRIPT_TEXT = re.compile(
+    r"""(<script\b(?:[^>"']|"[^"]*"|'[^']*')*>).*?(</\s*script\s*>)""", re.DOTALL
+)
+_STYLE = re.compile(r"<style|style\s*=")
 # What every finding of _markup_urls needs in the raw text (see _may_load_outside).
 _MARK = r"(?::|//|\\\\|&)"
 _MAYBE_OUTSIDE = re.compile(
@@ -92,13 +101,28 @@ def _may_load_outside(text: str) -> bool:
     style attribute, written out or behind an entity. The parser lowercases attribute names
     as str.lower does; the search is on the lowercased text, so it finds the same names.
     """
-    if "url(" in text or "@import" in text:
+    # Script text is never searched by the parser, and every Material page has "new URL(" in it.
+    lowered = _SCRIPT_TEXT.sub(r"\1\2", text.lower())
+    if any(word in lowered for word in ("url(", "@import", "image-set(")):
         return True
-    return _MAYBE_OUTSIDE.search(text.lower()) is not None
+    if "\\" in lowered and _STYLE.search(lowered):  # a CSS escape can spell url(
+        return True
+    return _MAYBE_OUTSIDE.search(lowered) is not None
 
 
 def _css_urls(css: str) -> list[tuple[str, str]]:
-    return [("url() i CSS", a or b) for a, b in _CSS_URL.findall(css)]
+    css = _CSS_ESCAPE.sub(_css_unescaped, css)
+    found = [("url() i CSS", a or b) for a, b in _CSS_URL.findall(css)]
+    for arguments in _CSS_IMAGE_SET.findall(css):
+        found += [("image-set() i CSS", url) for url in _CSS_STRING.findall(arguments)]
+    return found
+
+
+def _css_unescaped(match: re.Match[str]) -> str:
+    if match[2] is not None:
+        return match[2]
+    code = int(match[1], 16)
+    return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
 
 
 def _markup_urls(text: str) -> list[tuple[str, str]]:
@@ -123,7 +147,7 @@ class _UrlFinder(HTMLParser):
                 self.urls.append((f"<{tag} srcset>", candidate.split()[0]))
         if tag == "link" and _LOADING_LINKS & set(values.get("rel", "").lower().split()):
             self.urls.append(("<link href>", values.get("href", "")))
-        if tag in {"image", "use", "feImage"}:  # SVG elements that load their href
+        if tag in {"image", "use", "feimage"}:  # SVG elements that load their href (lowercased)
             for name in ("href", "xlink:href"):
                 if name in values:
                     self.urls.append((f"<{tag} {name}>", values[name]))
