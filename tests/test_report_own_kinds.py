@@ -16,7 +16,10 @@ import pytest
 
 from ledningssystem.core.load import read_handbook
 from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.yaml_lines import parse_yaml
 from ledningssystem.report.load import load_reports
+from ledningssystem.report.meta import ReportMeta
+from ledningssystem.report.seal import seal_holds, sealed_fingerprint
 from tests.conftest import REPO, build_site, copy_example
 from tests.test_report_real import read_year, row
 
@@ -127,3 +130,16 @@ def test_a_kind_defined_twice_and_a_noun_clash(tmp_path: Path, handbook: Ledning
         'reports/config.yml:6 – fältet "egna_uppgifter": ordet "domar" i '
         "felaktiga-utbetalningar räknas redan av figuren domar.total."
     )
+
+
+def read_meta(folder: Path) -> ReportMeta:
+    return ReportMeta.model_validate(parse_yaml((folder / "report.yml").read_text("utf-8"))[0])
+
+
+def test_a_kind_for_later_years_keeps_the_fastställd_seal(tmp_path: Path) -> None:
+    """The example adds domar from 2025: its fastställd 2024 reads the same config."""
+    reports = copy_example(tmp_path) / "reports"
+    assert seal_holds(reports / "2024", sealed_fingerprint(read_meta(reports / "2024")))
+    config = (reports / "config.yml").read_text(encoding="utf-8")
+    (reports / "config.yml").write_text(config.replace("    från_år: 2025\n", ""), "utf-8")
+    assert not seal_holds(reports / "2024", sealed_fingerprint(read_meta(reports / "2024")))
