@@ -18,7 +18,8 @@ from ledningssystem.core.load import read_handbook
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.yaml_lines import parse_yaml
 from ledningssystem.report.load import load_reports
-from ledningssystem.report.meta import ReportMeta
+from ledningssystem.report.meta import ReportMeta, ReportStatus
+from ledningssystem.report.reader import ReportReader
 from ledningssystem.report.seal import seal_holds, sealed_fingerprint
 from tests.conftest import REPO, build_site, copy_example
 from tests.test_report_real import read_year, row
@@ -107,15 +108,27 @@ def test_an_unknown_column_value(tmp_path: Path, handbook: Ledningssystem) -> No
     ]
 
 
-def test_a_missing_file_and_the_ingen_data_marker(tmp_path: Path, handbook: Ledningssystem) -> None:
-    assert errors_with(tmp_path / "a", handbook, {"2024/domar.csv": ""}) == [
+def test_a_missing_file_and_the_ingen_data_marker(tmp_path: Path) -> None:
+    """A fastställd year must have the file or say ingen_data; a draft may lack it still."""
+    shutil.copytree(FIXTURE, tmp_path / "reports")
+    folder = tmp_path / "reports" / "2024"
+    (folder / "domar.csv").unlink()
+    reader = ReportReader(tmp_path)
+    own = reader.config().own
+    draft = read_meta(folder)
+    approved = draft.model_copy(update={"status": ReportStatus.APPROVED})
+    assert reader.own_rows(folder, draft, own).keys() == {"felaktiga-utbetalningar"}
+    assert reader.errors == []
+    reader.own_rows(folder, approved, own)
+    assert [e.format() for e in reader.errors] == [
         "reports/2024/domar.csv: filen saknas: Domar efter överklagande är en egen uppgift i "
         "reports/config.yml. Skriv årets rader i domar.csv eller domar.yml, eller skriv "
         "ingen_data: [domar] i report.yml om året inte har uppgiften."
     ]
-    meta = (FIXTURE / "2024" / "report.yml").read_text(encoding="utf-8")
-    marked = {"2024/domar.csv": "", "2024/report.yml": meta + "ingen_data: [domar]\n"}
-    assert errors_with(tmp_path / "b", handbook, marked) == []
+    reader.errors.clear()
+    marked = approved.model_copy(update={"no_data": ("domar",)})
+    reader.own_rows(folder, marked, own)
+    assert reader.errors == []
 
 
 def test_a_kind_defined_twice_and_a_noun_clash(tmp_path: Path, handbook: Ledningssystem) -> None:

@@ -238,7 +238,7 @@ def _own_values(check: YearChecker, data: YearData, config: ReportConfig) -> Non
     """Each row of an own kind: its unit, and every column value among the configured ones."""
     sections = [s.id for s in data.template.walk()]
     for kind in (k for k in config.own if k.applies_to(data.year)):
-        if kind.section not in sections:
+        if kind.id in data.own and kind.section not in sections:  # ingen_data: nothing shown
             check.errors.append(
                 ContentError(
                     CONFIG,

@@ -22,7 +22,7 @@ from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.config_additions import ADDITIONS_KEY, add_to_defaults
 from ledningssystem.report.data import KINDS, Narrative, YearData
 from ledningssystem.report.files import FileReader
-from ledningssystem.report.meta import ReportMeta
+from ledningssystem.report.meta import ReportMeta, ReportStatus
 from ledningssystem.report.own_kinds import ROWS_KEY, OwnKind, OwnRow
 from ledningssystem.report.section_templates import ReportTemplate
 
@@ -189,7 +189,8 @@ class ReportReader(FileReader):
             rows = self.rows(folder, kind.id, ROWS_KEY, kind.row_model())
             if rows is not None:
                 found[kind.id] = rows
-            elif kind.id not in meta.no_data:
+            elif kind.id not in meta.no_data and meta.status is ReportStatus.APPROVED:
+                # A draft may lack it still (its page says so); a fastställd year may not.
                 self.add(
                     f"{self.rel(folder)}/{kind.id}.csv",
                     None,
