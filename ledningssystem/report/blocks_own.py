@@ -17,10 +17,11 @@ from ledningssystem.report.visuals import Table, render_table
 
 def own_blocks(ctx: BlockContext, section_id: str) -> list[str]:
     """The blocks of every own kind shown in the section `section_id` this year."""
+    ids = [s.id for s in ctx.data.template.walk() if s.applies_to(ctx.data.year)]
     return [
         own_kind(ctx, kind)
         for kind in ctx.reports.config.own
-        if kind.section == section_id and kind.applies_to(ctx.data.year)
+        if kind.applies_to(ctx.data.year) and kind.section_in(ids) == section_id
     ]
 
 

@@ -238,14 +238,14 @@ def _own_values(check: YearChecker, data: YearData, config: ReportConfig) -> Non
     """Each row of an own kind: its unit, and every column value among the configured ones."""
     sections = [s.id for s in data.template.walk()]
     for kind in (k for k in config.own if k.applies_to(data.year)):
-        if kind.id in data.own and kind.section not in sections:  # ingen_data: nothing shown
+        if kind.id in data.own and kind.section_in(sections) is None:  # ingen_data: not shown
             check.errors.append(
                 ContentError(
                     CONFIG,
                     None,
                     "avsnitt",
                     f'egna_uppgifter › {kind.id}: mallen "{data.template.id}" som '
-                    f'{data.year} använder har inget avsnitt "{kind.section}"',
+                    f"{data.year} använder har inget av avsnitten {', '.join(kind.sections)}",
                     "Avsnitt i mallen: " + ", ".join(sections) + ".",
                 )
             )

@@ -15,7 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from ledningssystem.core.model.base import ContentModel, Slug, Text, sv
 from ledningssystem.report.choice import Choice, unique_ids
-from ledningssystem.report.fields import YesNo, yes_no
+from ledningssystem.report.fields import SlugList, YesNo, yes_no
 from ledningssystem.report.unknown import MaybeCount, MaybeSlug, is_unknown
 
 OWN_KEY = "egna_uppgifter"
@@ -67,7 +67,11 @@ class OwnKind(ContentModel):
     level: Literal["förvaltning", "avdelning", "enhet"] = sv(
         "redovisningsnivå", "förvaltning, avdelning eller enhet.", default="enhet"
     )
-    section: Slug = sv("avsnitt", "Avsnittet i mallen där uppgifterna visas, t.ex. granskningar.")
+    sections: SlugList = sv(
+        "avsnitt",
+        "Avsnittet i mallen där uppgifterna visas, t.ex. granskningar; med flera (för flera "
+        "mallar) visas de i det första som årets mall har.",
+    )
     from_year: int | None = sv(
         "från_år",
         "Första året som har uppgifterna; äldre år (och deras försegling) berörs inte.",
@@ -83,6 +87,10 @@ class OwnKind(ContentModel):
                     "sv_own_column", f'kolumnen "{column}" finns redan', {"field": "kolumner"}
                 )
         return self
+
+    def section_in(self, section_ids: list[str]) -> str | None:
+        """The section of a template (its ids in order) that shows the kind, or None."""
+        return next((s for s in self.sections if s in section_ids), None)
 
     def applies_to(self, year: int) -> bool:
         return self.from_year is None or year >= self.from_year
