@@ -230,4 +230,28 @@ def check_year(data: YearData, config: ReportConfig, content: Ledningssystem) ->
                 rule(check, row)
     for attribute in UNIQUE_IDS:
         check.unique(getattr(data, attribute) or ())
+    _own_values(check, data, config)
     return check.errors
+
+
+def _own_values(check: YearChecker, data: YearData, config: ReportConfig) -> None:
+    """Each row of an own kind: its unit, and every column value among the configured ones."""
+    sections = [s.id for s in data.template.walk()]
+    for kind in (k for k in config.own if k.applies_to(data.year)):
+        if kind.id in data.own and kind.section_in(sections) is None:  # ingen_data: not shown
+            check.errors.append(
+                ContentError(
+                    CONFIG,
+                    None,
+                    "avsnitt",
+                    f'egna_uppgifter › {kind.id}: mallen "{data.template.id}" som '
+                    f"{data.year} använder har inget av avsnitten {', '.join(kind.sections)}",
+                    "Avsnitt i mallen: " + ", ".join(sections) + ".",
+                )
+            )
+        for row in data.own.get(kind.id, ()):
+            unit(check, row)
+            for column in kind.columns:
+                known = [v.id for v in column.values]
+                where = f"egna_uppgifter › {kind.id} › kolumner › {column.id} i {CONFIG}"
+                check.known(row, column.id, row.value(column.id), known, "värdet", where)

@@ -20,6 +20,7 @@ from ledningssystem.report.figures import PERCENT, Figure, FigureSet, share, slu
 from ledningssystem.report.incident_figures import incident_figures
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.model import ActionRow, ActionStatus
+from ledningssystem.report.own_figures import own_figures
 from ledningssystem.report.pivots import tally_by
 from ledningssystem.report.self_check_row import CheckResult, SelfCheckRow
 from ledningssystem.report.unenforced import unenforced_figures
@@ -43,6 +44,7 @@ def compute_figures(
         deviation_figures(figures, data.deviations, config, org, names)
     if tree is not None:
         division_figures(figures, data, config, tree, names)
+    own_figures(figures, data.own, config, org, names)
     _sarah_maria_incidents(figures, data, config)
     _risks_and_checks(figures, data, config)
     _indicators(figures, data, previous)

@@ -12,27 +12,11 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.core.model.base import ContentModel, Slug, Text, sv
-from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
+from ledningssystem.report.choice import UNKNOWN_CHOICE, Choice
+from ledningssystem.report.choice import unique_ids as _unique
+from ledningssystem.report.own_kinds import OwnKind
 
-
-class Choice(ContentModel):
-    """A named value in a configured list: a category, a source, a kind."""
-
-    id: Slug = sv("id", "Id som används i datafilerna, t.ex. bemotande.")
-    name: Text = sv("namn", "Namnet som visas, t.ex. Bemötande.")
-
-
-# "Uppgift saknas" after a configured list of choices, shown only where a row is unknown.
-UNKNOWN_CHOICE = Choice.model_construct(id=UNKNOWN_ID, name=UNKNOWN_LABEL)
-
-
-def _unique(choices: tuple[Choice, ...], field: str) -> None:
-    ids = [c.id for c in choices]
-    for i, choice_id in enumerate(ids):
-        if choice_id in ids[:i]:
-            raise PydanticCustomError(
-                "sv_duplicate", f'id "{choice_id}" finns två gånger', {"field": field}
-            )
+__all__ = ["UNKNOWN_CHOICE", "Choice"]
 
 
 class RiskClass(ContentModel):
@@ -242,13 +226,38 @@ class ReportConfig(ContentModel):
         default=(),
     )
 
+    own: tuple[OwnKind, ...] = sv(
+        "egna_uppgifter",
+        "Egna räknade uppgifter, t.ex. domar: namn, ord, kolumner, summor och avsnitt.",
+        default=(),
+    )
+
     @model_validator(mode="after")
     def _kinds_unique(self) -> ReportConfig:
         _unique(
             tuple(Choice.model_construct(id=k.id, name=k.name) for k in self.deviations),
             "avvikelser",
         )
+        _unique(
+            tuple(Choice.model_construct(id=k.id, name=k.name) for k in self.own), "egna_uppgifter"
+        )
+        self._own_words_apart()
         return self
+
+    def _own_words_apart(self) -> None:
+        """Each word of an own kind names only its figure: "12 domar" has one figure to offer."""
+        taken = {w.casefold(): t.figure for t in self.counted for w in t.words}
+        taken |= {k.label.casefold(): f"avvikelser.{k.id}.total" for k in self.deviations}
+        for kind in self.own:
+            mine = f"{kind.id}.total"
+            for word in kind.words:
+                other = taken.setdefault(word.casefold(), mine)
+                if other != mine:
+                    raise PydanticCustomError(
+                        "sv_word_clash",
+                        f'ordet "{word}" i {kind.id} räknas redan av figuren {other}',
+                        {"field": "egna_uppgifter"},
+                    )
 
     def deviation_kind(self, kind_id: str) -> DeviationKind | None:
         return next((k for k in self.deviations if k.id == kind_id), None)

@@ -20,6 +20,7 @@ from ledningssystem.report.model import (
     RiskRow,
     SarahRow,
 )
+from ledningssystem.report.own_kinds import OwnRow
 from ledningssystem.report.section_templates import ReportTemplate
 from ledningssystem.report.self_check_row import SelfCheckRow
 from ledningssystem.report.unenforced import UnenforcedRow
@@ -53,6 +54,7 @@ class YearData:
     reviews: tuple[ReviewRow, ...] | None = None
     actions: tuple[ActionRow, ...] | None = None
     narratives: dict[str, Narrative] = field(default_factory=dict)
+    own: dict[str, tuple[OwnRow, ...]] = field(default_factory=dict)  # egna_uppgifter by id
 
 
 @dataclass(frozen=True)

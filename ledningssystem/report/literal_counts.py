@@ -111,6 +111,8 @@ def _counted(config: ReportConfig) -> Iterator[tuple[str, tuple[str, ...]]]:
         yield f"avvikelser.{kind.id}.total", forms if stem else (label,)
     for thing in config.counted:
         yield thing.figure, thing.words
+    for own in config.own:  # egna_uppgifter: "12 domar" → domar.total
+        yield f"{own.id}.total", own.words
 
 
 def literal_counts(

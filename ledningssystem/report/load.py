@@ -86,7 +86,7 @@ def _read_years(
     unread: set[int] = set()  # years that could not be read at all
     for folder in reader.year_folders():
         before = len(reader.errors)
-        data = reader.year(folder, templates)
+        data = reader.year(folder, templates, config.own)
         if data is None:
             unread.add(int(folder.name))
             continue

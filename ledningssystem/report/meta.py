@@ -69,6 +69,11 @@ class ReportMeta(ContentModel):
     key_figures: tuple[str, ...] | None = sv(
         "nyckeltal", "Figurnamn överst; utelämna för reports/config.yml.", default=None
     )
+    no_data: tuple[Slug, ...] = sv(
+        "ingen_data",
+        "Egna uppgifter (egna_uppgifter i reports/config.yml) som året inte har, t.ex. [domar].",
+        default=(),
+    )
     complete: dict[str, YesNo] = sv(
         "komplett",
         "Datafiler som inte är klara ännu, t.ex. {avvikelser: nej}: utkastet visar det och "

@@ -20,6 +20,7 @@ from ledningssystem.report.data import YearData
 from ledningssystem.report.figures import Tally
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.model import ComplaintRow, DeviationRow, IncidentRow
+from ledningssystem.report.own_kinds import OwnColumn, OwnRow
 from ledningssystem.report.self_check_row import CheckResult
 from ledningssystem.report.unknown import UNKNOWN_ID
 
@@ -196,6 +197,19 @@ def deviation_pivots(
                 [c.id for c in (*kind.categories, UNKNOWN)],
             )
     return tables
+
+
+def own_pivot(
+    rows: Sequence[OwnRow], column: OwnColumn | None, tree: OrgTree, level: str
+) -> Pivot[str]:
+    """An own kind by unit at `level` and by the values of `column` (None: one Summa column)."""
+    values = [v.id for v in (*column.values, UNKNOWN)] if column else [""]
+    return build_pivot(
+        rows,
+        lambda r: [tree.at_level(r.unit, level)],
+        lambda r: [(r.value(column.id) if column else "", r.count)],
+        values,
+    )
 
 
 def incident_pivot(rows: Sequence[IncidentRow], tree: OrgTree | None, level: str) -> Pivot[str]:

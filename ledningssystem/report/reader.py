@@ -22,7 +22,8 @@ from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.config_additions import ADDITIONS_KEY, add_to_defaults
 from ledningssystem.report.data import KINDS, Narrative, YearData
 from ledningssystem.report.files import FileReader
-from ledningssystem.report.meta import ReportMeta
+from ledningssystem.report.meta import ReportMeta, ReportStatus
+from ledningssystem.report.own_kinds import ROWS_KEY, OwnKind, OwnRow
 from ledningssystem.report.section_templates import ReportTemplate
 
 BUILTIN_DIR = Path(__file__).parent
@@ -126,7 +127,9 @@ class ReportReader(FileReader):
             folders.append(path)
         return folders
 
-    def year(self, folder: Path, templates: dict[str, ReportTemplate]) -> YearData | None:
+    def year(
+        self, folder: Path, templates: dict[str, ReportTemplate], own: tuple[OwnKind, ...] = ()
+    ) -> YearData | None:
         meta_path = folder / "report.yml"
         rel_folder = self.rel(folder)
         if not meta_path.exists():
@@ -172,7 +175,31 @@ class ReportReader(FileReader):
             return None
         rows = {attr: self.rows(folder, stem, key, model) for attr, stem, key, model in KINDS}
         narratives = self.narratives(folder, template)
-        return YearData(meta.year, rel_folder, meta, template, narratives=narratives, **rows)
+        own_rows = self.own_rows(folder, meta, own)
+        return YearData(
+            meta.year, rel_folder, meta, template, narratives=narratives, own=own_rows, **rows
+        )
+
+    def own_rows(
+        self, folder: Path, meta: ReportMeta, own: tuple[OwnKind, ...]
+    ) -> dict[str, tuple[OwnRow, ...]]:
+        """Each own kind's rows; a kind with neither a file nor ingen_data is an error."""
+        found: dict[str, tuple[OwnRow, ...]] = {}
+        for kind in (k for k in own if k.applies_to(meta.year)):
+            rows = self.rows(folder, kind.id, ROWS_KEY, kind.row_model())
+            if rows is not None:
+                found[kind.id] = rows
+            elif kind.id not in meta.no_data and meta.status is ReportStatus.APPROVED:
+                # A draft may lack it still (its page says so); a fastställd year may not.
+                self.add(
+                    f"{self.rel(folder)}/{kind.id}.csv",
+                    None,
+                    "",
+                    f"filen saknas: {kind.name} är en egen uppgift i {REPORT_CONFIG_FILE}",
+                    f"Skriv årets rader i {kind.id}.csv eller {kind.id}.yml, eller skriv "
+                    f"ingen_data: [{kind.id}] i report.yml om året inte har uppgiften.",
+                )
+        return found
 
     def pages_with_figures(self) -> list[tuple[str, str]]:
         """(file, text) of every docs/ page that shows figures, front matter blanked out."""

@@ -27,6 +27,7 @@ from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.seal_facts import FACTS_ENTRY, cited_facts
 from ledningssystem.report.seal_inputs import (
     STANDARD_ENTRY,
+    own_kinds_of_year,
     previous_year_entry,
     standard_digest,
     template_input,
@@ -117,7 +118,7 @@ def year_manifest(
     if dependencies:
         root = folder.parent.parent
         files[CONFIG_ENTRY] = hashlib.sha256(
-            _canonical_file(root / "reports" / "config.yml")
+            _canonical_file(root / "reports" / "config.yml", folder.name)
         ).hexdigest()
         files[NAMES_ENTRY] = hashlib.sha256(_names_used(root, "\n".join(texts))).hexdigest()
         facts = cited_facts(root, "\n".join(texts))
@@ -137,8 +138,11 @@ def year_manifest(
     return Manifest(files)
 
 
-def _canonical_file(path: Path) -> bytes:
-    """A YAML file as sorted JSON (comments and layout do not count); b"" when missing."""
+def _canonical_file(path: Path, year: str) -> bytes:
+    """A YAML file as sorted JSON (comments and layout do not count); b"" when missing.
+
+    Own kinds (egna_uppgifter) whose från_år is after the year do not count: adding one for
+    later years leaves a fastställd year's seal as it was."""
     if not path.is_file():
         return b""
     text = path.read_text("utf-8-sig", "replace")
@@ -146,6 +150,8 @@ def _canonical_file(path: Path) -> bytes:
         data, _ = parsed_yaml(text)
     except YamlProblem:
         return text.replace("\r\n", "\n").encode()
+    if year.isdigit():
+        data = own_kinds_of_year(data, int(year))
     return json.dumps(_keys_as_text(data), sort_keys=True, ensure_ascii=False).encode()
 
 

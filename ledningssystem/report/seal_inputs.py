@@ -17,6 +17,7 @@ from typing import Any
 from ledningssystem.core.reading import parsed_yaml
 from ledningssystem.core.yaml_lines import YamlProblem
 
+OWN_KEY = "egna_uppgifter"  # the organisation's own counted kinds, each with an optional från_år
 STANDARD_FILE = Path(__file__).parent / "standard.yml"
 BUILTIN_TEMPLATES = Path(__file__).parent / "builtin_templates"
 # Entries of the manifest, as paths relative to the year folder (normalised in messages).
@@ -78,6 +79,16 @@ def _sections_of_year(value: Any, year: int) -> Any:
     if isinstance(value, list):
         return [_sections_of_year(v, year) for v in value if not _later(v, year)]
     return value
+
+
+def own_kinds_of_year(config: Any, year: int) -> Any:
+    """reports/config.yml without the own kinds that start after `year` (their key gone when
+    none is left), so that a kind added for later years does not change an earlier seal."""
+    if not isinstance(config, dict) or not isinstance(config.get(OWN_KEY), list):
+        return config
+    kept = [kind for kind in config[OWN_KEY] if not _later(kind, year)]
+    rest = {key: value for key, value in config.items() if key != OWN_KEY}
+    return {**rest, OWN_KEY: kept} if kept else rest
 
 
 def _later(value: Any, year: int) -> bool:

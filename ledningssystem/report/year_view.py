@@ -15,6 +15,7 @@ from ledningssystem.report import blocks_grades as grades
 from ledningssystem.report import blocks_work as work
 from ledningssystem.report.blocks import BlockContext, key_figures
 from ledningssystem.report.blocks_law import law_changes_block
+from ledningssystem.report.blocks_own import own_blocks
 from ledningssystem.report.blocks_unenforced import unenforced
 from ledningssystem.report.completeness import completeness
 from ledningssystem.report.data import Reports, YearData
@@ -79,6 +80,7 @@ def year_view(reports: Reports, year: int, content: Ledningssystem, link: Linker
                     parts.append(Markup(text.strip()))  # Markdown we render on purpose
             else:
                 parts.append(Markup(RENDERERS[block](ctx)))
+        parts += [Markup(own) for own in own_blocks(ctx, section.id)]  # egna_uppgifter
         missing = not text and not section.subsections and Block.TEXT in blocks
         sections.append(SectionView(number, depth, section, tuple(parts), missing))
     figures = reports.figures[year]

@@ -1,0 +1,158 @@
+"""Egna räknade uppgifter (issue 10): an organisation's own counted kinds, end to end.
+
+tests/fixtures/egna defines domar (instans, utfall) and felaktiga utbetalningar (åtgärd,
+belopp, från föregående år) in reports/config.yml, with 2024 and 2025 data files. Each test
+finds the figures on the year page, in the PDF and in nyckeltal.json, the narrative rule
+refusing a literal count of the new noun, and `check` refusing bad rows and definitions.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ledningssystem.core.load import read_handbook
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.yaml_lines import parse_yaml
+from ledningssystem.report.load import load_reports
+from ledningssystem.report.meta import ReportMeta, ReportStatus
+from ledningssystem.report.reader import ReportReader
+from ledningssystem.report.seal import seal_holds, sealed_fingerprint
+from tests.conftest import REPO, build_site, copy_example
+from tests.test_report_real import read_year, row
+
+FIXTURE = REPO / "tests" / "fixtures" / "egna" / "reports"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    root = copy_example(tmp_path_factory.mktemp("egna"))
+    shutil.rmtree(root / "reports")
+    shutil.copytree(FIXTURE, root / "reports")
+    build_site(root, env={"LEDNINGSSYSTEM_PDF": "ja"})
+    return read_year(root / "site" / "kvalitetsberattelse" / "2025")
+
+
+def test_domar_table_and_chart_text(built: dict[str, Any]) -> None:
+    caption = "Domar efter överklagande 2025 per enhet och utfall"
+    assert row(built, caption, "Enheten för ekonomiskt bistånd")[1:] == ["8", "2", "0", "0", "10"]
+    summa = row(built, caption, "Summa")[1:]
+    assert summa == ["8", "2", "1", "1", "12"]
+    body = [
+        row(built, caption, unit)[-1]
+        for unit in ("Enheten för ekonomiskt bistånd", "LSS-handläggning")
+    ]
+    assert sum(int(cell) for cell in body) == int(summa[-1])  # footer = body sum
+    assert row(built, "Domar efter överklagande 2025 i sammandrag", "Antal")[1:3] == ["12", "7"]
+
+
+def test_own_figures_in_open_data(built: dict[str, Any]) -> None:
+    figures = built["json"]
+    assert figures["domar.total"]["värde"] == 12
+    assert figures["domar.utfall.uppgift-saknas"]["värde"] == 1
+    assert figures["domar.instans.kammarratt"]["värde"] == 1
+    assert figures["domar.avdelning.ifo"]["värde"] == 10
+    assert figures["felaktiga-utbetalningar.total"]["värde"] == 8
+    assert figures["felaktiga-utbetalningar.fran-foregaende-ar"]["värde"] == 4
+    assert figures["felaktiga-utbetalningar.nya-under-aret"]["värde"] == 4
+    assert figures["felaktiga-utbetalningar.belopp"]["värde"] == 165500
+    assert figures["felaktiga-utbetalningar.belopp"]["uppgift_saknas"] == 1
+
+
+def test_own_figures_on_page_and_in_pdf(built: dict[str, Any]) -> None:
+    sentence = "Under året kom 12 domar efter överklagande."
+    assert sentence in built["page"] and sentence in built["pdf"]
+    assert "Domar efter överklagande 2025 per enhet och instans" in built["pdf"]
+    assert "varav 4 från föregående år" in built["pdf"]
+
+
+@pytest.fixture(scope="module")
+def handbook() -> Ledningssystem:
+    return read_handbook(REPO)[0]
+
+
+def errors_with(tmp_path: Path, handbook: Ledningssystem, files: dict[str, str]) -> list[str]:
+    """Every problem `load_reports` finds in the fixture with `files` written over it."""
+    shutil.copytree(FIXTURE, tmp_path / "reports")
+    for path, text in files.items():
+        target = tmp_path / "reports" / path
+        if text:
+            target.write_text(text, encoding="utf-8")
+        else:
+            target.unlink()
+    return [e.format() for e in load_reports(tmp_path, handbook)[1]]
+
+
+CONFIG = (FIXTURE / "config.yml").read_text(encoding="utf-8")
+
+
+def test_a_literal_count_of_the_new_noun_is_refused(
+    tmp_path: Path, handbook: Ledningssystem
+) -> None:
+    text = "Under året kom 12 domar efter överklagande.\n"
+    found = errors_with(tmp_path, handbook, {"2025/text/indikatorer-och-granskningar.md": text})
+    assert found == [
+        "reports/2025/text/indikatorer-och-granskningar.md:1 – "
+        '"12 domar": skriv {{ figure("domar.total") }} (ger 12 i datafilerna).'
+    ]
+
+
+def test_an_unknown_column_value(tmp_path: Path, handbook: Ledningssystem) -> None:
+    rows = "enhet;instans;utfall;antal\nekonomiskt-bistand;tingsratt;faststallt;1\n"
+    assert errors_with(tmp_path, handbook, {"2025/domar.csv": rows}) == [
+        'reports/2025/domar.csv:2 – fältet "instans": värdet "tingsratt" finns inte. Menade du '
+        '"forvaltningsratt"? Se egna_uppgifter › domar › kolumner › instans i reports/config.yml.'
+    ]
+
+
+def test_a_missing_file_and_the_ingen_data_marker(tmp_path: Path) -> None:
+    """A fastställd year must have the file or say ingen_data; a draft may lack it still."""
+    shutil.copytree(FIXTURE, tmp_path / "reports")
+    folder = tmp_path / "reports" / "2024"
+    (folder / "domar.csv").unlink()
+    reader = ReportReader(tmp_path)
+    own = reader.config().own
+    draft = read_meta(folder)
+    approved = draft.model_copy(update={"status": ReportStatus.APPROVED})
+    assert reader.own_rows(folder, draft, own).keys() == {"felaktiga-utbetalningar"}
+    assert reader.errors == []
+    reader.own_rows(folder, approved, own)
+    assert [e.format() for e in reader.errors] == [
+        "reports/2024/domar.csv: filen saknas: Domar efter överklagande är en egen uppgift i "
+        "reports/config.yml. Skriv årets rader i domar.csv eller domar.yml, eller skriv "
+        "ingen_data: [domar] i report.yml om året inte har uppgiften."
+    ]
+    reader.errors.clear()
+    marked = approved.model_copy(update={"no_data": ("domar",)})
+    reader.own_rows(folder, marked, own)
+    assert reader.errors == []
+
+
+def test_a_kind_defined_twice_and_a_noun_clash(tmp_path: Path, handbook: Ledningssystem) -> None:
+    twice = CONFIG.replace("id: felaktiga-utbetalningar", "id: domar")
+    found = errors_with(tmp_path / "a", handbook, {"config.yml": twice})
+    assert (
+        found[0] == 'reports/config.yml:6 – fältet "egna_uppgifter": id "domar" finns två gånger.'
+    )
+    clash = CONFIG.replace("[felaktig utbetalning,", "[domar, felaktig utbetalning,")
+    found = errors_with(tmp_path / "b", handbook, {"config.yml": clash})
+    assert found[0] == (
+        'reports/config.yml:6 – fältet "egna_uppgifter": ordet "domar" i '
+        "felaktiga-utbetalningar räknas redan av figuren domar.total."
+    )
+
+
+def read_meta(folder: Path) -> ReportMeta:
+    return ReportMeta.model_validate(parse_yaml((folder / "report.yml").read_text("utf-8"))[0])
+
+
+def test_a_kind_for_later_years_keeps_the_fastställd_seal(tmp_path: Path) -> None:
+    """The example adds domar from 2025: its fastställd 2024 reads the same config."""
+    reports = copy_example(tmp_path) / "reports"
+    assert seal_holds(reports / "2024", sealed_fingerprint(read_meta(reports / "2024")))
+    config = (reports / "config.yml").read_text(encoding="utf-8")
+    (reports / "config.yml").write_text(config.replace("    från_år: 2025\n", ""), "utf-8")
+    assert not seal_holds(reports / "2024", sealed_fingerprint(read_meta(reports / "2024")))
