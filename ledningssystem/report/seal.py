@@ -27,7 +27,8 @@ from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.seal_facts import FACTS_ENTRY, cited_facts
 from ledningssystem.report.seal_inputs import (
     STANDARD_ENTRY,
-    own_kinds_of_year,
+    canonical_config,
+    keys_as_text,
     previous_year_entry,
     standard_digest,
     template_input,
@@ -118,7 +119,7 @@ def year_manifest(
     if dependencies:
         root = folder.parent.parent
         files[CONFIG_ENTRY] = hashlib.sha256(
-            _canonical_file(root / "reports" / "config.yml", folder.name)
+            canonical_config(root / "reports" / "config.yml", folder.name)
         ).hexdigest()
         files[NAMES_ENTRY] = hashlib.sha256(_names_used(root, "\n".join(texts))).hexdigest()
         facts = cited_facts(root, "\n".join(texts))
@@ -136,23 +137,6 @@ def year_manifest(
     if history is not None:
         files[HISTORY_ENTRY] = hashlib.sha256(history).hexdigest()
     return Manifest(files)
-
-
-def _canonical_file(path: Path, year: str) -> bytes:
-    """A YAML file as sorted JSON (comments and layout do not count); b"" when missing.
-
-    Own kinds (egna_uppgifter) whose från_år is after the year do not count: adding one for
-    later years leaves a fastställd year's seal as it was."""
-    if not path.is_file():
-        return b""
-    text = path.read_text("utf-8-sig", "replace")
-    try:
-        data, _ = parsed_yaml(text)
-    except YamlProblem:
-        return text.replace("\r\n", "\n").encode()
-    if year.isdigit():
-        data = own_kinds_of_year(data, int(year))
-    return json.dumps(_keys_as_text(data), sort_keys=True, ensure_ascii=False).encode()
 
 
 def _names_used(root: Path, year_text: str) -> bytes:
@@ -230,7 +214,7 @@ def canonical_meta(text: str) -> bytes:
         approval = data.get("fastställd")
         if isinstance(approval, dict):
             data["fastställd"] = {k: v for k, v in approval.items() if k != "fingeravtryck"}
-    return json.dumps(_keys_as_text(data), sort_keys=True, ensure_ascii=False).encode()
+    return json.dumps(keys_as_text(data), sort_keys=True, ensure_ascii=False).encode()
 
 
 def read_lock(folder: Path) -> Manifest | None:
@@ -293,11 +277,3 @@ def sealed_fingerprint(meta: ReportMeta) -> str:
     if meta.corrections:
         return meta.corrections[-1].fingerprint
     return meta.approval.fingerprint if meta.approval else ""
-
-
-def _keys_as_text(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _keys_as_text(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_keys_as_text(v) for v in value]
-    return value

@@ -104,3 +104,27 @@ def _mapping(path: Path) -> dict[Any, Any]:
     except YamlProblem:
         return {"<oläslig>": path.read_text("utf-8-sig", "replace")}
     return data if isinstance(data, dict) else {}
+
+
+def canonical_config(path: Path, year: str) -> bytes:
+    """A YAML file as sorted JSON; b"" when missing. Comments, layout and own kinds whose
+    från_år is after `year` do not count (adding one for later years keeps older seals)."""
+    if not path.is_file():
+        return b""
+    text = path.read_text("utf-8-sig", "replace")
+    try:
+        data, _ = parsed_yaml(text)
+    except YamlProblem:
+        return text.replace("\r\n", "\n").encode()
+    if year.isdigit():
+        data = own_kinds_of_year(data, int(year))
+    return json.dumps(keys_as_text(data), sort_keys=True, ensure_ascii=False).encode()
+
+
+def keys_as_text(value: Any) -> Any:
+    """Mapping keys as text, so JSON of YAML with date or number keys is stable."""
+    if isinstance(value, dict):
+        return {str(k): keys_as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [keys_as_text(v) for v in value]
+    return value
