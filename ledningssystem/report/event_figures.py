@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ledningssystem.report.breakdown import breakdown
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
 from ledningssystem.report.deviation_figures import deviation_grades
+from ledningssystem.report.deviation_kinds import shown_kinds
 from ledningssystem.report.figures import PERCENT, FigureSet, Tally, share
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.model import ComplaintRow, DeviationRow
@@ -79,10 +81,10 @@ def complaint_figures(
 def _kinds_and_submitters(
     figures: FigureSet, rows: Sequence[ComplaintRow], config: ReportConfig
 ) -> None:
-    kinds = config.complaints.kinds
-    by_kind = tally_by(rows, lambda r: (r.kind or kinds[0].id,), lambda r: r.count)
-    for kind in (*kinds, UNKNOWN):
-        tally = by_kind.column_tally(kind.id)
+    # A row without slag (no column in the year's file, or okänt) is of unknown kind.
+    by_kind = breakdown(rows, lambda r: r.kind, lambda r: r.count)
+    for kind in (*config.complaints.kinds, UNKNOWN):
+        tally = by_kind.tally(kind.id)
         if tally.known or tally.missing or kind is not UNKNOWN:
             figures.add_tally(f"klagomal.slag.{kind.id}", f"synpunkter – {kind.name}", tally)
     keys = {r.submitter for r in rows if r.submitter}
@@ -107,7 +109,7 @@ def deviation_figures(
     figures.add_tally("avvikelser.total", "avvikelser", everything.column_tally("alla"))
     deviation_grades(figures, rows, config)
     pivots = deviation_pivots(rows, config, tree, "enhet")
-    for kind in config.deviations:
+    for kind in shown_kinds(config, rows):
         mine = [r for r in rows if r.kind == kind.id]
         pivot = pivots.get(kind.id)
         total = pivot.total_tally() if pivot else Tally(0)
@@ -165,7 +167,7 @@ def division_figures(
         pivot = complaint_pivot(data.complaints, config, tree, level)
         groups.append(("klagomal", "klagomål", pivot, ""))
     by_kind = deviation_pivots(data.deviations or (), config, tree, level)
-    for kind in config.deviations:
+    for kind in shown_kinds(config, data.deviations or ()):
         if kind.id in by_kind:
             groups.append((f"avvikelser.{kind.id}", kind.label, by_kind[kind.id], ""))
     cases: list[tuple[str, str, Sequence[Any] | None]] = [
