@@ -50,14 +50,14 @@ def test_a_year_without_slag_prints_uppgift_saknas_for_each_kind(
 def test_no_change_against_an_unknown_kind(years: dict[int, dict[str, Any]]) -> None:
     after = years[2025]
     # No year has a known kind before 2025: no column for 2024, no change.
-    assert row(after, "Synpunkter per slag", "Synpunkt") == ["Synpunkt", "1"]
+    assert row(after, "Synpunkter per slag", "Synpunkt") == ["Synpunkt", "2"]
     synpunkt = after["json"]["klagomal.slag.synpunkt"]
     assert (synpunkt["föregående_värde"], synpunkt["förändring"]) == (None, None)
     assert synpunkt["förändring_procent"] is None
     key = after["article"].find("li", attrs={"data-figur": "klagomal.slag.synpunkt"})
-    assert key.get_text() == "Synpunkter – Synpunkt: 1"  # not "från 0 till 1 jämfört med 2024"
-    assert "Synpunkter – Synpunkt: 1 Personuppgiftsincidenter anmälda" in after["pdf"]
-    assert after["json"]["klagomal.total"]["förändring"] == 2  # both totals are known
+    assert key.get_text() == "2 synpunkter – Synpunkt"  # not "…, från 0 till 2 jämfört med 2024"
+    assert "2 synpunkter – Synpunkt Personuppgiftsincidenter anmälda" in after["pdf"]
+    assert after["json"]["klagomal.total"]["förändring"] == 3  # both totals are known
 
 
 def test_an_absent_anmalda_imy_column_is_unknown(years: dict[int, dict[str, Any]]) -> None:
@@ -80,7 +80,7 @@ def test_grades_only_where_the_column_is(years: dict[int, dict[str, Any]]) -> No
     # is then a lower bound, counted apart, and the unknown row is shown.
     assert row(after, "Avvikelser per allvarlighetsgrad", "Låg") == [
         "Låg",
-        "5 (uppgift saknas för 1)",
+        "7 (uppgift saknas för 1)",
     ]
     assert row(after, "Avvikelser per allvarlighetsgrad", "Hög") == ["Hög", "uppgift saknas för 1"]
     assert row(after, "Avvikelser per allvarlighetsgrad", "Uppgift saknas") == [
@@ -119,3 +119,36 @@ def test_an_unknown_taljare_is_a_figure(years: dict[int, dict[str, Any]]) -> Non
     assert after["indikatorer.svarsfrekvens.taljare"]["förändring"] is None
     assert after["indikatorer.svarsfrekvens.namnare"]["värde"] == 600
     assert years[2024]["json"]["indikatorer.svarsfrekvens.taljare"]["värde"] == 300
+
+
+def test_unknown_source_category_and_parts_are_no_zeros(years: dict[int, dict[str, Any]]) -> None:
+    """2025 has a klagomål of unknown source and category, and LSS avvikelser of unknown
+    category and parts: every source, category and part is a lower bound, never a 0."""
+    after = years[2025]
+    figures = after["json"]
+    for name, value in (
+        ("klagomal.fran.brukare", 5),
+        ("klagomal.fran.invanare", None),
+        ("klagomal.kategori.bemotande", 1),
+        ("klagomal.kategori.handlaggning", None),
+        ("avvikelser.lss.kategori.handlaggning", None),
+        ("avvikelser.lss.utredda", None),
+    ):
+        assert (figures[name]["värde"], figures[name]["uppgift_saknas"]) == (
+            value,
+            1 + 1 * (name.startswith("avvikelser")),
+        ), name
+    assert row(after, "Klagomål per kategori", "Handläggning")[:2] == [
+        "Handläggning",
+        "uppgift saknas för 1",
+    ]
+    assert row(after, "Avvikelser på individnivå 2025", "Avvikelser enligt LSS")[1:] == [
+        "2",
+        "0",
+        "från 0 till 2",
+        "uppgift saknas för 2",
+        "uppgift saknas för 2",
+        "uppgift saknas",
+    ]
+    assert "0 (uppgift saknas för 2)" not in after["page"]
+    assert "Handläggning uppgift saknas för 1" in after["pdf"]

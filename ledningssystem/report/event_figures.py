@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ledningssystem.report.breakdown import breakdown
+from ledningssystem.report.breakdown import Breakdown, breakdown
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
@@ -58,13 +58,16 @@ def complaint_figures(
         figures.add_tally("klagomal.besvarade-i-tid", "klagomål besvarade i tid", in_time)
         label = "andel klagomål besvarade i tid"
         add_share(figures, "klagomal.andel-i-tid", label, in_time, total, always=True)
+    # A row of unknown source or category may be of any: each is then a lower bound.
+    by_source = Breakdown(by_unit)
     for source in (*config.complaints.sources, UNKNOWN):
-        tally = by_unit.column_tally(source.id)
+        tally = by_source.tally(source.id)
         if tally.known or tally.missing or source is not UNKNOWN:
             figures.add_tally(f"klagomal.fran.{source.id}", f"klagomål – {source.name}", tally)
     marks = tally_by(rows, lambda r: r.categories, lambda r: r.count)
+    by_category = Breakdown(marks)
     for category in (*config.complaints.categories, UNKNOWN):
-        tally = marks.column_tally(category.id)
+        tally = by_category.tally(category.id)
         if tally.known or tally.missing or category is not UNKNOWN:
             label = f"klagomål – {category.name}"
             figures.add_tally(f"klagomal.kategori.{category.id}", label, tally)
@@ -117,17 +120,18 @@ def deviation_figures(
         figures.add_tally(f"{base}.total", kind.label, total)
         investigated = part_tally(mine, "investigated")
         closed = part_tally(mine, "closed")
+        # Nothing known of the part is "uppgift saknas", not "0 (uppgift saknas för 85)".
         figures.add_partly_known(
-            f"{base}.utredda", f"utredda {kind.label}", investigated.known, investigated.missing
+            f"{base}.utredda", f"utredda {kind.label}", investigated.value, investigated.missing
         )
         figures.add_partly_known(
-            f"{base}.avslutade", f"avslutade {kind.label}", closed.known, closed.missing
+            f"{base}.avslutade", f"avslutade {kind.label}", closed.value, closed.missing
         )
         add_share(
             figures, f"{base}.andel-utredda", f"andel utredda {kind.label}", investigated, total
         )
         for category in (*kind.categories, UNKNOWN):
-            tally = pivot.column_tally(category.id) if pivot else Tally(0)
+            tally = Breakdown(pivot).tally(category.id) if pivot else Tally(0)
             if category is UNKNOWN and not any(r.category == UNKNOWN_ID for r in mine):
                 continue
             label = f"{kind.label} – {category.name}"
