@@ -169,7 +169,9 @@ def test_yaml_data_file_stays_yaml(example_root: Path) -> None:
     args = ["avvikelser", str(TRESERVA), "--year", "2025", "--mapping", str(TRESERVA_MAPPING)]
     assert run(example_root, *args, "--force") == 0
     text = (folder / "avvikelser.yml").read_text(encoding="utf-8")
-    assert text.splitlines()[:2] == [
+    lines = text.splitlines()
+    assert lines[0].startswith("# Importerad med make import TYP=avvikelser ur ")
+    assert lines[5:7] == [
         "avvikelser:",
         "  - {enhet: hemsjukvard, typ: hsl, kategori: fall, antal: 1, utredda: 1, avslutade: 1}",
     ]
@@ -204,7 +206,7 @@ BAD_EXPORTS = [
             'export.csv:3 – fältet "kategori": värdet "Läkemedel" finns inte i mappningen '
             "(kategori) (och på 1 rader till). Lägg till det under värden › kategori i "
             'mappningen, t.ex. "Läkemedel": lakemedel, eller ~ om raden inte ska räknas. '
-            "Tillåtna id: lakemedel, fall, trycksar, informationsoverforing, ovrigt.",
+            "Tillåtna id: lakemedel, fall, trycksar, informationsoverforing, ovrigt, okänt.",
         ],
         id="unknown-category-without-mapping",
     ),

@@ -8,6 +8,7 @@ the berättelse computes from it are asserted.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,15 @@ def imported(root: Path, kind: str, export: str, mapping: str, target: str) -> s
     result = run_cli(root, *args, "--mapping", str(MAPPINGS / mapping))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "datumet ligger inte i 2025: rad 2" in result.stdout  # the 2024 row
-    return (root / "reports" / "2025" / target).read_text(encoding="utf-8")
+    return without_note((root / "reports" / "2025" / target).read_text(encoding="utf-8"))
+
+
+def without_note(text: str) -> str:
+    """The data of an imported file, without the comment lines an imported YAML file opens with."""
+    lines = text.splitlines(keepends=True)
+    while lines and lines[0].startswith("#"):
+        lines.pop(0)
+    return "".join(lines)
 
 
 def checked_figures(root: Path) -> FigureSet:
@@ -154,7 +163,8 @@ def run_import(root: Path, kind: str, rows: list[str], *mapping: str) -> tuple[i
     args = ["import", kind, "export.csv", "--year", "2025", "--force", *mapping]
     result = run_cli(root, *args)
     target = root / "reports" / "2025" / f"{kind}.{'yml' if kind.startswith('lex-') else 'csv'}"
-    return result.returncode, result.stdout + result.stderr, target.read_text(encoding="utf-8")
+    text = without_note(target.read_text(encoding="utf-8"))
+    return result.returncode, result.stdout + result.stderr, text
 
 
 def test_anmald_ivo_is_written_as_the_export_says(portal: Path) -> None:
@@ -278,7 +288,11 @@ def test_lex_maria_takes_the_same_process_fields(portal: Path) -> None:
     )
     assert code == 0, output
     written = (portal / "reports" / "2025" / "lex-maria.yml").read_text(encoding="utf-8")
-    assert written.splitlines()[1:] == [
+    assert written.splitlines()[:2] == [
+        "# Importerad med make import TYP=lex-maria ur export.csv",
+        "# utan mappning (kolumnerna heter som fälten).",
+    ]
+    assert without_note(written).splitlines()[1:] == [
         "  - {id: m1, enhet: hemsjukvard, händelse: Fall, inkom: 2025-03-01, "
         "utredning_påbörjad: 2025-03-03, utredning_avslutad: 2025-04-01, anmäld_ivo: ja, "
         "anmäld_ivo_datum: 2025-04-02, ivo_beslut: pågår}",
@@ -310,12 +324,16 @@ def test_imported_grades_and_kinds_reach_the_built_page(portal: Path) -> None:
         for t in page.find_all("table")
         if t.caption
     }
-    assert "Låg 2 Medel 3 Hög 1 Uppgift saknas 1" in tables["Avvikelser per allvarlighetsgrad"]
+    # One avvikelse's grade is "Ej registrerat": it may be of any grade, so each is a lower bound.
+    assert (
+        "Låg 2 (uppgift saknas för 1) Medel 3 (uppgift saknas för 1) Hög 1 (uppgift saknas för 1) "
+        "Uppgift saknas 1" in tables["Avvikelser per allvarlighetsgrad"]
+    )
     assert (
         "Skickade till regionen 1 Mottagna från regionen 3"
         in (tables["Avvikelser i samverkan med regionen"])
     )
-    assert "Beröm 1" in tables["Synpunkter per slag"]
+    assert "Beröm 1 (uppgift saknas för 1)" in tables["Synpunkter per slag"]
     assert "Unika inlämnare 4 (uppgift saknas för 1)" in page.get_text(" ", strip=True)
 
 
@@ -343,3 +361,70 @@ def test_an_unknown_yes_no_makes_the_sum_unknown_never_too_low(portal: Path) -> 
     )
     assert code == 1
     assert 'värdet "kanske" ska vara ja, nej eller okänt (anmäld_imy)' in output
+
+
+def test_okant_typ_kategori_and_kategorier_are_written_as_okant(portal: Path) -> None:
+    code, output, written = run_import(
+        portal,
+        "avvikelser",
+        [
+            "enhet;typ;kategori;utredd;avslutad",
+            "hemsjukvard;hsl;Okänt;ja;ja",
+            "hemsjukvard;Ej registrerat;fall;ja;nej",  # a typ okänt may keep its kategori
+            "hemsjukvard;okänt;ej registrerat;ja;ja",
+        ],
+    )
+    assert code == 0, output
+    assert written.splitlines() == [
+        "enhet;typ;kategori;antal;utredda;avslutade",
+        "hemsjukvard;hsl;okänt;1;1;1",
+        "hemsjukvard;okänt;fall;1;1;0",
+        "hemsjukvard;okänt;okänt;1;1;1",
+    ]
+    figures = checked_figures(portal)
+    assert figures["avvikelser.uppgift-saknas.total"].value == 2
+    assert figures["avvikelser.hsl.kategori.uppgift-saknas"].value == 1
+    code, output, written = run_import(
+        portal,
+        "klagomal",
+        [
+            "enhet;från;kategorier;i_tid",
+            "hemtjanst-norr;brukare;Ej registrerat;ja",
+            "hemtjanst-norr;brukare;bemotande, okänt;ja",  # a known category says more
+        ],
+    )
+    assert code == 0, output
+    assert written.splitlines() == [
+        "enhet;från;kategorier;antal;i_tid",
+        "hemtjanst-norr;brukare;bemotande;1;1",
+        "hemtjanst-norr;brukare;okänt;1;1",
+    ]
+    assert checked_figures(portal)["klagomal.kategori.uppgift-saknas"].value == 1
+
+
+def test_an_unknown_typ_elsewhere_is_still_a_row_error(portal: Path) -> None:
+    code, output, _ = run_import(
+        portal, "avvikelser", ["enhet;typ;kategori;utredd;avslutad", "hemsjukvard;hsj;fall;ja;ja"]
+    )
+    assert code == 1
+    assert 'export.csv:2 – fältet "typ": värdet "hsj" finns inte i mappningen (typ).' in output
+    assert "Tillåtna id: sol, lss, hsl, organisatorisk, okänt." in output
+
+
+def test_an_imported_yaml_file_says_where_it_came_from(portal: Path) -> None:
+    export = FIXTURES / "treserva-lex-sarah-diarium-2025.csv"
+    shutil.copy(export, portal / export.name)
+    mapping = portal / "reports" / "mappningar" / "treserva-lex-sarah-diarium.yml"
+    args = ["import", "lex-sarah", export.name, "--year", "2025", "--force"]
+    result = run_cli(portal, *args, "--mapping", str(mapping))
+    assert result.returncode == 0, result.stdout + result.stderr
+    written = (portal / "reports" / "2025" / "lex-sarah.yml").read_text(encoding="utf-8")
+    assert written.splitlines()[:6] == [
+        "# Importerad med make import TYP=lex-sarah ur treserva-lex-sarah-diarium-2025.csv",
+        "# och mappningen reports/mappningar/treserva-lex-sarah-diarium.yml.",
+        "# Rätta i exporten eller mappningen och importera igen (FORCE=ja): importen skriver",
+        "# över ändringar för hand. Ändra för hand bara det exporten inte har, och importera",
+        "# sedan inte igen.",
+        "utredningar:",
+    ]
+    assert checked_figures(portal)["lex-sarah.utredningar"].value == 7  # comments load

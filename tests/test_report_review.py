@@ -66,7 +66,7 @@ def test_a_new_year_is_summarised_in_one_line(tmp_path: Path) -> None:
 
 def test_a_change_to_a_faststalld_year_shows_its_rattelse(tmp_path: Path) -> None:
     repo = _repo(tmp_path)
-    _edit(repo, "reports/2024/klagomal.csv", "bemotande;4;4\n", "bemotande;4;3\n")
+    _edit(repo, "reports/2024/klagomal.csv", "bemotande;4;4;okänt\n", "bemotande;4;3;okänt\n")
     repo.commit("Rätta i_tid", "2026-01-12")
     section = figures_section(collect_changes(repo.root, "main"))
     assert section is not None

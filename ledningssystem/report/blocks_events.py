@@ -19,6 +19,7 @@ from ledningssystem.report.blocks_cross import column_chart, cross_cells, cross_
 from ledningssystem.report.blocks_grades import graded_deviations
 from ledningssystem.report.case_process import IVO_LABELS
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
+from ledningssystem.report.deviation_kinds import shown_kinds
 from ledningssystem.report.figures import swedish
 from ledningssystem.report.levels import LEVEL_HEADINGS
 from ledningssystem.report.model import SARAH_LABELS
@@ -113,7 +114,7 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
     rows = ctx.data.deviations
     if rows is None:
         return nothing("avvikelser")
-    kinds = [k for k in ctx.reports.config.deviations if k.level == level]
+    kinds = [k for k in shown_kinds(ctx.reports.config, rows) if k.level == level]
     parts = []
     summary = []
     for kind in kinds:

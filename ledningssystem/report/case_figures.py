@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import median
 
+from ledningssystem.report.breakdown import breakdown
 from ledningssystem.report.case_process import IVO_LABELS, CaseProcess, Handling
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.config import ReportConfig
@@ -44,10 +45,12 @@ def sarah_figures(figures: FigureSet, rows: tuple[SarahRow, ...], config: Report
     for assessment, label in SARAH_LABELS.items():
         count = sum(1 for r in done if r.assessment is assessment)
         figures.add(f"lex-sarah.bedomning.{assessment.value}", f"lex Sarah – {label}", count)
+    by_category = breakdown(mine, lambda r: r.category, lambda r: 1)  # okänt: a lower bound
     for category in (*config.sarah.categories, UNKNOWN):
-        count = sum(1 for r in mine if r.category == category.id)
-        if count or category is not UNKNOWN:
-            figures.add(f"lex-sarah.kategori.{category.id}", f"lex Sarah – {category.name}", count)
+        tally = by_category.tally(category.id)
+        if tally.known or category is not UNKNOWN:
+            label = f"lex Sarah – {category.name}"
+            figures.add_tally(f"lex-sarah.kategori.{category.id}", label, tally)
     case_figures(
         figures,
         "lex-sarah",

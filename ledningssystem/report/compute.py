@@ -119,9 +119,14 @@ def _indicators(figures: FigureSet, data: YearData, previous: YearData | None) -
             direction=row.direction,
             measured_year=row.measured_year,
         )
-        if row.numerator is not None and row.denominator is not None:
-            figures.add(f"{name}.taljare", f"{row.name} – täljare", row.numerator)
-            figures.add(f"{name}.namnare", f"{row.name} – nämnare", row.denominator)
+        if row.from_parts:  # an okänt täljare or nämnare is a figure too: "uppgift saknas"
+            for part, label, value in (
+                ("taljare", "täljare", row.numerator),
+                ("namnare", "nämnare", row.denominator),
+            ):
+                figures.figures[f"{name}.{part}"] = Figure(
+                    f"{name}.{part}", f"{row.name} – {label}", value, small_base=figures.small_base
+                )
         # Last year's own data file wins over a value typed into `tidigare`.
         match = [r for r in (previous.indicators or ()) if r.id == row.id] if previous else []
         before = match[0].value if match else row.earlier.get(data.year - 1)

@@ -84,7 +84,8 @@ class ComplaintSettings(ContentModel):
     categories: tuple[Choice, ...] = sv("kategorier", "Vad klagomålen gäller.", min_length=1)
     kinds: tuple[Choice, ...] = sv(
         "slag",
-        "Slag av synpunkter som räknas var för sig; det första är standard för en rad utan slag.",
+        "Slag av synpunkter som räknas var för sig; en rad utan slag har okänt slag "
+        "(uppgift saknas), aldrig det första.",
         default=DEFAULT_KINDS,
         min_length=1,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ledningssystem.report.breakdown import breakdown
 from ledningssystem.report.config import UNKNOWN_CHOICE, ReportConfig
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.model import DeviationRow
@@ -25,12 +26,12 @@ def deviation_grades(
 ) -> None:
     """Figures per grade where the export has them, and samverkan by direction."""
     for prefix, attribute, label in GRADED:
-        graded = [r for r in rows if getattr(r, attribute) is not None]
-        if not graded:
+        if all(getattr(r, attribute) is None for r in rows):
             continue  # the export has no such column: no figure, not a zero
-        by_grade = tally_by(graded, _grade_of(attribute), lambda r: r.count)
+        # Where the column is kept, a row without a grade is of unknown grade.
+        by_grade = breakdown(rows, _grade_of(attribute), lambda r: r.count)
         for grade in (*config.grades, UNKNOWN_CHOICE):
-            tally = by_grade.column_tally(grade.id)
+            tally = by_grade.tally(grade.id)
             if tally.known or tally.missing or grade is not UNKNOWN_CHOICE:
                 name = f"avvikelser.{prefix}.{grade.id}"
                 figures.add_tally(name, f"{label} {grade.name.lower()}", tally)
@@ -64,8 +65,8 @@ def _collaboration(figures: FigureSet, rows: Sequence[DeviationRow], config: Rep
                 )
 
 
-def _grade_of(attribute: str) -> Callable[[DeviationRow], tuple[str]]:
-    return lambda row: (getattr(row, attribute),)
+def _grade_of(attribute: str) -> Callable[[DeviationRow], str | None]:
+    return lambda row: getattr(row, attribute)
 
 
 def measured_checks(figures: FigureSet, rows: Sequence[SelfCheckRow]) -> None:

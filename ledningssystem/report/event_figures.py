@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ledningssystem.report.breakdown import Breakdown, breakdown
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
 from ledningssystem.report.deviation_figures import deviation_grades
+from ledningssystem.report.deviation_kinds import shown_kinds
 from ledningssystem.report.figures import PERCENT, FigureSet, Tally, share
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.model import ComplaintRow, DeviationRow
@@ -56,13 +58,16 @@ def complaint_figures(
         figures.add_tally("klagomal.besvarade-i-tid", "klagomål besvarade i tid", in_time)
         label = "andel klagomål besvarade i tid"
         add_share(figures, "klagomal.andel-i-tid", label, in_time, total, always=True)
+    # A row of unknown source or category may be of any: each is then a lower bound.
+    by_source = Breakdown(by_unit)
     for source in (*config.complaints.sources, UNKNOWN):
-        tally = by_unit.column_tally(source.id)
+        tally = by_source.tally(source.id)
         if tally.known or tally.missing or source is not UNKNOWN:
             figures.add_tally(f"klagomal.fran.{source.id}", f"klagomål – {source.name}", tally)
     marks = tally_by(rows, lambda r: r.categories, lambda r: r.count)
+    by_category = Breakdown(marks)
     for category in (*config.complaints.categories, UNKNOWN):
-        tally = marks.column_tally(category.id)
+        tally = by_category.tally(category.id)
         if tally.known or tally.missing or category is not UNKNOWN:
             label = f"klagomål – {category.name}"
             figures.add_tally(f"klagomal.kategori.{category.id}", label, tally)
@@ -79,10 +84,10 @@ def complaint_figures(
 def _kinds_and_submitters(
     figures: FigureSet, rows: Sequence[ComplaintRow], config: ReportConfig
 ) -> None:
-    kinds = config.complaints.kinds
-    by_kind = tally_by(rows, lambda r: (r.kind or kinds[0].id,), lambda r: r.count)
-    for kind in (*kinds, UNKNOWN):
-        tally = by_kind.column_tally(kind.id)
+    # A row without slag (no column in the year's file, or okänt) is of unknown kind.
+    by_kind = breakdown(rows, lambda r: r.kind, lambda r: r.count)
+    for kind in (*config.complaints.kinds, UNKNOWN):
+        tally = by_kind.tally(kind.id)
         if tally.known or tally.missing or kind is not UNKNOWN:
             figures.add_tally(f"klagomal.slag.{kind.id}", f"synpunkter – {kind.name}", tally)
     keys = {r.submitter for r in rows if r.submitter}
@@ -107,7 +112,7 @@ def deviation_figures(
     figures.add_tally("avvikelser.total", "avvikelser", everything.column_tally("alla"))
     deviation_grades(figures, rows, config)
     pivots = deviation_pivots(rows, config, tree, "enhet")
-    for kind in config.deviations:
+    for kind in shown_kinds(config, rows):
         mine = [r for r in rows if r.kind == kind.id]
         pivot = pivots.get(kind.id)
         total = pivot.total_tally() if pivot else Tally(0)
@@ -115,17 +120,18 @@ def deviation_figures(
         figures.add_tally(f"{base}.total", kind.label, total)
         investigated = part_tally(mine, "investigated")
         closed = part_tally(mine, "closed")
+        # Nothing known of the part is "uppgift saknas", not "0 (uppgift saknas för 85)".
         figures.add_partly_known(
-            f"{base}.utredda", f"utredda {kind.label}", investigated.known, investigated.missing
+            f"{base}.utredda", f"utredda {kind.label}", investigated.value, investigated.missing
         )
         figures.add_partly_known(
-            f"{base}.avslutade", f"avslutade {kind.label}", closed.known, closed.missing
+            f"{base}.avslutade", f"avslutade {kind.label}", closed.value, closed.missing
         )
         add_share(
             figures, f"{base}.andel-utredda", f"andel utredda {kind.label}", investigated, total
         )
         for category in (*kind.categories, UNKNOWN):
-            tally = pivot.column_tally(category.id) if pivot else Tally(0)
+            tally = Breakdown(pivot).tally(category.id) if pivot else Tally(0)
             if category is UNKNOWN and not any(r.category == UNKNOWN_ID for r in mine):
                 continue
             label = f"{kind.label} – {category.name}"
@@ -165,7 +171,7 @@ def division_figures(
         pivot = complaint_pivot(data.complaints, config, tree, level)
         groups.append(("klagomal", "klagomål", pivot, ""))
     by_kind = deviation_pivots(data.deviations or (), config, tree, level)
-    for kind in config.deviations:
+    for kind in shown_kinds(config, data.deviations or ()):
         if kind.id in by_kind:
             groups.append((f"avvikelser.{kind.id}", kind.label, by_kind[kind.id], ""))
     cases: list[tuple[str, str, Sequence[Any] | None]] = [

@@ -260,7 +260,9 @@ class FigureSet:
             return self
         for name, figure in self.figures.items():
             before = previous.get(name)
-            if before is not None and before.value is not None and figure.previous is None:
+            # A lower bound (some of it unknown) is no base for a change either.
+            known = before is not None and before.value is not None and not before.missing
+            if known and before is not None and figure.previous is None:
                 self.figures[name] = replace(
                     figure, previous=before.value, previous_year=previous.year
                 )

@@ -51,6 +51,7 @@ class FileReader(ContentReader):
             return None
         if found is None:
             return ()
+        _absent_is_unknown(found, getattr(model, "UNKNOWN_WHEN_ABSENT", ()))
         built = (self.validate(model, row.data, file, row.lines) for row in found)
         return tuple(b for b in built if b is not None)
 
@@ -117,3 +118,15 @@ class FileReader(ContentReader):
             )
             return None
         return [Row(item, sub_lines(lines, (key, i))) for i, item in enumerate(data[key])]
+
+
+def _absent_is_unknown(rows: list[Row], columns: tuple[str, ...]) -> None:
+    """A column no row of the file gives is not known for the year: okänt, never its default.
+
+    A year whose export has no anmälda_imy column would otherwise print "anmälda till
+    IMY 0", a false figure; the row model names such columns in UNKNOWN_WHEN_ABSENT.
+    """
+    for column in columns:
+        if not any(column in row.data for row in rows):
+            for row in rows:
+                row.data[column] = "okänt"

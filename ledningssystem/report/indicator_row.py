@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, model_validator
+from pydantic import BeforeValidator, ModelWrapValidatorHandler, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.core.model.base import ContentModel, Slug, Text, sv
@@ -51,6 +51,20 @@ class IndicatorRow(ContentModel):
     earlier: dict[int, Decimal] = sv(
         "tidigare", "Värden för tidigare år som saknar egen mapp: {2022: 81}.", default_factory=dict
     )
+
+    _from_parts: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_parts(cls, data: Any, handler: ModelWrapValidatorHandler[IndicatorRow]) -> Any:
+        row = handler(data)
+        row._from_parts = isinstance(data, dict) and ("täljare" in data or "nämnare" in data)
+        return row
+
+    @property
+    def from_parts(self) -> bool:
+        """Whether the value is computed from täljare and nämnare (either may be okänt)."""
+        return self._from_parts
 
     @model_validator(mode="before")
     @classmethod

@@ -8,7 +8,7 @@ categories are checked against the configuration and the organisation in load.py
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
@@ -37,7 +37,10 @@ class ComplaintRow(ContentModel):
     )
     source: MaybeSlug = sv("från", "Vem klagomålet kom från (källa i config.yml), eller okänt.")
     kind: MaybeSlug | None = sv(
-        "slag", "klagomal, synpunkt, forslag eller berom (slag i config.yml).", default=None
+        "slag",
+        "klagomal, synpunkt, forslag eller berom (slag i config.yml); utan slag (ingen "
+        "kolumn, tom eller okänt) är slaget okänt och räknas som uppgift saknas.",
+        default=None,
     )
     submitter: str = sv(
         "inlämnare", "Anonym nyckel för den som lämnade synpunkten (unika inlämnare).", default=""
@@ -186,6 +189,8 @@ class MariaRow(CaseProcess):
 class IncidentRow(ContentModel):
     """Personuppgiftsincidenter at one unit."""
 
+    # A file without the column does not say how many were anmälda: unknown, not 0.
+    UNKNOWN_WHEN_ABSENT: ClassVar[tuple[str, ...]] = ("anmälda_imy",)
     unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
     count: MaybeCount = sv("antal", "Antal incidenter, eller okänt om enheten inte vet.")
     reported_imy: MaybeCount = sv("anmälda_imy", "Antal anmälda till IMY, eller okänt.", default=0)

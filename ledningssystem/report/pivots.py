@@ -17,6 +17,7 @@ from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
+from ledningssystem.report.deviation_kinds import shown_kinds
 from ledningssystem.report.figures import Tally
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.model import ComplaintRow, DeviationRow, IncidentRow
@@ -187,7 +188,7 @@ def deviation_pivots(
 ) -> dict[str, Pivot[str]]:
     """Per avvikelse kind: avvikelser by unit at `level` and by category."""
     tables: dict[str, Pivot[str]] = {}
-    for kind in config.deviations:
+    for kind in shown_kinds(config, rows):
         mine = [r for r in rows if r.kind == kind.id]
         if mine:
             tables[kind.id] = build_pivot(

@@ -23,7 +23,7 @@ from ledningssystem.report.importer.aggregate import aggregate, per_category
 from ledningssystem.report.importer.convert import Known, convert
 from ledningssystem.report.importer.mapping import ImportKind, Mapping, identity
 from ledningssystem.report.importer.reading import read_table
-from ledningssystem.report.importer.writing import data_text, write_atomically
+from ledningssystem.report.importer.writing import data_text, import_note, write_atomically
 from ledningssystem.report.load import load_report_config
 from ledningssystem.report.meta import ReportStatus
 from ledningssystem.report.model import SARAH_SPELLINGS, SarahAssessment
@@ -122,7 +122,8 @@ def import_export(
             "fil; kontrollera exporten, året och mappningen"
         )
     rows = aggregate(kind, converted.events)
-    text = data_text(kind, rows, target.suffix)
+    note = import_note(kind, shown, _shown(mapping_path, root) if mapping_path else None)
+    text = data_text(kind, rows, target.suffix, note)
     leaks = personal_number_lines(text)
     if leaks:  # cannot happen with ids and counts, but nothing personal may ever be written
         raise ContentErrors(

@@ -168,7 +168,10 @@ def _event(
             ids = [_resolve(name, p, column, mapping, known, event, context) for p in parts]
             if name == "kategorier" and all(i is None for i in ids):
                 return None, _skip_reason(raw[name], column)
-            event[name] = tuple(sorted({i for i in ids if isinstance(i, str)}))
+            found = {i for i in ids if isinstance(i, str)}
+            if len(found) > 1:  # a known category says more than "okänt" beside it
+                found.discard(UNKNOWN)
+            event[name] = tuple(sorted(found))
         elif name == "anmäld_ivo" and not raw[name].strip():
             continue  # an empty cell is not a nej: left out unless a date or outcome is given
         elif name in YES_NO_FIELDS:

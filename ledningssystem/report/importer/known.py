@@ -48,22 +48,31 @@ class Known:
         self, name: str, event: dict[str, object], kind: ImportKind | None = None
     ) -> tuple[str, ...] | None:
         if kind is ImportKind.SARAH and name in {"kategori", "bedömning"}:
-            return self.sarah_categories if name == "kategori" else self.sarah_assessments
+            if name == "kategori":
+                return (*self.sarah_categories, UNKNOWN)
+            return (*self.sarah_assessments, UNKNOWN)
         if name in CHOICES:
             return CHOICES[name]
         by_name: dict[str, tuple[str, ...]] = {
             "enhet": (*sorted(self.units), UNKNOWN),
             "fler_enheter": tuple(sorted(self.units)),
-            "typ": tuple(self.deviation_kinds),
-            "kategori": self.deviation_kinds.get(str(event.get("typ")), ()),
+            "typ": (*self.deviation_kinds, UNKNOWN),
+            "kategori": (*self._categories_of(str(event.get("typ"))), UNKNOWN),
             "från": (*self.complaint_sources, UNKNOWN),
-            "kategorier": self.complaint_categories,
+            "kategorier": (*self.complaint_categories, UNKNOWN),
             "slag": (*self.complaint_kinds, UNKNOWN),
             "allvarlighetsgrad": (*self.deviation_grades, UNKNOWN),
             "risk_för_upprepning": (*self.deviation_grades, UNKNOWN),
             "motpart": self.partners,
         }
         return by_name.get(name)
+
+    def _categories_of(self, kind: str) -> tuple[str, ...]:
+        """The kind's categories; for typ okänt those of every kind (its category may be known)."""
+        if kind in self.deviation_kinds:
+            return self.deviation_kinds[kind]
+        every = (c for ids in self.deviation_kinds.values() for c in ids)
+        return tuple(dict.fromkeys(every)) if kind == UNKNOWN else ()
 
 
 def spelled_id(name: str, value: str, ids: tuple[str, ...]) -> str | None:

@@ -23,17 +23,39 @@ YAML_KEYS = {
 }
 
 
-def data_text(kind: ImportKind, rows: list[dict[str, Any]], suffix: str) -> str:
-    """The file's text: semicolon CSV with a header row, or a YAML list under its key."""
+def import_note(kind: ImportKind, export: str, mapping: str | None) -> list[str]:
+    """The comment an imported YAML file starts with: where it came from, how to change it.
+
+    No date: importing the same export again gives the same file, byte for byte.
+    """
+    how = (
+        f"och mappningen {mapping}." if mapping else "utan mappning (kolumnerna heter som fälten)."
+    )
+    return [
+        f"# Importerad med make import TYP={kind.value} ur {export}",
+        f"# {how}",
+        "# Rätta i exporten eller mappningen och importera igen (FORCE=ja): importen skriver",
+        "# över ändringar för hand. Ändra för hand bara det exporten inte har, och importera",
+        "# sedan inte igen.",
+    ]
+
+
+def data_text(
+    kind: ImportKind, rows: list[dict[str, Any]], suffix: str, note: list[str] | None = None
+) -> str:
+    """The file's text: semicolon CSV with a header row, or a YAML list under its key.
+
+    `note` (comment lines) heads a YAML file; CSV has no comments, so it gets none.
+    """
     header = [h for h in HEADERS[kind] if not rows or h in rows[0]]
     if suffix == ".yml":
-        lines = [f"{YAML_KEYS[kind]}:"]
+        lines = [*(note or []), f"{YAML_KEYS[kind]}:"]
         for row in rows:
             # An empty value is left out: in YAML it would read as null, not as "not given".
             given = [h for h in header if row[h] not in ("", ())]
             cells = ", ".join(f"{h}: {_yaml_value(row[h])}" for h in given)
             lines.append(f"  - {{{cells}}}")
-        return "\n".join(lines if rows else [f"{YAML_KEYS[kind]}: []"]) + "\n"
+        return "\n".join(lines if rows else [*(note or []), f"{YAML_KEYS[kind]}: []"]) + "\n"
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\n")
     writer.writerow(header)
