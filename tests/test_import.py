@@ -224,7 +224,7 @@ BAD_EXPORTS = [
         "klagomal",
         b"",
         True,
-        ["export.csv: filen är tom. Gör om exporten; den ska ha en rubrikrad."],
+        ["export.csv:1: filen är tom. Gör om exporten; den ska ha en rubrikrad."],
         id="empty-file",
     ),
     pytest.param(

@@ -40,7 +40,8 @@ _SVG_ATTRIBUTES = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "*": _GENERIC,
-    "a": {"href", "style"},  # style: the process map's hotspots are placed in percent
+    # style: the process map's hotspots are placed in percent; download: the BPMN file link
+    "a": {"href", "style", "download"},
     "div": {"style"},  # style: a chart's box is as wide as its drawing (max-width)
     "abbr": set(),
     "img": {"src", "alt", "width", "height", "loading"},

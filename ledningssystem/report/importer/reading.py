@@ -40,15 +40,15 @@ def read_table(path: Path, file: str, header_row: int = 1, sheet: str = "") -> T
     except OSError as exc:
         raise _fail(file, None, f"filen kan inte läsas ({exc.strerror})") from None
     if not data.strip():
-        raise _fail(file, None, "filen är tom", "Gör om exporten; den ska ha en rubrikrad.")
+        raise _fail(file, 1, "filen är tom", "Gör om exporten; den ska ha en rubrikrad.")
     if data.startswith(b"PK\x03\x04"):
         lines, description = _xlsx_lines(data, file, sheet)
     elif path.suffix.casefold() in {".xlsx", ".xlsm"}:
-        raise _fail(file, None, "filen är inte en Excel-fil (xlsx)", "Spara om den från Excel.")
+        raise _fail(file, 1, "filen är inte en Excel-fil (xlsx)", "Spara om den från Excel.")
     elif path.suffix.casefold() == ".xls" or data.startswith(b"\xd0\xcf\x11\xe0"):
         raise _fail(
             file,
-            None,
+            1,
             "det gamla Excel-formatet (xls) kan inte läsas",
             'Spara om exporten i Excel som "Excel-arbetsbok (xlsx)" eller "CSV UTF-8".',
         )
@@ -93,7 +93,7 @@ def _table(
     if errors:
         raise ContentErrors(errors)
     if not rows:
-        raise _fail(file, None, "filen har inga rader under rubrikraden", "Gör om exporten.")
+        raise _fail(file, number + 1, "filen har inga rader under rubrikraden", "Gör om exporten.")
     return Table(file, header, number, tuple(rows), description)
 
 
@@ -157,7 +157,7 @@ def _xlsx_lines(data: bytes, file: str, sheet: str) -> tuple[list, str]:
     from openpyxl import load_workbook  # only needed for Excel files
 
     unreadable = _fail(
-        file, None, "filen går inte att läsa som Excel-fil (xlsx)", "Spara om den i Excel."
+        file, 1, "filen går inte att läsa som Excel-fil (xlsx)", "Spara om den i Excel."
     )
     try:
         with warnings.catch_warnings():
