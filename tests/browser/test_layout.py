@@ -24,6 +24,7 @@ from tests.browser.layout import (
     SCHEMES,
     WIDTHS,
     layout_problems,
+    missing_from_contents,
     page_paths,
 )
 from tests.public_site import build_public_site
@@ -77,6 +78,31 @@ def test_public_pages_fit_every_width(
     pages = page_paths(public_site, PUBLIC_PAGES)
     problems = _check_site(browser, public_url, pages, scheme)
     assert not problems, "\n".join(problems)
+
+
+# A process page gives the right-hand column to its map (issue 13): no contents list there.
+WITHOUT_CONTENTS = frozenset({"process"})
+
+
+def test_contents_list_names_every_section_of_every_page(
+    built_site: Path, base_url: str, public_site: Path, public_url: str, browser: Any
+) -> None:
+    """Issue 12: generated sections (Lagkrav's författningar, a role's lists, Dokumentstyrning's
+    headings) were missing from the contents list on the right, or it was hidden."""
+    found = []
+    sites = ((base_url, page_paths(built_site, HANDBOOK_PAGES)),)
+    sites += ((public_url, page_paths(public_site, PUBLIC_PAGES)),)
+    for url, pages in sites:
+        context, visit = new_visit(browser, url, viewport={"width": 1280, "height": 900})
+        try:
+            for name, path in pages:
+                if name not in WITHOUT_CONTENTS:
+                    found += [
+                        f"{name} ({path}): {p}" for p in missing_from_contents(visit.open(path))
+                    ]
+        finally:
+            context.close()
+    assert not found, "\n".join(found)
 
 
 def test_public_search_finds_the_berattelse_year(public_url: str, browser: Any) -> None:
