@@ -138,7 +138,8 @@ def distribution(
 ) -> str:
     """Chart + table of figures prefix.<id> with last year's value beside each.
 
-    `bar_classes` (choice id → CSS class) colours each choice's bar.
+    `bar_classes` (choice id → CSS class) colours each choice's bar; a scale of classes
+    (the risk classes) shows every class, an empty one as 0, as its table does.
     """
     rows, items, css = [], [], []
     for choice_id, name in (*choices, (UNKNOWN_ID, UNKNOWN_LABEL)):
@@ -146,7 +147,7 @@ def distribution(
         if figure is None:
             continue
         rows.append([name, *cells(figure)])
-        if figure.value:
+        if figure.value or (figure.value == 0 and choice_id in (bar_classes or {})):
             items.append((name, figure.value, figure.text()))
             css.append((bar_classes or {}).get(choice_id, ""))
     previous = ctx.data.year - 1

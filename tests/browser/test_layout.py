@@ -155,12 +155,14 @@ CHART_TEXT_SIZES = """() => [...document.querySelectorAll('.ls-chart svg')].flat
 })"""
 
 
+@pytest.mark.parametrize("width", (320, 375))
 def test_berattelse_chart_labels_are_legible_on_a_phone(
-    built_site: Path, base_url: str, browser: Any
+    width: int, built_site: Path, base_url: str, browser: Any
 ) -> None:
-    """At 375 px a chart drawn for a desktop column shrank its labels to about 7 px."""
+    """A chart drawn for a desktop column shrank its labels to about 7 px at 375 px, and
+    to about 10 px at 320 px when it was drawn for 375."""
     context, visit = new_visit(
-        browser, base_url, viewport={"width": 375, "height": 900}, is_mobile=True
+        browser, base_url, viewport={"width": width, "height": 900}, is_mobile=True
     )
     try:
         for path in page_paths(built_site, (("berattelse-ar", "kvalitetsberattelse/{year}/"),)):
@@ -168,6 +170,6 @@ def test_berattelse_chart_labels_are_legible_on_a_phone(
             sizes = page.evaluate(CHART_TEXT_SIZES)
             assert len(sizes) > 20, path
             small = sorted({(text, round(size, 1)) for text, size in sizes if size < 11})
-            assert small == [], f"{path[1]}: {small[:10]}"
+            assert small == [], f"{path[1]} {width} px: {small[:10]}"
     finally:
         context.close()
