@@ -26,6 +26,9 @@ class Table:
     # shows are compared in the chart's own table instead of in a second table (issue 12).
     more_foot: Sequence[Sequence[str]] = ()
     unbroken: frozenset[int] = field(default_factory=frozenset)  # short values kept on a line
+    # A list of items (one row per egenkontroll, per risk): a card per row on a phone, where
+    # five columns of text would scroll far sideways (tables.css).
+    cards: bool = False
 
 
 EMPTY_CELLS = frozenset({"", "–"})
@@ -60,6 +63,7 @@ def without_empty_columns(table: Table) -> Table:
         frozenset(new_index[i] for i in table.wide if i in new_index),
         [[r[i] for i in keep] for r in table.more_foot],
         frozenset(new_index[i] for i in table.unbroken if i in new_index),
+        table.cards,
     )
 
 

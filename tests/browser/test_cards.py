@@ -173,3 +173,40 @@ def test_without_javascript_no_scroll_hint_shows(
             ), path
     finally:
         context.close()
+
+
+# The egenkontroll list of a berättelse year: whether its region scrolls sideways, how many
+# of its rows are not cards, how many rows and how many cards show date and result on a line.
+CHECK_LIST = """() => {
+  const table = [...document.querySelectorAll('article table')]
+    .find(t => t.caption && t.caption.textContent.includes('per processteg'));
+  const region = table.closest('[role="region"]');
+  const rows = [...table.querySelectorAll('tbody tr')];
+  const together = rows.filter(tr => {
+    const [date, result] = [tr.cells[2], tr.cells[3]].map(c => c.getBoundingClientRect().top);
+    return Math.abs(date - result) <= 2;
+  }).length;
+  const notCards = rows.filter(tr => getComputedStyle(tr).display !== 'block').length;
+  return [region.scrollWidth > region.clientWidth + 1, notCards, rows.length, together];
+}"""
+
+
+def test_egenkontroll_list_is_cards_on_a_phone(
+    built_site: Path, base_url: str, browser: Any
+) -> None:
+    """Five columns of text scrolled far sideways on a phone (620 px in 341 px): now a card
+    per egenkontroll, at 375 px mostly with its date and result on one line."""
+    pages = page_paths(built_site, (("berattelse-ar", "kvalitetsberattelse/{year}/"),))
+    found = {}
+    for width in (320, 375):
+        context, visit = new_visit(
+            browser, base_url, viewport={"width": width, "height": 900}, is_mobile=True
+        )
+        try:
+            for name, path in pages:
+                found[(name, width)] = visit.open(path).evaluate(CHECK_LIST)
+        finally:
+            context.close()
+    assert found and all(not scrolls and not rows for scrolls, rows, _, _ in found.values()), found
+    compact = [(n, together) for (_, width), (_, _, n, together) in found.items() if width == 375]
+    assert all(together > n / 2 for n, together in compact), compact
