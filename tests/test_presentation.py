@@ -104,6 +104,24 @@ def test_long_labels_and_values_keep_the_chart_narrow_enough_for_a_phone() -> No
     assert " ".join(labels) == "Brister i dokumentation och journalföring hos utföraren Bemötande"
 
 
+def test_a_trend_chart_shows_every_year_of_its_table(example_site: Path) -> None:
+    """A year without data (uppgift saknas) was a row of the table but missing from the chart."""
+    pairs = [
+        pair
+        for page in sorted((example_site / "kvalitetsberattelse").glob("*/index.html"))
+        for pair in soup(page).select(".ls-chart-pair")
+        if pair.select_one("caption") and "per år" in pair.select_one("caption").get_text()
+    ]
+    assert pairs
+    unknown = 0
+    for pair in pairs:
+        rows = [(tr.th.get_text(), tr.td.get_text()) for tr in pair.select("tbody tr")]
+        bars = [tuple(t.get_text() for t in g("text")) for g in pair.select("g.ls-bar")]
+        assert bars == rows
+        unknown += sum(1 for _, value in rows if value == "uppgift saknas")
+    assert unknown  # the example has a year without data
+
+
 def test_example_lists_show_badges_and_generated_headings_reach_the_contents(
     example_site: Path,
 ) -> None:

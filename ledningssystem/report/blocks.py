@@ -116,8 +116,9 @@ def trend_chart(ctx: BlockContext, name: str, title: str, compared: bool = True)
     series = ctx.trend(name)
     if len(series) < (3 if compared else 2):
         return ""
-    # An unknown year is a row of the table but no bar: a zero bar would be a false figure.
-    items = [(str(year), f.value, f.text()) for year, f in series if f.value is not None]
+    # An unknown year keeps its line, with "uppgift saknas" and no bar (a bar of 0 would be a
+    # false figure), so the chart shows the same years as its table.
+    items = [(str(year), f.value or 0, f.text()) for year, f in series]
     rows = [[str(year), f.text()] for year, f in series]
     table = Table(f"{title} (tabell)", ["År", "Antal"], rows, None, NUM)
     chart_id = f"trend-{slug(name).replace('.', '-')}-{ctx.data.year}"
