@@ -193,3 +193,29 @@ def repeated_totals(document: Any) -> list[str]:
         for table, on in totals.items()
         if any(n != max(pages[table]) for n in on)
     ]
+
+
+def charts_apart_from_tables(document: Any) -> list[str]:
+    """Charts (with their caption) on another page than the first rows of their table: the
+    table is the chart's text, so a reader sees both together (report/blocks.py, pair)."""
+    root, first = _first_pages(document)
+    found = []
+    for pair in root.iter():
+        if "ls-chart-pair" not in (pair.get("class") or "").split():
+            continue
+        caption = _first_tag(pair, "figcaption")
+        body = _first_tag(pair, "tbody")
+        row = _first_tag(body if body is not None else pair, "tr")
+        if caption is None or row is None or caption not in first or row not in first:
+            continue
+        if first[caption] != first[row]:
+            text = " ".join("".join(caption.itertext()).split())
+            found.append(
+                f"{text!r}: diagrammet på sida {first[caption]}, tabellen på sida {first[row]}"
+            )
+    return found
+
+
+def _first_tag(element: Any, tag: str) -> Any:
+    """The first element named `tag` inside `element` (or None)."""
+    return next((e for e in element.iter() if _local(str(e.tag)) == tag), None)

@@ -42,19 +42,32 @@ def test_coverage_page_lists_exactly_the_citing_documents(tmp_path: Path) -> Non
     repo.add_site_files()
     page = soup(build_site(repo.root) / "lagkrav" / "index.html")
 
-    def cells(req_id: str) -> list[list[str]]:
-        row = page.find("tr", id=req_id)
-        return [[a.get_text() for a in td.find_all("a")] for td in row.find_all("td")[2:4]]
+    def cited_by(req_id: str) -> dict[str, list[str]]:
+        """The "Uppfylls av" cell: the links after each kind's label (Processer:, Rutiner:)."""
+        cell = page.find("tr", id=req_id).find_all("td")[2]
+        groups: dict[str, list[str]] = {}
+        for label in cell.select("span.ls-cell-detail"):
+            links = []
+            for sibling in label.find_next_siblings():
+                if sibling.name != "a":
+                    break
+                links.append(sibling.get_text())
+            groups[label.get_text()] = links
+        return groups
 
-    assert cells("krav-a") == [["Avvikelsehantering"], ["Rutin ett", "Rutin två"]]
-    assert cells("krav-b") == [["Avvikelsehantering"], ["Rutin två"]]
-    assert cells("krav-c") == [[], []]
-    assert cells("krav-d") == [[], ["Rutin fyra"]]
-    assert page.find("tr", id="krav-c").find_all("td")[4].get_text() == "Saknar täckning"
+    assert cited_by("krav-a") == {
+        "Processer:": ["Avvikelsehantering"],
+        "Rutiner:": ["Rutin ett", "Rutin två"],
+    }
+    assert cited_by("krav-b") == {"Processer:": ["Avvikelsehantering"], "Rutiner:": ["Rutin två"]}
+    assert cited_by("krav-c") == {}
+    assert page.find("tr", id="krav-c").find_all("td")[2].get_text() == "–"
+    assert cited_by("krav-d") == {"Rutiner:": ["Rutin fyra"]}
+    assert page.find("tr", id="krav-c").find_all("td")[3].get_text() == "Saknar täckning"
     assert "ls-uncovered" in page.find("tr", id="krav-d")["class"]
-    summary = [td.get_text() for td in page.select("table.ls-coverage-summary tbody td")]
-    # Krav, covered verified, covered unverified, only drafts, uncovered, without document, ended.
-    assert summary == ["4", "0", "2", "1", "1", "0", "0"]
+    summary = [td.get_text(" ") for td in page.select("table.ls-coverage-summary tbody td")]
+    # Krav, covered (with the verified ones), only drafts, uncovered, without document, ended.
+    assert summary == ["4", "2 varav 0 kontrollerade", "1", "1", "0", "0"]
     per_doc = {
         tr.find("a").get_text(): [a.get_text() for a in tr.find_all("a")[1:]]
         for tr in page.select("table.ls-citations tbody tr")
@@ -107,9 +120,9 @@ def test_a_krav_the_register_explains_is_neither_a_gap_nor_coverage(tmp_path: Pa
     assert cells[1].endswith(
         "Uppfylls utan dokument: Föreskrifternas tillämpningsområde; inget dokument genomför det."
     )
-    assert cells[4] == "Uppfylls utan dokument"
+    assert cells[3] == "Uppfylls utan dokument"
     assert "ls-uncovered" not in (row.get("class") or [])
-    summary = [td.get_text() for td in page.select("table.ls-coverage-summary tbody td")]
-    assert summary == ["3", "0", "2", "0", "0", "1", "0"]
+    summary = [td.get_text(" ") for td in page.select("table.ls-coverage-summary tbody td")]
+    assert summary == ["3", "2 varav 0 kontrollerade", "0", "0", "1", "0"]
     assert "1 uppfylls utan dokument" in page.get_text()
     assert "Saknar täckning" not in row.get_text()

@@ -1,25 +1,31 @@
 """The berättelse PDF of every example year as a nämnd reads it on paper: every word inside
 the page's text block, no caption alone at the foot of a page, no table split leaving fewer
-than three rows on a page."""
+than three rows on a page, every chart on the page of its table."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
 import weasyprint
 
+from ledningssystem.pdf import PdfSection
 from ledningssystem.pdf.adapter import load_year_views, report_to_pdf_document
 from ledningssystem.pdf.engine import PDF_OPTIONS, layout_pdf
 from ledningssystem.pdf.markdown_config import site_markdown_extensions
+from ledningssystem.report.blocks import pair
+from ledningssystem.report.visuals import Table, render_bar_chart, render_table
 from tests.conftest import REPO
 from tests.pdf_layout import (
+    charts_apart_from_tables,
     lonely_captions,
     lonely_headings,
     repeated_totals,
     split_tables,
     words_outside_text_block,
 )
+from tests.pdf_sample import sample_document
 
 SITE_MARKDOWN = site_markdown_extensions(REPO)
 
@@ -54,6 +60,29 @@ def test_a_total_row_prints_once_under_the_last_rows(laid_out: tuple[Any, bytes]
 
 def test_no_table_leaves_fewer_than_three_rows_on_a_page(laid_out: tuple[Any, bytes]) -> None:
     assert split_tables(laid_out[0]) == []
+
+
+def test_every_chart_prints_on_the_page_of_its_table(laid_out: tuple[Any, bytes]) -> None:
+    assert charts_apart_from_tables(laid_out[0]) == []
+
+
+def _trend_pair() -> str:
+    counts = {2021: 4, 2022: 7, 2023: 5, 2024: 9, 2025: 6}
+    years = [(str(year), float(n), str(n)) for year, n in counts.items()]
+    table = Table("Klagomål per år (tabell)", ["År", "Antal"], [[y, t] for y, _, t in years])
+    return pair(render_bar_chart("trend", "Klagomål per år", years), render_table(table))
+
+
+def test_a_chart_near_the_foot_of_a_page_moves_over_with_its_table() -> None:
+    """A section per amount of text before a trend chart and its table, so that on one of
+    the pages the chart ends just above the foot: it goes overleaf with its table."""
+    sections = tuple(
+        PdfSection(f"s{lines}", f"Avsnitt {lines}", "<p>Text.</p>" * lines + _trend_pair())
+        for lines in range(14, 32, 2)
+    )
+    document = layout_pdf(dataclasses.replace(sample_document(), sections=sections))
+    assert charts_apart_from_tables(document) == []
+    assert split_tables(document) == [] and lonely_captions(document) == []
 
 
 # A page with the portrait text block of print.css, and tables that break the rules.

@@ -11,7 +11,12 @@ from ledningssystem.core.model.document import Status
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.render.status_badge import status_badge
 from ledningssystem.render.table_cards import label_card_cells
-from ledningssystem.report.visuals import Table, render_bar_chart, without_empty_columns
+from ledningssystem.report.visuals import (
+    MAX_WIDTH,
+    Table,
+    render_bar_chart,
+    without_empty_columns,
+)
 from tests.conftest import TINY, soup
 
 
@@ -78,6 +83,45 @@ def test_bars_take_the_class_colour_and_leave_room_for_their_value() -> None:
     assert float(value["x"]) + 7.7 * len(value.get_text()) <= width  # the longest value fits
 
 
+def test_a_zero_bar_shows_its_label_and_value_without_a_bar() -> None:
+    items = [("Låg", 0, "0"), ("Kritisk", 6, "6")]
+    svg = BeautifulSoup(render_bar_chart("c", "Risker", items), "html.parser")
+    bars = [(*(t.get_text() for t in g("text")), g.rect) for g in svg("g")]
+    assert [(label, value) for label, value, _ in bars] == [("Låg", "0"), ("Kritisk", "6")]
+    assert bars[0][2] is None and bars[1][2] is not None
+
+
+def test_long_labels_and_values_keep_the_chart_narrow_enough_for_a_phone() -> None:
+    """At most MAX_WIDTH wide, so that a 320 px phone draws its 14 px text at 11 px or more."""
+    items = [
+        ("Brister i dokumentation och journalföring hos utföraren", 12, "12 (100 %)"),
+        ("Bemötande", 3, "3 (25 %)"),
+    ]
+    svg = BeautifulSoup(render_bar_chart("c", "Avvikelser", items), "html.parser").svg
+    assert int(svg["width"]) <= MAX_WIDTH
+    assert 288 / MAX_WIDTH * 14 >= 11
+    labels = [t.get_text() for t in svg.select("text.ls-chart-label tspan")]
+    assert " ".join(labels) == "Brister i dokumentation och journalföring hos utföraren Bemötande"
+
+
+def test_a_trend_chart_shows_every_year_of_its_table(example_site: Path) -> None:
+    """A year without data (uppgift saknas) was a row of the table but missing from the chart."""
+    pairs = [
+        pair
+        for page in sorted((example_site / "kvalitetsberattelse").glob("*/index.html"))
+        for pair in soup(page).select(".ls-chart-pair")
+        if pair.select_one("caption") and "per år" in pair.select_one("caption").get_text()
+    ]
+    assert pairs
+    unknown = 0
+    for pair in pairs:
+        rows = [(tr.th.get_text(), tr.td.get_text()) for tr in pair.select("tbody tr")]
+        bars = [tuple(t.get_text() for t in g("text")) for g in pair.select("g.ls-bar")]
+        assert bars == rows
+        unknown += sum(1 for _, value in rows if value == "uppgift saknas")
+    assert unknown  # the example has a year without data
+
+
 def test_example_lists_show_badges_and_generated_headings_reach_the_contents(
     example_site: Path,
 ) -> None:
@@ -93,6 +137,16 @@ def test_example_lists_show_badges_and_generated_headings_reach_the_contents(
     assert "SOSFS 2011:9" in toc
     year = soup(example_site / "kvalitetsberattelse" / "2025" / "index.html")
     assert year.select("rect.ls-chart-bar.ls-risk--5"), "risk class bars are not coloured"
+    # Every risk class has its line in the chart, an empty class too (as in its table).
+    reports = load_ledningssystem(example_site.parent).reports
+    assert reports is not None
+    classes = [c.name for c in reports.config.risk.classes]
+    pages = sorted((example_site / "kvalitetsberattelse").glob("*/index.html"))
+    charts = [svg for page in pages for svg in soup(page).select(".ls-chart svg")]
+    risk_charts = [svg for svg in charts if svg.title.get_text() == "Risker per klass"]
+    assert len(risk_charts) == len(pages)
+    for chart in risk_charts:
+        assert [t.get_text() for t in chart.select("text.ls-chart-label")] == classes
 
 
 def _card_status(page: Path) -> Tag:

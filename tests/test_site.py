@@ -43,6 +43,13 @@ def test_ui_language_is_swedish(example_site: Path) -> None:
     assert soup(example_site / "index.html").html["lang"] == "sv"
 
 
+def test_the_not_found_page_is_swedish_and_leads_home(example_site: Path) -> None:
+    """Material's own page said "404 - Not found"."""
+    article = soup(example_site / "404.html").select_one("article")
+    assert article.h1.get_text() == "Sidan finns inte"
+    assert article.find("a", string="Gå till startsidan")["href"].startswith("/")
+
+
 def test_edit_links_point_at_the_file_to_change(tiny_root: Path) -> None:
     settings = tiny_root / "ledningssystem.yml"
     settings.write_text(

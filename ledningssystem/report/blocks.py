@@ -116,8 +116,9 @@ def trend_chart(ctx: BlockContext, name: str, title: str, compared: bool = True)
     series = ctx.trend(name)
     if len(series) < (3 if compared else 2):
         return ""
-    # An unknown year is a row of the table but no bar: a zero bar would be a false figure.
-    items = [(str(year), f.value, f.text()) for year, f in series if f.value is not None]
+    # An unknown year keeps its line, with "uppgift saknas" and no bar (a bar of 0 would be a
+    # false figure), so the chart shows the same years as its table.
+    items = [(str(year), f.value or 0, f.text()) for year, f in series]
     rows = [[str(year), f.text()] for year, f in series]
     table = Table(f"{title} (tabell)", ["År", "Antal"], rows, None, NUM)
     chart_id = f"trend-{slug(name).replace('.', '-')}-{ctx.data.year}"
@@ -138,7 +139,8 @@ def distribution(
 ) -> str:
     """Chart + table of figures prefix.<id> with last year's value beside each.
 
-    `bar_classes` (choice id → CSS class) colours each choice's bar.
+    `bar_classes` (choice id → CSS class) colours each choice's bar; a scale of classes
+    (the risk classes) shows every class, an empty one as 0, as its table does.
     """
     rows, items, css = [], [], []
     for choice_id, name in (*choices, (UNKNOWN_ID, UNKNOWN_LABEL)):
@@ -146,7 +148,7 @@ def distribution(
         if figure is None:
             continue
         rows.append([name, *cells(figure)])
-        if figure.value:
+        if figure.value or (figure.value == 0 and choice_id in (bar_classes or {})):
             items.append((name, figure.value, figure.text()))
             css.append((bar_classes or {}).get(choice_id, ""))
     previous = ctx.data.year - 1

@@ -106,6 +106,7 @@ def self_checks(ctx: BlockContext) -> str:
                     f"Egenkontroller {ctx.data.year} per processteg",
                     ["Process och steg", "Kontroll", "Datum", "Resultat", "Åtgärd"],
                     table_rows,
+                    cards=True,
                 )
             ),
         ]

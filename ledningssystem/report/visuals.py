@@ -26,6 +26,9 @@ class Table:
     # shows are compared in the chart's own table instead of in a second table (issue 12).
     more_foot: Sequence[Sequence[str]] = ()
     unbroken: frozenset[int] = field(default_factory=frozenset)  # short values kept on a line
+    # A list of items (one row per egenkontroll, per risk): a card per row on a phone, where
+    # five columns of text would scroll far sideways (tables.css).
+    cards: bool = False
 
 
 EMPTY_CELLS = frozenset({"", "–"})
@@ -60,6 +63,7 @@ def without_empty_columns(table: Table) -> Table:
         frozenset(new_index[i] for i in table.wide if i in new_index),
         [[r[i] for i in keep] for r in table.more_foot],
         frozenset(new_index[i] for i in table.unbroken if i in new_index),
+        table.cards,
     )
 
 
@@ -112,12 +116,16 @@ class BarChart:
     label_width: int
 
 
-# Drawn for 14 px text (report.css, svg.css) and narrow enough that a phone shrinks it
-# little: at 375 px the labels still read at 11 px or more (tests/browser/test_layout.py).
+# Drawn for 14 px text (report.css) and at most MAX_WIDTH wide, so that a phone shrinks it
+# little: in a 320 px screen's 288 px column the labels still read at 11 px or more
+# (tests/browser/test_layout.py). The plot gives way to long labels and values, down to
+# MIN_PLOT; labels wrap shorter when the values are long.
 BAR_HEIGHT = 20
 BAR_GAP = 10
 LINE = 16
 PLOT_WIDTH = 200
+MIN_PLOT = 110
+MAX_WIDTH = 360
 CHAR_WIDTH = 7.7
 WRAP = 22
 
@@ -133,6 +141,11 @@ def wrap(label: str, width: int = WRAP) -> tuple[str, ...]:
     return tuple(lines) or ("",)
 
 
+def _text_width(characters: int) -> int:
+    """Room for a text of `characters` characters and its 12 px gap."""
+    return round(12 + CHAR_WIDTH * characters)
+
+
 def render_bar_chart(
     chart_id: str,
     title: str,
@@ -143,23 +156,25 @@ def render_bar_chart(
     """A horizontal bar chart of (label, value, value text); the description lists every value.
 
     `bar_classes`, one per item, colour the bars (the risk classes, as in the risk matrix).
-    `source` says where the figures are written out, in the caption.
+    `source` says where the figures are written out, in the caption. A zero value shows its
+    label and "0" without a bar.
     """
     largest = max((value for _, value, _ in items), default=0) or 1
-    wrapped = [wrap(label) for label, _, _ in items]
-    longest = max((len(line) for lines in wrapped for line in lines), default=4)
-    label_width = round(12 + CHAR_WIDTH * longest)
+    # Room for the longest value text after the longest bar, so that no label is cut off.
+    value_width = _text_width(max((len(text) for _, _, text in items), default=4))
+    room = (MAX_WIDTH - value_width - MIN_PLOT - 12) / CHAR_WIDTH
+    wrapped = [wrap(label, max(8, min(WRAP, int(room)))) for label, _, _ in items]
+    label_width = _text_width(max((len(line) for lines in wrapped for line in lines), default=4))
+    plot = max(MIN_PLOT, min(PLOT_WIDTH, MAX_WIDTH - label_width - value_width))
     bars, y = [], float(BAR_GAP)
     css = list(bar_classes) or [""] * len(items)
     for lines, (_, value, text), bar_css in zip(wrapped, items, css, strict=True):
         height = max(BAR_HEIGHT, LINE * len(lines) + 4)
-        width = round(PLOT_WIDTH * value / largest, 1)
+        width = round(plot * value / largest, 1)
         bars.append(Bar(lines, text, y, width, height, bar_css))
         y += height + BAR_GAP
     desc = f"{title}: " + "; ".join(f"{label} {text}" for label, _, text in items) + "."
-    # Room for the longest value text after the longest bar, so that no label is cut off.
-    value_width = round(12 + CHAR_WIDTH * max((len(text) for _, _, text in items), default=4))
-    width = label_width + PLOT_WIDTH + value_width
+    width = label_width + plot + value_width
     chart = BarChart(chart_id, title, desc, source, tuple(bars), width, round(y), label_width)
     return render_template("report/bar_chart.svg.jinja", chart=chart)
 

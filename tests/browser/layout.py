@@ -128,3 +128,28 @@ def layout_problems(page: Any, width: int) -> list[str]:
     """Everything wrong with the layout of the page open in `page` at viewport `width`."""
     problems: list[str] = page.evaluate(LAYOUT_PROBLEMS, width >= DESKTOP)
     return problems
+
+
+# Headings of the article (h2, with an id) that the visible contents list on the right does not
+# link to; "the contents list is hidden" when it is not shown at all.
+MISSING_FROM_CONTENTS = """() => {
+  const headings = [...document.querySelectorAll('article h2[id]')];
+  if (!headings.length) return [];
+  const toc = document.querySelector('.md-sidebar--secondary');
+  const box = toc && toc.getBoundingClientRect();
+  if (!toc || box.width === 0 || getComputedStyle(toc).display === 'none'
+      || !toc.querySelector('.md-nav__link')) {
+    return ['innehållsförteckningen till höger visas inte'];
+  }
+  const listed = new Set([...toc.querySelectorAll('a.md-nav__link')]
+    .map(a => decodeURIComponent(a.hash.slice(1))));
+  return headings.filter(h => !listed.has(h.id))
+    .map(h => h.textContent.replace('¶', '').trim())
+    .map(text => `rubriken "${text}" saknas i innehållsförteckningen`);
+}"""
+
+
+def missing_from_contents(page: Any) -> list[str]:
+    """What the contents list on the right leaves out of the page open in `page` (≥ 960 px)."""
+    problems: list[str] = page.evaluate(MISSING_FROM_CONTENTS)
+    return problems

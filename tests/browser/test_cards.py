@@ -96,3 +96,117 @@ def test_phone_tables_break_no_word_and_mark_what_scrolls(
         finally:
             context.close()
     assert not found, "\n".join(found)
+
+
+# Scroll regions whose line "Svep i sidled …" (or frame) shows although nothing is out of
+# sight, and regions that fit but are still a keyboard stop.
+FALSE_HINTS = """() => [...document.querySelectorAll('article [role="region"]')]
+  .filter(el => el.scrollWidth <= el.clientWidth + 1)
+  .filter(el => getComputedStyle(el, '::after').content.includes('Svep')
+    || getComputedStyle(el).borderTopStyle === 'dashed' || el.hasAttribute('tabindex'))
+  .map(el => el.getAttribute('aria-label'))"""
+# Overflowing regions without a line; a process map has its own line above it (map_tools).
+UNMARKED_REGIONS = """() => [...document.querySelectorAll('article [role="region"]')]
+  .filter(el => el.scrollWidth > el.clientWidth + 1)
+  .filter(el => !getComputedStyle(el, '::after').content.includes('Svep'))
+  .filter(el => !(el.closest('.ls-figure--map')
+    && document.querySelector('.ls-scroll-hint').getBoundingClientRect().height > 0))
+  .map(el => el.getAttribute('aria-label'))"""
+HINTS = """() => [...document.querySelectorAll('article [role="region"]')]
+  .filter(el => getComputedStyle(el, '::after').content.includes('Svep'))
+  .map(el => el.getAttribute('aria-label'))"""
+SCROLL_PAGES = (
+    ("start", ""),
+    ("process", "processer/{process}/"),
+    ("lagkrav", "lagkrav/"),
+    ("berattelse-ar", "kvalitetsberattelse/{year}/"),
+)
+
+
+def test_phone_scroll_hint_shows_only_where_a_region_overflows(
+    built_site: Path, base_url: str, browser: Any
+) -> None:
+    """Issue 12: "Svep i sidled …" showed under every berättelse table on a phone, also under
+    tables that fit. Now only where the region is wider than its box, also after the reader
+    has gone from page to page."""
+    pages = page_paths(built_site, SCROLL_PAGES)
+    found, marked = [], 0
+    for width in (320, 375):
+        context, visit = new_visit(
+            browser, base_url, viewport={"width": width, "height": 900}, is_mobile=True
+        )
+        try:
+            for name, path in pages:
+                page = visit.open(path)
+                page.wait_for_load_state("networkidle")
+                found += [f"{name} {width} px: {label!r}" for label in page.evaluate(FALSE_HINTS)]
+                found += [
+                    f"{name} {width} px: {label!r} rullar utan anvisning"
+                    for label in page.evaluate(UNMARKED_REGIONS)
+                ]
+                marked += len(page.evaluate(HINTS))
+        finally:
+            context.close()
+    assert not found, "\n".join(found)
+    assert marked > 0  # the wide regions (the landscape, Lagkrav's summary) are marked
+
+
+def test_without_javascript_no_scroll_hint_shows(
+    built_site: Path, base_url: str, browser: Any
+) -> None:
+    """Without JavaScript nobody measures the regions: no line can claim that one scrolls,
+    and a region that might scroll stays reachable by keyboard (tabindex in the markup)."""
+    context, visit = new_visit(
+        browser,
+        base_url,
+        viewport={"width": 375, "height": 900},
+        is_mobile=True,
+        java_script_enabled=False,
+    )
+    try:
+        for _, path in page_paths(built_site, SCROLL_PAGES):
+            page = visit.open(path)
+            assert page.evaluate(HINTS) == [], path
+            regions = page.locator('article [role="region"]')
+            assert regions.count() and all(
+                regions.nth(i).get_attribute("tabindex") == "0" for i in range(regions.count())
+            ), path
+    finally:
+        context.close()
+
+
+# The egenkontroll list of a berättelse year: whether its region scrolls sideways, how many
+# of its rows are not cards, how many rows and how many cards show date and result on a line.
+CHECK_LIST = """() => {
+  const table = [...document.querySelectorAll('article table')]
+    .find(t => t.caption && t.caption.textContent.includes('per processteg'));
+  const region = table.closest('[role="region"]');
+  const rows = [...table.querySelectorAll('tbody tr')];
+  const together = rows.filter(tr => {
+    const [date, result] = [tr.cells[2], tr.cells[3]].map(c => c.getBoundingClientRect().top);
+    return Math.abs(date - result) <= 2;
+  }).length;
+  const notCards = rows.filter(tr => getComputedStyle(tr).display !== 'block').length;
+  return [region.scrollWidth > region.clientWidth + 1, notCards, rows.length, together];
+}"""
+
+
+def test_egenkontroll_list_is_cards_on_a_phone(
+    built_site: Path, base_url: str, browser: Any
+) -> None:
+    """Five columns of text scrolled far sideways on a phone (620 px in 341 px): now a card
+    per egenkontroll, at 375 px mostly with its date and result on one line."""
+    pages = page_paths(built_site, (("berattelse-ar", "kvalitetsberattelse/{year}/"),))
+    found = {}
+    for width in (320, 375):
+        context, visit = new_visit(
+            browser, base_url, viewport={"width": width, "height": 900}, is_mobile=True
+        )
+        try:
+            for name, path in pages:
+                found[(name, width)] = visit.open(path).evaluate(CHECK_LIST)
+        finally:
+            context.close()
+    assert found and all(not scrolls and not rows for scrolls, rows, _, _ in found.values()), found
+    compact = [(n, together) for (_, width), (_, _, n, together) in found.items() if width == 375]
+    assert all(together > n / 2 for n, together in compact), compact

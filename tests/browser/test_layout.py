@@ -24,6 +24,7 @@ from tests.browser.layout import (
     SCHEMES,
     WIDTHS,
     layout_problems,
+    missing_from_contents,
     page_paths,
 )
 
@@ -78,6 +79,31 @@ def test_public_pages_fit_every_width(
     assert not problems, "\n".join(problems)
 
 
+# A process page gives the right-hand column to its map (issue 13): no contents list there.
+WITHOUT_CONTENTS = frozenset({"process"})
+
+
+def test_contents_list_names_every_section_of_every_page(
+    built_site: Path, base_url: str, public_site: Path, public_url: str, browser: Any
+) -> None:
+    """Issue 12: generated sections (Lagkrav's författningar, a role's lists, Dokumentstyrning's
+    headings) were missing from the contents list on the right, or it was hidden."""
+    found = []
+    sites = ((base_url, page_paths(built_site, HANDBOOK_PAGES)),)
+    sites += ((public_url, page_paths(public_site, PUBLIC_PAGES)),)
+    for url, pages in sites:
+        context, visit = new_visit(browser, url, viewport={"width": 1280, "height": 900})
+        try:
+            for name, path in pages:
+                if name not in WITHOUT_CONTENTS:
+                    found += [
+                        f"{name} ({path}): {p}" for p in missing_from_contents(visit.open(path))
+                    ]
+        finally:
+            context.close()
+    assert not found, "\n".join(found)
+
+
 def test_public_search_finds_the_berattelse_year(public_url: str, browser: Any) -> None:
     context, visit = new_visit(browser, public_url)
     try:
@@ -128,12 +154,14 @@ CHART_TEXT_SIZES = """() => [...document.querySelectorAll('.ls-chart svg')].flat
 })"""
 
 
+@pytest.mark.parametrize("width", (320, 375))
 def test_berattelse_chart_labels_are_legible_on_a_phone(
-    built_site: Path, base_url: str, browser: Any
+    width: int, built_site: Path, base_url: str, browser: Any
 ) -> None:
-    """At 375 px a chart drawn for a desktop column shrank its labels to about 7 px."""
+    """A chart drawn for a desktop column shrank its labels to about 7 px at 375 px, and
+    to about 10 px at 320 px when it was drawn for 375."""
     context, visit = new_visit(
-        browser, base_url, viewport={"width": 375, "height": 900}, is_mobile=True
+        browser, base_url, viewport={"width": width, "height": 900}, is_mobile=True
     )
     try:
         for path in page_paths(built_site, (("berattelse-ar", "kvalitetsberattelse/{year}/"),)):
@@ -141,6 +169,6 @@ def test_berattelse_chart_labels_are_legible_on_a_phone(
             sizes = page.evaluate(CHART_TEXT_SIZES)
             assert len(sizes) > 20, path
             small = sorted({(text, round(size, 1)) for text, size in sizes if size < 11})
-            assert small == [], f"{path[1]}: {small[:10]}"
+            assert small == [], f"{path[1]} {width} px: {small[:10]}"
     finally:
         context.close()
