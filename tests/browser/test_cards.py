@@ -210,3 +210,37 @@ def test_egenkontroll_list_is_cards_on_a_phone(
     assert found and all(not scrolls and not rows for scrolls, rows, _, _ in found.values()), found
     compact = [(n, together) for (_, width), (_, _, n, together) in found.items() if width == 375]
     assert all(together > n / 2 for n, together in compact), compact
+
+
+# A caption's text that lies outside its scroll region's box, with the region scrolled to its end.
+CUT_CAPTIONS = """() => [...document.querySelectorAll('.ls-raci-scroll, .ls-report-table')]
+  .filter(region => region.querySelector('caption'))
+  .flatMap(region => {
+    region.scrollLeft = region.scrollWidth;
+    const box = region.getBoundingClientRect();
+    const text = region.querySelector('caption').getBoundingClientRect();
+    const inner = region.querySelector('caption > *');
+    const shown = inner ? inner.getBoundingClientRect() : text;
+    region.scrollLeft = 0;
+    return shown.left < box.left - 1 || shown.right > box.right + 1
+      ? [region.querySelector('caption').textContent.trim().slice(0, 50)] : [];
+  })"""
+
+
+def test_phone_captions_stay_inside_their_scroll_region(
+    built_site: Path, base_url: str, browser: Any
+) -> None:
+    """Issue 12: the RACI table's caption was cut at the edge of its scroll box on a phone,
+    since a caption is as wide as its table; scrolled to either end, it stays readable."""
+    found = []
+    for width in (320, 375):
+        context, visit = new_visit(
+            browser, base_url, viewport={"width": width, "height": 900}, is_mobile=True
+        )
+        try:
+            for name, path in page_paths(built_site, SCROLL_PAGES):
+                page = visit.open(path)
+                found += [f"{name} {width} px: {c!r}" for c in page.evaluate(CUT_CAPTIONS)]
+        finally:
+            context.close()
+    assert not found, "\n".join(found)
