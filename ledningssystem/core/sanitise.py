@@ -108,9 +108,10 @@ def markup_problems(markdown: str) -> list[tuple[int, str]]:
     return sorted(problems)
 
 
-# Markdown's own syntax for what raw HTML would do: ![alt](https://…) and [x](javascript:…).
+# Markdown's own syntax for what raw HTML would do: ![alt](https://…), [x](javascript:…)
+# and its reference form, a line `[a]: javascript:…` that [x][a] uses.
 _EXTERNAL_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
-_SCRIPT_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data):", re.I)
+_SCRIPT_LINK = re.compile(r"(?:\]\(|^ {0,3}\[[^\]]+\]:)\s*<?\s*(javascript|vbscript|data):", re.I)
 # attr_list's `{: onclick=… }` puts an attribute on the element; only the sanitiser removes
 # it from the portal, and an export (plain Material) would keep it.
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
