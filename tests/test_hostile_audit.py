@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ledningssystem.core.errors import ContentErrors
 from ledningssystem.portal.load import load_ledningssystem
+from tests.test_hostile_content import PNR_1212_HINT
 
 AUDIT = Path(__file__).parent / "fixtures" / "hostile" / "audit"
 RUTIN = "routines/rapportera-avvikelse.md"
@@ -37,3 +40,26 @@ def test_a_reference_style_javascript_link_is_told_by_check(tiny_root: Path) -> 
     assert _errors_with_body(tiny_root, "reference-javascript-link.md") == [
         f"{RUTIN}:{BODY_LINE + 2}: länken kör kod (javascript:). {MARKUP_HINT}"
     ]
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    [
+        "personnummer-hard-break.md",
+        "personnummer-line-break.md",
+        "personnummer-br.md",
+        "personnummer-image-alt.md",
+        "personnummer-link-title.md",
+    ],
+)
+def test_a_personnummer_split_over_two_lines_is_found(tiny_root: Path, fixture: str) -> None:
+    # Markdown renders the two lines as one text ("19121212-<br>1212", "121212 -1212"), in a
+    # paragraph, an image's alt text or a link's title alike; line by line it was never seen.
+    assert _errors_with_body(tiny_root, fixture) == [
+        f"{RUTIN}:{BODY_LINE}: raden innehåller något som ser ut som ett personnummer eller "
+        f"samordningsnummer. {PNR_1212_HINT}"
+    ]
+
+
+def test_a_split_number_on_an_exempt_line_stays_exempt(tiny_root: Path) -> None:
+    assert _errors_with_body(tiny_root, "personnummer-split-exempt.md") == []
