@@ -42,6 +42,19 @@ def test_a_reference_style_javascript_link_is_told_by_check(tiny_root: Path) -> 
     ]
 
 
+def test_a_javascript_autolink_is_told_as_a_link_once(tiny_root: Path) -> None:
+    # Was 'HTML-taggen <javascript:alert(1)> är inte tillåten', and twice for [x](<…>).
+    assert _errors_with_body(tiny_root, "javascript-autolink.md") == [
+        f"{RUTIN}:{BODY_LINE}: länken kör kod (javascript:). {MARKUP_HINT}"
+    ]
+
+
+def test_a_javascript_link_written_with_entities_is_told_as_code(tiny_root: Path) -> None:
+    # A browser decodes java&#115;cript&colon; to javascript:; check read it as a path.
+    found = _errors_with_body(tiny_root, "javascript-entity-link.md")
+    assert f"{RUTIN}:{BODY_LINE}: länken kör kod (javascript:). {MARKUP_HINT}" in found
+
+
 @pytest.mark.parametrize(
     "fixture",
     [
