@@ -55,6 +55,14 @@ def test_a_javascript_link_written_with_entities_is_told_as_code(tiny_root: Path
     assert f"{RUTIN}:{BODY_LINE}: länken kör kod (javascript:). {MARKUP_HINT}" in found
 
 
+def test_a_css_url_in_an_allowed_style_is_told_by_check(tiny_root: Path) -> None:
+    # style is allowed on <div> for a width; the sanitiser dropped the url() but check passed.
+    assert _errors_with_body(tiny_root, "css-url-in-style.md") == [
+        f'{RUTIN}:{BODY_LINE}: style="…" på <div> får bara ange storlek och läge (bottom, '
+        f"height, left, max-width, right, top, width). {MARKUP_HINT}"
+    ]
+
+
 @pytest.mark.parametrize(
     "fixture",
     [

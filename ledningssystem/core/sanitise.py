@@ -168,12 +168,31 @@ class _TagFinder(HTMLParser):
         for name, value in attrs:
             if name not in allowed_lower and not name.startswith(tuple(_PREFIXES)):
                 self.problems.append((line, f'attributet {name}="…" på <{tag}> är inte tillåtet'))
-            elif name in _RESOURCE_ATTRIBUTES and is_external(value or ""):
-                self.problems.append((line, f"<{tag}> hämtar något utanför webbplatsen ({name}=…)"))
-            elif name == "href" and (value or "").strip().lower().startswith(
-                ("javascript:", "data:", "vbscript:")
-            ):
-                self.problems.append((line, f"länken på <{tag}> kör kod (href=…)"))
+            elif problem := _value_problem(tag, name, value or ""):
+                self.problems.append((line, problem))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
+
+
+def _value_problem(tag: str, name: str, value: str) -> str | None:
+    """What is wrong with an allowed attribute's value, if anything."""
+    if name in _RESOURCE_ATTRIBUTES and is_external(value):
+        return f"<{tag}> hämtar något utanför webbplatsen ({name}=…)"
+    if name == "href" and value.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
+        return f"länken på <{tag}> kör kod (href=…)"
+    if name == "style" and not _style_allowed(value.lower()):
+        # the sanitiser drops the rest (colours, url(), …), so the author would see it vanish
+        return (
+            f'style="…" på <{tag}> får bara ange storlek och läge '
+            f"({', '.join(sorted(_STYLE_PROPERTIES))})"
+        )
+    return None
+
+
+_STYLE_PROPERTY = re.compile(r"(?:^|;)\s*([^:;\s]+)\s*:")
+
+
+def _style_allowed(style: str) -> bool:
+    properties = _STYLE_PROPERTY.findall(style)
+    return "url(" not in style and all(p in _STYLE_PROPERTIES for p in properties)
