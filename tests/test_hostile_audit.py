@@ -28,6 +28,10 @@ def _errors_with_body(root: Path, fixture: str) -> list[str]:
     path = root / RUTIN
     body = (AUDIT / fixture).read_text(encoding="utf-8")
     path.write_text(path.read_text(encoding="utf-8").replace("Text.\n", body), encoding="utf-8")
+    return _errors(root)
+
+
+def _errors(root: Path) -> list[str]:
     try:
         load_ledningssystem(root)
     except ContentErrors as errors:
@@ -61,6 +65,18 @@ def test_a_css_url_in_an_allowed_style_is_told_by_check(tiny_root: Path) -> None
         f'{RUTIN}:{BODY_LINE}: style="…" på <div> får bara ange storlek och läge (bottom, '
         f"height, left, max-width, right, top, width). {MARKUP_HINT}"
     ]
+
+
+def test_an_id_with_a_word_dash_is_given_the_id_it_meant(tiny_root: Path) -> None:
+    # Word's em dash was dropped from the suggestion ("rapporteraavvikelse").
+    path = tiny_root / RUTIN
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("id: rapportera-avvikelse", "id: rapportera—avvikelse"))
+    assert _errors(tiny_root)[1] == (
+        f'{RUTIN}:2 – fältet "id": ogiltigt id "rapportera—avvikelse". Menade du '
+        '"rapportera-avvikelse"? Använd bara små bokstäver a–z utan å/ä/ö, siffror och '
+        'bindestreck, t.ex. "barn-och-unga".'
+    )
 
 
 @pytest.mark.parametrize(
