@@ -102,3 +102,14 @@ def test_a_personnummer_split_over_two_lines_is_found(tiny_root: Path, fixture: 
 
 def test_a_split_number_on_an_exempt_line_stays_exempt(tiny_root: Path) -> None:
     assert _errors_with_body(tiny_root, "personnummer-split-exempt.md") == []
+
+
+def test_a_personnummer_split_in_a_folded_yaml_text_is_found(tiny_root: Path) -> None:
+    path = tiny_root / "processes" / "avvikelsehantering.yml"
+    text = path.read_text(encoding="utf-8")
+    old = "syfte: Att lära av det som gick fel så att det inte händer igen."
+    path.write_text(text.replace(old, "syfte: >\n  Brukare 121212-\n  1212 ringde."))
+    assert _errors(tiny_root) == [
+        "processes/avvikelsehantering.yml:12: raden innehåller något som ser ut som ett "
+        f"personnummer eller samordningsnummer. {PNR_1212_HINT}"
+    ]
