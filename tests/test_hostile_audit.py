@@ -113,3 +113,15 @@ def test_a_personnummer_split_in_a_folded_yaml_text_is_found(tiny_root: Path) ->
         "processes/avvikelsehantering.yml:12: raden innehåller något som ser ut som ett "
         f"personnummer eller samordningsnummer. {PNR_1212_HINT}"
     ]
+
+
+def test_a_personnummer_with_invisible_characters_or_entities_is_found(tiny_root: Path) -> None:
+    # A zero-width space, &ndash;, &#8203;&nbsp; or a soft hyphen inside the number: the page
+    # shows a plain personnummer, the scanner saw none.
+    hit = (
+        "raden innehåller något som ser ut som ett personnummer eller samordningsnummer. "
+        f"{PNR_1212_HINT}"
+    )
+    assert _errors_with_body(tiny_root, "personnummer-invisible.md") == [
+        f"{RUTIN}:{BODY_LINE + offset}: {hit}" for offset in range(4)
+    ]

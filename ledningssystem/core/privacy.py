@@ -5,7 +5,8 @@ digit, so dates, diarienummer and most other numbers pass. A ten-digit number
 right after "tel", "mobil" and the like is taken to be a phone number.
 
 The text is scanned as it will be rendered: the escapes that become a hyphen
-(Markdown `\\-`, YAML `\\x2d`/`\\u002d`, HTML `&#45;`) are undone first, and any dash,
+(Markdown `\\-`, YAML `\\x2d`/`\\u002d`, HTML `&#45;`) are undone first, other entities
+decoded and zero-width characters dropped, and any dash,
 space or underscore between the date and the last four digits counts as a separator. A
 number split over two lines (a line break, a Markdown hard break `  `/`\\`, a `<br>`) renders
 as one, so each line is also read joined to the next; it is reported on its first line.
@@ -21,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import html
 import re
 import secrets
 from collections.abc import Iterator
@@ -31,6 +33,8 @@ MASK = "ÅÅMMDD-XXXX"
 
 # Escapes that render as a hyphen; each is replaced by "-" before scanning.
 _HYPHEN_ESCAPES = re.compile(r"\\-|\\x2[dD]|\\u002[dD]|&#0*45;|&#[xX]0*2[dD];|&hyphen;|&dash;")
+# Nothing on the page: a number with one of these inside reads as a plain number.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 _SEPARATORS = "-+\u2010\u2011\u2012\u2013\u2014\u2212 \u00a0_"
 _CANDIDATE = re.compile(
     r"(?<![\d\w/.-])"
@@ -46,8 +50,9 @@ _PHONE_CONTEXT = re.compile(r"(tel|telefon|mobil|mobilnr|ring|fax|växel|sms)\D{
 
 
 def rendered(text: str) -> str:
-    """`text` with the escapes that render as a hyphen undone (line breaks kept)."""
-    return _HYPHEN_ESCAPES.sub("-", text)
+    """`text` as a reader sees it: the escapes that render as a hyphen undone, HTML entities
+    decoded (&ndash;, &nbsp;) and invisible characters (zero-width, soft hyphen) dropped."""
+    return _INVISIBLE.sub("", html.unescape(_HYPHEN_ESCAPES.sub("-", text)))
 
 
 def personal_number_lines(text: str) -> list[int]:
