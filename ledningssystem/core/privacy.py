@@ -5,8 +5,11 @@ digit, so dates, diarienummer and most other numbers pass. A ten-digit number
 right after "tel", "mobil" and the like is taken to be a phone number.
 
 The text is scanned as it will be rendered: the escapes that become a hyphen
-(Markdown `\\-`, YAML `\\x2d`/`\\u002d`, HTML `&#45;`) are undone first, and any dash,
-space or underscore between the date and the last four digits counts as a separator.
+(Markdown `\\-`, YAML `\\x2d`/`\\u002d`, HTML `&#45;`) are undone first, other entities
+decoded and zero-width characters dropped, and any dash,
+space or underscore between the date and the last four digits counts as a separator. A
+number split over two lines (a line break, a Markdown hard break `  `/`\\`, a `<br>`) renders
+as one, so each line is also read joined to the next; it is reported on its first line.
 
 A line that holds EXEMPT_MARK (in a comment: `<!-- ej-personnummer -->` in Markdown,
 `# ej-personnummer` in YAML) is not scanned: the exemption is in the file, where the
@@ -19,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import html
 import re
 import secrets
 from collections.abc import Iterator
@@ -29,6 +33,8 @@ MASK = "ÅÅMMDD-XXXX"
 
 # Escapes that render as a hyphen; each is replaced by "-" before scanning.
 _HYPHEN_ESCAPES = re.compile(r"\\-|\\x2[dD]|\\u002[dD]|&#0*45;|&#[xX]0*2[dD];|&hyphen;|&dash;")
+# Nothing on the page: a number with one of these inside reads as a plain number.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 _SEPARATORS = "-+\u2010\u2011\u2012\u2013\u2014\u2212 \u00a0_"
 _CANDIDATE = re.compile(
     r"(?<![\d\w/.-])"
@@ -37,25 +43,24 @@ _CANDIDATE = re.compile(
     r"(?![\d\w/-]|[-+]\d|[.,]\d)"
 )
 # Every candidate holds this, so text without it has no personnummer on any line (most files).
-_DIGIT_RUN = re.compile(rf"\d{{6}}[{_SEPARATORS}]?\d{{4}}")
+_DIGIT_RUN = re.compile(rf"\d{{6}}(?:[{_SEPARATORS}\s\\]|<br\s*/?>)*\d{{4}}", re.I)
+# What ends a line that renders as a break inside a paragraph (kept out of the joined text).
+_LINE_END_BREAK = re.compile(r"(?:\s|\\|<br\s*/?>)+$", re.I)
 _PHONE_CONTEXT = re.compile(r"(tel|telefon|mobil|mobilnr|ring|fax|växel|sms)\D{0,12}$", re.I)
 
 
 def rendered(text: str) -> str:
-    """`text` with the escapes that render as a hyphen undone (line breaks kept)."""
-    return _HYPHEN_ESCAPES.sub("-", text)
+    """`text` as a reader sees it: the escapes that render as a hyphen undone, HTML entities
+    decoded (&ndash;, &nbsp;) and invisible characters (zero-width, soft hyphen) dropped."""
+    return _INVISIBLE.sub("", html.unescape(_HYPHEN_ESCAPES.sub("-", text)))
 
 
 def personal_number_lines(text: str) -> list[int]:
     """1-based line numbers of text that holds something that is a personnummer."""
     if not _DIGIT_RUN.search(rendered(text)):
         return []  # most files hold no ten-digit run at all: no line-by-line scan
-    lines = text.split("\n")  # no hashing: imports of many rows stay fast
-    return [
-        number
-        for number, line in enumerate(lines, start=1)
-        if EXEMPT_MARK not in line and next(_matches(rendered(line)), None) is not None
-    ]
+    # no hashing: imports of many rows stay fast
+    return sorted({number for number, _ in _line_matches(text.split("\n"))})
 
 
 @dataclass(frozen=True)
@@ -79,18 +84,31 @@ def personal_number_hashes(
     if not _DIGIT_RUN.search(rendered(text)):
         return found  # every candidate holds a ten-digit run: most files need no line scan
     usable = usable_salt(salt)
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, match in _line_matches(text.split("\n")):
+        digest = exemption_hash(match, salt) if usable else ""
+        if digest and digest in exempt:
+            continue
+        legacy = exemption_hash(match, LEGACY_SALT) if exempt else ""
+        found.setdefault(number, []).append(Flagged(digest, legacy))
+    return found
+
+
+def _line_matches(lines: list[str]) -> Iterator[tuple[int, re.Match[str]]]:
+    """(line number, match) of every number on a line, then of every number that a line break
+    splits (one that starts on the line and ends on the next); exempt lines are skipped."""
+    for index, line in enumerate(lines):
         if EXEMPT_MARK in line:
             continue
-        flagged = []
-        for match in _matches(rendered(line)):
-            digest = exemption_hash(match, salt) if usable else ""
-            if digest and digest in exempt:
-                continue
-            flagged.append(Flagged(digest, exemption_hash(match, LEGACY_SALT) if exempt else ""))
-        if flagged:
-            found[number] = flagged
-    return found
+        plain = rendered(line)
+        yield from ((index + 1, match) for match in _matches(plain))
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if not following or EXEMPT_MARK in following:
+            continue
+        head = _LINE_END_BREAK.sub("", plain)
+        joined = head + rendered(following).lstrip()
+        for match in _matches(joined):
+            if match.start() < len(head) < match.end():
+                yield index + 1, match
 
 
 # A personnummer has few possible values (some hundred million), so a plain hash would be easy

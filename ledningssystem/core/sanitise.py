@@ -11,6 +11,7 @@ same rules to `check`, with file and line, before any build.
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -101,16 +102,17 @@ def markup_problems(markdown: str) -> list[tuple[int, str]]:
     for number, line in enumerate(text.split("\n"), start=1):
         if _EXTERNAL_IMAGE.search(line):
             problems.append((number, "bilden hämtas utanför webbplatsen"))
-        if _SCRIPT_LINK.search(line):
-            problems.append((number, "länken kör kod (javascript:)"))
+        if _SCRIPT_LINK.search(html.unescape(line)):  # a browser decodes java&#115;cript:
+            problems.append((number, _RUNS_CODE))
         if any(_HANDLER.search(found) for found in _ATTR_LIST.findall(line)):
             problems.append((number, _HANDLER_IN_ATTR_LIST))
-    return sorted(problems)
+    return sorted(set(problems))  # [x](<javascript:…>) is both an autolink and a link
 
 
-# Markdown's own syntax for what raw HTML would do: ![alt](https://…) and [x](javascript:…).
+# Markdown's own syntax for what raw HTML would do: ![alt](https://…), [x](javascript:…)
+# and its reference form, a line `[a]: javascript:…` that [x][a] uses.
 _EXTERNAL_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
-_SCRIPT_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data):", re.I)
+_SCRIPT_LINK = re.compile(r"(?:\]\(|^ {0,3}\[[^\]]+\]:)\s*<?\s*(javascript|vbscript|data):", re.I)
 # attr_list's `{: onclick=… }` puts an attribute on the element; only the sanitiser removes
 # it from the portal, and an export (plain Material) would keep it.
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
@@ -140,6 +142,8 @@ def _without_code(markdown: str) -> str:
     return "\n".join(out)
 
 
+_SCRIPT_SCHEME = re.compile(r"(javascript|vbscript|data):", re.I)
+_RUNS_CODE = "länken kör kod (javascript:)"
 _AUTOLINK = re.compile(r"^(https?:|ftp:|mailto:|[^\s]*@)", re.I)
 
 
@@ -152,6 +156,9 @@ class _TagFinder(HTMLParser):
         line = self.getpos()[0]
         if _AUTOLINK.match(tag):
             return  # <https://…> and <namn@example.org> are Markdown links, not HTML
+        if _SCRIPT_SCHEME.match(tag):
+            self.problems.append((line, _RUNS_CODE))  # the autolink <javascript:…>
+            return
         if tag not in ALLOWED_TAGS:
             self.problems.append((line, f"HTML-taggen <{tag}> är inte tillåten"))
             return
@@ -161,12 +168,31 @@ class _TagFinder(HTMLParser):
         for name, value in attrs:
             if name not in allowed_lower and not name.startswith(tuple(_PREFIXES)):
                 self.problems.append((line, f'attributet {name}="…" på <{tag}> är inte tillåtet'))
-            elif name in _RESOURCE_ATTRIBUTES and is_external(value or ""):
-                self.problems.append((line, f"<{tag}> hämtar något utanför webbplatsen ({name}=…)"))
-            elif name == "href" and (value or "").strip().lower().startswith(
-                ("javascript:", "data:", "vbscript:")
-            ):
-                self.problems.append((line, f"länken på <{tag}> kör kod (href=…)"))
+            elif problem := _value_problem(tag, name, value or ""):
+                self.problems.append((line, problem))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
+
+
+def _value_problem(tag: str, name: str, value: str) -> str | None:
+    """What is wrong with an allowed attribute's value, if anything."""
+    if name in _RESOURCE_ATTRIBUTES and is_external(value):
+        return f"<{tag}> hämtar något utanför webbplatsen ({name}=…)"
+    if name == "href" and value.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
+        return f"länken på <{tag}> kör kod (href=…)"
+    if name == "style" and not _style_allowed(value.lower()):
+        # the sanitiser drops the rest (colours, url(), …), so the author would see it vanish
+        return (
+            f'style="…" på <{tag}> får bara ange storlek och läge '
+            f"({', '.join(sorted(_STYLE_PROPERTIES))})"
+        )
+    return None
+
+
+_STYLE_PROPERTY = re.compile(r"(?:^|;)\s*([^:;\s]+)\s*:")
+
+
+def _style_allowed(style: str) -> bool:
+    properties = _STYLE_PROPERTY.findall(style)
+    return "url(" not in style and all(p in _STYLE_PROPERTIES for p in properties)

@@ -9,6 +9,7 @@ Swedish, with the file and line an author edits.
 from __future__ import annotations
 
 import difflib
+import html
 import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping, Set
@@ -161,7 +162,7 @@ def markdown_links(markdown: str) -> Iterator[tuple[int, str]]:
 
 def resolve_link(page_src: str, target: str) -> str | None:
     """The src path a relative link on `page_src` points at, or None for external links."""
-    if _EXTERNAL.match(target):
+    if _EXTERNAL.match(html.unescape(target)):  # java&#115;cript: is a scheme to a browser
         return None
     path = target.split("#", 1)[0].split("?", 1)[0]
     if not path:
