@@ -118,8 +118,9 @@ def trend_chart(ctx: BlockContext, name: str, title: str, compared: bool = True)
         return ""
     # An unknown year keeps its line, with "uppgift saknas" and no bar (a bar of 0 would be a
     # false figure), so the chart shows the same years as its table.
-    items = [(str(year), f.value or 0, f.text()) for year, f in series]
-    rows = [[str(year), f.text()] for year, f in series]
+    # A lower bound reads as in the year's own table: "4 (uppgift saknas för 1)", not "4".
+    items = [(str(year), f.value or 0, f.cell()) for year, f in series]
+    rows = [[str(year), f.cell()] for year, f in series]
     table = Table(f"{title} (tabell)", ["År", "Antal"], rows, None, NUM)
     chart_id = f"trend-{slug(name).replace('.', '-')}-{ctx.data.year}"
     return pair(render_bar_chart(chart_id, title, items), render_table(table))

@@ -231,7 +231,7 @@ def maria(ctx: BlockContext) -> str:
             ctx.unit_name(r.unit),
             r.event or "–",
             r.finished.isoformat() if r.finished else "–",  # never a placeholder date
-            ("Ja" if r.reported_ivo else "Nej")
+            {True: "Ja", False: "Nej", None: UNKNOWN_LABEL}[r.reported_ivo]
             + (f" ({IVO_LABELS[r.ivo_outcome]})" if r.ivo_outcome else ""),
         ]
         for r in rows

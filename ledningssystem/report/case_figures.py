@@ -9,7 +9,7 @@ from ledningssystem.report.breakdown import breakdown
 from ledningssystem.report.case_process import IVO_LABELS, CaseProcess, Handling
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.config import ReportConfig
-from ledningssystem.report.figures import PERCENT, FigureSet, rounded, share, slug
+from ledningssystem.report.figures import PERCENT, FigureSet, Tally, rounded, share, slug
 from ledningssystem.report.model import SARAH_LABELS, MariaRow, SarahRow
 
 HANDLING_LABELS = {
@@ -27,7 +27,7 @@ def sarah_figures(figures: FigureSet, rows: tuple[SarahRow, ...], config: Report
     figures.add("lex-sarah.utredningar", "lex Sarah-utredningar", len(mine))
     done = [r for r in mine if r.assessment is not None]
     # Closed without a registered bedömning is not "pågående": it is its own figure.
-    unassessed = [r for r in mine if r.assessment is None and r.finished is not None]
+    unassessed = [r for r in mine if r.assessment is None and r.closed]
     figures.add("lex-sarah.avslutade", "avslutade lex Sarah-utredningar", len(done))
     figures.add(
         "lex-sarah.avslutade-utan-bedomning",
@@ -39,9 +39,7 @@ def sarah_figures(figures: FigureSet, rows: tuple[SarahRow, ...], config: Report
         "pågående lex Sarah-utredningar",
         len(mine) - len(done) - len(unassessed),
     )
-    figures.add(
-        "lex-sarah.anmalda-ivo", "lex Sarah-anmälningar till IVO", sum(r.reported_ivo for r in mine)
-    )
+    figures.add_tally("lex-sarah.anmalda-ivo", "lex Sarah-anmälningar till IVO", _ivo(mine))
     for assessment, label in SARAH_LABELS.items():
         count = sum(1 for r in done if r.assessment is assessment)
         figures.add(f"lex-sarah.bedomning.{assessment.value}", f"lex Sarah – {label}", count)
@@ -65,13 +63,17 @@ def maria_figures(figures: FigureSet, rows: tuple[MariaRow, ...], config: Report
     """Lex Maria: investigations, IVO anmälningar, durations and IVO's outcome."""
     mine = [r for r in rows if r.handling is Handling.INVESTIGATION]
     figures.add("lex-maria.utredningar", "lex Maria-utredningar", len(mine))
-    figures.add(
-        "lex-maria.anmalda-ivo", "lex Maria-anmälningar till IVO", sum(r.reported_ivo for r in mine)
-    )
-    done = [r for r in mine if r.finished is not None]
+    figures.add_tally("lex-maria.anmalda-ivo", "lex Maria-anmälningar till IVO", _ivo(mine))
+    done = [r for r in mine if r.closed]
     case_figures(
         figures, "lex-maria", "lex Maria-utredningar", rows, done, config.maria.target_days
     )
+
+
+def _ivo(rows: Sequence[CaseProcess]) -> Tally:
+    """Cases anmälda till IVO; a case whose anmälan is okänt is counted apart, never as nej."""
+    known = sum(1 for r in rows if r.reported_ivo)
+    return Tally(known, sum(1 for r in rows if r.reported_ivo is None))
 
 
 def case_figures(
@@ -89,7 +91,7 @@ def case_figures(
             f"{prefix}.{slug(handling.value)}", f"{label} – {HANDLING_LABELS[handling]}", count
         )
     investigated = [r for r in rows if r.handling is Handling.INVESTIGATION]
-    finished = [r for r in investigated if r.finished is not None or r in done]
+    finished = [r for r in investigated if r.closed or r in done]
     if any(r.received is not None for r in investigated):
         _durations(figures, prefix, label, finished, target_days)
     reported = [r for r in investigated if r.reported_ivo]

@@ -8,14 +8,14 @@ nämnd, SiS, a private utförare), or handled as an avvikelse instead.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BeforeValidator, model_validator
+from pydantic import BeforeValidator, PrivateAttr, ValidatorFunctionWrapHandler, model_validator
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.core.model.base import ContentModel, sv
-from ledningssystem.report.fields import YesNo
-from ledningssystem.report.unknown import MaybeDate, none_if_unknown, unknown_or
+from ledningssystem.report.fields import MaybeYesNo
+from ledningssystem.report.unknown import MaybeDate, is_unknown, none_if_unknown, unknown_or
 
 
 class Handling(StrEnum):
@@ -40,6 +40,12 @@ IVO_LABELS = {
 class CaseProcess(ContentModel):
     """The steps of a lex Sarah or lex Maria case, each dated when known."""
 
+    # A file without the anmäld_ivo column does not say which cases were anmälda: every
+    # row is then okänt, never "nej" ("anmälda till IVO 0" would be a false figure). An
+    # empty CSV cell is okänt too (files.py). Within a YAML file that gives the column, a
+    # row that leaves it out is "nej": the field is written only on the anmälda cases.
+    UNKNOWN_WHEN_ABSENT: ClassVar[tuple[str, ...]] = ("anmäld_ivo",)
+
     handling: Handling = sv(
         "hantering",
         "utredning (standard), för-kännedom (rapport från annan nämnd, SiS eller privat "
@@ -50,13 +56,35 @@ class CaseProcess(ContentModel):
     received: MaybeDate = sv("inkom", "Datum då rapporten inkom, eller okänt.", default=None)
     started: MaybeDate = sv("utredning_påbörjad", "Datum då utredningen började.", default=None)
     finished: MaybeDate = sv("utredning_avslutad", "Datum då utredningen avslutades.", default=None)
-    reported_ivo: YesNo = sv("anmäld_ivo", "ja om händelsen anmälts till IVO.", default=False)
+    reported_ivo: MaybeYesNo = sv(
+        "anmäld_ivo",
+        "ja om händelsen anmälts till IVO, nej, eller okänt; utelämnad på en rad är nej när "
+        "andra rader i filen anger den, utan kolumnen i hela filen okänt.",
+        default=False,
+    )
     reported_ivo_on: MaybeDate = sv("anmäld_ivo_datum", "Datum för anmälan.", default=None)
     ivo_outcome: Annotated[
         IvoOutcome | None,
         BeforeValidator(none_if_unknown),
         unknown_or({"enum": [o.value for o in IvoOutcome]}),
     ] = sv("ivo_beslut", "pågår, avslutat-utan-kritik eller kritik, eller okänt.", default=None)
+
+    # utredning_avslutad: okänt says the utredning ended on a date not known; leaving the
+    # field out says it has not ended (pågående, unless a bedömning is registered).
+    _closed_on_unknown_date: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_unknown_close(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        case = handler(data)
+        if isinstance(data, dict) and is_unknown(data.get("utredning_avslutad")):
+            case._closed_on_unknown_date = True
+        return case
+
+    @property
+    def closed(self) -> bool:
+        """The utredning has ended: on a known date, or on one written as okänt."""
+        return self.finished is not None or self._closed_on_unknown_date
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> CaseProcess:
@@ -73,7 +101,7 @@ class CaseProcess(ContentModel):
                     f"{then} ({after.isoformat()}) är före {first} ({before.isoformat()})",
                     {"field": then},
                 )
-        if self.ivo_outcome is not None and not self.reported_ivo:
+        if self.ivo_outcome is not None and self.reported_ivo is False:
             raise PydanticCustomError(
                 "sv_ivo_outcome",
                 "ivo_beslut anges bara för en händelse som anmälts till IVO",

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from ledningssystem.core.model.base import Slug
-from ledningssystem.report.unknown import UNKNOWN_ID, is_unknown
+from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_WORDS, is_unknown
 
 
 def yes_no(value: Any) -> Any:
@@ -33,6 +33,18 @@ def _list(value: Any) -> Any:
 
 _YES_NO_SCHEMA = {"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nej"]}]}
 YesNo = Annotated[bool, BeforeValidator(yes_no), WithJsonSchema(_YES_NO_SCHEMA)]
+
+
+def _yes_no_or_unknown(value: Any) -> Any:
+    # An empty YAML value (anmäld_ivo:) says nothing either: unknown, never "nej".
+    return None if value is None or is_unknown(value) else yes_no(value)
+
+
+_MAYBE_YES_NO_SCHEMA = {"anyOf": [*_YES_NO_SCHEMA["anyOf"], {"enum": sorted(UNKNOWN_WORDS)}]}
+MaybeYesNo = Annotated[
+    bool | None, BeforeValidator(_yes_no_or_unknown), WithJsonSchema(_MAYBE_YES_NO_SCHEMA)
+]
+"""ja / nej, or None when the export says it is not known (okänt, ej registrerat)."""
 Decimal = Annotated[float, BeforeValidator(_decimal)]
 
 

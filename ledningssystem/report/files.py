@@ -43,19 +43,21 @@ class FileReader(ContentReader):
                 "Skriv uppgifterna i en av filerna och ta bort den andra.",
             )
             return None
+        unknown = getattr(model, "UNKNOWN_WHEN_ABSENT", ())
         if csv_path.exists():
-            file, found = self.rel(csv_path), self.csv_rows(csv_path)
+            file, found = self.rel(csv_path), self.csv_rows(csv_path, unknown)
         elif yml_path.exists():
             file, found = self.rel(yml_path), self.yaml_rows(yml_path, key)
         else:
             return None
         if found is None:
             return ()
-        _absent_is_unknown(found, getattr(model, "UNKNOWN_WHEN_ABSENT", ()))
+        _absent_is_unknown(found, unknown)
         built = (self.validate(model, row.data, file, row.lines) for row in found)
         return tuple(b for b in built if b is not None)
 
-    def csv_rows(self, path: Path) -> list[Row] | None:
+    def csv_rows(self, path: Path, empty_is_unknown: tuple[str, ...] = ()) -> list[Row] | None:
+        """The file's rows; an empty cell of a column in `empty_is_unknown` is okänt."""
         text = self.text(path)
         if text is None:
             return None
@@ -78,6 +80,7 @@ class FileReader(ContentReader):
                 start = reader.line_num + 1
                 row = self._csv_row(file, line, header, cells, delimiter)
                 if row is not None:
+                    _empty_is_unknown(row, header, empty_is_unknown)
                     rows.append(row)
         except csv.Error as exc:
             self.add(file, start, "", f"raden går inte att läsa som CSV: {csv_reason(exc)}")
@@ -118,6 +121,13 @@ class FileReader(ContentReader):
             )
             return None
         return [Row(item, sub_lines(lines, (key, i))) for i, item in enumerate(data[key])]
+
+
+def _empty_is_unknown(row: Row, header: list[str], columns: tuple[str, ...]) -> None:
+    """An empty cell of an export is "not registered": okänt, never the field's default."""
+    for column in columns:
+        if column in header and column not in row.data:
+            row.data[column] = "okänt"
 
 
 def _absent_is_unknown(rows: list[Row], columns: tuple[str, ...]) -> None:

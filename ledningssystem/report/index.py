@@ -17,7 +17,7 @@ def key_figure_trend(reports: Reports) -> Table | None:
         label = next((f.label for f in present if f is not None), name)
         if all(f is None for f in present):
             continue
-        rows.append([label[0].upper() + label[1:], *[f.text() if f else "–" for f in present]])
+        rows.append([label[0].upper() + label[1:], *[f.cell() if f else "–" for f in present]])
     return Table(
         "Nyckeltal år för år",
         ["Nyckeltal", *[str(y) for y in years]],

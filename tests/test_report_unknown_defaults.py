@@ -1,0 +1,93 @@
+"""No false figure from a default (issue 10): an unknown anmälan or date is never "nej" or 0.
+
+tests/fixtures/utan-uppgift: 2024's lex Sarah export has no anmäld_ivo column, its lex Maria
+file one empty cell and one okänt; one lex Sarah utredning ended on an unknown date with a
+bedömning and one without. 2023 has a klagomål row of unknown antal, so the trend of
+klagomål shows a lower bound for 2023. Each test reads the page, the PDF and nyckeltal.json.
+"""
+
+from __future__ import annotations
+
+import shutil
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO, build_site, copy_example
+from tests.test_report_real import read_year, row
+
+FIXTURE = REPO / "tests" / "fixtures" / "utan-uppgift" / "reports"
+
+
+@pytest.fixture(scope="module")
+def years(tmp_path_factory: pytest.TempPathFactory) -> dict[int, dict[str, Any]]:
+    """The fixture's years 2024 and 2025 built once with their PDFs."""
+    root = copy_example(tmp_path_factory.mktemp("utan-uppgift"))
+    shutil.rmtree(root / "reports")
+    shutil.copytree(FIXTURE, root / "reports")
+    site = build_site(root, env={"LEDNINGSSYSTEM_PDF": "ja", "LEDNINGSSYSTEM_UTKAST": "ja"})
+    return {year: read_year(site / "kvalitetsberattelse" / str(year)) for year in (2024, 2025)}
+
+
+def test_no_anmald_ivo_column_is_unknown_never_nej(years: dict[int, dict[str, Any]]) -> None:
+    before = years[2024]
+    assert row(before, "Lex Sarah 2024", "Anmälda till IVO")[1:3] == [
+        "uppgift saknas för 4",
+        "1",
+    ]
+    sarah = before["json"]["lex-sarah.anmalda-ivo"]
+    assert (sarah["värde"], sarah["uppgift_saknas"], sarah["förändring"]) == (None, 4, None)
+    assert "Anmälda till IVO uppgift saknas för 4 1" in before["pdf"]
+    assert "Anmälda till IVO 0" not in before["page"] + before["pdf"]
+
+
+def test_an_empty_or_okant_anmald_ivo_is_a_lower_bound(years: dict[int, dict[str, Any]]) -> None:
+    before = years[2024]
+    assert row(before, "Lex Maria 2024", "Anmälda till IVO")[1:4] == [
+        "1 (uppgift saknas för 2)",
+        "1",
+        "",  # a lower bound is no base for a change
+    ]
+    maria = before["json"]["lex-maria.anmalda-ivo"]
+    assert (maria["värde"], maria["uppgift_saknas"], maria["förändring"]) == (1, 2, None)
+    events = [
+        row(before, "Utredda händelser enligt lex Maria", i)[-1] for i in ("lm-24-2", "lm-24-3")
+    ]
+    assert events == ["Uppgift saknas", "Uppgift saknas"]
+    assert "Anmälda till IVO 1 (uppgift saknas för 2)" in before["pdf"]
+
+
+def test_no_change_against_an_unknown_anmalan(years: dict[int, dict[str, Any]]) -> None:
+    after = years[2025]
+    sarah = after["json"]["lex-sarah.anmalda-ivo"]
+    assert (sarah["värde"], sarah["föregående_värde"], sarah["förändring"]) == (1, None, None)
+    assert row(after, "Lex Sarah 2025", "Anmälda till IVO")[1:] == ["1", "–", ""]
+    key = after["article"].find("li", attrs={"data-figur": "lex-sarah.anmalda-ivo"})
+    assert "jämfört med" not in key.get_text()
+
+
+def test_utredning_avslutad_okant_is_ended_on_an_unknown_date(
+    years: dict[int, dict[str, Any]],
+) -> None:
+    figures = years[2024]["json"]
+    # ls-24-2 (bedömning, date okänt) is avslutad; ls-24-3 (no bedömning, date okänt) is
+    # avslutad utan registrerad bedömning; only ls-24-4 (no date at all) is pågående.
+    counts = {
+        name: figures[f"lex-sarah.{name}"]["värde"]
+        for name in ("avslutade", "avslutade-utan-bedomning", "pagaende")
+    }
+    assert counts == {"avslutade": 2, "avslutade-utan-bedomning": 1, "pagaende": 1}
+    median = figures["lex-sarah.utredningstid-median"]
+    assert (median["värde"], median["uppgift_saknas"]) == (29, 2)
+
+
+def test_a_trend_prints_a_lower_bound_as_the_years_table_does(
+    years: dict[int, dict[str, Any]],
+) -> None:
+    for year in (2024, 2025):
+        built = years[year]
+        caption = "Klagomål och synpunkter per år (tabell)"
+        assert row(built, caption, "2023") == ["2023", "4 (uppgift saknas för 1)"]
+        assert row(built, caption, "2022") == ["2022", "5"]
+        assert "2023 4 (uppgift saknas för 1)" in built["pdf"]
+    assert years[2024]["json"]["klagomal.total"]["föregående_värde"] is None
