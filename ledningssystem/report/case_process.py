@@ -101,7 +101,7 @@ class CaseProcess(ContentModel):
                     f"{then} ({after.isoformat()}) är före {first} ({before.isoformat()})",
                     {"field": then},
                 )
-        if self.ivo_outcome is not None and self.reported_ivo is False:
+        if self.ivo_outcome is not None and not self.reported_ivo:  # needs ja, not okänt
             raise PydanticCustomError(
                 "sv_ivo_outcome",
                 "ivo_beslut anges bara för en händelse som anmälts till IVO",
