@@ -9,10 +9,12 @@ klagomål shows a lower bound for 2023. Each test reads the page, the PDF and ny
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from ledningssystem.portal.load import load_content
 from tests.conftest import REPO, build_site, copy_example
 from tests.test_report_real import read_year, row
 
@@ -91,3 +93,39 @@ def test_a_trend_prints_a_lower_bound_as_the_years_table_does(
         assert row(built, caption, "2022") == ["2022", "5"]
         assert "2023 4 (uppgift saknas för 1)" in built["pdf"]
     assert years[2024]["json"]["klagomal.total"]["föregående_värde"] is None
+
+
+# 2025 fastställd; its other missing files declined, so only lex-maria is at stake.
+APPROVED = (
+    "status: fastställd\nfastställd: {datum: 2026-02-20, av: Socialnämnden, paragraf: § 12,"
+    " dnr: SN 2026/0012}\ningen_data: [atgarder, avvikelser, egenkontroller,"
+    " ej-verkstallda-beslut, granskningar, indikatorer, personuppgiftsincidenter, riskanalys"
+)
+
+
+def _approved_without_maria(tmp_path: Path, declined: str) -> tuple[Any, list[str]]:
+    root = copy_example(tmp_path / "portal")
+    shutil.rmtree(root / "reports")
+    shutil.copytree(FIXTURE, root / "reports")
+    report = root / "reports" / "2025" / "report.yml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("status: utkast\n", APPROVED + declined + "]\n"), "utf-8")
+    (root / "reports" / "2025" / "lex-maria.yml").unlink()
+    content, errors = load_content(root)
+    return content, [e.format() for e in errors if "filen saknas" in e.format()]
+
+
+def test_a_faststalld_year_without_a_shown_file_is_refused(tmp_path: Path) -> None:
+    _, errors = _approved_without_maria(tmp_path, "")
+    assert errors == [
+        'reports/2025/lex-maria.csv: filen saknas: avsnittet "lex-maria" visar lex-maria, och'
+        " 2025 är fastställd. Skriv årets rader i lex-maria.csv eller lex-maria.yml, eller skriv"
+        " ingen_data: [lex-maria] i report.yml om året inte har uppgiften."
+    ]
+
+
+def test_ingen_data_declines_a_file_and_no_figure_is_zero(tmp_path: Path) -> None:
+    content, errors = _approved_without_maria(tmp_path, ", lex-maria")
+    assert errors == []
+    figures = content.reports.figures[2025]
+    assert not [f.name for f in figures if f.name.startswith("lex-maria.")]

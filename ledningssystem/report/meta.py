@@ -71,7 +71,9 @@ class ReportMeta(ContentModel):
     )
     no_data: tuple[Slug, ...] = sv(
         "ingen_data",
-        "Egna uppgifter (egna_uppgifter i reports/config.yml) som året inte har, t.ex. [domar].",
+        "Uppgifter som året inte har: egna uppgifter (egna_uppgifter i reports/config.yml) "
+        "eller datafiler som mallen visar, t.ex. [domar, lex-maria]; en fastställd berättelse "
+        "utan datafilen måste ange den här.",
         default=(),
     )
     complete: dict[str, YesNo] = sv(

@@ -24,6 +24,7 @@ from ledningssystem.report.data import KINDS, Narrative, YearData
 from ledningssystem.report.files import FileReader
 from ledningssystem.report.meta import ReportMeta, ReportStatus
 from ledningssystem.report.own_kinds import ROWS_KEY, OwnKind, OwnRow
+from ledningssystem.report.required_files import missing_files
 from ledningssystem.report.section_templates import ReportTemplate
 
 BUILTIN_DIR = Path(__file__).parent
@@ -174,6 +175,15 @@ class ReportReader(FileReader):
             )
             return None
         rows = {attr: self.rows(folder, stem, key, model) for attr, stem, key, model in KINDS}
+        for stem, section in missing_files(meta, template, rows):
+            self.add(
+                f"{self.rel(folder)}/{stem}.csv",
+                None,
+                "",
+                f'filen saknas: avsnittet "{section}" visar {stem}, och {meta.year} är fastställd',
+                f"Skriv årets rader i {stem}.csv eller {stem}.yml, eller skriv "
+                f"ingen_data: [{stem}] i report.yml om året inte har uppgiften.",
+            )
         narratives = self.narratives(folder, template)
         own_rows = self.own_rows(folder, meta, own)
         return YearData(
