@@ -2,8 +2,9 @@
 
 tests/fixtures/utan-uppgift: 2024's lex Sarah export has no anmäld_ivo column, its lex Maria
 file one empty cell and one okänt; one lex Sarah utredning ended on an unknown date with a
-bedömning and one without. 2023 has a klagomål row of unknown antal, so the trend of
-klagomål shows a lower bound for 2023. Each test reads the page, the PDF and nyckeltal.json.
+bedömning and one without; an anmälda_imy cell is empty. 2023 has a klagomål row of unknown
+antal, so the trend of klagomål shows a lower bound for 2023. Each test reads the page, the
+PDF and nyckeltal.json; the last two load a fastställd 2025 without its lex Maria file.
 """
 
 from __future__ import annotations
@@ -129,3 +130,14 @@ def test_ingen_data_declines_a_file_and_no_figure_is_zero(tmp_path: Path) -> Non
     assert errors == []
     figures = content.reports.figures[2025]
     assert not [f.name for f in figures if f.name.startswith("lex-maria.")]
+
+
+def test_an_empty_anmalda_imy_cell_is_unknown_never_zero(years: dict[int, dict[str, Any]]) -> None:
+    before = years[2024]
+    imy = before["json"]["personuppgiftsincidenter.anmalda-imy"]
+    assert (imy["värde"], imy["uppgift_saknas"]) == (1, 1)
+    assert row(before, "Personuppgiftsincidenter 2024", "Summa")[1:] == [
+        "5",
+        "1 (uppgift saknas för 1)",
+    ]
+    assert "Summa 5 1 (uppgift saknas för 1)" in before["pdf"]

@@ -46,6 +46,7 @@ class ComplaintRow(ContentModel):
         "inlämnare", "Anonym nyckel för den som lämnade synpunkten (unika inlämnare).", default=""
     )
     categories: SlugList = sv("kategorier", "En eller flera kategorier, t.ex. bemotande.")
+    # Honest default: a row is one ärende; antal only sums alike ones (okänt is unknown).
     count: MaybeCount = sv("antal", "Antal klagomål på raden, eller okänt.", default=1)
     in_time: Annotated[
         int | None,
@@ -113,6 +114,8 @@ class DeviationRow(ContentModel):
     recurrence: MaybeSlug | None = sv(
         "risk_för_upprepning", "Risk för upprepning (avvikelsegrader i config.yml).", default=None
     )
+    # Honest default: samverkan marks the avvikelser in samverkan, the rest are not; a file
+    # with no row marked gives no samverkan figures at all (deviation_figures.py).
     collaboration: Literal["skickad", "mottagen"] | None = sv(
         "samverkan",
         "För avvikelser i samverkan: skickad (till motparten) eller mottagen (från den).",
@@ -171,8 +174,10 @@ class SarahRow(CaseProcess):
 
     id: str = sv("id", "Utredningens id (frivilligt, anonymt).", default="")
     unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
+    # Honest default: an utredning starts from a rapport; the column counts merged ones.
     reports: int = sv("rapporter", "Antal rapporter som utredningen omfattar.", default=1, ge=1)
     category: MaybeSlug = sv("kategori", "Kategori (lex_sarah i config.yml), eller okänt.")
+    # None with no utredning_avslutad is pågående, as the field says (utelämna om den pågår).
     assessment: Annotated[SarahAssessment | None, BeforeValidator(_sarah_assessment)] = sv(
         "bedömning", "Bedömning när utredningen är klar; utelämna om den pågår.", default=None
     )
@@ -189,7 +194,9 @@ class MariaRow(CaseProcess):
 class IncidentRow(ContentModel):
     """Personuppgiftsincidenter at one unit."""
 
-    # A file without the column does not say how many were anmälda: unknown, not 0.
+    # A file without the column does not say how many were anmälda: unknown, not 0; an
+    # empty CSV cell is unknown too (files.py). A YAML row without it, in a file that gives
+    # it elsewhere, is 0: the column is written where there were anmälningar.
     UNKNOWN_WHEN_ABSENT: ClassVar[tuple[str, ...]] = ("anmälda_imy",)
     unit: MaybeSlug = sv("enhet", "Enhetens id, eller okänt.")
     count: MaybeCount = sv("antal", "Antal incidenter, eller okänt om enheten inte vet.")

@@ -16,7 +16,7 @@ from pydantic import BeforeValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.core.model.base import ContentModel, sv
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figures import FigureSet, Tally
 from ledningssystem.report.unknown import (
     UNKNOWN_ID,
     UNKNOWN_WORDS,
@@ -135,24 +135,26 @@ class UnenforcedRow(ContentModel):
         return ended is None or ended > day
 
 
+def _of(counter: Counter[Any], choice: Any) -> Tally:
+    """A choice's count; a beslut whose value is okänt may be of any choice: a lower bound."""
+    return Tally(counter[choice], counter[None])
+
+
 def unenforced_figures(figures: FigureSet, rows: tuple[UnenforcedRow, ...], year: int) -> None:
     """Totals by lagrum, kön and kvartal, and how many were still not verkställda at year end."""
     figures.add(f"{PREFIX}.total", "ej verkställda beslut", len(rows))
     laws = Counter(r.law for r in rows)
     for law in Law:
-        figures.add(
-            f"{PREFIX}.lagrum.{law.value}",
-            f"ej verkställda beslut enligt {LAW_LABELS[law]}",
-            laws[law],
-        )
+        label = f"ej verkställda beslut enligt {LAW_LABELS[law]}"
+        figures.add_tally(f"{PREFIX}.lagrum.{law.value}", label, _of(laws, law))
     genders = Counter(r.gender for r in rows)
     for gender in Gender:
         label = f"ej verkställda beslut – {GENDER_LABELS[gender].lower()}"
-        figures.add(f"{PREFIX}.kon.{gender.value}", label, genders[gender])
+        figures.add_tally(f"{PREFIX}.kon.{gender.value}", label, _of(genders, gender))
     quarters = Counter(r.quarter for r in rows)
     for quarter in QUARTERS:
         label = f"ej verkställda beslut rapporterade kvartal {quarter}"
-        figures.add(f"{PREFIX}.kvartal.{quarter}", label, quarters[quarter])
+        figures.add_tally(f"{PREFIX}.kvartal.{quarter}", label, _of(quarters, quarter))
     # Unknowns are their own figures, only where the data has them (never a zero row).
     for name, counter in (("lagrum.", laws), ("kon.", genders), ("kvartal.", quarters)):
         if counter[None]:
