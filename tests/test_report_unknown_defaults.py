@@ -16,19 +16,24 @@ from typing import Any
 import pytest
 
 from ledningssystem.portal.load import load_content
-from tests.conftest import REPO, build_site, copy_example
+from tests.conftest import REPO, build_site, copy_example, soup
 from tests.test_report_real import read_year, row
 
 FIXTURE = REPO / "tests" / "fixtures" / "utan-uppgift" / "reports"
 
 
 @pytest.fixture(scope="module")
-def years(tmp_path_factory: pytest.TempPathFactory) -> dict[int, dict[str, Any]]:
-    """The fixture's years 2024 and 2025 built once with their PDFs."""
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture built once with PDFs, drafts included."""
     root = copy_example(tmp_path_factory.mktemp("utan-uppgift"))
     shutil.rmtree(root / "reports")
     shutil.copytree(FIXTURE, root / "reports")
-    site = build_site(root, env={"LEDNINGSSYSTEM_PDF": "ja", "LEDNINGSSYSTEM_UTKAST": "ja"})
+    return build_site(root, env={"LEDNINGSSYSTEM_PDF": "ja", "LEDNINGSSYSTEM_UTKAST": "ja"})
+
+
+@pytest.fixture(scope="module")
+def years(site: Path) -> dict[int, dict[str, Any]]:
+    """The years 2024 and 2025: article, page text, PDF text and nyckeltal.json."""
     return {year: read_year(site / "kvalitetsberattelse" / str(year)) for year in (2024, 2025)}
 
 
@@ -141,3 +146,17 @@ def test_an_empty_anmalda_imy_cell_is_unknown_never_zero(years: dict[int, dict[s
         "1 (uppgift saknas för 1)",
     ]
     assert "Summa 5 1 (uppgift saknas för 1)" in before["pdf"]
+
+
+def test_the_index_trend_prints_a_lower_bound(site: Path) -> None:
+    index = soup(site / "kvalitetsberattelse" / "index.html").find("article")
+    table = next(
+        t for t in index.find_all("table") if t.caption and "Nyckeltal år för år" in t.caption.text
+    )
+    rows = {
+        tr.find(["th", "td"]).get_text(strip=True): [
+            c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])
+        ]
+        for tr in table.select("tbody tr")
+    }
+    assert rows["Lex Maria-anmälningar till IVO"][1:] == ["–", "1", "1 (uppgift saknas för 2)", "1"]
