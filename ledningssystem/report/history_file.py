@@ -103,9 +103,11 @@ def with_history(figures: FigureSet, history: History | None) -> FigureSet:
     if history is None:
         return figures
     for name, figure in list(figures.figures.items()):
-        before = history.value(name, figures.year - 1)
+        # A figure measured another year (mätår) is keyed by its measurement years.
+        year = (figure.measured_year or figures.year) - 1
+        before = history.value(name, year)
         if figure.previous is None and before is not None:
-            figures.figures[name] = replace(figure, previous=before, previous_year=figures.year - 1)
+            figures.figures[name] = replace(figure, previous=before, previous_year=year)
     return figures
 
 
