@@ -377,6 +377,14 @@ BAD = [
         id="historik-för-år-med-mapp",
     ),
     pytest.param(
+        "2025/indikatorer.yml",
+        "    värde: 45\n",
+        "    värde: 45\n    nämnare_ord: [dagar]\n",
+        'reports/2025/indikatorer.yml:13 – fältet "nämnare_ord": nämnare_ord räknar täljaren eller'
+        " nämnaren, men indikatorn har ett värde: ange täljare och nämnare i stället för värde.",
+        id="nämnare_ord-utan-nämnare",
+    ),
+    pytest.param(
         "historik.yml",
         "  indikatorer.svarsfrekvens: {2023: 48}",
         "  indikatorer.svarsfrekvens: {2023: 48, 2024: 50}",
@@ -510,6 +518,29 @@ def test_a_literal_count_of_beröm_is_refused_like_any_counted_thing(tmp_path: P
         'reports/2025/text/sammanfattning.md:1 – "4 beröm": skriv {{ figure("klagomal.slag.berom")'
         " }} (ger 4 i datafilerna)."
     ]
+
+
+def test_a_literal_count_of_an_indicator_part_is_refused(tmp_path: Path) -> None:
+    """täljare_ord and nämnare_ord give the narrative rule its nouns: "17 275 insatser"."""
+    root = fixture_portal(tmp_path / "portal")
+    edit(
+        root,
+        "2025/text/sammanfattning.md",
+        '{{ figure("indikatorer.signering.namnare") }} delegerade insatser, och',
+        "17 275 delegerade insatser, och 16 930 signerade insatser och",
+    )
+    assert fixture_errors(root) == [
+        'reports/2025/text/sammanfattning.md:2 – "17 275 delegerade insatser": skriv'
+        f' {{{{ figure("indikatorer.signering.namnare") }}}} (ger 17{NBSP}275 i datafilerna).',
+        'reports/2025/text/sammanfattning.md:2 – "16 930 signerade insatser": skriv'
+        f' {{{{ figure("indikatorer.signering.taljare") }}}} (ger 16{NBSP}930 i datafilerna).',
+    ]
+
+
+def test_figure_gives_an_indicator_part_with_a_thousands_space(built: dict[str, Any]) -> None:
+    assert "Hemtjänsten utförde 17\u00a0275 delegerade insatser" in built["article"].get_text()
+    assert built["json"]["indikatorer.signering.namnare"]["värde"] == 17275
+    assert "Hemtjänsten utförde 17 275 delegerade insatser" in built["pdf"]
 
 
 def _real_year(root: Path) -> None:
