@@ -119,6 +119,12 @@ def test_an_unknown_taljare_is_a_figure(years: dict[int, dict[str, Any]]) -> Non
     assert after["indikatorer.svarsfrekvens.taljare"]["förändring"] is None
     assert after["indikatorer.svarsfrekvens.namnare"]["värde"] == 600
     assert years[2024]["json"]["indikatorer.svarsfrekvens.taljare"]["värde"] == 300
+    share = after["indikatorer.svarsfrekvens"]
+    assert (share["värde"], share["förändring"], share["utveckling"]) == (None, None, None)
+    cells = row(years[2025], "Indikatorer 2025", "Svarsfrekvens i brukarundersökningen")
+    # No change and no development against an unknown: the columns left are value and 2024.
+    assert cells[1:] == ["uppgift saknas", "50 %"]
+    assert "procentenheter" not in " ".join(cells)
 
 
 def test_unknown_source_category_and_parts_are_no_zeros(years: dict[int, dict[str, Any]]) -> None:

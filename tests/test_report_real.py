@@ -91,6 +91,15 @@ def row(built: dict[str, Any], caption: str, label: str) -> list[str]:
     raise AssertionError(f"no row {label!r} in {caption!r}")
 
 
+def table(built: dict[str, Any], caption: str) -> Any:
+    """The table whose caption contains `caption`."""
+    return next(
+        t
+        for t in built["article"].find_all("table")
+        if t.caption and caption in t.caption.get_text()
+    )
+
+
 def test_unknown_is_a_value_never_a_zero(built: dict[str, Any]) -> None:
     assert row(built, "Avvikelser på individnivå", "Avvikelser enligt SoL")[4:] == [
         "40 (uppgift saknas för 30)",
@@ -205,9 +214,29 @@ def test_indicators_carry_direction_and_development(built: dict[str, Any]) -> No
     assert (neutral["riktning"], neutral["utveckling"]) == ("neutral", None)
     assert figures["indikatorer.svarsfrekvens.namnare"]["värde"] == 600
     cells = row(built, "Indikatorer 2025", "Väntetid till särskilt boende")
-    # Stacked columns: the value, last year with its change below, then the development.
-    assert cells[1:4] == ["45 dagar", "52 dagar −13 %", "Förbättring"]
-    assert "52 % (mätår 2024)" in built["pdf"]
+    # Stacked columns: the value, the earlier one with its change below, then the development;
+    # one indicator has a mätår, so every value is named by its year.
+    assert cells[1:4] == ["45 dagar 2025", "52 dagar 2024 −13 %", "Förbättring"]
+
+
+def test_an_indicator_is_compared_by_its_measurement_years(built: dict[str, Any]) -> None:
+    """Measured 2024 for the 2025 report: compared with 2023's measurement (historik.yml),
+    and every label names the mätår, never 2025 against 2024."""
+    share = built["json"]["indikatorer.svarsfrekvens"]
+    assert (share["mätår"], share["föregående_år"], share["föregående_värde"]) == (2024, 2023, 48)
+    assert (share["förändring"], share["utveckling"]) == (4, "förbättring")
+    cells = row(built, "Indikatorer 2025", "Svarsfrekvens i brukarundersökningen")
+    assert cells[1:4] == [
+        "52 % 2024 (mätår)",
+        "48 % 2023 (mätår) +4 procentenheter",
+        "Förbättring",
+    ]
+    head = [
+        th.get_text(" ", strip=True) for th in table(built, "Indikatorer 2025").select("thead th")
+    ]
+    assert head[1:3] == ["Värde och mätår", "Föregående mätning och förändring"]
+    assert "2025 och förändring" not in built["page"]
+    assert "52 % 2024 (mätår) 48 % 2023 (mätår) +4 procentenheter" in built["pdf"]
 
 
 def test_nyckeltal_json_and_csv_carry_riktning_and_utveckling(built: dict[str, Any]) -> None:
@@ -218,7 +247,7 @@ def test_nyckeltal_json_and_csv_carry_riktning_and_utveckling(built: dict[str, A
         for f in json.loads(result.stdout)["figurer"]
         if f["namn"].count(".") == 1 and f["namn"].startswith("indikatorer.")
     ]
-    assert len(indicators) == 3
+    assert len(indicators) == 4
     for figure in indicators:
         assert figure["riktning"] in {"högre_är_bättre", "lägre_är_bättre", "neutral"}
         assert figure["utveckling"] in {"förbättring", "försämring", "oförändrad", None}
@@ -241,14 +270,36 @@ def test_egenkontroll_with_a_measured_value_and_delprocess_counts(built: dict[st
     assert built["json"]["egenkontroller.matt.ek-plan"]["värde"] == 54
     assert built["json"]["egenkontroller.ej-godkand"]["värde"] == 1  # 54 is below 65
     cells = row(built, "per processteg", "Hemtjänst › Genomförande › Planera insatsen")
-    assert cells[3] == "✘ Ej godkänd : 54 % mot målet 65 %"
+    assert cells[3] == (
+        "✘ Ej godkänd : 54 % mot målet 65 %; 2024: 49 % (+5 procentenheter, förbättring)"
+    )
+    # ek-fel (2 against a highest value of 3) is passed: 2 godkända, 1 ej godkänd, 3 in all.
     assert row(built, "per process och delprocess", "Hemtjänst › Genomförande")[1:] == [
-        "1",
+        "2",
         "1",
         "0",
-        "2",
+        "3",
     ]
     assert "54 % mot målet 65 %" in built["pdf"]
+
+
+def test_egenkontroll_carries_its_earlier_measurement(built: dict[str, Any]) -> None:
+    """tidigare: {år, värde} gives a change with a direction; a small base reads "från 4 till 2"."""
+    plan = built["json"]["egenkontroller.matt.ek-plan"]
+    assert (plan["föregående_år"], plan["föregående_värde"], plan["förändring"]) == (2024, 49, 5)
+    assert (plan["riktning"], plan["utveckling"]) == ("högre_är_bättre", "förbättring")
+    errors = built["json"]["egenkontroller.matt.ek-fel"]
+    assert (errors["riktning"], errors["utveckling"]) == ("lägre_är_bättre", "förbättring")
+    assert errors["förändring_procent"] is None  # 4 is below the small-numbers base
+    checks = table(built, "per processteg").select("tbody tr")
+    cells = next(
+        [c.get_text(" ", strip=True).replace(NBSP, " ") for c in tr.find_all(["th", "td"])]
+        for tr in checks
+        if "Felaktiga signeringar" in tr.get_text()
+    )
+    assert cells[3] == "✔ Godkänd : 2 mot målet 3; 2024: 4 (från 4 till 2, förbättring)"
+    assert "2024: 49 % (+5 procentenheter, förbättring)" in built["pdf"]
+    assert "från 4 till 2, förbättring" in built["pdf"]
 
 
 def test_avvikelser_by_severity_recurrence_and_samverkan(built: dict[str, Any]) -> None:
@@ -318,12 +369,28 @@ BAD = [
     ),
     pytest.param(
         "historik.yml",
-        "  indikatorer.svarsfrekvens: {2024: 48}",
-        "  indikatorer.svarsfrekvens: {2024: 48, 2025: 50}",
-        'reports/historik.yml:8 – fältet "figurer › indikatorer.svarsfrekvens › 2025": 2025 har'
+        "  klagomal.total: {2020: 30,",
+        "  klagomal.total: {2025: 50, 2020: 30,",
+        'reports/historik.yml:4 – fältet "figurer › klagomal.total › 2025": 2025 har'
         " en egen mapp i reports/ som ger figuren. Ta bort 2025 här: värdet räknas fram ur"
         " reports/2025/.",
         id="historik-för-år-med-mapp",
+    ),
+    pytest.param(
+        "2025/indikatorer.yml",
+        "    värde: 45\n",
+        "    värde: 45\n    nämnare_ord: [dagar]\n",
+        'reports/2025/indikatorer.yml:13 – fältet "nämnare_ord": nämnare_ord räknar täljaren eller'
+        " nämnaren, men indikatorn har ett värde: ange täljare och nämnare i stället för värde.",
+        id="nämnare_ord-utan-nämnare",
+    ),
+    pytest.param(
+        "historik.yml",
+        "  indikatorer.svarsfrekvens: {2023: 48}",
+        "  indikatorer.svarsfrekvens: {2023: 48, 2024: 50}",
+        'reports/historik.yml:8 – fältet "figurer › indikatorer.svarsfrekvens › 2024": mätåret'
+        " 2024 ges av reports/2025/. Ta bort 2024 här: värdet räknas fram ur reports/2025/.",
+        id="historik-för-mätår-med-mapp",
     ),
     pytest.param(
         "historik.yml",
@@ -451,6 +518,29 @@ def test_a_literal_count_of_beröm_is_refused_like_any_counted_thing(tmp_path: P
         'reports/2025/text/sammanfattning.md:1 – "4 beröm": skriv {{ figure("klagomal.slag.berom")'
         " }} (ger 4 i datafilerna)."
     ]
+
+
+def test_a_literal_count_of_an_indicator_part_is_refused(tmp_path: Path) -> None:
+    """täljare_ord and nämnare_ord give the narrative rule its nouns: "17 275 insatser"."""
+    root = fixture_portal(tmp_path / "portal")
+    edit(
+        root,
+        "2025/text/sammanfattning.md",
+        '{{ figure("indikatorer.signering.namnare") }} delegerade insatser, och',
+        "17 275 delegerade insatser, och 16 930 signerade insatser och",
+    )
+    assert fixture_errors(root) == [
+        'reports/2025/text/sammanfattning.md:2 – "17 275 delegerade insatser": skriv'
+        f' {{{{ figure("indikatorer.signering.namnare") }}}} (ger 17{NBSP}275 i datafilerna).',
+        'reports/2025/text/sammanfattning.md:2 – "16 930 signerade insatser": skriv'
+        f' {{{{ figure("indikatorer.signering.taljare") }}}} (ger 16{NBSP}930 i datafilerna).',
+    ]
+
+
+def test_figure_gives_an_indicator_part_with_a_thousands_space(built: dict[str, Any]) -> None:
+    assert "Hemtjänsten utförde 17\u00a0275 delegerade insatser" in built["article"].get_text()
+    assert built["json"]["indikatorer.signering.namnare"]["värde"] == 17275
+    assert "Hemtjänsten utförde 17 275 delegerade insatser" in built["pdf"]
 
 
 def _real_year(root: Path) -> None:

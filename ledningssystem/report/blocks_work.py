@@ -1,4 +1,4 @@
-"""Blocks for the quality work itself: risks, egenkontroller, indicators, reviews, åtgärder."""
+"""Blocks for the quality work itself: risks, egenkontroller, reviews, åtgärder."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from markupsafe import Markup
 
 from ledningssystem.report.blocks import BlockContext, date_cell, distribution, nothing
 from ledningssystem.report.blocks_rows import checks_per_process, risk_action
-from ledningssystem.report.compute import follow_up, indicator_history, status_now
-from ledningssystem.report.figures import slug, swedish
+from ledningssystem.report.compute import follow_up, status_now
+from ledningssystem.report.figures import Figure, slug
 from ledningssystem.report.model import ActionRow
 from ledningssystem.report.self_check_row import CheckResult
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
@@ -93,7 +93,8 @@ def self_checks(ctx: BlockContext) -> str:
                 slug(r.result.value) if r.result else UNKNOWN_ID,
                 marks[r.result] if r.result else UNKNOWN_LABEL,
                 f": {r.measure_text()}" if r.measure_text() else "",
-            ),
+            )
+            + _earlier_text(ctx.figures.get(f"egenkontroller.matt.{r.id}")),
             r.action or "–",
         ]
         for r in ordered
@@ -113,55 +114,12 @@ def self_checks(ctx: BlockContext) -> str:
     )
 
 
-def indicators(ctx: BlockContext) -> str:
-    rows = ctx.data.indicators
-    if rows is None:
-        return nothing("indikatorer")
-    sources = {c.id: c.name for c in ctx.reports.config.indicators.sources}
-    table_rows = []
-    for r in rows:
-        figure = ctx.figures[f"indikatorer.{r.id}"]
-        earlier = indicator_history(ctx.reports.years, ctx.data.year, r.id)
-        history = ", ".join(
-            f"{y}: {swedish(v, r.decimals)}" for y, v in earlier.items() if y < ctx.data.year - 1
-        )
-        target = swedish(r.target, r.decimals) if r.target is not None else "–"
-        reached = {True: "Ja", False: "Nej", None: "–"}[r.reached()]
-        comparison = (
-            f"{swedish(r.comparison, r.decimals)} ({r.comparison_name or 'jämförelse'})"
-            if r.comparison is not None
-            else "–"
-        )
-        # Secondary values stacked under the main one: six columns fit a desktop column.
-        table_rows.append(
-            [
-                stacked(r.name, sources.get(r.source, r.source)),
-                figure.text() + (f" (mätår {r.measured_year})" if r.measured_year else ""),
-                stacked(figure.previous_text(), figure.change() or ""),
-                (figure.development or "–").capitalize(),
-                stacked(target, f"mål nått: {reached.lower()}" if r.target is not None else ""),
-                comparison,
-                history or "–",
-            ]
-        )
-    return render_table(
-        Table(
-            f"Indikatorer {ctx.data.year}",
-            [
-                "Indikator och källa",
-                str(ctx.data.year),
-                f"{ctx.data.year - 1} och förändring",
-                "Utveckling",
-                "Mål",
-                "Jämförelse",
-                "Tidigare år",
-            ],
-            table_rows,
-            None,
-            frozenset({1, 2, 4}),
-            unbroken=frozenset({4}),  # "12" over "mål nått: nej", not four lines on paper
-        )
-    )
+def _earlier_text(figure: Figure | None) -> str:
+    """ "; 2024: 49 % (+5 procentenheter, förbättring)", or "" without an earlier value."""
+    if figure is None or figure.previous is None or not figure.change():
+        return ""
+    development = f", {figure.development}" if figure.development else ""
+    return f"; {figure.previous_year}: {figure.previous_text()} ({figure.change()}{development})"
 
 
 def reviews(ctx: BlockContext) -> str:

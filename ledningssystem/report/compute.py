@@ -18,6 +18,7 @@ from ledningssystem.report.event_figures import (
 )
 from ledningssystem.report.figures import PERCENT, Figure, FigureSet, share, slug
 from ledningssystem.report.incident_figures import incident_figures
+from ledningssystem.report.indicator_row import IndicatorRow
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.model import ActionRow, ActionStatus
 from ledningssystem.report.own_figures import own_figures
@@ -125,15 +126,36 @@ def _indicators(figures: FigureSet, data: YearData, previous: YearData | None) -
                 ("namnare", "nämnare", row.denominator),
             ):
                 figures.figures[f"{name}.{part}"] = Figure(
-                    f"{name}.{part}", f"{row.name} – {label}", value, small_base=figures.small_base
+                    f"{name}.{part}",
+                    f"{row.name} – {label}",
+                    value,
+                    small_base=figures.small_base,
+                    measured_year=row.measured_year,
                 )
-        # Last year's own data file wins over a value typed into `tidigare`.
-        match = [r for r in (previous.indicators or ()) if r.id == row.id] if previous else []
-        before = match[0].value if match else row.earlier.get(data.year - 1)
+        before = _earlier_measure(row, data.year, previous)
         if before is not None:
-            figures.figures[name] = replace(
-                figures[name], previous=before, previous_year=data.year - 1
-            )
+            then, measure = before
+            figures.figures[name] = replace(figures[name], previous=measure, previous_year=then)
+
+
+def _earlier_measure(
+    row: IndicatorRow, year: int, previous: YearData | None
+) -> tuple[int, float] | None:
+    """(mätår, value) of the measurement before this row's: last year's file, then `tidigare`.
+
+    The years are measurement years: a 2025 report with mätår 2024 compares with 2023's
+    measurement (or whatever earlier one last year's report gave), never with itself."""
+    period = row.measured_year or year
+    match = [r for r in (previous.indicators or ()) if r.id == row.id] if previous else []
+    if match:  # last year's own data file wins over a value typed into `tidigare`
+        last = match[0]
+        last_period = last.measured_year or year - 1
+        if last_period < period and last.value is not None:
+            return last_period, last.value
+        if last_period < period:
+            return None  # last year's measurement is unknown: nothing to compare with
+    value = row.earlier.get(period - 1)
+    return (period - 1, value) if value is not None else None
 
 
 def _reviews_and_actions(
@@ -193,13 +215,16 @@ def status_now(before: ActionRow, now: ActionRow | None) -> ActionStatus | None:
 def indicator_history(
     reports_years: Mapping[int, YearData], year: int, indicator_id: str
 ) -> dict[int, float]:
-    """Every known value of an indicator before `year`: from earlier years' files and `tidigare`."""
+    """Every known value of an indicator before `year`: from earlier years' files and `tidigare`.
+
+    Keyed by measurement year (mätår, else the report year), as `tidigare` is."""
     history: dict[int, float] = {}
     for data_year in sorted(y for y in reports_years if y <= year):
         for row in reports_years[data_year].indicators or ():
             if row.id != indicator_id:
                 continue
-            history.update({y: v for y, v in row.earlier.items() if y < year})
+            period = row.measured_year or year
+            history.update({y: v for y, v in row.earlier.items() if y < period})
             if data_year < year and row.value is not None:  # okänt is no point on a chart
-                history[data_year] = row.value
+                history[row.measured_year or data_year] = row.value
     return dict(sorted(history.items()))

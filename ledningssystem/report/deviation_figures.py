@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from ledningssystem.report.breakdown import breakdown
 from ledningssystem.report.config import UNKNOWN_CHOICE, ReportConfig
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figures import Figure, FigureSet
 from ledningssystem.report.model import DeviationRow
 from ledningssystem.report.pivots import tally_by
 from ledningssystem.report.self_check_row import SelfCheckRow
@@ -70,13 +70,22 @@ def _grade_of(attribute: str) -> Callable[[DeviationRow], str | None]:
 
 
 def measured_checks(figures: FigureSet, rows: Sequence[SelfCheckRow]) -> None:
-    """Each egenkontroll with a measured value as a figure of its own."""
+    """Each egenkontroll with a measured value as a figure of its own, with its direction.
+
+    An earlier value written in `tidigare` is its previous value here; last year's folder
+    (FigureSet.with_previous) and reports/historik.yml fill it in otherwise."""
     for row in rows:
-        if row.measured is not None:
-            figures.add(
-                f"egenkontroller.matt.{row.id}",
-                row.check,
-                row.measured,
-                row.unit,
-                1 if row.measured % 1 else 0,
-            )
+        if row.measured is None:
+            continue
+        earlier = row.earlier if row.earlier and row.earlier.year < figures.year else None
+        figures.figures[f"egenkontroller.matt.{row.id}"] = Figure(
+            f"egenkontroller.matt.{row.id}",
+            row.check,
+            row.measured,
+            row.unit,
+            1 if row.measured % 1 else 0,
+            previous=earlier.value if earlier else None,
+            previous_year=earlier.year if earlier else None,
+            small_base=figures.small_base,
+            direction=row.direction,
+        )

@@ -162,7 +162,8 @@ class Figure:
         if not change:
             return ""
         mark = " (preliminärt)" if self.preliminary else ""
-        return f"{change} jämfört med {self.previous_year}{mark}"
+        then = f"mätåret {self.previous_year}" if self.measured_year else str(self.previous_year)
+        return f"{change} jämfört med {then}{mark}"
 
     def summary(self) -> str:
         """ "85 SoL-avvikelser, +12 % jämfört med 2023" or "Andel …: 87,5 %, …"."""
@@ -171,6 +172,8 @@ class Figure:
             base = f"{self.label[0].upper()}{self.label[1:]}: {self.text()}"
         else:
             base = f"{self.text()} {self.label}"
+        if self.measured_year:
+            base += f" (mätår {self.measured_year})"
         extras = [t for t in (self.missing_text(), self.change_text()) if t]
         return ", ".join([base, *extras])
 
@@ -262,8 +265,10 @@ class FigureSet:
             before = previous.get(name)
             # A lower bound (some of it unknown) is no base for a change either.
             known = before is not None and before.value is not None and not before.missing
-            if known and before is not None and figure.previous is None:
-                self.figures[name] = replace(
-                    figure, previous=before.value, previous_year=previous.year
-                )
+            if not known or before is None or figure.previous is not None:
+                continue
+            # Measured another year (mätår): compare measurements, each named by its year.
+            then, now = before.measured_year or previous.year, figure.measured_year or self.year
+            if then < now:
+                self.figures[name] = replace(figure, previous=before.value, previous_year=then)
         return self

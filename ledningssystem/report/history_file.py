@@ -84,18 +84,32 @@ def check_history(history: History, figures: Mapping[int, FigureSet]) -> list[Co
                     ).strip(),
                 )
             )
-        for year in years:
-            if year in figures and name in figures[year]:
-                errors.append(
-                    ContentError(
-                        HISTORY_FILE,
-                        history.origin.line("figurer", name, year),
-                        f"figurer › {name} › {year}",
-                        f"{year} har en egen mapp i reports/ som ger figuren",
-                        f"Ta bort {year} här: värdet räknas fram ur reports/{year}/.",
-                    )
+        given = _given_years(name, figures)
+        for year in (y for y in years if y in given):
+            folder = given[year]
+            what = f"{year} har en egen mapp i reports/ som ger figuren"
+            if folder != year:  # an indicator measured the year before its report (mätår)
+                what = f"mätåret {year} ges av reports/{folder}/"
+            errors.append(
+                ContentError(
+                    HISTORY_FILE,
+                    history.origin.line("figurer", name, year),
+                    f"figurer › {name} › {year}",
+                    what,
+                    f"Ta bort {year} här: värdet räknas fram ur reports/{folder}/.",
                 )
+            )
     return errors
+
+
+def _given_years(name: str, figures: Mapping[int, FigureSet]) -> dict[int, int]:
+    """The years a figure's year folders give it → the folder: its mätår, else the folder's."""
+    given: dict[int, int] = {}
+    for year, year_figures in figures.items():
+        figure = year_figures.get(name)
+        if figure is not None:
+            given[figure.measured_year or year] = year
+    return given
 
 
 def with_history(figures: FigureSet, history: History | None) -> FigureSet:
@@ -103,9 +117,11 @@ def with_history(figures: FigureSet, history: History | None) -> FigureSet:
     if history is None:
         return figures
     for name, figure in list(figures.figures.items()):
-        before = history.value(name, figures.year - 1)
+        # A figure measured another year (mätår) is keyed by its measurement years.
+        year = (figure.measured_year or figures.year) - 1
+        before = history.value(name, year)
         if figure.previous is None and before is not None:
-            figures.figures[name] = replace(figure, previous=before, previous_year=figures.year - 1)
+            figures.figures[name] = replace(figure, previous=before, previous_year=year)
     return figures
 
 

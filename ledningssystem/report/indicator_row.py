@@ -30,6 +30,18 @@ class IndicatorRow(ContentModel):
     denominator: MaybeCount = sv(
         "nämnare", "Det täljaren delas med, t.ex. antal utskick.", default=None
     )
+    numerator_words: tuple[Text, ...] = sv(
+        "täljare_ord",
+        "Vad täljaren räknar, i alla former, t.ex. [signerade insatser, signerad insats]: ett "
+        "tal före ordet i en text ska vara figuren indikatorer.<id>.taljare.",
+        default=(),
+    )
+    denominator_words: tuple[Text, ...] = sv(
+        "nämnare_ord",
+        "Vad nämnaren räknar, i alla former, t.ex. [insatser, insats]: ett tal före ordet i en "
+        "text ska vara figuren indikatorer.<id>.namnare.",
+        default=(),
+    )
     measured_year: int | None = sv(
         "mätår", "Året mätningen gjordes, när det inte är berättelsens år.", default=None
     )
@@ -65,6 +77,31 @@ class IndicatorRow(ContentModel):
     def from_parts(self) -> bool:
         """Whether the value is computed from täljare and nämnare (either may be okänt)."""
         return self._from_parts
+
+    @model_validator(mode="after")
+    def _words_need_parts(self) -> IndicatorRow:
+        for words, field in (
+            (self.numerator_words, "täljare_ord"),
+            (self.denominator_words, "nämnare_ord"),
+        ):
+            parts = self.numerator is not None or self.denominator is not None
+            if words and not parts and self.value is not None:
+                raise PydanticCustomError(
+                    "sv_words_without_parts",
+                    f"{field} räknar täljaren eller nämnaren, men indikatorn har ett värde: "
+                    "ange täljare och nämnare i stället för värde",
+                    {"field": field},
+                )
+        return self
+
+    def counted_words(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(figure name, words) for the narrative rule: what täljare and nämnare count."""
+        name = f"indikatorer.{self.id}"
+        pairs = [
+            (f"{name}.taljare", self.numerator_words),
+            (f"{name}.namnare", self.denominator_words),
+        ]
+        return [(figure, words) for figure, words in pairs if words]
 
     @model_validator(mode="before")
     @classmethod

@@ -18,7 +18,7 @@ Numbers that count something else pass: deadlines and durations (the next word i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ledningssystem.core.errors import ContentError
@@ -92,10 +92,17 @@ class Lexicon:
         return found
 
 
-def lexicon(config: ReportConfig, figures: FigureSet) -> Lexicon:
-    """The counted words of one year: only those whose figure the year has."""
+def lexicon(
+    config: ReportConfig,
+    figures: FigureSet,
+    data_words: Iterable[tuple[str, tuple[str, ...]]] = (),
+) -> Lexicon:
+    """The counted words of one year: only those whose figure the year has.
+
+    `data_words` are (figure, words) that the year's data declares, e.g. an indicator's
+    täljare_ord: config's words come first, so a data file cannot take them over."""
     found: dict[str, str] = {}
-    for thing in _counted(config):
+    for thing in (*_counted(config), *data_words):
         if thing[0] in figures:
             for word in thing[1]:
                 found.setdefault(_normal(word), thing[0])

@@ -111,7 +111,7 @@ def _narratives(
     and so are literal counts on docs/ pages that show figures (the latest year's)."""
     texts: dict[tuple[int, str], str] = {}
     for year, data in years.items():
-        counted = lexicon(config, figures[year])
+        counted = lexicon(config, figures[year], _data_words(data))
         for section_id, narrative in data.narratives.items():
             text, problems = resolve_figures(narrative, figures, year, facts)
             texts[(year, section_id)] = text
@@ -122,8 +122,14 @@ def _narratives(
     if years:
         latest = figures[max(years)]
         for file, text in reader.pages_with_figures():
-            reader.errors += literal_counts(file, text, latest, lexicon(config, latest))
+            words = lexicon(config, latest, _data_words(years[max(years)]))
+            reader.errors += literal_counts(file, text, latest, words)
     return texts
+
+
+def _data_words(data: YearData) -> list[tuple[str, tuple[str, ...]]]:
+    """What the year's indicators say their täljare and nämnare count."""
+    return [pair for row in data.indicators or () for pair in row.counted_words()]
 
 
 def _for_unread(problem: ContentError, year: int, unread: set[int]) -> bool:

@@ -25,6 +25,13 @@ class CheckResult(StrEnum):
     NOT_DONE = "ej genomförd"
 
 
+class EarlierMeasure(ContentModel):
+    """An earlier measurement of the same egenkontroll, e.g. from a berättelse kept as PDF."""
+
+    year: int = sv("år", "Året för det tidigare värdet, t.ex. 2024.")
+    value: Decimal = sv("värde", "Det tidigare uppmätta värdet, t.ex. 49.")
+
+
 class SelfCheckRow(ContentModel):
     """One egenkontroll: what was checked where and when, and its result or measured value."""
 
@@ -55,6 +62,17 @@ class SelfCheckRow(ContentModel):
         "lägre_är_bättre", "ja om målet är ett högsta värde (t.ex. antal fel).", default=False
     )
     action: str = sv("åtgärd", "Åtgärd när resultatet inte var godkänt.", default="")
+    earlier: EarlierMeasure | None = sv(
+        "tidigare",
+        "Ett tidigare uppmätt värde, när förra årets mapp inte har samma egenkontroll: "
+        "{år: 2024, värde: 49}. Ger förändringen och om den är en förbättring.",
+        default=None,
+    )
+
+    @property
+    def direction(self) -> str:
+        """The indicator direction of the measured value: lägre_är_bättre or högre_är_bättre."""
+        return "lägre_är_bättre" if self.lower_is_better else "högre_är_bättre"
 
     @model_validator(mode="before")
     @classmethod

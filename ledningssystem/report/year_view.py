@@ -14,6 +14,7 @@ from ledningssystem.report import blocks_events as events
 from ledningssystem.report import blocks_grades as grades
 from ledningssystem.report import blocks_work as work
 from ledningssystem.report.blocks import BlockContext, key_figures
+from ledningssystem.report.blocks_indicators import indicators
 from ledningssystem.report.blocks_law import law_changes_block
 from ledningssystem.report.blocks_own import own_blocks
 from ledningssystem.report.blocks_unenforced import unenforced
@@ -33,7 +34,7 @@ RENDERERS: dict[Block, Callable[[BlockContext], str]] = {
     Block.UNENFORCED: unenforced,
     Block.RISKS: work.risks,
     Block.SELF_CHECKS: work.self_checks,
-    Block.INDICATORS: work.indicators,
+    Block.INDICATORS: indicators,
     Block.REVIEWS: work.reviews,
     Block.ACTIONS: work.actions,
     Block.FOLLOW_UP: work.follow_up_block,
