@@ -42,6 +42,14 @@ class BlockContext:
         """The year's cross tables, computed once: blocks format them, never sum rows."""
         return compute_pivots(self.data, self.reports.config, self.tree, self.content)
 
+    @cached_property
+    def previous_pivots(self) -> YearPivots | None:
+        """Last year's cross tables (None without its folder): the "Summa <fjolår>" rows."""
+        data = self.reports.previous(self.data.year)
+        if data is None:
+            return None
+        return compute_pivots(data, self.reports.config, self.tree, self.content)
+
     def unit_name(self, unit_id: str) -> str:
         if unit_id == UNKNOWN_ID:
             return UNKNOWN_LABEL
