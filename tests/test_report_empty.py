@@ -75,3 +75,47 @@ def test_last_years_unknown_column_is_kept_with_its_sum(years: dict[int, Any]) -
     # A column no row had last year sums to 0 there, not "–" (its rows were all known).
     complaints = rows(years[2025], "Klagomål och synpunkter 2025 per enhet och avsändare")
     assert complaints["Summa 2024"] == ["3", "2", "0", "5"]
+
+
+def test_a_chart_of_nothing_but_uppgift_saknas_is_not_drawn(years: dict[int, Any]) -> None:
+    # 2024: every klagomål has an unknown slag. The table says so; no chart of one bar.
+    kinds = rows(years[2024], "Synpunkter per slag")
+    for kind in ("Klagomål", "Synpunkt", "Förslag", "Beröm"):
+        assert kinds[kind] == ["uppgift saknas"]
+    assert kinds["Uppgift saknas"] == ["5"]
+    titles = [t.get_text() for t in years[2024]["soup"].find_all("title")]
+    assert "Synpunkter per slag" not in titles
+    assert "Klagomål per kategori (ett klagomål kan ha flera kategorier)" in titles
+    # The figures themselves stay unknown (null in nyckeltal), never 0.
+    figure = years[2024]["figures"]["klagomal.slag.synpunkt"]
+    assert (figure.value, figure.missing) == (None, 5)
+
+
+def test_no_bar_for_an_unknown_value(years: dict[int, Any]) -> None:
+    for built in years.values():
+        for chart in built["soup"].find_all("svg"):
+            for bar in chart.select("g.ls-bar"):
+                value = bar.select_one(".ls-chart-value").get_text()
+                if "uppgift saknas" in value:
+                    assert bar.find("rect") is None, chart.find("title").get_text()
+
+
+def test_an_unknown_choice_counts_once_under_uppgift_saknas(years: dict[int, Any]) -> None:
+    # 2025: one klagomål of unknown slag, one of unknown kategori. Each counts once, in the
+    # row "Uppgift saknas"; the other rows are what is known, and the rows add up.
+    kinds = rows(years[2025], "Synpunkter per slag")
+    assert [kinds[k][0] for k in ("Klagomål", "Synpunkt", "Förslag", "Beröm")] == [
+        "4",
+        "1",
+        "0",
+        "2",
+    ]
+    assert kinds["Uppgift saknas"][0] == "1"
+    categories = rows(years[2025], "Klagomål per kategori")
+    assert categories["Bemötande"][0] == "4"
+    assert categories["Handläggning"][0] == "0"
+    assert categories["Uppgift saknas"][0] == "1"
+    assert not [r for r in categories.values() if r and "uppgift saknas för" in r[0]]
+    # figure() and nyckeltal keep the lower bound: a klagomål of unknown slag may be any.
+    figure = years[2025]["figures"]["klagomal.slag.klagomal"]
+    assert figure.cell() == "4 (uppgift saknas för 1)"

@@ -15,6 +15,7 @@ from typing import Any
 from ledningssystem.report.blocks import BlockContext
 from ledningssystem.report.figures import Tally, slug, swedish
 from ledningssystem.report.pivots import Pivot, column_tallies
+from ledningssystem.report.unknown import UNKNOWN_ID
 from ledningssystem.report.visuals import Table, render_bar_chart
 
 SUMMA_ROW = "Samma uppgifter finns i tabellen nedan, på raden Summa."
@@ -96,13 +97,14 @@ def column_chart(
     bar_classes: Mapping[str, str] | None = None,
 ) -> str:
     """A bar per column with its Summa: the cross table below is the chart's text."""
-    items, css = [], []
+    items, css, known = [], [], False
     for column, name in zip(columns.ids, columns.names, strict=True):
         value = pivot.column_totals.get(column, 0)
         if value:
             items.append((name, float(value), swedish(value)))
             css.append((bar_classes or {}).get(column, ""))
-    if not items:
+            known = known or column != UNKNOWN_ID
+    if not known:  # no bar, or only the unknown one: the table says it all
         return ""
     return render_bar_chart(
         f"{chart_id}-{ctx.data.year}", title, items, css if bar_classes else (), SUMMA_ROW
