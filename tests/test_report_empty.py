@@ -119,3 +119,46 @@ def test_an_unknown_choice_counts_once_under_uppgift_saknas(years: dict[int, Any
     # figure() and nyckeltal keep the lower bound: a klagomål of unknown slag may be any.
     figure = years[2025]["figures"]["klagomal.slag.klagomal"]
     assert figure.cell() == "4 (uppgift saknas för 1)"
+
+
+def test_a_kind_the_forvaltning_does_not_have_is_left_out(years: dict[int, Any]) -> None:
+    # No LSS and no organisatoriska avvikelser in either year: no "LSS 0", no figure 0.
+    for year, built in years.items():
+        summary = rows(built, f"Avvikelser på individnivå {year}")
+        assert "Avvikelser enligt LSS" not in summary
+        assert list(summary)[1:] == ["Avvikelser enligt SoL", "Avvikelser enligt HSL"]
+        assert "avvikelser.lss.total" not in built["figures"]
+        assert "avvikelser.organisatorisk.total" not in built["figures"]
+        assert not built["soup"].find_all(
+            "caption", string=lambda t: "Organisatoriska avvikelser" in (t or "")
+        )
+        text = built["soup"].get_text(" ")
+        assert "Inga uppgifter om organisatoriska avvikelser finns för året." in text
+
+
+def test_a_kind_last_year_had_keeps_its_zero(tmp_path: Path) -> None:
+    # A förvaltning that has LSS but no LSS avvikelser this year: 0, against last year's 2.
+    root = fixture_root(tmp_path)
+    with (root / "reports" / "2024" / "avvikelser.csv").open("a", encoding="utf-8") as f:
+        f.write("gruppbostader;lss;bemotande;2;2;2\n")
+    content = load_ledningssystem(root)
+    reports, errors = load_reports(root, content)
+    assert not errors
+    lss = reports.figures[2025]["avvikelser.lss.total"]
+    assert (lss.value, lss.previous, lss.change()) == (0, 2, "från 2 till 0")
+
+
+def test_the_standard_key_figures_ask_for_no_kind_the_forvaltning_lacks(tmp_path: Path) -> None:
+    # Without its own nyckeltal the standard list is used; it names HSL, lex Sarah and
+    # more, which this förvaltning has not: they are left out, not an error.
+    root = fixture_root(tmp_path)
+    config = root / "reports" / "config.yml"
+    config.write_text(config.read_text(encoding="utf-8").split("nyckeltal:")[0], "utf-8")
+    for year in (2024, 2025):
+        data = root / "reports" / str(year) / "avvikelser.csv"
+        lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+        data.write_text("".join(line for line in lines if ";hsl;" not in line), "utf-8")
+    content = load_ledningssystem(root)
+    reports, errors = load_reports(root, content)
+    assert errors == []
+    assert "avvikelser.hsl.total" not in reports.figures[2025]

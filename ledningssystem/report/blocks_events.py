@@ -115,7 +115,11 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
     rows = ctx.data.deviations
     if rows is None:
         return nothing("avvikelser")
-    kinds = [k for k in shown_kinds(ctx.reports.config, rows) if k.level == level]
+    last = ctx.reports.previous(ctx.data.year)
+    had = last.deviations if last and last.deviations else ()
+    kinds = [k for k in shown_kinds(ctx.reports.config, rows, had) if k.level == level]
+    if not kinds:  # a förvaltning without such avvikelser: no row of zeros
+        return nothing("organisatoriska avvikelser" if level == "organisation" else "avvikelser")
     parts = []
     summary = []
     for kind in kinds:
