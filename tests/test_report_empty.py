@@ -9,7 +9,9 @@ PDF show them.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +19,19 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ledningssystem.core.urls import Linker, report_page
+from ledningssystem.pdf.adapter import report_to_pdf_document
+from ledningssystem.pdf.engine import render_html
+from ledningssystem.pdf.markdown_config import site_markdown_extensions
 from ledningssystem.portal.load import load_ledningssystem
+from ledningssystem.report.completeness import completeness
 from ledningssystem.report.load import load_reports
+from ledningssystem.report.meta import ReportStatus
 from ledningssystem.report.year_view import year_view
 from tests.conftest import REPO, copy_example
 
 FIXTURE = REPO / "tests" / "fixtures" / "saknas" / "reports"
 NBSP = "\u00a0"
+SITE_MARKDOWN = site_markdown_extensions(REPO)
 
 
 def fixture_root(target: Path) -> Path:
@@ -162,3 +170,25 @@ def test_the_standard_key_figures_ask_for_no_kind_the_forvaltning_lacks(tmp_path
     reports, errors = load_reports(root, content)
     assert errors == []
     assert "avvikelser.hsl.total" not in reports.figures[2025]
+
+
+def test_a_draft_lists_the_data_files_it_lacks(years: dict[int, Any]) -> None:
+    view = years[2025]["view"]
+    assert view.completeness_note == "Uppgifterna är inte kompletta: datafilerna nedan saknas."
+    assert "Lex Sarah: reports/2025/lex-sarah.yml" in view.missing_files
+    assert "Ej verkställda beslut: reports/2025/ej-verkstallda-beslut.csv" in view.missing_files
+    assert not [f for f in view.missing_files if "klagomal" in f or "avvikelser" in f]
+    document = report_to_pdf_document(view, markdown=SITE_MARKDOWN, today=dt.date(2026, 1, 10))
+    assert document.missing_files == view.missing_files
+    html = render_html(document)
+    assert "Datafiler som saknas" in html and "reports/2025/lex-sarah.yml" in html
+
+
+def test_a_faststalld_year_never_lists_missing_files(years: dict[int, Any]) -> None:
+    data = years[2024]["view"].data
+    sealed = replace(data, meta=data.meta.model_copy(update={"status": ReportStatus.APPROVED}))
+    assert completeness(sealed).missing_files(2024) == ()
+    assert completeness(sealed).note() == ""
+    view = replace(years[2024]["view"], draft=False)  # the PDF of a year shown as fastställd
+    document = report_to_pdf_document(view, markdown=SITE_MARKDOWN, today=dt.date(2026, 1, 10))
+    assert document.missing_files == ()
