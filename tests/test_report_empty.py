@@ -174,7 +174,7 @@ def test_the_standard_key_figures_ask_for_no_kind_the_forvaltning_lacks(tmp_path
 
 def test_a_draft_lists_the_data_files_it_lacks(years: dict[int, Any]) -> None:
     view = years[2025]["view"]
-    assert view.completeness_note == "Uppgifterna är inte kompletta: datafilerna nedan saknas."
+    assert view.completeness_note == "Uppgifterna är inte kompletta: några datafiler saknas ännu."
     assert "Lex Sarah: reports/2025/lex-sarah.yml" in view.missing_files
     assert "Ej verkställda beslut: reports/2025/ej-verkstallda-beslut.csv" in view.missing_files
     assert not [f for f in view.missing_files if "klagomal" in f or "avvikelser" in f]

@@ -55,8 +55,8 @@ class Completeness:
                 f"{', '.join(self.incomplete)}. Jämförelser med året innan är preliminära för "
                 "datafiler som inte är klara."
             )
-            return f"{text} Datafilerna nedan saknas." if self.missing else text
-        return "Uppgifterna är inte kompletta: datafilerna nedan saknas." if self.missing else ""
+            return f"{text} Några datafiler saknas ännu." if self.missing else text
+        return "Uppgifterna är inte kompletta: några datafiler saknas ännu." if self.missing else ""
 
     def missing_files(self, year: int) -> tuple[str, ...]:
         """ "Lex Sarah: reports/2025/lex-sarah.yml", a line per data file the year lacks."""
