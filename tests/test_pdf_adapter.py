@@ -80,6 +80,7 @@ class FakeView:
     administration_name: str = "Socialförvaltningen"
     compiled_by: str = "Kvalitetsutvecklare"
     completeness_note: str = ""
+    missing_files: tuple[str, ...] = ()
     sections: tuple[FakeSectionView, ...] = (
         FakeSectionView(
             "1", 1, FakeSection("sammanfattning", "Sammanfattning"), ("Året i **korthet**.",)

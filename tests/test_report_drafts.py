@@ -33,10 +33,11 @@ def test_draft_with_a_missing_and_an_incomplete_data_file_says_so(example_root: 
     _mark(example_root, "komplett:\n  avvikelser: nej\n")
     page = _year_page(example_root)
     assert (
-        "Uppgifterna är inte kompletta – datafiler som saknas: granskningar; datafiler som inte "
-        "är klara (komplett: nej): avvikelser. Jämförelser med året innan är preliminära för "
-        "datafiler som inte är klara"
+        "Uppgifterna är inte kompletta – datafiler som inte är klara (komplett: nej): "
+        "avvikelser. Jämförelser med året innan är preliminära för datafiler som inte är "
+        "klara. Några datafiler saknas ännu."
     ) in page
+    assert "<li>Externa granskningar: reports/2025/granskningar.yml</li>" in page
     assert "jämfört med 2024 (preliminärt)" in page  # an avvikelser figure among the key ones
 
 

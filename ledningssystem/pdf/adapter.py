@@ -48,6 +48,7 @@ def report_to_pdf_document(
         sections=_nest([_section(s, view.draft, markdown) for s in view.sections])
         + corrections_section(meta.corrections),
         keywords=(kind, "SOSFS 2011:9", view.board_name, str(meta.year)),
+        missing_files=view.missing_files if view.draft else (),
     )
 
 

@@ -54,6 +54,7 @@ class PdfDocument:
     language: str = "sv"
     subtitle: str = ""
     keywords: tuple[str, ...] = field(default_factory=tuple)
+    missing_files: tuple[str, ...] = ()  # a draft's data files not yet there, listed on the cover
 
     def __post_init__(self) -> None:
         # The TOC finds each section's page by its id: a duplicate would point at the wrong page.

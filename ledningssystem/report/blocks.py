@@ -13,6 +13,7 @@ from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.urls import Linker, process_page, step_anchor
 from ledningssystem.render.links import link_or_text
 from ledningssystem.report.data import Reports, YearData
+from ledningssystem.report.distribution import distribution_of
 from ledningssystem.report.figures import Figure, FigureSet, slug
 from ledningssystem.report.history_file import trend
 from ledningssystem.report.levels import OrgTree
@@ -41,6 +42,14 @@ class BlockContext:
     def pivots(self) -> YearPivots:
         """The year's cross tables, computed once: blocks format them, never sum rows."""
         return compute_pivots(self.data, self.reports.config, self.tree, self.content)
+
+    @cached_property
+    def previous_pivots(self) -> YearPivots | None:
+        """Last year's cross tables (None without its folder): the "Summa <fjolår>" rows."""
+        data = self.reports.previous(self.data.year)
+        if data is None:
+            return None
+        return compute_pivots(data, self.reports.config, self.tree, self.content)
 
     def unit_name(self, unit_id: str) -> str:
         if unit_id == UNKNOWN_ID:
@@ -141,22 +150,21 @@ def distribution(
     """Chart + table of figures prefix.<id> with last year's value beside each.
 
     `bar_classes` (choice id → CSS class) colours each choice's bar; a scale of classes
-    (the risk classes) shows every class, an empty one as 0, as its table does.
+    (the risk classes) shows every class, an empty one as 0, as its table does. Rows of
+    unknown choice count once, under "Uppgift saknas" (report/distribution.py).
     """
-    rows, items, css = [], [], []
-    for choice_id, name in (*choices, (UNKNOWN_ID, UNKNOWN_LABEL)):
-        figure = ctx.figures.get(f"{prefix}.{choice_id}")
-        if figure is None:
-            continue
-        rows.append([name, *cells(figure)])
-        if figure.value or (figure.value == 0 and choice_id in (bar_classes or {})):
-            items.append((name, figure.value, figure.text()))
-            css.append((bar_classes or {}).get(choice_id, ""))
+    shown = distribution_of(ctx.figures, prefix, choices, bar_classes or {})
+    rows = [[r.name, r.cell, *cells(r.figure)[1:]] for r in shown.rows]
+    bars = [r for r in shown.rows if r.bar is not None]
+    items = [(r.name, r.bar or 0.0, r.cell) for r in bars]
+    css = [(bar_classes or {}).get(r.choice, "") for r in bars]
     previous = ctx.data.year - 1
     head = ["", str(ctx.data.year), str(previous), "Förändring"]
     table = Table(title, head, rows, None, NUM)
     chart_id = f"{slug(prefix).replace('.', '-')}-{ctx.data.year}"
-    chart = render_bar_chart(chart_id, title, items, css if bar_classes else ()) if items else ""
+    chart = ""
+    if shown.charted:
+        chart = render_bar_chart(chart_id, title, items, css if bar_classes else ())
     return pair(chart, render_table(table))
 
 

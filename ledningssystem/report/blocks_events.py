@@ -36,7 +36,8 @@ def complaints(ctx: BlockContext) -> str:
     pivot = ctx.pivots.complaints
     assert pivot is not None  # the year has complaints
     sources = [(c.id, c.name) for c in config.sources] + [(UNKNOWN_ID, UNKNOWN_LABEL)]
-    columns = cross_columns(ctx, pivot, "klagomal.fran", sources)
+    before = ctx.previous_pivots.complaints if ctx.previous_pivots else None
+    columns = cross_columns(ctx, pivot, "klagomal.fran", sources, before)
     by_unit = [
         [ctx.unit_name(n), *cross_cells(pivot, n, columns)]
         for n in sorted(pivot.row_keys, key=ctx.unit_name)
@@ -114,7 +115,11 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
     rows = ctx.data.deviations
     if rows is None:
         return nothing("avvikelser")
-    kinds = [k for k in shown_kinds(ctx.reports.config, rows) if k.level == level]
+    last = ctx.reports.previous(ctx.data.year)
+    had = last.deviations if last and last.deviations else ()
+    kinds = [k for k in shown_kinds(ctx.reports.config, rows, had) if k.level == level]
+    if not kinds:  # a förvaltning without such avvikelser: no row of zeros
+        return nothing("organisatoriska avvikelser" if level == "organisation" else "avvikelser")
     parts = []
     summary = []
     for kind in kinds:
@@ -159,7 +164,8 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
         level = ctx.reports.config.levels.deviations
         prefix = f"avvikelser.{kind.id}.kategori"
         categories = [(c.id, c.name) for c in (*kind.categories, UNKNOWN)]
-        columns = cross_columns(ctx, pivot, prefix, categories)
+        before = ctx.previous_pivots.deviations.get(kind.id) if ctx.previous_pivots else None
+        columns = cross_columns(ctx, pivot, prefix, categories, before)
         table_rows = [
             [ctx.unit_name(u), *cross_cells(pivot, u, columns)]
             for u in sorted(pivot.row_keys, key=ctx.unit_name)

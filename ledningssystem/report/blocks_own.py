@@ -53,7 +53,10 @@ def own_kind(ctx: BlockContext, kind: OwnKind) -> str:
 def _column(ctx: BlockContext, kind: OwnKind, column: OwnColumn) -> str:
     pivot = own_pivot(ctx.data.own[kind.id], column, ctx.tree, kind.level)
     choices = [(v.id, v.name) for v in (*column.values, UNKNOWN)]
-    columns = cross_columns(ctx, pivot, f"{kind.id}.{column.id}", choices)
+    last = ctx.reports.previous(ctx.data.year)
+    rows = last.own.get(kind.id) if last else None
+    before = own_pivot(rows, column, ctx.tree, kind.level) if rows is not None else None
+    columns = cross_columns(ctx, pivot, f"{kind.id}.{column.id}", choices, before)
     body = [
         [ctx.unit_name(n), *cross_cells(pivot, n, columns)]
         for n in sorted(pivot.row_keys, key=ctx.unit_name)

@@ -41,7 +41,8 @@ def checks_per_process(ctx: BlockContext) -> str:
     assert by_process is not None and by_sub is not None  # the year has egenkontroller
     results = [(r.value, r.value.capitalize()) for r in CheckResult]
     results.append((UNKNOWN_ID, UNKNOWN_LABEL))  # a column only when a result was okänt
-    columns = cross_columns(ctx, by_process, "egenkontroller", results)
+    before = ctx.previous_pivots.checks_by_process if ctx.previous_pivots else None
+    columns = cross_columns(ctx, by_process, "egenkontroller", results, before)
     body: list[list[object]] = []
     for process in sorted(by_process.row_keys, key=lambda p: ctx.step_position(p, None)):
         subs = sorted((k for k in by_sub.row_keys if k[0] == process), key=ctx.group_position)

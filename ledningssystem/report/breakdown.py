@@ -33,7 +33,8 @@ class Breakdown:
         if choice == UNKNOWN_ID:
             return found
         unknown = self.unknown
-        return Tally(found.known, found.missing + unknown.known + unknown.missing)
+        spread = unknown.known + unknown.missing  # shown once, in the table's unknown row
+        return Tally(found.known, found.missing + spread, spread)
 
 
 def breakdown(

@@ -16,6 +16,20 @@ from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.meta import ReportStatus
 
 DATA_FILES = tuple(stem for _, stem, _, _ in KINDS)  # avvikelser, klagomal, …
+# What each data file holds, in Swedish, and the file to create (exports are CSV).
+FILE_KINDS = {
+    "klagomal": ("Klagomål och synpunkter", "csv"),
+    "avvikelser": ("Avvikelser", "csv"),
+    "lex-sarah": ("Lex Sarah", "yml"),
+    "lex-maria": ("Lex Maria", "yml"),
+    "personuppgiftsincidenter": ("Personuppgiftsincidenter", "csv"),
+    "ej-verkstallda-beslut": ("Ej verkställda beslut", "csv"),
+    "riskanalys": ("Riskanalys", "yml"),
+    "egenkontroller": ("Egenkontroller", "yml"),
+    "indikatorer": ("Indikatorer", "yml"),
+    "granskningar": ("Externa granskningar", "yml"),
+    "atgarder": ("Förbättringsåtgärder", "yml"),
+}
 # The figures computed from each data file, by the first part of their names.
 FIGURES_OF = {"riskanalys": ("risker",), "atgarder": ("atgarder", "uppfoljning")}
 
@@ -32,20 +46,25 @@ class Completeness:
         return bool(self.missing or self.incomplete)
 
     def note(self) -> str:
-        """A Swedish sentence for the page and the PDF, or "" when everything is there."""
-        parts = []
-        if self.missing:
-            parts.append(f"datafiler som saknas: {', '.join(self.missing)}")
+        """A Swedish sentence for the page and the PDF, or "" when everything is there.
+
+        The missing files themselves are a list of their own (`missing_files`)."""
         if self.incomplete:
-            parts.append(
-                f"datafiler som inte är klara (komplett: nej): {', '.join(self.incomplete)}"
+            text = (
+                "Uppgifterna är inte kompletta – datafiler som inte är klara (komplett: nej): "
+                f"{', '.join(self.incomplete)}. Jämförelser med året innan är preliminära för "
+                "datafiler som inte är klara."
             )
-        if not parts:
-            return ""
-        return (
-            f"Uppgifterna är inte kompletta – {'; '.join(parts)}. Jämförelser med året innan "
-            "är preliminära för datafiler som inte är klara."
-        )
+            return f"{text} Några datafiler saknas ännu." if self.missing else text
+        return "Uppgifterna är inte kompletta: några datafiler saknas ännu." if self.missing else ""
+
+    def missing_files(self, year: int) -> tuple[str, ...]:
+        """ "Lex Sarah: reports/2025/lex-sarah.yml", a line per data file the year lacks."""
+        lines = []
+        for stem in self.missing:
+            name, suffix = FILE_KINDS.get(stem, (stem, "yml"))
+            lines.append(f"{name}: reports/{year}/{stem}.{suffix}")
+        return tuple(lines)
 
 
 def completeness(data: YearData) -> Completeness:

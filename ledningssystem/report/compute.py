@@ -42,7 +42,8 @@ def compute_figures(
     if data.complaints is not None:
         complaint_figures(figures, data.complaints, config, org, names)
     if data.deviations is not None:
-        deviation_figures(figures, data.deviations, config, org, names)
+        before = previous.deviations if previous and previous.deviations else ()
+        deviation_figures(figures, data.deviations, config, org, names, before)
     if tree is not None:
         division_figures(figures, data, config, tree, names)
     own_figures(figures, data.own, config, org, names)

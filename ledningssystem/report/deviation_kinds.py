@@ -27,8 +27,18 @@ def unknown_kind(config: ReportConfig, rows: Sequence[DeviationRow]) -> Deviatio
     )
 
 
-def shown_kinds(config: ReportConfig, rows: Sequence[DeviationRow]) -> tuple[DeviationKind, ...]:
-    """The configured kinds, and the unknown kind when a row's typ is okänt."""
+def shown_kinds(
+    config: ReportConfig, rows: Sequence[DeviationRow], previous: Sequence[DeviationRow] = ()
+) -> tuple[DeviationKind, ...]:
+    """The configured kinds this year's or last year's rows have, and the unknown kind when
+    a row's typ is okänt.
+
+    A kind neither year has a row of is one the förvaltning does not have (no LSS, no
+    organisatoriska avvikelser registered): it is left out, never printed as "LSS 0". A kind
+    last year had keeps its row at 0, so that its change is shown.
+    """
+    had = {r.kind for r in (*rows, *previous)}
+    kinds = tuple(k for k in config.deviations if k.id in had)
     if any(r.kind == UNKNOWN_ID for r in rows):
-        return (*config.deviations, unknown_kind(config, rows))
-    return config.deviations
+        return (*kinds, unknown_kind(config, rows))
+    return kinds

@@ -106,13 +106,16 @@ def deviation_figures(
     config: ReportConfig,
     tree: OrgTree,
     names: Mapping[str, str],
+    previous: Sequence[DeviationRow] = (),
 ) -> None:
-    """avvikelser.*: the total, grades, and per kind its parts, categories and units."""
+    """avvikelser.*: the total, grades, and per kind its parts, categories and units.
+
+    `previous`: last year's rows; a kind neither year has gets no figures (not a 0)."""
     everything = tally_by(rows, lambda r: ("alla",), lambda r: r.count)
     figures.add_tally("avvikelser.total", "avvikelser", everything.column_tally("alla"))
     deviation_grades(figures, rows, config)
     pivots = deviation_pivots(rows, config, tree, "enhet")
-    for kind in shown_kinds(config, rows):
+    for kind in shown_kinds(config, rows, previous):
         mine = [r for r in rows if r.kind == kind.id]
         pivot = pivots.get(kind.id)
         total = pivot.total_tally() if pivot else Tally(0)

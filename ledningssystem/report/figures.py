@@ -47,6 +47,7 @@ class Tally:
 
     known: int
     missing: int = 0
+    unknown_choice: int = 0  # of `missing`, the items whose choice (slag, kategori) is unknown
 
     @property
     def value(self) -> int | None:
@@ -81,6 +82,7 @@ class Figure:
     direction: str | None = None  # indicators: one of DIRECTIONS
     measured_year: int | None = None  # indicators measured another year than the report's
     preliminary: bool = False  # a draft year with data missing or not complete
+    unknown_choice: int = 0  # of `missing`, items of unknown choice (Tally.unknown_choice)
 
     @property
     def delta(self) -> float | None:
@@ -221,18 +223,33 @@ class FigureSet:
         self.figures[name] = Figure(name, label, value, unit, decimals, small_base=self.small_base)
 
     def add_partly_known(  # noqa: ANN201
-        self, name: str, label: str, value: float | None, missing: int, unit: str = ""
+        self,
+        name: str,
+        label: str,
+        value: float | None,
+        missing: int,
+        unit: str = "",
+        unknown_choice: int = 0,
     ):
         """A figure some of whose items are unknown; value None prints "uppgift saknas"."""
         decimals = 1 if unit == PERCENT else 0
         self.figures[name] = Figure(
-            name, label, value, unit, decimals, missing=missing, small_base=self.small_base
+            name,
+            label,
+            value,
+            unit,
+            decimals,
+            missing=missing,
+            small_base=self.small_base,
+            unknown_choice=unknown_choice,
         )
 
     def add_tally(self, name: str, label: str, tally: Tally) -> None:
         """A sum as a figure; with unknown amounts a lower bound counted apart, never a zero."""
         if tally.missing:
-            self.add_partly_known(name, label, tally.value, tally.missing)
+            self.add_partly_known(
+                name, label, tally.value, tally.missing, unknown_choice=tally.unknown_choice
+            )
         else:
             self.add(name, label, tally.known)
 

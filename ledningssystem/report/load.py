@@ -43,7 +43,8 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
     history = read_history(reader)
     figures = _figures(years, config, content, history)
     if not unread and not failed:  # otherwise a missing figure may only be a consequence
-        reader.errors += check_config_key_figures(config, figures, *reader.config_origin)
+        if reader.own_key_figures:
+            reader.errors += check_config_key_figures(config, figures, *reader.config_origin)
         reader.errors += check_counted_figures(config, figures, *reader.counted_origin)
         if history is not None:
             reader.errors += check_history(history, figures)

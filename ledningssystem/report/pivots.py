@@ -129,6 +129,17 @@ class _Sums(Generic[K]):
             self.row_totals[key] += amount
 
 
+def column_tallies(pivot: Pivot[Any] | None, columns: Sequence[str]) -> tuple[Tally | None, ...]:
+    """Each column's sum in `pivot` (last year's), None for all without one.
+
+    A column last year's rows never had sums to 0 there: its rows were all known to be of
+    another value. That is how the unknown column keeps last year's sum in "Summa <fjolår>".
+    """
+    if pivot is None:
+        return tuple(None for _ in columns)
+    return tuple(pivot.column_tally(c) for c in columns)
+
+
 def tally_by(
     rows: Iterable[Any],
     columns: Callable[[Any], Sequence[str]],

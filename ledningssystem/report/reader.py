@@ -76,6 +76,9 @@ class ReportReader(FileReader):
         # räknas comes from the organisation's file only when that file sets it.
         own_counted = file == REPORT_CONFIG_FILE and "räknas" in data and "räknas" in own_data
         self.counted_origin = self.config_origin if own_counted else standard_origin
+        # The standard nyckeltal name kinds a förvaltning may not have (HSL, lex Maria): only
+        # a list the organisation wrote itself is checked for names no year has.
+        self.own_key_figures = file == REPORT_CONFIG_FILE and "nyckeltal" in own_data
         built = self.validate(ReportConfig, data, file, lines)
         return built or ReportConfig.model_validate(standard[0] if standard else {})
 

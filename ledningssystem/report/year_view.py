@@ -62,6 +62,7 @@ class YearView:
     administration_name: str
     compiled_by: str
     completeness_note: str = ""  # a draft's missing and incomplete data files, or ""
+    missing_files: tuple[str, ...] = ()  # a draft's "Datafiler som saknas", with file names
 
 
 def year_view(reports: Reports, year: int, content: Ledningssystem, link: Linker) -> YearView:
@@ -98,4 +99,5 @@ def year_view(reports: Reports, year: int, content: Ledningssystem, link: Linker
         content.organisation.administration.name,
         role.name if role else "",
         completeness(data).note(),
+        completeness(data).missing_files(year),
     )
