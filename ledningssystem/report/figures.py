@@ -81,6 +81,8 @@ class Figure:
     direction: str | None = None  # indicators: one of DIRECTIONS
     measured_year: int | None = None  # indicators measured another year than the report's
     preliminary: bool = False  # a draft year with data missing or not complete
+    base: int | None = None  # a share's whole (its denominator), for the small-number rule
+    previous_base: int | None = None
 
     @property
     def delta(self) -> float | None:
@@ -91,7 +93,10 @@ class Figure:
 
     @property
     def small(self) -> bool:
-        """A count whose base is too small for a percentage to mean anything."""
+        """A count (or a share's whole) too small for a percentage to mean anything."""
+        if self.unit == PERCENT:
+            bases = (self.base, self.previous_base)
+            return any(b is not None and b < self.small_base for b in bases)
         return (
             self.unit != PERCENT and self.previous is not None and self.previous < self.small_base
         )
@@ -147,6 +152,8 @@ class Figure:
         if self.unit == PERCENT:
             if self.delta == 0:
                 return "oförändrat"
+            if self.small:  # 1 of 3 against 2 of 4: procentenheter would overstate it
+                return f"från {self.previous_text()} till {self.text()}"
             return f"{_signed(self.delta, self.decimals)}\u00a0procentenheter"
         if self.delta == 0:
             return "oförändrat"
@@ -226,6 +233,21 @@ class FigureSet:
             name, label, value, unit, decimals, missing=missing, small_base=self.small_base
         )
 
+    def add_share(self, name: str, label: str, part: int, whole: int, missing: int) -> None:
+        """part/whole in per cent; "uppgift saknas" when `missing` items make it unknown."""
+        value = None if missing else share(part, whole)
+        if value is not None or missing:
+            self.figures[name] = Figure(
+                name,
+                label,
+                value,
+                PERCENT,
+                1,
+                missing=missing,
+                small_base=self.small_base,
+                base=whole,
+            )
+
     def add_tally(self, name: str, label: str, tally: Tally) -> None:
         """A sum as a figure; with unknown amounts a lower bound counted apart, never a zero."""
         if tally.missing:
@@ -264,6 +286,9 @@ class FigureSet:
             known = before is not None and before.value is not None and not before.missing
             if known and before is not None and figure.previous is None:
                 self.figures[name] = replace(
-                    figure, previous=before.value, previous_year=previous.year
+                    figure,
+                    previous=before.value,
+                    previous_year=previous.year,
+                    previous_base=before.base,
                 )
         return self
