@@ -55,6 +55,7 @@ class ImportSummary:
     skipped: dict[str, list[int]]
     target: str
     rows_written: int
+    per: str = ""  # what per_category counts per, when the kind decides it (own kinds)
 
 
 def known_ids(root: Path) -> Known:
@@ -163,6 +164,7 @@ def import_export(
         skipped=dict(converted.skipped),
         target=target_name,
         rows_written=len(rows),
+        per=(kind.columns[0].id if kind.columns else "enhet") if isinstance(kind, OwnKind) else "",
     )
 
 

@@ -158,6 +158,7 @@ class Mapping(ContentModel):
         "typ",
         "Vilken datafil importen ger: avvikelser, klagomal, personuppgiftsincidenter, lex-sarah, "
         "lex-maria, ej-verkstallda-beslut eller en egen uppgift (egna_uppgifter), t.ex. domar.",
+        union_mode="left_to_right",  # a built-in kind's name is the enum, never a plain str
     )
     header_row: int = sv("rubrikrad", "Raden med kolumnernas namn (standard 1).", default=1, ge=1)
     sheet: str = sv("blad", "Excel-bladets namn (standard: det första).", default="")
