@@ -164,7 +164,9 @@ def import_export(
         skipped=dict(converted.skipped),
         target=target_name,
         rows_written=len(rows),
-        per=(kind.columns[0].id if kind.columns else "enhet") if isinstance(kind, OwnKind) else "",
+        per=(kind.columns[0].name.lower() if kind.columns else "enhet")
+        if isinstance(kind, OwnKind)
+        else "",
     )
 
 
