@@ -8,6 +8,7 @@ refusing a literal count of the new noun, and `check` refusing bad rows and defi
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ import pytest
 from ledningssystem.core.load import read_handbook
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.yaml_lines import parse_yaml
+from ledningssystem.portal.schema import schema_documents, vscode_yaml_schemas
 from ledningssystem.report.load import load_reports
 from ledningssystem.report.meta import ReportMeta, ReportStatus
 from ledningssystem.report.reader import ReportReader
@@ -156,3 +158,16 @@ def test_a_kind_for_later_years_keeps_the_fastställd_seal(tmp_path: Path) -> No
     config = (reports / "config.yml").read_text(encoding="utf-8")
     (reports / "config.yml").write_text(config.replace("    från_år: 2025\n", ""), "utf-8")
     assert not seal_holds(reports / "2024", sealed_fingerprint(read_meta(reports / "2024")))
+
+
+def test_make_schema_writes_a_schema_per_own_kind(tmp_path: Path) -> None:
+    """Own kinds come from reports/config.yml, so their schemas are made from it."""
+    shutil.copytree(FIXTURE, tmp_path / "reports")
+    documents = schema_documents(tmp_path)
+    schema = json.loads(documents["berattelse-egen-felaktiga-utbetalningar.schema.json"])
+    row = schema["$defs"]["OwnRow_felaktiga-utbetalningar"]["properties"]
+    assert row["atgard"]["anyOf"][0] == {"enum": ["polisanmalan", "aterkrav", "ingen"]}
+    assert set(row) == {"enhet", "antal", "atgard", "belopp", "från_föregående_år"}
+    assert schema["properties"]["rader"]["type"] == "array"
+    globs = vscode_yaml_schemas("schemas", tmp_path)
+    assert globs["./schemas/berattelse-egen-domar.schema.json"] == ["reports/*/domar.yml"]

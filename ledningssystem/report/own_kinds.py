@@ -16,7 +16,7 @@ from pydantic_core import PydanticCustomError
 from ledningssystem.core.model.base import ContentModel, Slug, Text, sv
 from ledningssystem.report.choice import Choice, unique_ids
 from ledningssystem.report.fields import SlugList, YesNo, yes_no
-from ledningssystem.report.unknown import MaybeCount, MaybeSlug, is_unknown
+from ledningssystem.report.unknown import MaybeCount, MaybeSlug, is_unknown, unknown_or
 
 OWN_KEY = "egna_uppgifter"
 ROWS_KEY = "rader"  # the YAML key of an own kind's data file
@@ -128,7 +128,8 @@ class OwnKind(ContentModel):
 
     def row_model(self) -> type[OwnRow]:
         fields: dict[str, Any] = {
-            f"c{i}": (MaybeSlug, sv(c.id, c.name)) for i, c in enumerate(self.columns)
+            f"c{i}": (_values_of(c), sv(c.id, f"{c.name}: {_listed(c)} eller okänt."))
+            for i, c in enumerate(self.columns)
         }
         fields |= {
             f"s{i}": (MaybeCount, sv(s.id, s.name, default=0)) for i, s in enumerate(self.sums)
@@ -180,6 +181,15 @@ def _known_column(columns: dict[str, OwnColumn], column_id: str, field: str) -> 
 
 def _refuse(field: str, message: str) -> NoReturn:
     raise PydanticCustomError("sv_own_reference", message, {"field": field})
+
+
+def _values_of(column: OwnColumn) -> Any:
+    """The column's type: an id or okänt, with its configured values as the schema's enum."""
+    return Annotated[MaybeSlug, unknown_or({"enum": [v.id for v in column.values]})]
+
+
+def _listed(column: OwnColumn) -> str:
+    return ", ".join(v.id for v in column.values)
 
 
 def _yes_no_unknown(value: Any) -> Any:
