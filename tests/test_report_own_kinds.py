@@ -14,11 +14,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 
 from ledningssystem.core.load import read_handbook
 from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.urls import Linker
 from ledningssystem.core.yaml_lines import parse_yaml
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.portal.schema import schema_documents, vscode_yaml_schemas
+from ledningssystem.report.blocks import BlockContext
+from ledningssystem.report.blocks_own import own_kind
 from ledningssystem.report.load import load_reports
 from ledningssystem.report.meta import ReportMeta, ReportStatus
 from ledningssystem.report.reader import ReportReader
@@ -171,3 +176,53 @@ def test_make_schema_writes_a_schema_per_own_kind(tmp_path: Path) -> None:
     assert schema["properties"]["rader"]["type"] == "array"
     globs = vscode_yaml_schemas("schemas", tmp_path)
     assert globs["./schemas/berattelse-egen-domar.schema.json"] == ["reports/*/domar.yml"]
+
+
+def own_block(tmp_path: Path, files: dict[str, str | None]) -> BeautifulSoup:
+    """The 2025 domar block of the fixture with `files` written over it (None: removed)."""
+    root = copy_example(tmp_path)
+    shutil.rmtree(root / "reports")
+    shutil.copytree(FIXTURE, root / "reports")
+    for path, text in files.items():
+        target = root / "reports" / path
+        if text is None:
+            target.unlink()
+        else:
+            target.write_text(text, encoding="utf-8")
+    content = load_ledningssystem(root)
+    reports, errors = load_reports(root, content)
+    assert errors == []
+    kind = next(k for k in reports.config.own if k.id == "domar")
+    ctx = BlockContext(reports.years[2025], reports.figures[2025], reports, content, LINK)
+    return BeautifulSoup(own_kind(ctx, kind), "html.parser")
+
+
+LINK = Linker("kvalitetsberattelse/2025/index.md")
+NO_COUNT = {"2025/text/indikatorer-och-granskningar.md": "Domarna redovisas nedan.\n"}
+
+
+def test_an_absent_file_shows_no_number(tmp_path: Path) -> None:
+    block = own_block(tmp_path, {"2025/domar.csv": None, **NO_COUNT})
+    assert block.find("table") is None
+    assert block.select_one(".ls-report-empty").get_text() == (
+        "Uppgift saknas: reports/2025/domar.csv (eller .yml) finns inte, så inget antal visas."
+    )
+
+
+def test_ingen_data_says_the_year_has_none(tmp_path: Path) -> None:
+    meta = (FIXTURE / "2025" / "report.yml").read_text(encoding="utf-8") + "ingen_data: [domar]\n"
+    block = own_block(tmp_path, {"2025/domar.csv": None, "2025/report.yml": meta, **NO_COUNT})
+    assert block.find("table") is None
+    assert "Året har inga uppgifter om domar efter överklagande" in block.get_text()
+
+
+def test_an_empty_file_is_a_known_zero_without_empty_tables(tmp_path: Path) -> None:
+    block = own_block(tmp_path, {"2025/domar.csv": "enhet;instans;utfall;antal\n", **NO_COUNT})
+    tables = block.find_all("table")
+    assert [t.caption.get_text(" ", strip=True) for t in tables] == [
+        "Domar efter överklagande 2025 i sammandrag"
+    ]
+    cells = [
+        c.get_text(strip=True) for c in tables[0].find("tbody").find("tr").find_all(["th", "td"])
+    ]
+    assert cells[:2] == ["Antal", "0"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from ledningssystem.report.blocks import NUM, BlockContext, cells, nothing, pair, trend_chart
+from ledningssystem.report.blocks import NUM, BlockContext, cells, pair, trend_chart
 from ledningssystem.report.blocks_cross import column_chart, cross_cells, cross_columns, cross_table
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.levels import LEVEL_HEADINGS
@@ -29,7 +29,7 @@ def own_kind(ctx: BlockContext, kind: OwnKind) -> str:
     rows = ctx.data.own.get(kind.id)
     heading = f'<h3 class="ls-own-kind" markdown="0">{escape(kind.name)}</h3>'
     if rows is None:
-        return f"{heading}\n{nothing(kind.name.lower())}"
+        return f"{heading}\n{_absent(ctx, kind)}"
     year = ctx.data.year
     summary = [["Antal", *cells(ctx.figures.get(f"{kind.id}.total"))]]
     if kind.carried:
@@ -50,10 +50,23 @@ def own_kind(ctx: BlockContext, kind: OwnKind) -> str:
         heading,
         render_table(Table(f"{kind.name} {year} i sammandrag", head, summary, None, NUM)),
     ]
-    parts += [_column(ctx, kind, column) for column in kind.columns]
-    parts += [_cross(ctx, kind, cross) for cross in kind.crosses]
+    if rows:  # an empty file: the 0 above is known, tables of nothing would say no more
+        parts += [_column(ctx, kind, column) for column in kind.columns]
+        parts += [_cross(ctx, kind, cross) for cross in kind.crosses]
     parts.append(trend_chart(ctx, f"{kind.id}.total", f"{kind.name} per år"))
     return "\n\n".join(p for p in parts if p)
+
+
+def _absent(ctx: BlockContext, kind: OwnKind) -> str:
+    """No file: the number is not known, so none is shown (a 0 would be a false figure)."""
+    if kind.id in ctx.data.meta.no_data:
+        text = f"Året har inga uppgifter om {kind.name.lower()} (ingen_data i report.yml)."
+    else:
+        text = (
+            f"Uppgift saknas: {ctx.data.folder}/{kind.id}.csv (eller .yml) finns inte, "
+            "så inget antal visas."
+        )
+    return f'<p class="ls-report-empty">{escape(text)}</p>'
 
 
 def _column(ctx: BlockContext, kind: OwnKind, column: OwnColumn) -> str:
