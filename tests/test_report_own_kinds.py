@@ -69,6 +69,31 @@ def test_own_figures_in_open_data(built: dict[str, Any]) -> None:
     assert figures["felaktiga-utbetalningar.belopp"]["uppgift_saknas"] == 1
 
 
+def test_the_cross_of_two_columns_on_the_page_in_the_pdf_and_open_data(
+    built: dict[str, Any],
+) -> None:
+    caption = "Domar efter överklagande 2025 per instans och utfall"
+    assert row(built, caption, "Förvaltningsrätten")[1:] == ["7", "2", "1", "1", "11"]
+    assert row(built, caption, "Kammarrätten")[1:] == ["1", "0", "0", "0", "1"]
+    assert row(built, caption, "Summa")[1:] == ["8", "2", "1", "1", "12"]
+    assert caption in built["pdf"]
+    assert "Förvaltningsrätten 7 2 1 1 11" in built["pdf"]
+    figures = built["json"]
+    assert figures["domar.forvaltningsratt.faststallt"]["värde"] == 7
+    assert figures["domar.forvaltningsratt.uppgift-saknas"]["värde"] == 1
+    assert figures["domar.kammarratt.andrat"]["värde"] == 0
+    assert "domar.kammarratt.uppgift-saknas" not in figures  # no such row: no figure
+
+
+def test_a_share_with_an_unknown_in_its_column_is_uppgift_saknas(built: dict[str, Any]) -> None:
+    share = built["json"]["domar.andel.faststallda"]
+    assert (share["värde"], share["uppgift_saknas"], share["enhet"]) == (None, 1, "%")
+    label = "Andel domar där nämndens beslut fastställdes"
+    cells = row(built, "Domar efter överklagande 2025 i sammandrag", label)
+    assert cells[1] == "uppgift saknas"
+    assert cells[2] == "85,7 %"  # 6 of 7 in 2024
+
+
 def test_own_figures_on_page_and_in_pdf(built: dict[str, Any]) -> None:
     sentence = "Under året kom 12 domar efter överklagande."
     assert sentence in built["page"] and sentence in built["pdf"]
