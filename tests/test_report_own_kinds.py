@@ -251,3 +251,40 @@ def test_an_empty_file_is_a_known_zero_without_empty_tables(tmp_path: Path) -> N
         c.get_text(strip=True) for c in tables[0].find("tbody").find("tr").find_all(["th", "td"])
     ]
     assert cells[:2] == ["Antal", "0"]
+
+
+CROSS = '23 – fältet "egna_uppgifter nr 1 › korstabeller": '
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "{rader: instans, kolumner: utfall}",
+            "{rader: instans, kolumner: domstol}",
+            CROSS + 'kolumnen "domstol" finns inte i kolumner (finns: instans, utfall).',
+        ),
+        (
+            "{rader: instans, kolumner: utfall}",
+            "{rader: utfall, kolumner: utfall}",
+            CROSS + 'rader och kolumner är båda "utfall".',
+        ),
+        (
+            "{id: kammarratt, namn: Kammarrätten}",
+            "{id: total, namn: Kammarrätten}",
+            CROSS + 'värdet "total" i instans är redan ett figurnamn.',
+        ),
+        (
+            "värden: [faststallt]",
+            "värden: [upphavt]",
+            '25 – fältet "egna_uppgifter nr 1 › andelar": "upphavt" är inget värde i utfall '
+            "(faststallt, andrat, aterforvisat).",
+        ),
+    ],
+)
+def test_a_cross_or_share_that_names_no_column_or_value(
+    tmp_path: Path, handbook: Ledningssystem, old: str, new: str, message: str
+) -> None:
+    assert old in CONFIG
+    found = errors_with(tmp_path, handbook, {"config.yml": CONFIG.replace(old, new)})
+    assert found[0] == f"reports/config.yml:{message}"
