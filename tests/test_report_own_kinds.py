@@ -24,6 +24,7 @@ from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.portal.schema import schema_documents, vscode_yaml_schemas
 from ledningssystem.report.blocks import BlockContext
 from ledningssystem.report.blocks_own import own_kind
+from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.load import load_reports
 from ledningssystem.report.meta import ReportMeta, ReportStatus
 from ledningssystem.report.reader import ReportReader
@@ -288,3 +289,18 @@ def test_a_cross_or_share_that_names_no_column_or_value(
     assert old in CONFIG
     found = errors_with(tmp_path, handbook, {"config.yml": CONFIG.replace(old, new)})
     assert found[0] == f"reports/config.yml:{message}"
+
+
+def test_a_share_of_few_changes_from_to_and_of_many_in_procentenheter() -> None:
+    before, now = FigureSet(2024), FigureSet(2025)
+    before.add_share("domar.andel.x", "Andel", 6, 7, 0)
+    now.add_share("domar.andel.x", "Andel", 2, 4, 0)
+    few = now.with_previous(before)["domar.andel.x"]
+    assert few.change() == "från 85,7\u00a0% till 50,0\u00a0%"
+    before.add_share("domar.andel.y", "Andel", 60, 70, 0)
+    now.add_share("domar.andel.y", "Andel", 20, 40, 0)
+    assert now.with_previous(before)["domar.andel.y"].change() == "−35,7\u00a0procentenheter"
+    now.add_share("domar.andel.z", "Andel", 20, 40, 3)  # 3 with okänt: not a lower bound
+    assert now["domar.andel.z"].cell() == "uppgift saknas"
+    now.add_share("domar.andel.tom", "Andel", 0, 0, 0)  # a share of nothing is no figure
+    assert "domar.andel.tom" not in now
