@@ -49,7 +49,7 @@ def test_an_empty_amount_is_written_as_okänt_never_zero(portal: Path) -> None:
 
 
 def test_an_unknown_typ_lists_the_built_in_and_own_kinds(portal: Path) -> None:
-    result = run_cli(portal, "import", "domr", EXPORT, "--year", "2025")
+    result = run_cli(portal, "import", "domr", "saknas.csv", "--year", "2025")
     assert result.returncode != 0
     assert result.stderr.strip().endswith(
         'TYP "domr" finns inte. Menade du "domar"? Inbyggda: avvikelser, klagomal, '

@@ -37,10 +37,10 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 @command("import", _arguments)
 def import_data(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
+    known = known_ids(root)
+    kind = import_kind(args.typ, known.own_kinds)  # a mistyped TYP first: it says the most
     if not args.fil.is_file():
         raise UserError(f"filen {args.fil} finns inte")
-    known = known_ids(root)
-    kind = import_kind(args.typ, known.own_kinds)
     try:
         summary = import_export(root, kind, args.fil, args.year, known, args.mapping, args.force)
     except ImportRefused as refused:
