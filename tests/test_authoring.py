@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ledningssystem.portal.schema import SCHEMAS, schema_documents
+from ledningssystem.portal.schema import portal_schemas, schema_documents
 from ledningssystem.website.macro_api import MACROS
 from tests.conftest import REPO, run_cli
 
@@ -21,14 +21,14 @@ def test_every_macro_is_documented_with_an_example() -> None:
 
 
 def test_committed_schemas_are_up_to_date() -> None:
-    for name, text in schema_documents().items():
+    for name, text in schema_documents(REPO).items():
         committed = REPO / "schemas" / name
         assert committed.read_text(encoding="utf-8") == text, (
             f"{committed} är inaktuell: kör make schema"
         )
     settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     assert set(settings["yaml.schemas"]) == {
-        f"./schemas/{n}" for n, (_, g) in SCHEMAS.items() if not g[0].endswith(".md")
+        f"./schemas/{n}" for n, (_, g) in portal_schemas(REPO).items() if not g[0].endswith(".md")
     }
 
 

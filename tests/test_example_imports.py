@@ -28,6 +28,7 @@ DATA_FILES = {
     "lex-maria": "lex-maria.yml",
     "personuppgiftsincidenter": "personuppgiftsincidenter.csv",
     "ej-verkstallda-beslut": "ej-verkstallda-beslut.csv",
+    "domar": "domar.csv",  # an own kind (egna_uppgifter in reports/config.yml)
 }
 COMMANDS = list(_COMMAND.finditer(GUIDE.read_text(encoding="utf-8")))
 

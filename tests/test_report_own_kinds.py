@@ -8,15 +8,23 @@ refusing a literal count of the new noun, and `check` refusing bad rows and defi
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 
 from ledningssystem.core.load import read_handbook
 from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.urls import Linker
 from ledningssystem.core.yaml_lines import parse_yaml
+from ledningssystem.portal.load import load_ledningssystem
+from ledningssystem.portal.schema import schema_documents, vscode_yaml_schemas
+from ledningssystem.report.blocks import BlockContext
+from ledningssystem.report.blocks_own import own_kind
+from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.load import load_reports
 from ledningssystem.report.meta import ReportMeta, ReportStatus
 from ledningssystem.report.reader import ReportReader
@@ -60,6 +68,31 @@ def test_own_figures_in_open_data(built: dict[str, Any]) -> None:
     assert figures["felaktiga-utbetalningar.nya-under-aret"]["värde"] == 4
     assert figures["felaktiga-utbetalningar.belopp"]["värde"] == 165500
     assert figures["felaktiga-utbetalningar.belopp"]["uppgift_saknas"] == 1
+
+
+def test_the_cross_of_two_columns_on_the_page_in_the_pdf_and_open_data(
+    built: dict[str, Any],
+) -> None:
+    caption = "Domar efter överklagande 2025 per instans och utfall"
+    assert row(built, caption, "Förvaltningsrätten")[1:] == ["7", "2", "1", "1", "11"]
+    assert row(built, caption, "Kammarrätten")[1:] == ["1", "0", "0", "0", "1"]
+    assert row(built, caption, "Summa")[1:] == ["8", "2", "1", "1", "12"]
+    assert caption in built["pdf"]
+    assert "Förvaltningsrätten 7 2 1 1 11" in built["pdf"]
+    figures = built["json"]
+    assert figures["domar.forvaltningsratt.faststallt"]["värde"] == 7
+    assert figures["domar.forvaltningsratt.uppgift-saknas"]["värde"] == 1
+    assert figures["domar.kammarratt.andrat"]["värde"] == 0
+    assert "domar.kammarratt.uppgift-saknas" not in figures  # no such row: no figure
+
+
+def test_a_share_with_an_unknown_in_its_column_is_uppgift_saknas(built: dict[str, Any]) -> None:
+    share = built["json"]["domar.andel.faststallda"]
+    assert (share["värde"], share["uppgift_saknas"], share["enhet"]) == (None, 1, "%")
+    label = "Andel domar där nämndens beslut fastställdes"
+    cells = row(built, "Domar efter överklagande 2025 i sammandrag", label)
+    assert cells[1] == "uppgift saknas"
+    assert cells[2] == "85,7 %"  # 6 of 7 in 2024
 
 
 def test_own_figures_on_page_and_in_pdf(built: dict[str, Any]) -> None:
@@ -156,3 +189,118 @@ def test_a_kind_for_later_years_keeps_the_fastställd_seal(tmp_path: Path) -> No
     config = (reports / "config.yml").read_text(encoding="utf-8")
     (reports / "config.yml").write_text(config.replace("    från_år: 2025\n", ""), "utf-8")
     assert not seal_holds(reports / "2024", sealed_fingerprint(read_meta(reports / "2024")))
+
+
+def test_make_schema_writes_a_schema_per_own_kind(tmp_path: Path) -> None:
+    """Own kinds come from reports/config.yml, so their schemas are made from it."""
+    shutil.copytree(FIXTURE, tmp_path / "reports")
+    documents = schema_documents(tmp_path)
+    schema = json.loads(documents["berattelse-egen-felaktiga-utbetalningar.schema.json"])
+    row = schema["$defs"]["OwnRow_felaktiga-utbetalningar"]["properties"]
+    assert row["atgard"]["anyOf"][0] == {"enum": ["polisanmalan", "aterkrav", "ingen"]}
+    assert set(row) == {"enhet", "antal", "atgard", "belopp", "från_föregående_år"}
+    assert schema["properties"]["rader"]["type"] == "array"
+    globs = vscode_yaml_schemas("schemas", tmp_path)
+    assert globs["./schemas/berattelse-egen-domar.schema.json"] == ["reports/*/domar.yml"]
+
+
+def own_block(tmp_path: Path, files: dict[str, str | None]) -> BeautifulSoup:
+    """The 2025 domar block of the fixture with `files` written over it (None: removed)."""
+    root = copy_example(tmp_path)
+    shutil.rmtree(root / "reports")
+    shutil.copytree(FIXTURE, root / "reports")
+    for path, text in files.items():
+        target = root / "reports" / path
+        if text is None:
+            target.unlink()
+        else:
+            target.write_text(text, encoding="utf-8")
+    content = load_ledningssystem(root)
+    reports, errors = load_reports(root, content)
+    assert errors == []
+    kind = next(k for k in reports.config.own if k.id == "domar")
+    ctx = BlockContext(reports.years[2025], reports.figures[2025], reports, content, LINK)
+    return BeautifulSoup(own_kind(ctx, kind), "html.parser")
+
+
+LINK = Linker("kvalitetsberattelse/2025/index.md")
+NO_COUNT = {"2025/text/indikatorer-och-granskningar.md": "Domarna redovisas nedan.\n"}
+
+
+def test_an_absent_file_shows_no_number(tmp_path: Path) -> None:
+    block = own_block(tmp_path, {"2025/domar.csv": None, **NO_COUNT})
+    assert block.find("table") is None
+    assert block.select_one(".ls-report-empty").get_text() == (
+        "Uppgift saknas: reports/2025/domar.csv (eller .yml) finns inte, så inget antal visas."
+    )
+
+
+def test_ingen_data_says_the_year_has_none(tmp_path: Path) -> None:
+    meta = (FIXTURE / "2025" / "report.yml").read_text(encoding="utf-8") + "ingen_data: [domar]\n"
+    block = own_block(tmp_path, {"2025/domar.csv": None, "2025/report.yml": meta, **NO_COUNT})
+    assert block.find("table") is None
+    assert "Året har inga uppgifter om domar efter överklagande" in block.get_text()
+
+
+def test_an_empty_file_is_a_known_zero_without_empty_tables(tmp_path: Path) -> None:
+    block = own_block(tmp_path, {"2025/domar.csv": "enhet;instans;utfall;antal\n", **NO_COUNT})
+    tables = block.find_all("table")
+    assert [t.caption.get_text(" ", strip=True) for t in tables] == [
+        "Domar efter överklagande 2025 i sammandrag"
+    ]
+    cells = [
+        c.get_text(strip=True) for c in tables[0].find("tbody").find("tr").find_all(["th", "td"])
+    ]
+    assert cells[:2] == ["Antal", "0"]
+
+
+CROSS = '23 – fältet "egna_uppgifter nr 1 › korstabeller": '
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "{rader: instans, kolumner: utfall}",
+            "{rader: instans, kolumner: domstol}",
+            CROSS + 'kolumnen "domstol" finns inte i kolumner (finns: instans, utfall).',
+        ),
+        (
+            "{rader: instans, kolumner: utfall}",
+            "{rader: utfall, kolumner: utfall}",
+            CROSS + 'rader och kolumner är båda "utfall".',
+        ),
+        (
+            "{id: kammarratt, namn: Kammarrätten}",
+            "{id: total, namn: Kammarrätten}",
+            CROSS + 'värdet "total" i instans är redan ett figurnamn.',
+        ),
+        (
+            "värden: [faststallt]",
+            "värden: [upphavt]",
+            '25 – fältet "egna_uppgifter nr 1 › andelar": "upphavt" är inget värde i utfall '
+            "(faststallt, andrat, aterforvisat).",
+        ),
+    ],
+)
+def test_a_cross_or_share_that_names_no_column_or_value(
+    tmp_path: Path, handbook: Ledningssystem, old: str, new: str, message: str
+) -> None:
+    assert old in CONFIG
+    found = errors_with(tmp_path, handbook, {"config.yml": CONFIG.replace(old, new)})
+    assert found[0] == f"reports/config.yml:{message}"
+
+
+def test_a_share_of_few_changes_from_to_and_of_many_in_procentenheter() -> None:
+    before, now = FigureSet(2024), FigureSet(2025)
+    before.add_share("domar.andel.x", "Andel", 6, 7, 0)
+    now.add_share("domar.andel.x", "Andel", 2, 4, 0)
+    few = now.with_previous(before)["domar.andel.x"]
+    assert few.change() == "från 85,7\u00a0% till 50,0\u00a0%"
+    before.add_share("domar.andel.y", "Andel", 60, 70, 0)
+    now.add_share("domar.andel.y", "Andel", 20, 40, 0)
+    assert now.with_previous(before)["domar.andel.y"].change() == "−35,7\u00a0procentenheter"
+    now.add_share("domar.andel.z", "Andel", 20, 40, 3)  # 3 with okänt: not a lower bound
+    assert now["domar.andel.z"].cell() == "uppgift saknas"
+    now.add_share("domar.andel.tom", "Andel", 0, 0, 0)  # a share of nothing is no figure
+    assert "domar.andel.tom" not in now

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 
 from ledningssystem.commands.registry import UserError, command
+from ledningssystem.core.file_names import REPORT_CONFIG_FILE as CONFIG
+from ledningssystem.core.messages import did_you_mean
 from ledningssystem.core.privacy import mask
 from ledningssystem.report.importer import (
     ImportKind,
@@ -14,10 +16,11 @@ from ledningssystem.report.importer import (
     import_export,
     known_ids,
 )
+from ledningssystem.report.own_kinds import OwnKind
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("typ", choices=[k.value for k in ImportKind], help="vilken datafil")
+    parser.add_argument("typ", help="vilken datafil: en inbyggd sort eller en egen uppgift")
     parser.add_argument("fil", type=Path, metavar="FIL", help="exporten (CSV eller xlsx)")
     parser.add_argument("--year", "--ar", type=int, required=True, dest="year", metavar="ÅR")
     parser.add_argument(
@@ -34,17 +37,35 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 @command("import", _arguments)
 def import_data(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
+    known = known_ids(root)
+    kind = import_kind(args.typ, known.own_kinds)  # a mistyped TYP first: it says the most
     if not args.fil.is_file():
         raise UserError(f"filen {args.fil} finns inte")
-    known = known_ids(root)
     try:
-        summary = import_export(
-            root, ImportKind(args.typ), args.fil, args.year, known, args.mapping, args.force
-        )
+        summary = import_export(root, kind, args.fil, args.year, known, args.mapping, args.force)
     except ImportRefused as refused:
         raise UserError(mask(str(refused))) from None
     print(summary_text(summary))
     return 0
+
+
+def import_kind(name: str, own: tuple[OwnKind, ...]) -> ImportKind | OwnKind:
+    """The built-in kind or own kind (egna_uppgifter) called `name`; a Swedish error if none."""
+    if name in {k.value for k in ImportKind}:
+        return ImportKind(name)
+    found = next((k for k in own if k.id == name), None)
+    if found is not None:
+        return found
+    builtin = ", ".join(k.value for k in ImportKind)
+    mine = ", ".join(k.id for k in own) or f"inga (de anges under egna_uppgifter i {CONFIG})"
+    guess = did_you_mean(name, [*(k.value for k in ImportKind), *(k.id for k in own)]).strip()
+    parts = [
+        f'TYP "{name}" finns inte.',
+        guess,
+        f"Inbyggda: {builtin}.",
+        f"Egna uppgifter: {mine}.",
+    ]
+    raise UserError(" ".join(p for p in parts if p))
 
 
 # What the per-category lines of the summary are per, for kinds not counted by category.
@@ -59,7 +80,7 @@ def summary_text(summary: ImportSummary) -> str:
     """What the import did, in Swedish, so it can be checked against the case system."""
     lines = [f"Läste {_rows(summary.rows_read)} ur {summary.source} ({summary.description})."]
     # Incidents are counted per unit; the other kinds per category.
-    per = next((p for kind, p in _PER.items() if kind in summary.target), "kategori")
+    per = summary.per or next((p for k, p in _PER.items() if k in summary.target), "kategori")
     lines.append(f"Räknade {_rows(summary.counted)}. Per {per}:")
     lines += [f"  {name}: {count}" for name, count in summary.per_category.items()]
     skipped = sum(len(rows) for rows in summary.skipped.values())

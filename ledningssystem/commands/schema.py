@@ -17,15 +17,16 @@ def schema(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     folder = root / SCHEMA_FOLDER
     folder.mkdir(exist_ok=True)
-    for name, text in schema_documents().items():
+    documents = schema_documents(root)
+    for name, text in documents.items():
         (folder / name).write_text(text, encoding="utf-8")
-    _update_vscode_settings(root / ".vscode" / "settings.json")
-    print(f"Skrev {len(schema_documents())} scheman i {SCHEMA_FOLDER}/ och .vscode/settings.json.")
+    _update_vscode_settings(root / ".vscode" / "settings.json", root)
+    print(f"Skrev {len(documents)} scheman i {SCHEMA_FOLDER}/ och .vscode/settings.json.")
     return 0
 
 
-def _update_vscode_settings(path: Path) -> None:
+def _update_vscode_settings(path: Path, root: Path) -> None:
     settings = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    settings["yaml.schemas"] = vscode_yaml_schemas(SCHEMA_FOLDER)
+    settings["yaml.schemas"] = vscode_yaml_schemas(SCHEMA_FOLDER, root)
     path.parent.mkdir(exist_ok=True)
     path.write_text(json.dumps(settings, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

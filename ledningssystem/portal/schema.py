@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -14,7 +15,7 @@ from ledningssystem.core.model.requirement import RequirementSource
 from ledningssystem.core.model.role import Role
 from ledningssystem.core.model.routine import Routine
 from ledningssystem.core.model.settings import Settings
-from ledningssystem.report.schema import report_schemas
+from ledningssystem.report.schema import own_schemas, report_schemas
 
 
 class RoleFile(BaseModel):
@@ -36,18 +37,24 @@ SCHEMAS: dict[str, tuple[type[BaseModel], list[str]]] = {
 }
 
 
-def schema_documents() -> dict[str, str]:
+def portal_schemas(root: Path) -> dict[str, tuple[type[BaseModel], list[str]]]:
+    """Every schema of the portal at `root`: the fixed ones and one per own kind."""
+    return {**SCHEMAS, **own_schemas(root)}
+
+
+def schema_documents(root: Path) -> dict[str, str]:
     """File name → JSON text of every schema, stable across runs."""
     return {
-        name: _dump(model.model_json_schema(by_alias=True)) for name, (model, _) in SCHEMAS.items()
+        name: _dump(model.model_json_schema(by_alias=True))
+        for name, (model, _) in portal_schemas(root).items()
     }
 
 
-def vscode_yaml_schemas(folder: str) -> dict[str, list[str]]:
+def vscode_yaml_schemas(folder: str, root: Path) -> dict[str, list[str]]:
     """The `yaml.schemas` setting of the VS Code YAML extension."""
     return {
         f"./{folder}/{name}": globs
-        for name, (_, globs) in SCHEMAS.items()
+        for name, (_, globs) in portal_schemas(root).items()
         if not globs[0].endswith(".md")
     }
 

@@ -83,6 +83,8 @@ class Figure:
     measured_year: int | None = None  # indicators measured another year than the report's
     preliminary: bool = False  # a draft year with data missing or not complete
     unknown_choice: int = 0  # of `missing`, items of unknown choice (Tally.unknown_choice)
+    base: int | None = None  # a share's whole (its denominator), for the small-number rule
+    previous_base: int | None = None
 
     @property
     def delta(self) -> float | None:
@@ -93,7 +95,10 @@ class Figure:
 
     @property
     def small(self) -> bool:
-        """A count whose base is too small for a percentage to mean anything."""
+        """A count (or a share's whole) too small for a percentage to mean anything."""
+        if self.unit == PERCENT:
+            bases = (self.base, self.previous_base)
+            return any(b is not None and b < self.small_base for b in bases)
         return (
             self.unit != PERCENT and self.previous is not None and self.previous < self.small_base
         )
@@ -149,6 +154,8 @@ class Figure:
         if self.unit == PERCENT:
             if self.delta == 0:
                 return "oförändrat"
+            if self.small:  # 1 of 3 against 2 of 4: procentenheter would overstate it
+                return f"från {self.previous_text()} till {self.text()}"
             return f"{_signed(self.delta, self.decimals)}\u00a0procentenheter"
         if self.delta == 0:
             return "oförändrat"
@@ -244,6 +251,21 @@ class FigureSet:
             unknown_choice=unknown_choice,
         )
 
+    def add_share(self, name: str, label: str, part: int, whole: int, missing: int) -> None:
+        """part/whole in per cent; "uppgift saknas" when `missing` items make it unknown."""
+        value = None if missing else share(part, whole)
+        if value is not None or missing:
+            self.figures[name] = Figure(
+                name,
+                label,
+                value,
+                PERCENT,
+                1,
+                missing=missing,
+                small_base=self.small_base,
+                base=whole,
+            )
+
     def add_tally(self, name: str, label: str, tally: Tally) -> None:
         """A sum as a figure; with unknown amounts a lower bound counted apart, never a zero."""
         if tally.missing:
@@ -287,5 +309,7 @@ class FigureSet:
             # Measured another year (mätår): compare measurements, each named by its year.
             then, now = before.measured_year or previous.year, figure.measured_year or self.year
             if then < now:
-                self.figures[name] = replace(figure, previous=before.value, previous_year=then)
+                self.figures[name] = replace(
+                    figure, previous=before.value, previous_year=then, previous_base=before.base
+                )
         return self

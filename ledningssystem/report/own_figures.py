@@ -6,14 +6,14 @@ page and a figure cited in the text cannot disagree; okänt is counted apart, ne
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.config import ReportConfig
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figures import FigureSet, Tally
 from ledningssystem.report.levels import OrgTree
-from ledningssystem.report.own_kinds import OwnKind, OwnRow
-from ledningssystem.report.pivots import own_pivot, tally_by
+from ledningssystem.report.own_kinds import SHARE_SEGMENT, OwnKind, OwnRow
+from ledningssystem.report.pivots import own_cross_pivot, own_pivot, tally_by
 
 CARRIED_FIGURE = "fran-foregaende-ar"
 NEW_FIGURE = "nya-under-aret"  # the rows not carried over: what came in during the year
@@ -50,6 +50,8 @@ def _kind_figures(
             if tally.known or tally.missing or value is not UNKNOWN:
                 name = f"{kind.id}.{column.id}.{value.id}"
                 figures.add_tally(name, f"{label} – {column.name.lower()}: {value.name}", tally)
+    _cross_figures(figures, kind, rows, label)
+    _share_figures(figures, kind, rows, by_unit.total_tally())
     for level in ("enhet", "avdelning"):
         pivot = by_unit if level == "enhet" else own_pivot(rows, None, tree, level)
         for node in sorted(pivot.row_keys):
@@ -85,6 +87,28 @@ def _kind_figures(
         )
 
 
+def _cross_figures(figures: FigureSet, kind: OwnKind, rows: Sequence[OwnRow], label: str) -> None:
+    """<id>.<rad>.<kolumn> per cell of each cross table (its sums are the column figures)."""
+    for cross in kind.crosses:
+        pivot = own_cross_pivot(rows, kind, cross)
+        for row_value in (*kind.column(cross.rows).values, UNKNOWN):
+            for value in (*kind.column(cross.columns).values, UNKNOWN):
+                tally = pivot.cell_tally(row_value.id, value.id)
+                if tally.known or tally.missing or UNKNOWN not in (row_value, value):
+                    text = f"{label} – {row_value.name}: {value.name}"
+                    figures.add_tally(f"{kind.id}.{row_value.id}.{value.id}", text, tally)
+
+
+def _share_figures(figures: FigureSet, kind: OwnKind, rows: Sequence[OwnRow], total: Tally) -> None:
+    """<id>.andel.<andel>: unknown when an antal or a value of its column is unknown."""
+    for configured in kind.shares:
+        pivot = tally_by(rows, _value_of(configured.column), _count)
+        part = sum(pivot.column_tally(v).known for v in configured.values)
+        unknown = pivot.column_tally(UNKNOWN.id).known
+        name = f"{kind.id}.{SHARE_SEGMENT}.{configured.id}"
+        figures.add_share(name, configured.name, part, total.known, total.missing + unknown)
+
+
 def _plural(kind: OwnKind) -> str:
     """The indefinite plural of the counted noun: the third form when four are given."""
     return kind.words[2] if len(kind.words) >= 4 else kind.words[-1]
@@ -93,6 +117,14 @@ def _plural(kind: OwnKind) -> str:
 def _carried_key(row: OwnRow) -> tuple[str, ...]:
     carried = row.carried_over
     return (UNKNOWN.id,) if carried is None else ("ja",) if carried else ("nej",)
+
+
+def _value_of(column: str) -> Callable[[OwnRow], tuple[str, ...]]:
+    return lambda row: (row.value(column),)
+
+
+def _count(row: OwnRow) -> int | None:
+    return row.count
 
 
 def _amount_of(column: str):  # noqa: ANN202

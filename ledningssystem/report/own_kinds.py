@@ -8,7 +8,7 @@ definition, so every value is validated with file and line like the built-in kin
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, NoReturn
 
 from pydantic import BeforeValidator, create_model, model_validator
 from pydantic_core import PydanticCustomError
@@ -16,7 +16,7 @@ from pydantic_core import PydanticCustomError
 from ledningssystem.core.model.base import ContentModel, Slug, Text, sv
 from ledningssystem.report.choice import Choice, unique_ids
 from ledningssystem.report.fields import SlugList, YesNo, yes_no
-from ledningssystem.report.unknown import MaybeCount, MaybeSlug, is_unknown
+from ledningssystem.report.unknown import MaybeCount, MaybeSlug, is_unknown, unknown_or
 
 OWN_KEY = "egna_uppgifter"
 ROWS_KEY = "rader"  # the YAML key of an own kind's data file
@@ -46,6 +46,22 @@ class OwnSum(ContentModel):
     unit: str = sv("enhet", "Enhet som visas efter talet, t.ex. kr.", default="")
 
 
+class OwnCross(ContentModel):
+    """A cross table of two categorical columns, e.g. instans (rows) × utfall (columns)."""
+
+    rows: Slug = sv("rader", "Kolumnen vars värden blir tabellens rader, t.ex. instans.")
+    columns: Slug = sv("kolumner", "Kolumnen vars värden blir tabellens kolumner, t.ex. utfall.")
+
+
+class OwnShare(ContentModel):
+    """A share of the kind's total: the rows whose `column` has one of `values`."""
+
+    id: Slug = sv("id", "Andelens id i figurens namn <id>.andel.<andel>, t.ex. fick-ratt.")
+    name: Text = sv("namn", "Det som visas, t.ex. Andel domar där nämnden fick rätt.")
+    column: Slug = sv("kolumn", "Kolumnen som avgör, t.ex. utfall.")
+    values: SlugList = sv("värden", "Värdena som räknas till andelen, t.ex. [faststallt].")
+
+
 class OwnKind(ContentModel):
     """One counted kind of the organisation's own: reports/<år>/<id>.csv or .yml."""
 
@@ -59,6 +75,17 @@ class OwnKind(ContentModel):
     )
     columns: tuple[OwnColumn, ...] = sv("kolumner", "Kategorier med tillåtna värden.", default=())
     sums: tuple[OwnSum, ...] = sv("summor", "Kolumner med tal som summeras.", default=())
+    crosses: tuple[OwnCross, ...] = sv(
+        "korstabeller",
+        "Tabeller med två kolumner mot varandra, t.ex. [{rader: instans, kolumner: utfall}].",
+        default=(),
+    )
+    shares: tuple[OwnShare, ...] = sv(
+        "andelar",
+        "Andelar av totalen, t.ex. [{id: fick-ratt, namn: …, kolumn: utfall, "
+        "värden: [faststallt]}].",
+        default=(),
+    )
     carried: YesNo = sv(
         "överförda",
         "ja: en rad kan ha från_föregående_år: ja (ärenden som fanns kvar från året innan).",
@@ -86,7 +113,11 @@ class OwnKind(ContentModel):
                 raise PydanticCustomError(
                     "sv_own_column", f'kolumnen "{column}" finns redan', {"field": "kolumner"}
                 )
+        _refers_to_columns(self)
         return self
+
+    def column(self, column_id: str) -> OwnColumn:
+        return next(c for c in self.columns if c.id == column_id)
 
     def section_in(self, section_ids: list[str]) -> str | None:
         """The section of a template (its ids in order) that shows the kind, or None."""
@@ -97,7 +128,8 @@ class OwnKind(ContentModel):
 
     def row_model(self) -> type[OwnRow]:
         fields: dict[str, Any] = {
-            f"c{i}": (MaybeSlug, sv(c.id, c.name)) for i, c in enumerate(self.columns)
+            f"c{i}": (_values_of(c), sv(c.id, f"{c.name}: {_listed(c)} eller okänt."))
+            for i, c in enumerate(self.columns)
         }
         fields |= {
             f"s{i}": (MaybeCount, sv(s.id, s.name, default=0)) for i, s in enumerate(self.sums)
@@ -111,6 +143,53 @@ class OwnKind(ContentModel):
         model.column_fields = {c.id: f"c{i}" for i, c in enumerate(self.columns)}
         model.sum_fields = {s.id: f"s{i}" for i, s in enumerate(self.sums)}
         return model
+
+
+SHARE_SEGMENT = "andel"  # <id>.andel.<andel>
+RESERVED = {"total", "enhet", "avdelning", SHARE_SEGMENT}  # second segments of other figures
+
+
+def _refers_to_columns(kind: OwnKind) -> None:
+    """Crosses and shares name configured columns and values, and no figure name clashes."""
+    columns = {c.id: c for c in kind.columns}
+    for cross in kind.crosses:
+        for column_id in (cross.rows, cross.columns):
+            _known_column(columns, column_id, "korstabeller")
+        if cross.rows == cross.columns:
+            _refuse("korstabeller", f'rader och kolumner är båda "{cross.rows}"')
+        taken = RESERVED | set(columns) | {s.id for s in kind.sums}
+        for value in columns[cross.rows].values:
+            if value.id in taken:
+                message = f'värdet "{value.id}" i {cross.rows} är redan ett figurnamn'
+                _refuse("korstabeller", message)
+    for share in kind.shares:
+        column = _known_column(columns, share.column, "andelar")
+        allowed = [v.id for v in column.values]
+        for value_id in share.values:
+            if value_id not in allowed:
+                text = f'"{value_id}" är inget värde i {column.id} ({", ".join(allowed)})'
+                _refuse("andelar", text)
+    unique_ids(tuple(Choice.model_construct(id=s.id, name=s.name) for s in kind.shares), "andelar")
+
+
+def _known_column(columns: dict[str, OwnColumn], column_id: str, field: str) -> OwnColumn:
+    if column_id not in columns:
+        names = ", ".join(columns) or "inga"
+        _refuse(field, f'kolumnen "{column_id}" finns inte i kolumner (finns: {names})')
+    return columns[column_id]
+
+
+def _refuse(field: str, message: str) -> NoReturn:
+    raise PydanticCustomError("sv_own_reference", message, {"field": field})
+
+
+def _values_of(column: OwnColumn) -> Any:
+    """The column's type: an id or okänt, with its configured values as the schema's enum."""
+    return Annotated[MaybeSlug, unknown_or({"enum": [v.id for v in column.values]})]
+
+
+def _listed(column: OwnColumn) -> str:
+    return ", ".join(v.id for v in column.values)
 
 
 def _yes_no_unknown(value: Any) -> Any:

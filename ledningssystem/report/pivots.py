@@ -21,7 +21,7 @@ from ledningssystem.report.deviation_kinds import shown_kinds
 from ledningssystem.report.figures import Tally
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.model import ComplaintRow, DeviationRow, IncidentRow
-from ledningssystem.report.own_kinds import OwnColumn, OwnRow
+from ledningssystem.report.own_kinds import OwnColumn, OwnCross, OwnKind, OwnRow
 from ledningssystem.report.self_check_row import CheckResult
 from ledningssystem.report.unknown import UNKNOWN_ID
 
@@ -220,6 +220,17 @@ def own_pivot(
         rows,
         lambda r: [tree.at_level(r.unit, level)],
         lambda r: [(r.value(column.id) if column else "", r.count)],
+        values,
+    )
+
+
+def own_cross_pivot(rows: Sequence[OwnRow], kind: OwnKind, cross: OwnCross) -> Pivot[str]:
+    """An own kind by the values of two of its columns: rows × columns, okänt apart."""
+    values = [v.id for v in (*kind.column(cross.columns).values, UNKNOWN)]
+    return build_pivot(
+        rows,
+        lambda r: [r.value(cross.rows)],
+        lambda r: [(r.value(cross.columns), r.count)],
         values,
     )
 

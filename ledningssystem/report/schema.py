@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field, create_model
@@ -11,7 +12,9 @@ from ledningssystem.report.config_additions import ADDITIONS_KEY
 from ledningssystem.report.data import KINDS
 from ledningssystem.report.history_file import HISTORY_FILE, History
 from ledningssystem.report.importer.mapping import Mapping
+from ledningssystem.report.load import load_report_config
 from ledningssystem.report.meta import ReportMeta
+from ledningssystem.report.own_kinds import ROWS_KEY
 from ledningssystem.report.section_templates import ReportTemplate
 
 
@@ -54,3 +57,21 @@ def report_schemas() -> dict[str, tuple[type[BaseModel], list[str]]]:
             [f"reports/*/{stem}.yml"],
         )
     return schemas
+
+
+def own_schemas(root: Path) -> dict[str, tuple[type[BaseModel], list[str]]]:
+    """One schema per own kind (egna_uppgifter) in the portal's reports/config.yml.
+
+    They depend on the organisation's settings, so `make schema` writes them from the
+    portal it runs in; a broken config.yml gives none (check reports it).
+    """
+    config, errors = load_report_config(root)
+    if errors:
+        return {}
+    return {
+        f"berattelse-egen-{kind.id}.schema.json": (
+            _file_model(kind.id, ROWS_KEY, kind.row_model()),
+            [f"reports/*/{kind.id}.yml"],
+        )
+        for kind in config.own
+    }

@@ -21,12 +21,21 @@ from ledningssystem.core.yaml_lines import YamlProblem, parse_yaml
 from ledningssystem.report.files import FileReader
 from ledningssystem.report.importer.aggregate import aggregate, per_category
 from ledningssystem.report.importer.convert import Known, convert
-from ledningssystem.report.importer.mapping import ImportKind, Mapping, identity
+from ledningssystem.report.importer.mapping import ImportKind, Mapping, identity, kind_name
+from ledningssystem.report.importer.own import (
+    aggregate_own,
+    check_mapping,
+    convert_own,
+    own_fields,
+    own_per_category,
+    own_text,
+)
 from ledningssystem.report.importer.reading import read_table
 from ledningssystem.report.importer.writing import data_text, import_note, write_atomically
 from ledningssystem.report.load import load_report_config
 from ledningssystem.report.meta import ReportStatus
 from ledningssystem.report.model import SARAH_SPELLINGS, SarahAssessment
+from ledningssystem.report.own_kinds import OwnKind
 from ledningssystem.report.seal import LOCK_FILE, META_FILE
 
 
@@ -46,6 +55,7 @@ class ImportSummary:
     skipped: dict[str, list[int]]
     target: str
     rows_written: int
+    per: str = ""  # what per_category counts per, when the kind decides it (own kinds)
 
 
 def known_ids(root: Path) -> Known:
@@ -73,12 +83,13 @@ def known_ids(root: Path) -> Known:
         complaint_kinds=tuple(k.id for k in config.complaints.kinds),
         deviation_grades=tuple(g.id for g in config.grades),
         partners=tuple(p.id for p in config.partners),
+        own_kinds=config.own,
     )
 
 
 def import_export(
     root: Path,
-    kind: ImportKind,
+    kind: ImportKind | OwnKind,
     export: Path,
     year: int,
     known: Known,
@@ -92,7 +103,8 @@ def import_export(
             f"det finns ingen berättelse för {year} ({REPORTS_DIR}/{year}/report.yml saknas); "
             f"skapa den först med make ny-berattelse YEAR={year}"
         )
-    target = _target(folder, kind)
+    name = kind_name(kind) if isinstance(kind, ImportKind) else kind.id
+    target = _target(folder, name)
     target_name = _shown(target, root)
     if _is_sealed(folder):
         raise ImportRefused(
@@ -106,24 +118,36 @@ def import_export(
             "lägg till --force om den ska ersättas med importen"
         )
     mapping = load_mapping(mapping_path, root) if mapping_path else None
-    if mapping is not None and mapping_path is not None and mapping.kind is not kind:
+    if mapping is not None and mapping_path is not None and kind_name(mapping.kind) != name:
         raise ImportRefused(
-            f"mappningen {_shown(mapping_path, root)} gäller {mapping.kind.value}, "
-            f"inte {kind.value}"
+            f"mappningen {_shown(mapping_path, root)} gäller {kind_name(mapping.kind)}, inte {name}"
         )
+    if mapping is not None and mapping_path is not None and isinstance(kind, OwnKind):
+        check_mapping(mapping, kind, _shown(mapping_path, root))
     shown = _shown(export, root)
     header_row, sheet = (mapping.header_row, mapping.sheet) if mapping else (1, "")
     table = read_table(export, shown, header_row, sheet)
-    mapping = mapping or identity(kind, table.header)
-    converted = convert(table, mapping, known, year)
+    fields = own_fields(kind) if isinstance(kind, OwnKind) else None
+    mapping = mapping or identity(name, table.header, fields)
+    converted = (
+        convert_own(table, mapping, kind, known, year)
+        if isinstance(kind, OwnKind)
+        else convert(table, mapping, known, year)
+    )
     if not converted.events and target.exists():
         raise ImportRefused(
             f"importen räknade inga rader ur {shown}, så {target_name} ersätts inte med en tom "
             "fil; kontrollera exporten, året och mappningen"
         )
-    rows = aggregate(kind, converted.events)
-    note = import_note(kind, shown, _shown(mapping_path, root) if mapping_path else None)
-    text = data_text(kind, rows, target.suffix, note)
+    note = import_note(name, shown, _shown(mapping_path, root) if mapping_path else None)
+    if isinstance(kind, OwnKind):
+        rows = aggregate_own(kind, converted.events)
+        text = own_text(kind, rows, target.suffix, note)
+        per = own_per_category(kind, converted.events)
+    else:
+        rows = aggregate(kind, converted.events)
+        text = data_text(kind, rows, target.suffix, note)
+        per = per_category(kind, converted.events)
     leaks = personal_number_lines(text)
     if leaks:  # cannot happen with ids and counts, but nothing personal may ever be written
         raise ContentErrors(
@@ -136,10 +160,13 @@ def import_export(
         description=table.description,
         rows_read=len(table.rows),
         counted=len(converted.events),
-        per_category=per_category(kind, converted.events),
+        per_category=per,
         skipped=dict(converted.skipped),
         target=target_name,
         rows_written=len(rows),
+        per=(kind.columns[0].name.lower() if kind.columns else "enhet")
+        if isinstance(kind, OwnKind)
+        else "",
     )
 
 
@@ -175,13 +202,11 @@ def _one(file: str, line: int | None, message: str) -> ContentErrors:
     return ContentErrors([ContentError(file, line, "", message)])
 
 
-def _target(folder: Path, kind: ImportKind) -> Path:
+def _target(folder: Path, name: str) -> Path:
     # Keep the format the year already uses; a new file is CSV like the example.
-    yml = folder / f"{kind.value}.yml"
+    yml = folder / f"{name}.yml"
     return (
-        yml
-        if yml.exists() and not (folder / f"{kind.value}.csv").exists()
-        else yml.with_suffix(".csv")
+        yml if yml.exists() and not (folder / f"{name}.csv").exists() else yml.with_suffix(".csv")
     )
 
 

@@ -28,6 +28,7 @@ from ledningssystem.report.importer.mapping import (
     LIST_FIELDS,
     TEXT_FIELDS,
     YES_NO_FIELDS,
+    ImportKind,
     Mapping,
 )
 from ledningssystem.report.importer.reading import Table
@@ -58,7 +59,7 @@ def convert(table: Table, mapping: Mapping, known: Known, year: int) -> Converte
             problems.add(table.header_row, f"kolumn {index + 1}", _PRIVATE, _PRIVATE_HINT)
     if problems.first:
         raise ContentErrors(problems.errors())
-    columns = _columns(table, mapping)
+    columns = column_indexes(table, mapping)
     result = Converted()
     for number, cells in table.rows:
         private = [table.header[i] for i, c in enumerate(cells) if contains_personal_number(c)]
@@ -68,7 +69,7 @@ def convert(table: Table, mapping: Mapping, known: Known, year: int) -> Converte
             continue  # its values are not shown in any other message
         raw = {name: cells[i] for name, i in columns.items()}
         raw.update(mapping.fixed)
-        reason = _outside_year(raw.get("datum"), year, number, problems, mapping)
+        reason = outside_year(raw.get("datum"), year, number, problems, mapping)
         if reason:
             result.skipped[reason].append(number)
             continue
@@ -83,7 +84,7 @@ def convert(table: Table, mapping: Mapping, known: Known, year: int) -> Converte
     return result
 
 
-def _columns(table: Table, mapping: Mapping) -> dict[str, int]:
+def column_indexes(table: Table, mapping: Mapping) -> dict[str, int]:
     """Field → index of its column; every missing column is an error on the header row."""
     index = {h.strip().casefold(): i for i, h in enumerate(table.header)}
     found, errors = {}, []
@@ -129,7 +130,7 @@ def _columns(table: Table, mapping: Mapping) -> dict[str, int]:
     return found
 
 
-def _outside_year(
+def outside_year(
     value: str | None, year: int, row: int, problems: Problems, mapping: Mapping
 ) -> str:
     if value is None:
@@ -157,7 +158,7 @@ def _event(
     """
     row, problems = context.number, context.problems
     event: dict[str, object] = {}
-    for name in FIELDS[mapping.kind]:
+    for name in FIELDS[ImportKind(mapping.kind)]:
         if name not in raw or name == "datum":
             continue
         column = mapping.columns.get(name, name)
@@ -208,7 +209,7 @@ def _resolve(
     """Our id for an export value, None to skip the row, False after an error."""
     row, problems = context.number, context.problems
     found, target = mapping.lookup(name, value, context.cells)
-    ids = known.ids(name, event, mapping.kind) or ()
+    ids = known.ids(name, event, ImportKind(mapping.kind)) or ()
     candidate = target if found else value.strip()
     if found and target is None:
         return None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ledningssystem.core.slug import slugify
 from ledningssystem.report.case_process import Handling, IvoOutcome
 from ledningssystem.report.importer.mapping import ImportKind
+from ledningssystem.report.own_kinds import OwnKind
 from ledningssystem.report.unenforced import Gender, Law
 
 UNKNOWN = "okänt"
@@ -43,6 +44,7 @@ class Known:
     complaint_kinds: tuple[str, ...] = ("klagomal", "synpunkt", "forslag", "berom")
     deviation_grades: tuple[str, ...] = ("lag", "medel", "hog")
     partners: tuple[str, ...] = ("regionen",)
+    own_kinds: tuple[OwnKind, ...] = ()  # egna_uppgifter, imported by importer/own.py
 
     def ids(
         self, name: str, event: dict[str, object], kind: ImportKind | None = None

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ledningssystem.core.model.base import ContentModel, Text, sv
+from ledningssystem.core.model.base import ContentModel, Slug, Text, sv
 from ledningssystem.report.importer.conditions import Alternatives, chosen
 
 
@@ -154,10 +154,11 @@ class Mapping(ContentModel):
     """How one export layout maps to the berättelse's data format."""
 
     name: Text = sv("namn", "Vad mappningen gäller, t.ex. Treserva, avvikelselista.")
-    kind: ImportKind = sv(
+    kind: ImportKind | Slug = sv(
         "typ",
         "Vilken datafil importen ger: avvikelser, klagomal, personuppgiftsincidenter, lex-sarah, "
-        "lex-maria eller ej-verkstallda-beslut.",
+        "lex-maria, ej-verkstallda-beslut eller en egen uppgift (egna_uppgifter), t.ex. domar.",
+        union_mode="left_to_right",  # a built-in kind's name is the enum, never a plain str
     )
     header_row: int = sv("rubrikrad", "Raden med kolumnernas namn (standard 1).", default=1, ge=1)
     sheet: str = sv("blad", "Excel-bladets namn (standard: det första).", default="")
@@ -183,6 +184,8 @@ class Mapping(ContentModel):
 
     @model_validator(mode="after")
     def _fields_known(self) -> Mapping:
+        if not isinstance(self.kind, ImportKind):
+            return self  # an own kind's fields come from reports/config.yml: importer/own.py
         fields = FIELDS[self.kind]
         allowed = ", ".join(fields)
         for key, given in (("kolumner", self.columns), ("fasta_värden", self.fixed)):
@@ -226,9 +229,17 @@ class Mapping(ContentModel):
         return False, None
 
 
-def identity(kind: ImportKind, header: tuple[str, ...]) -> Mapping:
+def kind_name(kind: ImportKind | str) -> str:
+    return kind.value if isinstance(kind, ImportKind) else kind
+
+
+def identity(
+    kind: ImportKind | str, header: tuple[str, ...], own: dict[str, bool] | None = None
+) -> Mapping:
     """The mapping of an export that already has our column names and ids."""
     present = {h.strip().casefold() for h in header}
-    fields = FIELDS[kind]
+    fields = own if own is not None else FIELDS[ImportKind(kind)]
     columns = {f: f for f, need in fields.items() if need or f in present}
-    return Mapping.model_validate({"namn": "utan mappning", "typ": kind.value, "kolumner": columns})
+    return Mapping.model_validate(
+        {"namn": "utan mappning", "typ": kind_name(kind), "kolumner": columns}
+    )

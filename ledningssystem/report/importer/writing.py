@@ -23,7 +23,7 @@ YAML_KEYS = {
 }
 
 
-def import_note(kind: ImportKind, export: str, mapping: str | None) -> list[str]:
+def import_note(kind: str, export: str, mapping: str | None) -> list[str]:
     """The comment an imported YAML file starts with: where it came from, how to change it.
 
     No date: importing the same export again gives the same file, byte for byte.
@@ -32,7 +32,7 @@ def import_note(kind: ImportKind, export: str, mapping: str | None) -> list[str]
         f"och mappningen {mapping}." if mapping else "utan mappning (kolumnerna heter som fälten)."
     )
     return [
-        f"# Importerad med make import TYP={kind.value} ur {export}",
+        f"# Importerad med make import TYP={kind} ur {export}",
         f"# {how}",
         "# Rätta i exporten eller mappningen och importera igen (FORCE=ja): importen skriver",
         "# över ändringar för hand. Ändra för hand bara det exporten inte har, och importera",
