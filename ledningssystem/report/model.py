@@ -10,7 +10,13 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BeforeValidator, WithJsonSchema, model_validator
+from pydantic import (
+    BeforeValidator,
+    PrivateAttr,
+    ValidatorFunctionWrapHandler,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.core.model.base import ContentModel, Date, Slug, Text, sv
@@ -174,8 +180,28 @@ class SarahRow(CaseProcess):
     reports: int = sv("rapporter", "Antal rapporter som utredningen omfattar.", default=1, ge=1)
     category: MaybeSlug = sv("kategori", "Kategori (lex_sarah i config.yml), eller okänt.")
     assessment: Annotated[SarahAssessment | None, BeforeValidator(_sarah_assessment)] = sv(
-        "bedömning", "Bedömning när utredningen är klar; utelämna om den pågår.", default=None
+        "bedömning",
+        "Bedömning när utredningen är klar; utelämna om den pågår, okänt om det inte är känt.",
+        default=None,
     )
+    # "bedömning: okänt" is not "utelämnad": without a closing date the case may be ongoing
+    # or closed, so it is counted apart rather than as pågående (case_figures).
+    _assessment_unknown: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_unknown_assessment(
+        cls, data: Any, handler: ValidatorFunctionWrapHandler
+    ) -> SarahRow:
+        row = handler(data)
+        if isinstance(data, dict) and is_unknown(data.get("bedömning")):
+            row._assessment_unknown = True
+        return row
+
+    @property
+    def status_unknown(self) -> bool:
+        """True when neither the bedömning nor the closing date is known."""
+        return self._assessment_unknown and self.finished is None
 
 
 class MariaRow(CaseProcess):
