@@ -162,3 +162,19 @@ def test_sammanfattning_and_nyckeltal_show_the_reports_figures(built: dict[str, 
     assert "6 klagomål och synpunkter, −63 % jämfört med 2021" in built["page"]
     # The portal's sum of the two kinds of avvikelser (38) is not a figure the report gives.
     assert "38" not in built["page"]
+
+
+def test_forbattringsomraden_3_4_without_owner_date_or_status(built: dict[str, Any]) -> None:
+    # Section 3.4 names two förbättringsområden and nothing else about them.
+    table = "Förbättringsområden och åtgärder 2022"
+    cells = row(built, table, "Fortsatt utbildning och workshops om alla typer av avvikelser")
+    # Ansvarig and status; the columns that are "–" in every row (klart senast, process,
+    # kommentar) are left out of the table.
+    assert cells[1:] == ["Uppgift saknas", "Uppgift saknas"]
+    assert value(built, "atgarder.total") == (2, 0)
+    assert value(built, "atgarder.status.uppgift-saknas") == (2, 0)
+    assert value(built, "atgarder.status.genomford") == (0, 2)  # never a bare 0
+    assert (
+        "Fortsatt utbildning och workshops om alla typer av avvikelser Uppgift saknas"
+        in (built["pdf"])
+    )

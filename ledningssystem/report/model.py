@@ -24,8 +24,11 @@ from ledningssystem.report.case_process import CaseProcess
 from ledningssystem.report.fields import SlugList, yes_no
 from ledningssystem.report.unknown import (
     MaybeCount,
+    MaybeDate,
     MaybeSlug,
     is_unknown,
+    none_if_unknown,
+    unknown_or,
 )
 
 # --- rows of the data files -------------------------------------------------------------
@@ -184,15 +187,12 @@ class SarahRow(CaseProcess):
         "Bedömning när utredningen är klar; utelämna om den pågår, okänt om det inte är känt.",
         default=None,
     )
-    # "bedömning: okänt" is not "utelämnad": without a closing date the case may be ongoing
-    # or closed, so it is counted apart rather than as pågående (case_figures).
+    # "bedömning: okänt" without a closing date: ongoing or closed is unknown (case_figures).
     _assessment_unknown: bool = PrivateAttr(default=False)
 
     @model_validator(mode="wrap")
     @classmethod
-    def _remember_unknown_assessment(
-        cls, data: Any, handler: ValidatorFunctionWrapHandler
-    ) -> SarahRow:
+    def _remember_unknown(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> SarahRow:
         row = handler(data)
         if isinstance(data, dict) and is_unknown(data.get("bedömning")):
             row._assessment_unknown = True
@@ -288,8 +288,12 @@ class ActionRow(ContentModel):
 
     id: Slug = sv("id", "Id, samma år efter år, t.ex. atg-avvikelser-utbildning.")
     title: Text = sv("titel", "Vad som ska göras.")
-    owner: Slug = sv("ansvarig", "Rollen som ansvarar.")
-    due: Date = sv("klart_senast", "När det ska vara klart, ÅÅÅÅ-MM-DD.")
-    status: ActionStatus = sv("status", "planerad, pågående, genomförd eller avbruten.")
+    owner: MaybeSlug = sv("ansvarig", "Rollen som ansvarar, eller okänt.")
+    due: MaybeDate = sv("klart_senast", "När det ska vara klart, ÅÅÅÅ-MM-DD, eller okänt.")
+    status: Annotated[
+        ActionStatus | None,
+        BeforeValidator(none_if_unknown),
+        unknown_or({"enum": [s.value for s in ActionStatus]}),
+    ] = sv("status", "planerad, pågående, genomförd eller avbruten, eller okänt.")
     process: Slug | None = sv("process", "Processen som åtgärden gäller.", default=None)
     comment: str = sv("kommentar", "Hur det gick eller varför.", default="")
