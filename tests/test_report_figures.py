@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from ledningssystem.portal.load import load_ledningssystem
+from ledningssystem.report.compute import follow_up, follow_up_figures
 from ledningssystem.report.config import ReportConfig, RiskMatrix
 from ledningssystem.report.data import Reports
-from ledningssystem.report.figures import Figure, rounded, swedish
+from ledningssystem.report.figures import Figure, FigureSet, rounded, swedish
+from ledningssystem.report.model import ActionRow
 from tests.conftest import copy_example
 
 NBSP = "\u00a0"
@@ -173,6 +175,29 @@ def test_follow_up_of_last_years_actions(small: Reports) -> None:
     assert f["uppfoljning.andel-genomforda"].text() == f"50,0{NBSP}%"
     assert f["uppfoljning.ej-uppfoljda"].value == 1
     assert "uppfoljning.total" not in small.figures[2023]
+
+
+def test_follow_up_with_an_unknown_status_is_neither_done_nor_unfollowed() -> None:
+    def action(id_: str, status: str) -> ActionRow:
+        return ActionRow.model_validate(
+            {
+                "id": id_,
+                "titel": id_,
+                "ansvarig": "okänt",
+                "klart_senast": "okänt",
+                "status": status,
+            }
+        )
+
+    before = (action("a1", "pågående"), action("a2", "okänt"), action("a3", "planerad"))
+    figures = FigureSet(2023)
+    follow_up_figures(
+        figures, follow_up(before, (action("a1", "genomförd"), action("a2", "okänt")))
+    )
+    f = figures.figures
+    assert (f["uppfoljning.genomforda"].value, f["uppfoljning.genomforda"].missing) == (1, 1)
+    assert f["uppfoljning.andel-genomforda"].value is None  # never a share of an unknown
+    assert f["uppfoljning.ej-uppfoljda"].value == 1  # a3 only: a2 was followed up, status okänt
 
 
 def test_narrative_gets_the_figures(small: Reports) -> None:

@@ -57,6 +57,8 @@ class BlockContext:
         return self.content.org_names.get(unit_id, unit_id)
 
     def role_name(self, role_id: str) -> str:
+        if role_id == UNKNOWN_ID:
+            return UNKNOWN_LABEL
         role = self.content.roles.get(role_id)
         return role.name if role else role_id
 

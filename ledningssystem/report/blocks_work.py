@@ -9,9 +9,9 @@ from markupsafe import Markup
 
 from ledningssystem.report.blocks import BlockContext, date_cell, distribution, nothing
 from ledningssystem.report.blocks_rows import checks_per_process, risk_action
-from ledningssystem.report.compute import follow_up, status_now
-from ledningssystem.report.figures import Figure, slug
-from ledningssystem.report.model import ActionRow
+from ledningssystem.report.compute import follow_up, indicator_history, status_now
+from ledningssystem.report.figures import Figure, slug, swedish
+from ledningssystem.report.model import ActionRow, ActionStatus
 from ledningssystem.report.self_check_row import CheckResult
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import (
@@ -146,13 +146,17 @@ def reviews(ctx: BlockContext) -> str:
     )
 
 
+def _status_text(status: ActionStatus | None) -> str:
+    return status.value.capitalize() if status else UNKNOWN_LABEL
+
+
 def _action_rows(ctx: BlockContext, rows: Sequence[ActionRow]) -> list[list[str]]:
     return [
         [
             r.title,
             ctx.role_name(r.owner),
             date_cell(r.due),
-            r.status.value.capitalize(),
+            _status_text(r.status),
             ctx.process_link(r.process),
             r.comment or "–",
         ]
@@ -164,7 +168,7 @@ def actions(ctx: BlockContext) -> str:
     rows = ctx.data.actions
     if rows is None:
         return nothing("förbättringsåtgärder")
-    open_rows = sorted(rows, key=lambda r: (r.due, r.id))
+    open_rows = sorted(rows, key=lambda r: (r.due is None, r.due or dt.date.min, r.id))
     return render_table(
         Table(
             f"Förbättringsområden och åtgärder {ctx.data.year}",
@@ -184,7 +188,7 @@ def follow_up_block(ctx: BlockContext) -> str:
     table_rows = []
     for before, now in follow_up(previous.actions, ctx.data.actions or ()):
         current = status_now(before, now)
-        status = current.value.capitalize() if current else "Ingen uppföljning i år"
+        status = _status_text(current) if current or now else "Ingen uppföljning i år"
         if now is None and current is not None:
             status += f" (redan {previous.year})"
         table_rows.append(
@@ -192,7 +196,7 @@ def follow_up_block(ctx: BlockContext) -> str:
                 before.title,
                 ctx.role_name(before.owner),
                 date_cell(before.due),
-                before.status.value.capitalize(),
+                _status_text(before.status),
                 status,
                 (now.comment if now and now.comment else "–"),
             ]

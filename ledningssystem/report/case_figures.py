@@ -28,21 +28,28 @@ def sarah_figures(figures: FigureSet, rows: tuple[SarahRow, ...], config: Report
     done = [r for r in mine if r.assessment is not None]
     # Closed without a registered bedömning is not "pågående": it is its own figure.
     unassessed = [r for r in mine if r.assessment is None and r.closed]
-    figures.add("lex-sarah.avslutade", "avslutade lex Sarah-utredningar", len(done))
-    figures.add(
-        "lex-sarah.avslutade-utan-bedomning",
-        "lex Sarah-utredningar avslutade utan registrerad bedömning",
-        len(unassessed),
+    # "bedömning: okänt" without a closing date: ongoing or closed is not known, so the
+    # status figures are lower bounds with these counted apart, never a false zero.
+    unknown = sum(1 for r in mine if r.status_unknown)
+    ongoing = len(mine) - len(done) - len(unassessed) - unknown
+    statuses = (
+        ("lex-sarah.avslutade", "avslutade lex Sarah-utredningar", len(done)),
+        (
+            "lex-sarah.avslutade-utan-bedomning",
+            "lex Sarah-utredningar avslutade utan registrerad bedömning",
+            len(unassessed),
+        ),
+        ("lex-sarah.pagaende", "pågående lex Sarah-utredningar", ongoing),
     )
-    figures.add(
-        "lex-sarah.pagaende",
-        "pågående lex Sarah-utredningar",
-        len(mine) - len(done) - len(unassessed),
-    )
+    for name, label, count in statuses:
+        _add_lower_bound(figures, name, label, count, unknown)
+    if unknown:
+        figures.add("lex-sarah.status-okand", "lex Sarah-utredningar med okänd status", unknown)
     figures.add_tally("lex-sarah.anmalda-ivo", "lex Sarah-anmälningar till IVO", _ivo(mine))
     for assessment, label in SARAH_LABELS.items():
         count = sum(1 for r in done if r.assessment is assessment)
-        figures.add(f"lex-sarah.bedomning.{assessment.value}", f"lex Sarah – {label}", count)
+        name = f"lex-sarah.bedomning.{assessment.value}"
+        _add_lower_bound(figures, name, f"lex Sarah – {label}", count, unknown)
     by_category = breakdown(mine, lambda r: r.category, lambda r: 1)  # okänt: a lower bound
     for category in (*config.sarah.categories, UNKNOWN):
         tally = by_category.tally(category.id)
@@ -57,6 +64,14 @@ def sarah_figures(figures: FigureSet, rows: tuple[SarahRow, ...], config: Report
         done + unassessed,
         config.sarah.target_days,
     )
+
+
+def _add_lower_bound(figures: FigureSet, name: str, label: str, count: int, unknown: int) -> None:
+    """A count that is exact, or with `unknown` cases a lower bound shown with them apart."""
+    if unknown:
+        figures.add_partly_known(name, label, count, unknown)
+    else:
+        figures.add(name, label, count)
 
 
 def maria_figures(figures: FigureSet, rows: tuple[MariaRow, ...], config: ReportConfig) -> None:

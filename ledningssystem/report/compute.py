@@ -169,30 +169,44 @@ def _reviews_and_actions(
             figures.add(f"granskningar.typ.{kind.id}", f"granskningar – {kind.name}", count)
     if data.actions is not None:
         figures.add("atgarder.total", "förbättringsåtgärder", len(data.actions))
+        unknown = sum(1 for r in data.actions if r.status is None)
         for status in ActionStatus:
             count = sum(1 for r in data.actions if r.status is status)
-            figures.add(
+            name, label = (
                 f"atgarder.status.{slug(status.value)}",
                 f"förbättringsåtgärder {status.value}",
-                count,
+            )
+            if unknown:  # a lower bound, the unknown statuses counted apart
+                figures.add_partly_known(name, label, count, unknown)
+            else:
+                figures.add(name, label, count)
+        if unknown:
+            figures.add(
+                "atgarder.status.uppgift-saknas", "förbättringsåtgärder med okänd status", unknown
             )
     if previous is not None and previous.actions is not None:
-        follow = follow_up(previous.actions, data.actions or ())
-        done = sum(1 for before, now in follow if status_now(before, now) is ActionStatus.DONE)
-        figures.add("uppfoljning.total", "förbättringsområden från föregående år", len(follow))
-        figures.add("uppfoljning.genomforda", "genomförda förbättringsområden", done)
-        figures.add(
-            "uppfoljning.andel-genomforda",
-            "andel genomförda förbättringsområden",
-            share(done, len(follow)),
-            PERCENT,
-            1,
-        )
-        figures.add(
-            "uppfoljning.ej-uppfoljda",
-            "förbättringsområden utan uppföljning",
-            sum(1 for before, now in follow if status_now(before, now) is None),
-        )
+        follow_up_figures(figures, follow_up(previous.actions, data.actions or ()))
+
+
+def follow_up_figures(figures: FigureSet, follow: list[tuple[ActionRow, ActionRow | None]]) -> None:
+    """Last year's förbättringsområden: how many, done (a lower bound with okänt), not followed."""
+    done = sum(1 for before, now in follow if status_now(before, now) is ActionStatus.DONE)
+    # Followed up this year with status okänt: neither done nor "utan uppföljning".
+    unknown = sum(1 for _, now in follow if now is not None and now.status is None)
+    figures.add("uppfoljning.total", "förbättringsområden från föregående år", len(follow))
+    genomforda = ("uppfoljning.genomforda", "genomförda förbättringsområden")
+    andel = ("uppfoljning.andel-genomforda", "andel genomförda förbättringsområden")
+    if unknown:
+        figures.add_partly_known(*genomforda, done, unknown)
+        figures.add_partly_known(*andel, None, unknown, PERCENT)
+    else:
+        figures.add(*genomforda, done)
+        figures.add(*andel, share(done, len(follow)), PERCENT, 1)
+    figures.add(
+        "uppfoljning.ej-uppfoljda",
+        "förbättringsområden utan uppföljning",
+        sum(1 for before, now in follow if now is None and before.status not in CLOSED),
+    )
 
 
 def follow_up(

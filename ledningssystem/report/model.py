@@ -10,7 +10,13 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BeforeValidator, WithJsonSchema, model_validator
+from pydantic import (
+    BeforeValidator,
+    PrivateAttr,
+    ValidatorFunctionWrapHandler,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.core.model.base import ContentModel, Date, Slug, Text, sv
@@ -18,8 +24,11 @@ from ledningssystem.report.case_process import CaseProcess
 from ledningssystem.report.fields import SlugList, yes_no
 from ledningssystem.report.unknown import (
     MaybeCount,
+    MaybeDate,
     MaybeSlug,
     is_unknown,
+    none_if_unknown,
+    unknown_or,
 )
 
 # --- rows of the data files -------------------------------------------------------------
@@ -179,8 +188,25 @@ class SarahRow(CaseProcess):
     category: MaybeSlug = sv("kategori", "Kategori (lex_sarah i config.yml), eller okänt.")
     # None with no utredning_avslutad is pågående, as the field says (utelämna om den pågår).
     assessment: Annotated[SarahAssessment | None, BeforeValidator(_sarah_assessment)] = sv(
-        "bedömning", "Bedömning när utredningen är klar; utelämna om den pågår.", default=None
+        "bedömning",
+        "Bedömning när utredningen är klar; utelämna om den pågår, okänt om det inte är känt.",
+        default=None,
     )
+    # "bedömning: okänt" without a closing date: ongoing or closed is unknown (case_figures).
+    _assessment_unknown: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_unknown(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> SarahRow:
+        row = handler(data)
+        if isinstance(data, dict) and is_unknown(data.get("bedömning")):
+            row._assessment_unknown = True
+        return row
+
+    @property
+    def status_unknown(self) -> bool:
+        """True when neither the bedömning nor the closing date is known."""
+        return self._assessment_unknown and not self.closed
 
 
 class MariaRow(CaseProcess):
@@ -269,8 +295,12 @@ class ActionRow(ContentModel):
 
     id: Slug = sv("id", "Id, samma år efter år, t.ex. atg-avvikelser-utbildning.")
     title: Text = sv("titel", "Vad som ska göras.")
-    owner: Slug = sv("ansvarig", "Rollen som ansvarar.")
-    due: Date = sv("klart_senast", "När det ska vara klart, ÅÅÅÅ-MM-DD.")
-    status: ActionStatus = sv("status", "planerad, pågående, genomförd eller avbruten.")
+    owner: MaybeSlug = sv("ansvarig", "Rollen som ansvarar, eller okänt.")
+    due: MaybeDate = sv("klart_senast", "När det ska vara klart, ÅÅÅÅ-MM-DD, eller okänt.")
+    status: Annotated[
+        ActionStatus | None,
+        BeforeValidator(none_if_unknown),
+        unknown_or({"enum": [s.value for s in ActionStatus]}),
+    ] = sv("status", "planerad, pågående, genomförd eller avbruten, eller okänt.")
     process: Slug | None = sv("process", "Processen som åtgärden gäller.", default=None)
     comment: str = sv("kommentar", "Hur det gick eller varför.", default="")

@@ -8,6 +8,7 @@ from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.report.compute import CLOSED
 from ledningssystem.report.data import YearData
 from ledningssystem.report.model import ActionRow
+from ledningssystem.report.unknown import UNKNOWN_ID
 
 
 def _text(value: str) -> str:
@@ -49,9 +50,9 @@ def actions_yaml(year: int, actions: list[ActionRow]) -> str:
         fields = [
             f"id: {a.id}",
             f"titel: {_text(a.title)}",
-            f"ansvarig: {a.owner}",
-            f"klart_senast: {a.due.isoformat()}",
-            f"status: {a.status.value}",
+            f"ansvarig: {'okänt' if a.owner == UNKNOWN_ID else a.owner}",
+            f"klart_senast: {a.due.isoformat() if a.due else 'okänt'}",
+            f"status: {a.status.value if a.status else 'okänt'}",
         ]
         if a.process:
             fields.append(f"process: {a.process}")
