@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+# Judged on CPU time where other load on the machine would change the figure; wall time is
+# reported beside (build_s, growth_ratio, ratio_to_floor) without a verdict of its own.
 TARGETS = {
-    "build_s": ("≤", 60),
+    "build_cpu_s": ("≤", 60),
     "growth_ratio_cpu": ("≤", 4.2),
     "ratio_to_floor_cpu": ("≤", 1.5),
     "rebuild_one_s": ("≤", 3),
@@ -57,20 +59,35 @@ def unmeasured(results: dict[str, Any], required: tuple[str, ...]) -> list[str]:
     return [key for key in required if results.get(key) is None]
 
 
-def table(results: dict[str, Any]) -> str:
-    lines = [f"{'mått':52} {'värde':>14}  mål"]
-    for label, key, unit in ROWS:
-        if isinstance(key, tuple):
-            value = " / ".join(str(results.get(k, "–")) for k in key)
-            lines.append(f"{label:52} {value:>14}")
-            continue
+def failures(results: dict[str, Any], required: tuple[str, ...]) -> list[str]:
+    """A Swedish line for each figure that missed its target or could not be measured."""
+    missing = unmeasured(results, required)
+    lines = [f"{_label(key)} ({key}) kunde inte mätas{_goal(key)}" for key in missing]
+    for key, (op, limit) in TARGETS.items():
         value = results.get(key)
-        shown = "EJ MÄTT" if value is None else value
-        target = TARGETS.get(key)
-        verdict = ""
-        if target and value is not None:
-            op, limit = target
-            ok = value <= limit if op == "≤" else value >= limit
-            verdict = f"{op} {limit} {'OK' if ok else 'MISSAT'}"
-        lines.append(f"{label:52} {shown:>12} {unit:2}  {verdict}")
-    return "\n".join(lines)
+        if value is not None and not _met(value, op, limit):
+            lines.append(f"{_label(key)} ({key}) blev {value}{_unit(key)}{_goal(key)}")
+    return lines
+
+
+def _met(value: float, op: str, limit: float) -> bool:
+    return value <= limit if op == "≤" else value >= limit
+
+
+def _goal(key: str) -> str:
+    target = TARGETS.get(key)
+    return f", målet är {target[0]} {target[1]}{_unit(key)}" if target else ""
+
+
+def _row(key: str) -> tuple[str, str]:
+    """The figure's label and unit in the table (its key when it has no row)."""
+    return next(((label, unit) for label, k, unit in ROWS if k == key), (key, ""))
+
+
+def _label(key: str) -> str:
+    return _row(key)[0]
+
+
+def _unit(key: str) -> str:
+    unit = _row(key)[1]
+    return unit if unit in ("", "×") else f" {unit}"

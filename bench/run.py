@@ -7,7 +7,7 @@ the PDF of every year. The floor is the same pages and the same search built by 
 (bench.vanilla). Preview times are a process owner's: save a file under `make serve`, wait
 until the page shows it. Ratios are judged on CPU time (these machines are shared); wall
 time is reported beside. Figures are medians of RUNS runs and go to .bench/results.json; a
-figure that could not be measured fails the bench.
+figure that could not be measured, or that misses its target, fails the bench.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from bench.measure import (
     search_payload_kb,
 )
 from bench.preview import edit_until_visible, serving
-from bench.report import REQUIRED, table, unmeasured
+from bench.report import REQUIRED, failures, table
 from bench.vanilla import floor_commands, write_vanilla
 from bench.zensical import zensical_build
 
@@ -217,11 +217,11 @@ def _write_results(results: dict[str, Any], size: str, started: float, load: flo
 
 
 def _verdict(results: dict[str, Any], size: str) -> int:
-    missing = unmeasured(results, REQUIRED if size != "small" else ())
-    if missing:
-        print(f"MISSLYCKADES: kunde inte mätas: {', '.join(missing)}", file=sys.stderr)
-        return 1
-    return 0
+    """Non-zero when a figure missed its target or could not be measured (each one named)."""
+    failed = failures(results, REQUIRED if size != "small" else ())
+    for line in failed:
+        print(f"MISSLYCKADES: {line}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -52,12 +52,12 @@ def lane_id(role_id: str) -> str:
     return f"Lane_{role_id}"
 
 
-def render_bpmn(content: Ledningssystem, process: Process) -> str:
-    """The BPMN 2.0 file of one process, with the diagram of its map."""
+def render_bpmn(content: Ledningssystem, process: Process, layout: MapLayout | None = None) -> str:
+    """The BPMN 2.0 file of one process, with the diagram of its map (`layout` if laid out)."""
     for prefix, uri in NAMESPACES.items():
         ET.register_namespace(prefix, uri)
     graph = flow_graph(process)
-    layout = layout_for(content, process)
+    layout = layout or layout_for(content, process)
     root = ET.Element(
         _q(BPMN, "definitions"),
         {

@@ -5,19 +5,24 @@ from __future__ import annotations
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.model.process import Process
 from ledningssystem.core.urls import Linker
-from ledningssystem.diagrams.process_map import render_process_map
+from ledningssystem.diagrams.process_map import MapPicture, render_process_map
 from ledningssystem.diagrams.raci import render_raci
 from ledningssystem.diagrams.svg import compact
 from ledningssystem.render.templating import render_template
 
 
 def process_diagrams(
-    content: Ledningssystem, process: Process, link: Linker, map_page: str = "", bpmn: str = ""
+    content: Ledningssystem,
+    process: Process,
+    link: Linker,
+    map_page: str = "",
+    bpmn: str = "",
+    picture: MapPicture | None = None,
 ) -> list[tuple[str, str]]:
     """(heading, HTML) sections for a process page: the swimlane map (with links to its own
-    page and its BPMN file) and the RACI table."""
+    page and its BPMN file; `picture` if drawn before) and the RACI table."""
     tools = render_template("diagrams/map_tools.html.jinja", map_page=map_page, bpmn=bpmn)
     return [
-        ("Processkarta", compact(tools) + render_process_map(content, process, link)),
+        ("Processkarta", compact(tools) + render_process_map(content, process, link, picture)),
         ("Ansvarsfördelning", render_raci(content, process, link)),
     ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.model.process import Process
 from ledningssystem.core.urls import Linker
@@ -73,8 +75,17 @@ def _hotspots(process: Process, layout: geometry.MapLayout, link: Linker) -> tup
     return tuple(spots)
 
 
-def render_process_map(content: Ledningssystem, process: Process, link: Linker) -> str:
-    """The map in a scrollable region, each box a link to its step, then the text alternative."""
+@dataclass(frozen=True)
+class MapPicture:
+    """A process's map as laid out and drawn: the same on every page that shows it (only the
+    links over it and the text alternative follow the page), so drawn once per build."""
+
+    layout: geometry.MapLayout
+    svg: str  # the map, then its lane labels
+
+
+def draw_process_map(content: Ledningssystem, process: Process) -> MapPicture:
+    """Lay out and draw the map of `process` (without links: see render_process_map)."""
     layout = layout_for(content, process)
     # The lane labels again, kept in view (CSS position: sticky) while the map scrolls sideways.
     labels = render_template(
@@ -84,10 +95,20 @@ def render_process_map(content: Ledningssystem, process: Process, link: Linker) 
         font=geometry.FONT,
         line_h=geometry.LINE_H,
     )
+    return MapPicture(layout, render_process_map_svg(content, process, layout) + labels)
+
+
+def render_process_map(
+    content: Ledningssystem, process: Process, link: Linker, picture: MapPicture | None = None
+) -> str:
+    """The map in a scrollable region, each box a link to its step, then the text alternative.
+
+    `picture`: the map drawn before (draw_process_map), else drawn now."""
+    drawn = picture or draw_process_map(content, process)
     return diagram(
         f"Processkarta: {process.name}",
-        render_process_map_svg(content, process, layout) + labels,
+        drawn.svg,
         render_process_map_text(content, process, link),
         "ls-figure--map",
-        _hotspots(process, layout, link),
+        _hotspots(process, drawn.layout, link),
     )

@@ -11,7 +11,7 @@ from ledningssystem.core.model.process import Process, ProcessType
 from ledningssystem.core.urls import PROCESS_INDEX, process_bpmn, process_map_page, process_page
 from ledningssystem.diagrams.landscape import render_landscape
 from ledningssystem.diagrams.process_diagrams import process_diagrams
-from ledningssystem.diagrams.process_map import render_process_map
+from ledningssystem.diagrams.process_map import MapPicture, draw_process_map, render_process_map
 from ledningssystem.website.pages.doccontrol import document_control
 from ledningssystem.website.pages.memo import FRONT_MATTER, history_key
 from ledningssystem.website.pages.page import BuildContext, Page, template_page
@@ -52,10 +52,11 @@ def _index(content: Ledningssystem, context: BuildContext) -> Page:
 
 
 def _process_pages(content: Ledningssystem, context: BuildContext, process: Process) -> list[Page]:
+    picture = draw_process_map(content, process)  # laid out and drawn once for all three
     return [
-        process_document_page(content, context, process),
-        process_map_document(content, context, process),
-        Page(process_bpmn(process.id), render_bpmn(content, process)),
+        process_document_page(content, context, process, picture),
+        process_map_document(content, context, process, picture),
+        Page(process_bpmn(process.id), render_bpmn(content, process, picture.layout)),
     ]
 
 
@@ -81,7 +82,12 @@ def _documents_shown(content: Ledningssystem) -> dict[str, set[str]]:
     return shown
 
 
-def process_map_document(content: Ledningssystem, context: BuildContext, process: Process) -> Page:
+def process_map_document(
+    content: Ledningssystem,
+    context: BuildContext,
+    process: Process,
+    picture: MapPicture,
+) -> Page:
     """The map on a page of its own, the whole width of the screen (works without JavaScript)."""
     src = process_map_page(process.id)
     link = context.linker(src)
@@ -91,12 +97,17 @@ def process_map_document(content: Ledningssystem, context: BuildContext, process
         context,
         edit_path=process.origin.file,
         process=process,
-        map=render_process_map(content, process, link),
+        map=render_process_map(content, process, link, picture),
         bpmn=link.file(process_bpmn(process.id)),
     )
 
 
-def process_document_page(content: Ledningssystem, context: BuildContext, process: Process) -> Page:
+def process_document_page(
+    content: Ledningssystem,
+    context: BuildContext,
+    process: Process,
+    picture: MapPicture,
+) -> Page:
     src = process_page(process.id)
     link = context.linker(src)
     steps = [(step, content.routines_for(process.id, step.id)) for step in process.steps]
@@ -116,6 +127,7 @@ def process_document_page(content: Ledningssystem, context: BuildContext, proces
             link,
             link.page(process_map_page(process.id)),
             link.file(process_bpmn(process.id)),
+            picture,
         ),
         process_routines=content.routines_for(process.id),
         control=document_control(content, context, process),
