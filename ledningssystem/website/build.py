@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ledningssystem.core.load import content_paths
+from ledningssystem.core.file_names import content_paths
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.routine_assets import routine_assets
 from ledningssystem.doccontrol.history import read_history

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from ledningssystem.core.load import content_paths
+from ledningssystem.core.file_names import content_paths
 from ledningssystem.doccontrol.history import History
 
 # Files whose documents have pages of their own, keyed apart; every other file is `shared`.
