@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from ledningssystem.core.errors import ContentErrors
-from ledningssystem.core.load import content_paths
+from ledningssystem.core.file_names import content_paths
 from ledningssystem.core.sanitise import sanitise_html
 from ledningssystem.pdf.jobs import PdfJobs
 from ledningssystem.website.build import PostBuildError, SiteBuild, shared_build

@@ -198,6 +198,7 @@ def test_modules_are_imported_by_name_only_by_the_command_registry() -> None:
 
 def test_the_registry_imports_by_name_only_command_modules_of_its_table() -> None:
     named = {f"{PACKAGE}.{listed.module}" for listed in COMMANDS.values()}
+    named |= {f"{PACKAGE}.{listed.full}" for listed in COMMANDS.values() if listed.full}
     assert named <= set(_modules())
     assert {_package(name) for name in named} == {"commands"}
 

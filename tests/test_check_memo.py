@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from ledningssystem.cli import main
-from ledningssystem.commands import check as check_command
+from ledningssystem.commands import check_run, registry
 from ledningssystem.website import check_memo
 from ledningssystem.website.check_memo import check_key
 
@@ -75,8 +76,8 @@ def test_a_check_of_unchanged_content_shows_the_same_result_without_running(
     repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     runs: list[int] = []
-    real = check_command._check
-    monkeypatch.setattr(check_command, "_check", lambda args: runs.append(1) or real(args))
+    real = check_run.check  # imported above, so the registry's import by name keeps the stand-in
+    monkeypatch.setitem(registry.FULL_RUNS, "check", lambda args: runs.append(1) or real(args))
     _append(repo / RUTIN, "\n<script>alert(1)</script>\n")  # an error, so stderr counts too
     first = main(["--root", str(repo), "check"])
     printed = capsys.readouterr()
@@ -90,3 +91,17 @@ def test_a_check_of_unchanged_content_shows_the_same_result_without_running(
     fixed = main(["--root", str(repo), "check"])
     assert runs == [1, 1] and "script" not in capsys.readouterr().err
     assert fixed == main(["--root", str(repo), "check"]) and runs == [1, 1]
+
+
+def test_a_warm_check_imports_no_loader() -> None:
+    # The memo answers before anything that loads content is imported (the cost of a warm check).
+    code = (
+        "import sys, ledningssystem.cli, ledningssystem.commands.check; "
+        "print(sorted(m for m in sys.modules if m.startswith('ledningssystem.')))"
+    )
+    imported = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert "ledningssystem.commands.check" in imported
+    for heavy in ("core.load", "portal.load", "website.readiness", "commands.check_run"):
+        assert f"'ledningssystem.{heavy}'" not in imported

@@ -58,7 +58,30 @@ def test_history_comes_from_one_git_log(repo: GitRepo, monkeypatch: pytest.Monke
     monkeypatch.setattr(subprocess, "run", spy)
     read_history(repo.root)
     commands = [next(a for a in c[1:] if not a.startswith("-") and "=" not in a) for c in calls]
-    assert commands == ["rev-parse", "log", "cat-file"]
+    assert commands == ["rev-parse", "rev-parse", "log", "cat-file"]
+
+
+def test_a_read_without_a_new_commit_runs_no_git_log(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # make serve reads the history on every save: only a new commit makes it read the log.
+    calls: list[str] = []
+    real_run = subprocess.run
+
+    def spy(args, *rest, **kwargs):  # noqa: ANN001, ANN202
+        calls.append(next(a for a in args[1:] if not a.startswith("-") and "=" not in a))
+        return real_run(args, *rest, **kwargs)
+
+    forget_cached_history()
+    first = read_history(repo.root)
+    monkeypatch.setattr(subprocess, "run", spy)
+    assert read_history(repo.root) is first and "log" not in calls
+    (repo.root / "routines" / "b.md").write_text("ändrad, ej incheckad\n", encoding="utf-8")
+    assert read_history(repo.root) is first and "log" not in calls  # the work tree is no input
+    repo.git("commit", "-qam", "Ny version av B")
+    after = read_history(repo.root)
+    assert "log" in calls
+    assert [r.commit.subject for r in after.of("routines/b.md")][0] == "Ny version av B"
 
 
 def test_version_history_table_on_the_built_page(repo: GitRepo) -> None:

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ledningssystem.core.sanitise import is_external
+from ledningssystem.core.scan_memo import FoundFile
 from ledningssystem.website import resources
 from ledningssystem.website.resources import ResourceScan, external_resources
 
@@ -46,9 +47,9 @@ def test_an_unchanged_file_is_not_read_again(
     read: list[str] = []
     real = resources._file_findings
 
-    def counting(site_dir: Path, path: Path) -> list[str]:
-        read.append(path.name)
-        return real(site_dir, path)
+    def counting(file: FoundFile) -> list[str]:
+        read.append(Path(file.path).name)
+        return real(file)
 
     monkeypatch.setattr(resources, "_file_findings", counting)
     scan = ResourceScan()

@@ -1,7 +1,9 @@
 """The sub-commands of `python -m ledningssystem`: a table of names, each module imported on use.
 
 A command's module is imported only when that command runs, by its name in COMMANDS
-(importlib): importing every command module cost each command ~0.4 s before it began.
+(importlib): importing every command module cost each command ~0.4 s before it began. A
+command that answers from a memo (`check`) names a second module for its full run, imported
+only when the memo cannot answer: a warm check pays for no loader, model or renderer.
 The modules register their function and arguments with @command; the table holds the help
 text, so `--help` lists every command without importing any.
 """
@@ -21,6 +23,9 @@ Arguments = Callable[[argparse.ArgumentParser], None]
 class Listed:
     module: str  # the module under ledningssystem.commands that registers the command
     help_text: str  # Swedish, for --help
+    # A command that can answer from a memo first: the module of its full run, imported only
+    # when the memo cannot answer (it registers the run with @full_run).
+    full: str | None = None
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,7 @@ COMMANDS: dict[str, Listed] = {
         "changes",
         "sammanfatta en gren för granskaren (Markdown); fel om versionsreglerna inte följs",
     ),
-    "check": Listed("check", "granska allt innehåll och visa alla fel på en gång"),
+    "check": Listed("check", "granska allt innehåll och visa alla fel på en gång", "check_run"),
     "codeowners": Listed("codeowners", "skriv CODEOWNERS: dokumentens ägare granskar ändringar"),
     "export-docs": Listed(
         "export",
@@ -73,6 +78,7 @@ COMMANDS: dict[str, Listed] = {
 }
 PACKAGE = "ledningssystem.commands"
 REGISTERED: dict[str, Registered] = {}
+FULL_RUNS: dict[str, Command] = {}
 
 
 def command(name: str, arguments: Arguments = lambda p: None):
@@ -85,10 +91,26 @@ def command(name: str, arguments: Arguments = lambda p: None):
     return register
 
 
+def full_run(name: str):
+    """Register the full run of the command `name` (whose Listed names this module `full`)."""
+
+    def register(func: Command) -> Command:
+        FULL_RUNS[name] = func
+        return func
+
+    return register
+
+
 def load_command(name: str) -> Registered:
     """The command `name`, its module imported now (the only import by name in the engine)."""
     importlib.import_module(f"{PACKAGE}.{COMMANDS[name].module}")
     return REGISTERED[name]
+
+
+def load_full_run(name: str) -> Command:
+    """The full run of the command `name`, its module (Listed.full) imported now."""
+    importlib.import_module(f"{PACKAGE}.{COMMANDS[name].full}")
+    return FULL_RUNS[name]
 
 
 class UserError(Exception):

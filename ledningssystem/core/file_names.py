@@ -6,6 +6,8 @@ so a file moved here moves everywhere.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 SETTINGS_FILE = "ledningssystem.yml"
 ORGANISATION_FILE = "roles/organisation.yml"
 ROLES_FILE = "roles/roller.yml"
@@ -16,3 +18,9 @@ REPORTS_DIR = "reports"
 REPORT_CONFIG_FILE = "reports/config.yml"
 OWN_TEMPLATES_DIR = "reports/mallar"
 MAPPINGS_DIR = "reports/mappningar"
+
+
+def content_paths(root: Path) -> list[Path]:
+    """The files and folders the content is read from (to watch for changes)."""
+    names = [SETTINGS_FILE, "roles", "processes", "routines", "requirements", "arshjul", "reports"]
+    return [root / name for name in names if (root / name).exists()]

@@ -27,6 +27,7 @@ from ledningssystem.core.privacy import (
     usable_salt,
 )
 from ledningssystem.core.reading import ContentReader, split_front_matter
+from ledningssystem.core.scan_memo import files_under
 
 EXEMPTIONS_FIELD = "ej_personnummer"
 _PNR_HINT = (
@@ -167,11 +168,11 @@ PERSONAL_DATA_SUFFIXES = {
 def _content_files(root: Path, settings_file: str) -> list[Path]:
     files = [root / settings_file] if (root / settings_file).exists() else []
     for folder in PERSONAL_DATA_FOLDERS:
-        files += sorted(
-            p
-            for p in (root / folder).rglob("*")
-            if p.suffix in PERSONAL_DATA_SUFFIXES and p.is_file()
-        )
+        files += [
+            Path(f.path)
+            for f in files_under(root / folder)
+            if os.path.splitext(f.rel)[1] in PERSONAL_DATA_SUFFIXES
+        ]
     return files
 
 
@@ -191,7 +192,7 @@ def _named_files(root: Path) -> list[Path]:
     """Every file under the content folders, whatever its kind."""
     found = []
     for folder in PERSONAL_DATA_FOLDERS:
-        found += sorted(p for p in (root / folder).rglob("*") if p.is_file())
+        found += [Path(f.path) for f in files_under(root / folder)]
     return found
 
 

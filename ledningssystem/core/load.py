@@ -249,12 +249,6 @@ class HandbookReader(ContentReader):
         return source
 
 
-def content_paths(root: Path) -> list[Path]:
-    """The files and folders the content is read from (to watch for changes)."""
-    names = [SETTINGS_FILE, "roles", "processes", "routines", "requirements", "arshjul", "reports"]
-    return [root / name for name in names if (root / name).exists()]
-
-
 def _renders_macros(path: Path) -> bool:
     # Only pages that opt in to mkdocs-macros run {{ fakta(…) }}; others show it as text.
     try:

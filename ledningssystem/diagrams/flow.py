@@ -7,9 +7,9 @@ picture, the text and the file always tell the same flow.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.model.process import FlowTo, Process
 
 START = ":start"
@@ -166,11 +166,9 @@ def groups(process: Process) -> list[tuple[str, list[str]]]:
     return list(found.items())
 
 
-def handovers_into(processes: Iterable[Process], process_id: str) -> list[tuple[Process, str]]:
+def handovers_into(content: Ledningssystem, process_id: str) -> list[tuple[Process, str]]:
     """(process, step id) of every step that hands its flow over to `process_id`."""
     return [
-        (process, step.id)
-        for process in processes
-        for step in process.steps
-        if any(flow.process == process_id for flow in step.next)
+        (content.processes[other], step_id)
+        for other, step_id in content.handovers_by_target.get(process_id, [])
     ]

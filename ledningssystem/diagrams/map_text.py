@@ -71,7 +71,7 @@ def render_process_map_text(content: Ledningssystem, process: Process, link: Lin
     """The text alternative: where the process is started from, each step and its flow."""
     started_from = [
         (other.name, link.step(other.id, step_id), other.step(step_id).name)  # type: ignore[union-attr]
-        for other, step_id in handovers_into(content.processes.values(), process.id)
+        for other, step_id in handovers_into(content, process.id)
     ]
     return render_template(
         "diagrams/process_map_text.html.jinja",

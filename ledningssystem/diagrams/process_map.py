@@ -31,7 +31,7 @@ def render_process_map_svg(
     steps = len(process.steps)
     started_from = [
         f"{other.name} ({other.step(step_id).name})"  # type: ignore[union-attr]
-        for other, step_id in handovers_into(content.processes.values(), process.id)
+        for other, step_id in handovers_into(content, process.id)
     ]
     also = f"Startas också från: {'; '.join(started_from)}. " if started_from else ""
     desc = (

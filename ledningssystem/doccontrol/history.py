@@ -117,6 +117,10 @@ def read_history(
                 "Git-klonen är grund (shallow) och saknar äldre ändringar; "
                 "hämta hela historiken (t.ex. fetch-depth: 0)"
             )
+        head = _head(root)
+        at_head = (str(Path(root).resolve()), head, tuple(folders), with_meta, start)
+        if head is not None and at_head in _AT_HEAD:  # no new commit: not even the log is read
+            return _AT_HEAD[at_head]
         out = run_git(
             root,
             "log",
@@ -143,18 +147,33 @@ def read_history(
     history = _with_meta(root, history) if with_meta else history
     _HISTORY_CACHE.clear()  # the latest only: a long serve session must not grow
     _HISTORY_CACHE[key] = history
+    _AT_HEAD.clear()
+    if head is not None:
+        _AT_HEAD[at_head] = history
     return history
+
+
+def _head(root: Path | str) -> str | None:
+    """The commit HEAD points to; None before the first commit (the log then says why)."""
+    try:
+        return run_git(root, "rev-parse", "-q", "--verify", "HEAD^{commit}").decode().strip()
+    except GitUnavailable:
+        return None
 
 
 # Caches for repeated builds in one process (make serve): history by the log it came from,
 # and each revision's control fields by blob id, which never change once written.
 _HISTORY_CACHE: dict[tuple[str, bytes, bool, str], History] = {}
+# The same by the commit HEAD points to: the log of the content folders depends on the commits
+# alone, so a preview rebuild without a new commit runs one `git rev-parse`, not `git log`.
+_AT_HEAD: dict[tuple[str, str | None, tuple[str, ...], bool, str], History] = {}
 _META_CACHE: dict[tuple[str, str], DocumentMeta | None] = {}
 
 
 def forget_cached_history() -> None:
     """Read everything from Git again on the next read_history (tests that count git calls)."""
     _HISTORY_CACHE.clear()
+    _AT_HEAD.clear()
     _META_CACHE.clear()
 
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ledningssystem.core.load import content_paths
+from ledningssystem.core.file_names import content_paths
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.routine_assets import routine_assets
+from ledningssystem.core.scan_memo import tree_stamp
 from ledningssystem.doccontrol.history import read_history
 from ledningssystem.pdf.engine import SystemLibrariesMissing
 from ledningssystem.pdf.jobs import PdfJobs
@@ -167,14 +168,9 @@ def _last_memo() -> PageMemo:
 
 
 def _content_stamp(root: Path) -> tuple[int, int]:
-    """(number of files, newest modification time) of the content and docs/: cheap to compare."""
-    count, newest = 0, 0
-    for top in [*content_paths(root), root / "docs"]:
-        paths = [top] if top.is_file() else top.rglob("*") if top.is_dir() else []
-        for path in paths:
-            stat = path.stat()
-            count, newest = count + 1, max(newest, stat.st_mtime_ns)
-    return count, newest
+    """(number of entries, newest modification time) of the content and docs/."""
+    stamps = [tree_stamp(top) for top in [*content_paths(root), root / "docs"]]
+    return sum(count for count, _ in stamps), max((newest for _, newest in stamps), default=0)
 
 
 def _without_libraries(error: SystemLibrariesMissing) -> PostBuildError:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TextIO
 
 import ledningssystem
-from ledningssystem.core.load import content_paths
+from ledningssystem.core.file_names import content_paths
 from ledningssystem.doccontrol.git import GitUnavailable, run_git
 
 MEMO_FILE = ".cache/granskning.json"  # gitignored; safe to delete at any time

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ledningssystem.core.sanitise import is_external
+from ledningssystem.core.scan_memo import FoundFile, ScanMemo, files_under
 
 _LOADING_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
 # CSS is ASCII case-insensitive ("URL(" loads too) and allows escapes ("\\75 rl(" is url().
@@ -47,28 +48,21 @@ class ResourceScan:
     """
 
     def __init__(self) -> None:
-        self._seen: dict[Path, tuple[int, int, list[str]]] = {}
+        self._memo: ScanMemo[list[str]] = ScanMemo()
 
     def scan(self, site_dir: Path) -> list[str]:
         found: list[str] = []
-        seen: dict[Path, tuple[int, int, list[str]]] = {}
-        for path in sorted(site_dir.rglob("*")):
-            if path.suffix not in {".html", ".css", ".svg"} or not path.is_file():
-                continue
-            stat = path.stat()
-            known = self._seen.get(path)
-            if known is None or known[:2] != (stat.st_mtime_ns, stat.st_size):
-                known = (stat.st_mtime_ns, stat.st_size, _file_findings(site_dir, path))
-            seen[path] = known
-            found += known[2]
-        self._seen = seen
+        for file in files_under(site_dir):
+            if file.rel.endswith((".html", ".css", ".svg")):
+                found += self._memo.get(file, _file_findings)
+        self._memo.done()
         return found
 
 
-def _file_findings(site_dir: Path, path: Path) -> list[str]:
-    rel = path.relative_to(site_dir).as_posix()
-    text = path.read_text(encoding="utf-8", errors="replace")
-    if path.suffix == ".css":
+def _file_findings(file: FoundFile) -> list[str]:
+    rel = file.rel
+    text = Path(file.path).read_text(encoding="utf-8", errors="replace")
+    if rel.endswith(".css"):
         urls = _css_urls(text)
     elif _may_load_outside(text):
         urls = _markup_urls(text)

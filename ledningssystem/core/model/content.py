@@ -101,6 +101,20 @@ class Ledningssystem:
         return [self.routines[i] for i in ids if i in self.routines]
 
     @cached_property
+    def handovers_by_target(self) -> dict[str, list[tuple[str, str]]]:
+        """Process id → (process id, step id) of every step that hands its flow over to it.
+
+        One pass over every flow: each process map asks who starts it, and a scan of all
+        processes per map made a full build quadratic in the number of processes."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        for process in self.processes.values():
+            for step in process.steps:
+                targets = dict.fromkeys(f.process for f in step.next if f.process is not None)
+                for target in targets:
+                    found.setdefault(target, []).append((process.id, step.id))
+        return found
+
+    @cached_property
     def org_names(self) -> dict[str, str]:
         return self.organisation.node_names()
 

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from ledningssystem.core.load import content_paths
+from ledningssystem.core.file_names import content_paths
+from ledningssystem.core.scan_memo import FoundFile, files_under
 from ledningssystem.doccontrol.history import History
 
 # Files whose documents have pages of their own, keyed apart; every other file is `shared`.
@@ -42,18 +43,24 @@ def source_digests(root: Path) -> dict[str, str]:
     """The sha256 of every content file, by its path relative to `root`; of each rutin's front
     matter too, under its path + FRONT_MATTER."""
     digests: dict[str, str] = {}
-    hashed: dict[Path, _Hashed] = {}
+    hashed: dict[str, _Hashed] = {}
     for top in content_paths(root):
-        for path in [top] if top.is_file() else sorted(top.rglob("*")):
-            if path.is_file():
-                rel = path.relative_to(root).as_posix()
-                known = hashed[path] = _file_digests(path, rel, _HASHED.get(path))
-                digests[rel] = known.digest
-                if known.front is not None:
-                    digests[rel + FRONT_MATTER] = known.front
+        prefix = top.relative_to(root).as_posix()
+        found = _one_file(top) if top.is_file() else files_under(top)
+        for file in found:
+            rel = prefix if file.rel == "" else f"{prefix}/{file.rel}"
+            known = hashed[file.path] = _file_digests(file, rel, _HASHED.get(file.path))
+            digests[rel] = known.digest
+            if known.front is not None:
+                digests[rel + FRONT_MATTER] = known.front
     _HASHED.clear()  # the files of the latest call only: deleted files are forgotten
     _HASHED.update(hashed)
     return digests
+
+
+def _one_file(path: Path) -> list[FoundFile]:
+    info = path.stat()
+    return [FoundFile("", str(path), info.st_size, info.st_mtime_ns, info.st_ino)]
 
 
 @dataclass(frozen=True)
@@ -64,20 +71,19 @@ class _Hashed:
     front: str | None  # a rutin's front matter
 
 
-_HASHED: dict[Path, _Hashed] = {}
+_HASHED: dict[str, _Hashed] = {}
 # A file changed within this long of being hashed may look unchanged to stat (coarse clocks
 # on some file systems): it is hashed again, as Git treats a "racily clean" file.
 _RACY_NS = 3_000_000_000
 
 
-def _file_digests(path: Path, rel: str, known: _Hashed | None) -> _Hashed:
+def _file_digests(file: FoundFile, rel: str, known: _Hashed | None) -> _Hashed:
     """The digests of one file, from the rebuild before when stat says it was not written."""
-    info = path.stat()
-    stat = (info.st_size, info.st_mtime_ns, info.st_ino)
-    if known is not None and known.stat == stat and info.st_mtime_ns + _RACY_NS < known.at:
+    stat = (file.size, file.mtime_ns, file.inode)
+    if known is not None and known.stat == stat and file.mtime_ns + _RACY_NS < known.at:
         return known
     at = time.time_ns()
-    data = path.read_bytes()
+    data = Path(file.path).read_bytes()
     front = None
     if rel.startswith("routines/") and rel.endswith(".md"):
         match = _FRONT_MATTER.match(data)  # none: the whole file stands for it
