@@ -9,8 +9,8 @@ from markupsafe import Markup
 
 from ledningssystem.report.blocks import BlockContext, date_cell, distribution, nothing
 from ledningssystem.report.blocks_rows import checks_per_process, risk_action
-from ledningssystem.report.compute import follow_up, indicator_history, status_now
-from ledningssystem.report.figures import Figure, slug, swedish
+from ledningssystem.report.compute import follow_up, status_now
+from ledningssystem.report.figures import Figure, slug
 from ledningssystem.report.model import ActionRow, ActionStatus
 from ledningssystem.report.self_check_row import CheckResult
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
