@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from ledningssystem.portal.load import load_ledningssystem
+from ledningssystem.report.action_row import ActionRow
 from ledningssystem.report.compute import follow_up, follow_up_figures
 from ledningssystem.report.config import ReportConfig, RiskMatrix
 from ledningssystem.report.data import Reports
-from ledningssystem.report.figures import Figure, FigureSet, rounded, swedish
-from ledningssystem.report.model import ActionRow
+from ledningssystem.report.figures import Figure, FigureSet
+from ledningssystem.report.numbers import rounded, swedish
 from tests.conftest import copy_example
 
 NBSP = "\u00a0"

@@ -12,8 +12,8 @@ from bs4 import BeautifulSoup
 
 from ledningssystem.core.urls import Linker
 from ledningssystem.portal.load import load_ledningssystem
-from ledningssystem.report.figures import slug
 from ledningssystem.report.load import load_reports
+from ledningssystem.report.numbers import slug
 from ledningssystem.report.pivots import build_pivot
 from ledningssystem.report.year_view import year_view
 from tests.conftest import REPO

@@ -20,13 +20,7 @@ from ledningssystem.core.errors import ContentErrors
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.figures import Figure
 from ledningssystem.report.indicator_row import IndicatorRow
-from ledningssystem.report.model import (
-    ComplaintRow,
-    DeviationRow,
-    IncidentRow,
-    MariaRow,
-    SarahRow,
-)
+from ledningssystem.report.model import ComplaintRow, DeviationRow, IncidentRow, MariaRow, SarahRow
 from ledningssystem.report.self_check_row import SelfCheckRow
 from ledningssystem.report.unknown import UNKNOWN_ID
 from tests.conftest import REPO, build_site, copy_example, run_cli, soup

@@ -14,9 +14,10 @@ from ledningssystem.core.urls import Linker, process_page, step_anchor
 from ledningssystem.render.links import link_or_text
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.distribution import distribution_of
-from ledningssystem.report.figures import Figure, FigureSet, slug
+from ledningssystem.report.figures import Figure, FigureSet
 from ledningssystem.report.history_file import trend
 from ledningssystem.report.levels import OrgTree
+from ledningssystem.report.numbers import slug
 from ledningssystem.report.pivots import YearPivots, compute_pivots
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import Table, render_bar_chart, render_table

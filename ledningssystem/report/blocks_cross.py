@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ledningssystem.report.blocks import BlockContext
-from ledningssystem.report.figures import Tally, slug, swedish
+from ledningssystem.report.numbers import Tally, slug, swedish
 from ledningssystem.report.pivots import Pivot, column_tallies
 from ledningssystem.report.unknown import UNKNOWN_ID
 from ledningssystem.report.visuals import Table, render_bar_chart

@@ -20,9 +20,9 @@ from ledningssystem.report.blocks_grades import graded_deviations
 from ledningssystem.report.case_process import IVO_LABELS
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.deviation_kinds import shown_kinds
-from ledningssystem.report.figures import swedish
 from ledningssystem.report.levels import LEVEL_HEADINGS
 from ledningssystem.report.model import SARAH_LABELS
+from ledningssystem.report.numbers import swedish
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import Table, render_table
 

@@ -11,8 +11,9 @@ from markupsafe import Markup
 
 from ledningssystem.report.blocks import BlockContext, nothing
 from ledningssystem.report.compute import indicator_history
-from ledningssystem.report.figures import Figure, swedish
+from ledningssystem.report.figures import Figure
 from ledningssystem.report.indicator_row import IndicatorRow
+from ledningssystem.report.numbers import swedish
 from ledningssystem.report.visuals import Table, render_table, stacked
 
 

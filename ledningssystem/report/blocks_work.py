@@ -7,11 +7,12 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
+from ledningssystem.report.action_row import ActionRow, ActionStatus
 from ledningssystem.report.blocks import BlockContext, date_cell, distribution, nothing
 from ledningssystem.report.blocks_rows import checks_per_process, risk_action
 from ledningssystem.report.compute import follow_up, status_now
-from ledningssystem.report.figures import Figure, slug
-from ledningssystem.report.model import ActionRow, ActionStatus
+from ledningssystem.report.figures import Figure
+from ledningssystem.report.numbers import slug
 from ledningssystem.report.self_check_row import CheckResult
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import (

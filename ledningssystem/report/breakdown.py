@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ledningssystem.report.figures import Tally
+from ledningssystem.report.numbers import Tally
 from ledningssystem.report.pivots import Pivot, tally_by
 from ledningssystem.report.unknown import UNKNOWN_ID
 

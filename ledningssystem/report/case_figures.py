@@ -9,8 +9,9 @@ from ledningssystem.report.breakdown import breakdown
 from ledningssystem.report.case_process import IVO_LABELS, CaseProcess, Handling
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.config import ReportConfig
-from ledningssystem.report.figures import PERCENT, FigureSet, Tally, rounded, share, slug
+from ledningssystem.report.figures import PERCENT, FigureSet
 from ledningssystem.report.model import SARAH_LABELS, MariaRow, SarahRow
+from ledningssystem.report.numbers import Tally, rounded, share, slug
 
 HANDLING_LABELS = {
     Handling.INVESTIGATION: "utredda här",

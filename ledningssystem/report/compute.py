@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from ledningssystem.core.model.organisation import Organisation
+from ledningssystem.report.action_row import ActionRow, ActionStatus
 from ledningssystem.report.case_figures import maria_figures, sarah_figures
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
@@ -16,11 +17,11 @@ from ledningssystem.report.event_figures import (
     deviation_figures,
     division_figures,
 )
-from ledningssystem.report.figures import PERCENT, Figure, FigureSet, share, slug
+from ledningssystem.report.figures import PERCENT, Figure, FigureSet
 from ledningssystem.report.incident_figures import incident_figures
 from ledningssystem.report.indicator_row import IndicatorRow
 from ledningssystem.report.levels import OrgTree
-from ledningssystem.report.model import ActionRow, ActionStatus
+from ledningssystem.report.numbers import share, slug
 from ledningssystem.report.own_figures import own_figures
 from ledningssystem.report.pivots import tally_by
 from ledningssystem.report.self_check_row import CheckResult, SelfCheckRow

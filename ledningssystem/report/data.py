@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from ledningssystem.report.action_row import ActionRow
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.history_file import History
 from ledningssystem.report.indicator_row import IndicatorRow
 from ledningssystem.report.meta import ReportMeta
 from ledningssystem.report.model import (
-    ActionRow,
     ComplaintRow,
     DeviationRow,
     IncidentRow,

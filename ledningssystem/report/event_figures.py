@@ -17,9 +17,10 @@ from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
 from ledningssystem.report.deviation_figures import deviation_grades
 from ledningssystem.report.deviation_kinds import shown_kinds
-from ledningssystem.report.figures import PERCENT, FigureSet, Tally, share
+from ledningssystem.report.figures import PERCENT, FigureSet
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.model import ComplaintRow, DeviationRow
+from ledningssystem.report.numbers import Tally, share
 from ledningssystem.report.pivots import (
     Pivot,
     case_pivot,

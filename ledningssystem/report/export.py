@@ -8,8 +8,9 @@ import json
 
 from ledningssystem.core.spreadsheet import text_cell
 from ledningssystem.report.data import Reports
-from ledningssystem.report.figures import Figure, swedish
+from ledningssystem.report.figures import Figure
 from ledningssystem.report.meta import Approval
+from ledningssystem.report.numbers import swedish
 
 
 def figures_json(reports: Reports, year: int) -> str:

@@ -20,15 +20,13 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.core.model.base import ContentModel, Date, Slug, Text, sv
+from ledningssystem.report.action_row import ActionStatus
 from ledningssystem.report.case_process import CaseProcess
 from ledningssystem.report.fields import SlugList, yes_no
 from ledningssystem.report.unknown import (
     MaybeCount,
-    MaybeDate,
     MaybeSlug,
     is_unknown,
-    none_if_unknown,
-    unknown_or,
 )
 
 # --- rows of the data files -------------------------------------------------------------
@@ -240,13 +238,6 @@ class IncidentRow(ContentModel):
         return self
 
 
-class ActionStatus(StrEnum):
-    PLANNED = "planerad"
-    ONGOING = "pågående"
-    DONE = "genomförd"
-    CANCELLED = "avbruten"
-
-
 class RiskAcceptance(ContentModel):
     """A documented decision to accept a risk instead of acting on it."""
 
@@ -288,19 +279,3 @@ class ReviewRow(ContentModel):
     date: Date | None = sv("datum", "Datum för beslut eller rapport.", default=None)
     finding: Text = sv("iakttagelse", "Vad granskningen kom fram till.")
     action: str = sv("åtgärd", "Vad förvaltningen gör med resultatet.", default="")
-
-
-class ActionRow(ContentModel):
-    """A förbättringsområde or åtgärd; the same id next year shows how it went."""
-
-    id: Slug = sv("id", "Id, samma år efter år, t.ex. atg-avvikelser-utbildning.")
-    title: Text = sv("titel", "Vad som ska göras.")
-    owner: MaybeSlug = sv("ansvarig", "Rollen som ansvarar, eller okänt.")
-    due: MaybeDate = sv("klart_senast", "När det ska vara klart, ÅÅÅÅ-MM-DD, eller okänt.")
-    status: Annotated[
-        ActionStatus | None,
-        BeforeValidator(none_if_unknown),
-        unknown_or({"enum": [s.value for s in ActionStatus]}),
-    ] = sv("status", "planerad, pågående, genomförd eller avbruten, eller okänt.")
-    process: Slug | None = sv("process", "Processen som åtgärden gäller.", default=None)
-    comment: str = sv("kommentar", "Hur det gick eller varför.", default="")

@@ -10,8 +10,9 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.config import ReportConfig
-from ledningssystem.report.figures import FigureSet, Tally
+from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.levels import OrgTree
+from ledningssystem.report.numbers import Tally
 from ledningssystem.report.own_kinds import SHARE_SEGMENT, OwnKind, OwnRow
 from ledningssystem.report.pivots import own_cross_pivot, own_pivot, tally_by
 

@@ -18,9 +18,9 @@ from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
 from ledningssystem.report.deviation_kinds import shown_kinds
-from ledningssystem.report.figures import Tally
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.model import ComplaintRow, DeviationRow, IncidentRow
+from ledningssystem.report.numbers import Tally
 from ledningssystem.report.own_kinds import OwnColumn, OwnCross, OwnKind, OwnRow
 from ledningssystem.report.self_check_row import CheckResult
 from ledningssystem.report.unknown import UNKNOWN_ID

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.report.action_row import ActionRow
 from ledningssystem.report.compute import CLOSED
 from ledningssystem.report.data import YearData
-from ledningssystem.report.model import ActionRow
 from ledningssystem.report.unknown import UNKNOWN_ID
 
 

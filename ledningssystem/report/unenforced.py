@@ -16,7 +16,8 @@ from pydantic import BeforeValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.core.model.base import ContentModel, sv
-from ledningssystem.report.figures import FigureSet, Tally
+from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.numbers import Tally
 from ledningssystem.report.unknown import (
     UNKNOWN_ID,
     UNKNOWN_WORDS,
