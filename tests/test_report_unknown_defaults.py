@@ -20,6 +20,7 @@ from tests.conftest import REPO, build_site, copy_example, soup
 from tests.test_report_real import read_year, row
 
 FIXTURE = REPO / "tests" / "fixtures" / "utan-uppgift" / "reports"
+YEARS = (2022, 2023, 2024, 2025)
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +35,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def years(site: Path) -> dict[int, dict[str, Any]]:
     """The years 2024 and 2025: article, page text, PDF text and nyckeltal.json."""
-    return {year: read_year(site / "kvalitetsberattelse" / str(year)) for year in (2024, 2025)}
+    return {year: read_year(site / "kvalitetsberattelse" / str(year)) for year in YEARS}
 
 
 def test_no_anmald_ivo_column_is_unknown_never_nej(years: dict[int, dict[str, Any]]) -> None:
@@ -160,3 +161,13 @@ def test_the_index_trend_prints_a_lower_bound(site: Path) -> None:
         for tr in table.select("tbody tr")
     }
     assert rows["Lex Maria-anmälningar till IVO"][1:] == ["–", "1", "1 (uppgift saknas för 2)", "1"]
+
+
+def test_a_draft_without_a_file_has_no_figure_of_it(years: dict[int, dict[str, Any]]) -> None:
+    # 2022 has no lex-maria file: no figure at all (never 0), and 2023 compares with nothing.
+    draft = years[2022]
+    assert not [name for name in draft["json"] if name.startswith("lex-maria.")]
+    assert "Inga uppgifter om lex Maria finns för året." in draft["page"]
+    assert "datafiler som saknas: avvikelser, lex-maria" in draft["page"]
+    after = years[2023]["json"]["lex-maria.utredningar"]
+    assert (after["värde"], after["föregående_värde"], after["förändring"]) == (1, None, None)
