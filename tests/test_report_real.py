@@ -380,7 +380,7 @@ BAD = [
         "2025/indikatorer.yml",
         "    värde: 45\n",
         "    värde: 45\n    nämnare_ord: [dagar]\n",
-        'reports/2025/indikatorer.yml:13 – fältet "nämnare_ord": nämnare_ord räknar täljaren eller'
+        'reports/2025/indikatorer.yml:14 – fältet "nämnare_ord": nämnare_ord räknar täljaren eller'
         " nämnaren, men indikatorn har ett värde: ange täljare och nämnare i stället för värde.",
         id="nämnare_ord-utan-nämnare",
     ),
