@@ -374,9 +374,25 @@ BAD = [
         "2025/indikatorer.yml",
         "    värde: 45\n",
         "    värde: 45\n    nämnare_ord: [dagar]\n",
-        'reports/2025/indikatorer.yml:13 – fältet "nämnare_ord": nämnare_ord räknar täljaren eller'
+        'reports/2025/indikatorer.yml:14 – fältet "nämnare_ord": nämnare_ord räknar täljaren eller'
         " nämnaren, men indikatorn har ett värde: ange täljare och nämnare i stället för värde.",
         id="nämnare_ord-utan-nämnare",
+    ),
+    pytest.param(
+        "2025/egenkontroller.yml",
+        "tidigare: {år: 2024, värde: 49}",
+        "tidigare: {år: 2025, värde: 49}",
+        'reports/2025/egenkontroller.yml:2 – fältet "tidigare": året för det tidigare värdet'
+        " (2025) måste vara före 2025. Skriv t.ex. tidigare: {år: 2024, värde: …}.",
+        id="egenkontroll-tidigare-samma-år",
+    ),
+    pytest.param(
+        "2025/egenkontroller.yml",
+        "datum: 2025-09-16, resultat: godkänd}",
+        "datum: 2025-09-16, resultat: godkänd, tidigare: {år: 2024, värde: 3}}",
+        'reports/2025/egenkontroller.yml:3 – fältet "tidigare": tidigare är ett tidigare uppmätt'
+        " värde och kräver årets värde.",
+        id="egenkontroll-tidigare-utan-värde",
     ),
     pytest.param(
         "historik.yml",

@@ -231,7 +231,20 @@ def check_year(data: YearData, config: ReportConfig, content: Ledningssystem) ->
     for attribute in UNIQUE_IDS:
         check.unique(getattr(data, attribute) or ())
     _own_values(check, data, config)
+    _earlier_measures(check, data)
     return check.errors
+
+
+def _earlier_measures(check: YearChecker, data: YearData) -> None:
+    """An egenkontroll's earlier value must be from a year before the berättelse's."""
+    for row in data.self_checks or ():
+        if row.earlier is not None and row.earlier.year >= data.year:
+            check.fail(
+                row,
+                "tidigare",
+                f"året för det tidigare värdet ({row.earlier.year}) måste vara före {data.year}",
+                f"Skriv t.ex. tidigare: {{år: {data.year - 1}, värde: …}}.",
+            )
 
 
 def _own_values(check: YearChecker, data: YearData, config: ReportConfig) -> None:

@@ -77,7 +77,9 @@ def measured_checks(figures: FigureSet, rows: Sequence[SelfCheckRow]) -> None:
     for row in rows:
         if row.measured is None:
             continue
-        earlier = row.earlier if row.earlier and row.earlier.year < figures.year else None
+        earlier = (
+            row.earlier if row.earlier and row.earlier.year < figures.year else None
+        )  # check refuses a later year
         figures.figures[f"egenkontroller.matt.{row.id}"] = Figure(
             f"egenkontroller.matt.{row.id}",
             row.check,

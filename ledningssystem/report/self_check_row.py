@@ -77,6 +77,12 @@ class SelfCheckRow(ContentModel):
     @model_validator(mode="before")
     @classmethod
     def _result_from_measure(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "tidigare" in data and "värde" not in data:
+            raise PydanticCustomError(
+                "sv_earlier_without_value",
+                "tidigare är ett tidigare uppmätt värde och kräver årets värde",
+                {"field": "tidigare"},
+            )
         if not isinstance(data, dict) or "resultat" in data:
             return data
         if is_unknown(data.get("värde")):
