@@ -192,3 +192,21 @@ def test_a_faststalld_year_never_lists_missing_files(years: dict[int, Any]) -> N
     view = replace(years[2024]["view"], draft=False)  # the PDF of a year shown as fastställd
     document = report_to_pdf_document(view, markdown=SITE_MARKDOWN, today=dt.date(2026, 1, 10))
     assert document.missing_files == ()
+
+
+def test_a_cross_chart_of_the_unknown_column_alone_is_not_drawn(tmp_path: Path) -> None:
+    # tests/fixtures/utan-kolumn 2024: avvikelser of unknown typ, all of unknown category.
+    root = copy_example(tmp_path)
+    shutil.rmtree(root / "reports")
+    shutil.copytree(REPO / "tests" / "fixtures" / "utan-kolumn" / "reports", root / "reports")
+    content = load_ledningssystem(root)
+    reports, errors = load_reports(root, content)
+    assert not errors
+    view = year_view(reports, 2024, content, Linker(report_page(2024)))
+    html = "\n".join(str(part) for section in view.sections for part in section.parts)
+    soup = BeautifulSoup(html, "html.parser")
+    kind = "Avvikelser av okänd typ (uppgift saknas)"
+    assert rows({"soup": soup}, f"{kind} 2024 per enhet och kategori")["Summa"] == ["3", "3"]
+    titles = [t.get_text() for t in soup.find_all("title")]
+    assert f"{kind} per kategori" not in titles
+    assert "Avvikelser enligt SoL per kategori" in titles
