@@ -100,6 +100,8 @@ def test_own_figures_on_page_and_in_pdf(built: dict[str, Any]) -> None:
     assert sentence in built["page"] and sentence in built["pdf"]
     assert "Domar efter överklagande 2025 per enhet och instans" in built["pdf"]
     assert "varav 4 från föregående år" in built["pdf"]
+    cited = "fastställde nämndens beslut i 7 fall. Andelen fastställda av alla är uppgift saknas,"
+    assert cited in built["page"] and cited in built["pdf"]  # figure() of a cell and a share
 
 
 @pytest.fixture(scope="module")
