@@ -36,7 +36,7 @@ def key_figures(args: argparse.Namespace) -> int:
     else:
         for figure in reports.figures[year]:
             change = figure.change_text()
-            print(f"{figure.name}\t{figure.text()}" + (f"\t({change})" if change else ""))
+            print(f"{figure.name}\t{figure.cell()}" + (f"\t({change})" if change else ""))
     return 0
 
 
