@@ -16,7 +16,9 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import TINY, build_site, write_mkdocs_yml
+from ledningssystem.portal.load import load_ledningssystem
+from ledningssystem.report.figure_call import figure_text
+from tests.conftest import TINY, build_site, run_cli, write_mkdocs_yml
 from tests.test_report_real import read_year, row
 
 FIXTURE = Path(__file__).parent / "fixtures" / "referens-001"
@@ -178,3 +180,14 @@ def test_forbattringsomraden_3_4_without_owner_date_or_status(built: dict[str, A
         "Fortsatt utbildning och workshops om alla typer av avvikelser Uppgift saknas"
         in (built["pdf"])
     )
+
+
+def test_a_lower_bound_is_never_printed_as_a_bare_number(built: dict[str, Any]) -> None:
+    result = run_cli(built["root"], "nyckeltal", "2022")
+    assert result.returncode == 0, result.stderr
+    assert "lex-sarah.pagaende\t0 (uppgift saknas för 2)\n" in result.stdout
+    assert "klagomal.kategori.handlaggning\t5 (uppgift saknas för 1)\n" in result.stdout
+    reports = load_ledningssystem(built["root"]).reports
+    assert reports is not None
+    text = figure_text(reports.figures, 2022, "lex-sarah.pagaende")
+    assert text == "0 (uppgift saknas för 2)"  # figure() in a text, never a false "0"

@@ -19,7 +19,7 @@ from ledningssystem.core.messages import did_you_mean
 from ledningssystem.report.figures import Figure, FigureSet
 
 VIEWS = {
-    "värde": Figure.text,
+    "värde": Figure.cell,  # a lower bound keeps its unknowns: "0 (uppgift saknas för 2)"
     "föregående": Figure.previous_text,
     "förändring": Figure.change_text,
     "sammanfattning": Figure.summary,
