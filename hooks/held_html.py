@@ -55,6 +55,7 @@ def _held(config: MkDocsConfig, files: Files) -> HeldHtml:
     if cached is not None and cached[0] is files:
         return cached[1]
     setup = {
+        "engine": Page.__module__,  # MkDocs or ProperDocs, whose Page.render this is
         "extensions": config.markdown_extensions,
         "configs": config.mdx_configs,
         "directory_urls": config.use_directory_urls,
