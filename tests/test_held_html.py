@@ -6,12 +6,25 @@ import filecmp
 import json
 from pathlib import Path
 
+import pytest
+
 from ledningssystem.website.held_html import HTML_CACHE_FOLDER, HeldHtml, HeldPage
-from tests.conftest import build_site
+from tests.conftest import REPO, build_site
 
 ENV = {"SOURCE_DATE_EPOCH": "1767225600"}
 RUTIN = "routines/rapportera-avvikelse.md"
 RUTIN_PAGE = "rutiner/rapportera-avvikelse/index.html"
+
+
+@pytest.fixture
+def held_root(tiny_root: Path) -> Path:
+    """The tiny portal with the held-HTML hook beside the portal's, as in the repo's mkdocs.yml."""
+    config = tiny_root / "mkdocs.yml"
+    portal = f"  - {REPO / 'hooks' / 'portal.py'}\n"
+    text = config.read_text(encoding="utf-8")
+    assert portal in text
+    config.write_text(text.replace(portal, portal + f"  - {REPO / 'hooks' / 'held_html.py'}\n"))
+    return tiny_root
 
 
 def _differences(left: Path, right: Path) -> list[str]:
@@ -31,29 +44,29 @@ def _entries(root: Path) -> list[Path]:
     return sorted((root / HTML_CACHE_FOLDER).glob("*.json"))
 
 
-def test_a_build_from_held_html_equals_one_without(tiny_root: Path) -> None:
-    without = build_site(tiny_root, ENV, site="site-without")
-    held = _entries(tiny_root)
+def test_a_build_from_held_html_equals_one_without(held_root: Path) -> None:
+    without = build_site(held_root, ENV, site="site-without")
+    held = _entries(held_root)
     assert held, "the first build keeps each page's HTML"
     # Mark every entry: a build that reads them shows the mark, one that converts again not.
     for entry in held:
         data = json.loads(entry.read_text(encoding="utf-8"))
         data["content"] += "<!-- held -->"
         entry.write_text(json.dumps(data), encoding="utf-8")
-    marked = build_site(tiny_root, ENV, site="site-marked")
+    marked = build_site(held_root, ENV, site="site-marked")
     assert "<!-- held -->" in (marked / RUTIN_PAGE).read_text(encoding="utf-8")
     for entry in held:
         entry.unlink()
-    build_site(tiny_root, ENV, site="site-refill")
-    with_held = build_site(tiny_root, ENV, site="site-with")
+    build_site(held_root, ENV, site="site-refill")
+    with_held = build_site(held_root, ENV, site="site-with")
     assert _differences(without, with_held) == []
 
 
-def test_a_changed_page_is_converted_again(tiny_root: Path) -> None:
-    build_site(tiny_root, ENV, site="site-before")
-    path = tiny_root / RUTIN
+def test_a_changed_page_is_converted_again(held_root: Path) -> None:
+    build_site(held_root, ENV, site="site-before")
+    path = held_root / RUTIN
     path.write_text(path.read_text(encoding="utf-8").replace("Text.", "Ny mening."), "utf-8")
-    after = build_site(tiny_root, ENV, site="site-after")
+    after = build_site(held_root, ENV, site="site-after")
     page = (after / RUTIN_PAGE).read_text(encoding="utf-8")
     assert "Ny mening." in page
     assert "<p>Text.</p>" not in page

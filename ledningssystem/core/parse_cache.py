@@ -1,4 +1,4 @@
-"""A disk cache of parsed YAML, keyed on the file's content, so a warm `make check` skips parsing.
+"""A disk cache of parsed YAML, keyed on the file's content: a warm `check` or build skips parsing.
 
 Parsing with line numbers is the largest part of a check at city size. The result of parsing
 depends only on the text, the line offset and the parser's own code, so all three make the key:
@@ -14,6 +14,8 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,17 @@ def use_parse_cache(folder: Path | None) -> None:
     _folder.clear()
     if folder is not None:
         _folder.append(folder)
+
+
+@contextmanager
+def parse_cache_in(folder: Path) -> Iterator[None]:
+    """Cache parsed YAML in `folder` inside the block; afterwards as before (a build's load)."""
+    before = list(_folder)
+    use_parse_cache(folder)
+    try:
+        yield
+    finally:
+        _folder[:] = before
 
 
 def parse_cached(text: str, line_offset: int) -> tuple[Any, LineMap]:

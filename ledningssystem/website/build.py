@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ledningssystem.core.file_names import content_paths
 from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.parse_cache import PARSE_CACHE_FOLDER, parse_cache_in
 from ledningssystem.core.routine_assets import routine_assets
 from ledningssystem.core.scan_memo import tree_stamp
 from ledningssystem.doccontrol.history import read_history
@@ -156,7 +157,9 @@ def shared_build(
     cached = _SHARED.get(key)
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    build = prepare_build(resolved, directory_urls, chosen, _last_memo())
+    # Parsed YAML is kept on disk as for `check`: a second build parses only changed files.
+    with parse_cache_in(resolved / PARSE_CACHE_FOLDER):
+        build = prepare_build(resolved, directory_urls, chosen, _last_memo())
     _SHARED.clear()  # keep only the latest build: a serve session must not grow without end
     _SHARED[key] = (stamp, build)
     return build

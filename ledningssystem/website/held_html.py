@@ -27,7 +27,7 @@ from typing import Any
 HTML_CACHE_FOLDER = ".cache/html"  # gitignored; safe to delete at any time
 # Raise when what an entry holds changes shape, so entries of an older portal are not read.
 _FORMAT = 1
-_LIBRARIES = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material")
+_LIBRARIES = ("markdown", "pymdown-extensions", "mkdocs", "properdocs", "mkdocs-material")
 
 
 @dataclass(frozen=True)
