@@ -12,12 +12,20 @@ from ledningssystem.render.templating import render_template
 
 
 def process_diagrams(
-    content: Ledningssystem, process: Process, link: Linker, map_page: str = "", bpmn: str = ""
+    content: Ledningssystem,
+    process: Process,
+    link: Linker,
+    map_page: str = "",
+    bpmn: str = "",
+    drawn_map: str | None = None,
 ) -> list[tuple[str, str]]:
     """(heading, HTML) sections for a process page: the swimlane map (with links to its own
-    page and its BPMN file) and the RACI table."""
+    page and its BPMN file) and the RACI table. `drawn_map`: the map as render_process_map
+    draws it, when the caller has it already (from a cache)."""
     tools = render_template("diagrams/map_tools.html.jinja", map_page=map_page, bpmn=bpmn)
+    if drawn_map is None:
+        drawn_map = render_process_map(content, process, link)
     return [
-        ("Processkarta", compact(tools) + render_process_map(content, process, link)),
+        ("Processkarta", compact(tools) + drawn_map),
         ("Ansvarsfördelning", render_raci(content, process, link)),
     ]

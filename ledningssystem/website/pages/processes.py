@@ -8,10 +8,17 @@ from functools import partial
 from ledningssystem.bpmn.export import render_bpmn
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.model.process import Process, ProcessType
-from ledningssystem.core.urls import PROCESS_INDEX, process_bpmn, process_map_page, process_page
+from ledningssystem.core.urls import (
+    PROCESS_INDEX,
+    Linker,
+    process_bpmn,
+    process_map_page,
+    process_page,
+)
 from ledningssystem.diagrams.landscape import render_landscape
 from ledningssystem.diagrams.process_diagrams import process_diagrams
 from ledningssystem.diagrams.process_map import render_process_map
+from ledningssystem.website.map_cache import map_key
 from ledningssystem.website.pages.doccontrol import document_control
 from ledningssystem.website.pages.memo import FRONT_MATTER, history_key
 from ledningssystem.website.pages.page import BuildContext, Page, template_page
@@ -91,7 +98,7 @@ def process_map_document(content: Ledningssystem, context: BuildContext, process
         context,
         edit_path=process.origin.file,
         process=process,
-        map=render_process_map(content, process, link),
+        map=_drawn_map(content, context, process, link),
         bpmn=link.file(process_bpmn(process.id)),
     )
 
@@ -116,7 +123,16 @@ def process_document_page(content: Ledningssystem, context: BuildContext, proces
             link,
             link.page(process_map_page(process.id)),
             link.file(process_bpmn(process.id)),
+            _drawn_map(content, context, process, link),
         ),
         process_routines=content.routines_for(process.id),
         control=document_control(content, context, process),
     )
+
+
+def _drawn_map(
+    content: Ledningssystem, context: BuildContext, process: Process, link: Linker
+) -> str:
+    """The process map, from the map cache of earlier builds when nothing it shows changed."""
+    key = map_key(content, process, link)
+    return context.maps.get(key, lambda: render_process_map(content, process, link))
