@@ -5,6 +5,7 @@ All logic lives in the engine (ledningssystem.website.build); this file only con
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 from pathlib import Path
@@ -20,6 +21,7 @@ from ledningssystem.core.errors import ContentErrors
 from ledningssystem.core.file_names import content_paths
 from ledningssystem.core.sanitise import sanitise_html
 from ledningssystem.pdf.jobs import PdfJobs
+from ledningssystem.render.templating import MemoryBytecodeCache
 from ledningssystem.website.build import PostBuildError, SiteBuild, shared_build
 from ledningssystem.website.file_plan import (
     FilePlan,
@@ -38,6 +40,8 @@ serve_log = logging.getLogger("ledningssystem.serve")
 _state: dict[str, object] = {}
 # A preview rebuild reads again only the files it wrote (the others were checked before).
 _resources = ResourceScan()
+# The theme's templates, compiled once per serve session (MkDocs makes a new env each build).
+_compiled_templates = MemoryBytecodeCache()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -68,6 +72,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except (BuildOptionError, PostBuildError) as error:
         raise PluginError(str(error)) from None
     _state["build"], _state["errors"] = build, None  # the macros glue gets it from the engine
+    if _state.get("preview"):
+        # The loaded content and MkDocs' own objects live until the next save: the collector
+        # need not walk them again and again while the pages render (~0.5 s a rebuild).
+        gc.freeze()
     return config
 
 
@@ -144,6 +152,8 @@ def on_env(env, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201 - j
     report = _build().macro_report() if _state.get("build") else None
     if report:
         raise PluginError(report)
+    if _state.get("preview"):
+        env.bytecode_cache = _compiled_templates
     return env
 
 

@@ -68,7 +68,7 @@ def test_every_kind_of_input_is_part_of_the_key(
 
     monkeypatch.setattr(check_memo.dt, "date", Tomorrow)
     assert changed()  # "today": review dates fall due without any file changing
-    monkeypatch.setattr(check_memo, "_engine_digest", lambda: "en annan version")
+    monkeypatch.setattr(check_memo, "engine_digest", lambda: "en annan version")
     assert changed()
 
 

@@ -17,6 +17,7 @@ from ledningssystem.pdf.engine import SystemLibrariesMissing
 from ledningssystem.pdf.jobs import PdfJobs
 from ledningssystem.pdf.site import year_pdfs
 from ledningssystem.portal.load import load_ledningssystem
+from ledningssystem.website.map_cache import MAP_CACHE_FOLDER, MapCache
 from ledningssystem.website.options import BuildOptions
 from ledningssystem.website.pages import BuildContext, Page, generate_pages
 from ledningssystem.website.pages.memo import (
@@ -135,6 +136,7 @@ def prepare_build(
         drafts=chosen.drafts,
         pdf=chosen.pdf,
         memo=memo,
+        maps=MapCache(Path(root) / MAP_CACHE_FOLDER),
     )
     assets = {} if chosen.public else routine_assets(root)
     return SiteBuild(content, context, generate_pages(content, context), assets=assets)

@@ -48,7 +48,7 @@ class Recorded:
 
 def check_key(root: Path, *options: object) -> str:
     """The digest of every input of a check of `root` with these options."""
-    digest = hashlib.sha256(_engine_digest().encode())
+    digest = hashlib.sha256(engine_digest().encode())
     today = dt.date.today().isoformat()
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     digest.update(repr((sys.version, options, today, epoch)).encode())
@@ -135,7 +135,7 @@ def _files(root: Path) -> Iterator[tuple[str, bytes]]:
 
 
 @functools.cache
-def _engine_digest() -> str:
+def engine_digest() -> str:
     """The engine's own files: a changed check (an update) never shows an old result."""
     package = Path(ledningssystem.__file__).parent
     digest = hashlib.sha256()

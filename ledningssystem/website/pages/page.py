@@ -9,6 +9,7 @@ from ledningssystem.core.urls import Linker
 from ledningssystem.doccontrol.history import History
 from ledningssystem.render.table_cards import label_card_cells
 from ledningssystem.render.templating import render_template
+from ledningssystem.website.map_cache import MapCache
 from ledningssystem.website.pages.memo import PageMemo
 
 
@@ -25,6 +26,8 @@ class BuildContext:
     pdf: bool = False  # the build writes each year's PDF (hooks/portal.py on_post_build)
     # Document pages of the previous build (make serve): only those whose inputs changed are made.
     memo: PageMemo = field(default_factory=PageMemo, compare=False, repr=False)
+    # Process maps of earlier builds on disk (.cache/processkartor); none: every map is drawn.
+    maps: MapCache = field(default_factory=MapCache, compare=False, repr=False)
 
     def linker(self, src: str) -> Linker:
         return Linker(src, self.directory_urls, self.public)

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
-from functools import partial
+from collections.abc import Callable, Hashable, Iterator
+from functools import cache, partial
 
 from ledningssystem.bpmn.export import render_bpmn
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.model.process import Process, ProcessType
-from ledningssystem.core.urls import PROCESS_INDEX, process_bpmn, process_map_page, process_page
+from ledningssystem.core.urls import (
+    PROCESS_INDEX,
+    Linker,
+    process_bpmn,
+    process_map_page,
+    process_page,
+)
 from ledningssystem.diagrams.landscape import render_landscape
 from ledningssystem.diagrams.process_diagrams import process_diagrams
 from ledningssystem.diagrams.process_map import MapPicture, draw_process_map, render_process_map
+from ledningssystem.website.map_cache import map_key
 from ledningssystem.website.pages.doccontrol import document_control
 from ledningssystem.website.pages.memo import FRONT_MATTER, history_key
 from ledningssystem.website.pages.page import BuildContext, Page, template_page
@@ -52,11 +59,12 @@ def _index(content: Ledningssystem, context: BuildContext) -> Page:
 
 
 def _process_pages(content: Ledningssystem, context: BuildContext, process: Process) -> list[Page]:
-    picture = draw_process_map(content, process)  # laid out and drawn once for all three
+    # Laid out and drawn at most once for the three (the BPMN file needs its layout).
+    picture = cache(partial(draw_process_map, content, process))
     return [
         process_document_page(content, context, process, picture),
         process_map_document(content, context, process, picture),
-        Page(process_bpmn(process.id), render_bpmn(content, process, picture.layout)),
+        Page(process_bpmn(process.id), render_bpmn(content, process, picture().layout)),
     ]
 
 
@@ -86,7 +94,7 @@ def process_map_document(
     content: Ledningssystem,
     context: BuildContext,
     process: Process,
-    picture: MapPicture,
+    picture: Callable[[], MapPicture],
 ) -> Page:
     """The map on a page of its own, the whole width of the screen (works without JavaScript)."""
     src = process_map_page(process.id)
@@ -97,7 +105,7 @@ def process_map_document(
         context,
         edit_path=process.origin.file,
         process=process,
-        map=render_process_map(content, process, link, picture),
+        map=_drawn_map(content, context, process, link, picture),
         bpmn=link.file(process_bpmn(process.id)),
     )
 
@@ -106,7 +114,7 @@ def process_document_page(
     content: Ledningssystem,
     context: BuildContext,
     process: Process,
-    picture: MapPicture,
+    picture: Callable[[], MapPicture],
 ) -> Page:
     src = process_page(process.id)
     link = context.linker(src)
@@ -127,8 +135,20 @@ def process_document_page(
             link,
             link.page(process_map_page(process.id)),
             link.file(process_bpmn(process.id)),
-            picture,
+            _drawn_map(content, context, process, link, picture),
         ),
         process_routines=content.routines_for(process.id),
         control=document_control(content, context, process),
     )
+
+
+def _drawn_map(
+    content: Ledningssystem,
+    context: BuildContext,
+    process: Process,
+    link: Linker,
+    picture: Callable[[], MapPicture],
+) -> str:
+    """The process map, from the map cache of earlier builds when nothing it shows changed."""
+    key = map_key(content, process, link)
+    return context.maps.get(key, lambda: render_process_map(content, process, link, picture()))

@@ -1,0 +1,77 @@
+"""Process maps (SVG and text alternative) from a disk cache keyed on everything they show.
+
+Laying out and routing a map is the dearest renderer of a city-size build (200 processes, each
+map drawn on its page and on a page of its own), and most maps do not change between builds.
+The key is what a map follows from: the process as validated, the names of the roles and
+processes it shows, how many rutiner each step has, the steps that hand over to it, where its
+links start from (the page and the URL style), and the engine's own files (a changed renderer
+is a new key). Any change gives a new key, never a stale map. Entries are written atomically;
+one that cannot be read is rendered again; a read-only disk only means no cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ledningssystem.core.model.content import Ledningssystem
+from ledningssystem.core.model.process import Process
+from ledningssystem.core.urls import Linker
+from ledningssystem.diagrams.flow import handovers_into
+from ledningssystem.website.check_memo import engine_digest
+
+MAP_CACHE_FOLDER = ".cache/processkartor"  # gitignored; safe to delete at any time
+
+
+@dataclass(frozen=True)
+class MapCache:
+    """Rendered maps by map_key in `folder`; without a folder every map is rendered."""
+
+    folder: Path | None = None
+
+    def get(self, key: str, render: Callable[[], str]) -> str:
+        """The map stored under `key`, or render() stored from now on."""
+        if self.folder is None:
+            return render()
+        path = self.folder / f"{key}.html"
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            pass  # not there yet, or unreadable: rendered again
+        rendered = render()
+        _store(path, rendered)
+        return rendered
+
+
+def map_key(content: Ledningssystem, process: Process, link: Linker) -> str:
+    """The digest of everything render_process_map(content, process, link) shows."""
+    shown = {
+        "process": process.model_dump(mode="json"),
+        "roles": {role_id: role.name for role_id, role in content.roles.items()},
+        "processes": {p.id: p.name for p in content.processes.values()},
+        "routines": [len(content.routines_for(process.id, s.id)) for s in process.steps],
+        "from": [
+            (other.id, step_id, other.step(step_id).name)  # type: ignore[union-attr]
+            for other, step_id in handovers_into(content, process.id)
+        ],
+        "link": (link.base, link.directory_urls, link.public),
+    }
+    digest = hashlib.sha256(engine_digest().encode())
+    digest.update(json.dumps(shown, sort_keys=True, ensure_ascii=False, default=str).encode())
+    return digest.hexdigest()
+
+
+def _store(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only disk: the map is simply rendered again next time
