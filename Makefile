@@ -125,7 +125,7 @@ test: $(STAMP) lint pdf-check bpmn-js
 	  echo "!!! Chromium missing: browser tests will be SKIPPED. Install: sudo apt-get install -y chromium"; }
 	$(BIN)/pytest -n auto --dist loadgroup
 
-# Property tests at volume (not part of test, which runs 200 per loader): every file loader
+# Property tests at volume (not part of test, which runs 50 per loader): every file loader
 # gets FUZZ_EXAMPLES generated files and must give data or a content error, nothing else;
 # the whole portal is loaded with FUZZ_LOADS generated files of each kind (test: 15).
 FUZZ_EXAMPLES ?= 10000

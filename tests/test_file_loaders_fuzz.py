@@ -1,6 +1,6 @@
 """Every file loader at volume: any text gives data or ContentErrors, never another exception.
 
-`make test` runs FUZZ_EXAMPLES (default 200) examples per loader; `make fuzz` runs 10,000
+`make test` runs FUZZ_EXAMPLES (default 50) examples per loader; `make fuzz` runs 10,000
 (LEDNINGSSYSTEM_FUZZ_EXAMPLES) and prints how many ran. Each example writes one file into a
 copy of the example portal and runs the loader of that file kind (tests/file_loaders.py).
 """
@@ -21,7 +21,7 @@ from tests import file_loaders as loaders
 from tests.conftest import REPO, copy_example
 from tests.loader_fuzz import LoaderCase, content_texts
 
-EXAMPLES = int(os.environ.get("LEDNINGSSYSTEM_FUZZ_EXAMPLES", "200"))
+EXAMPLES = int(os.environ.get("LEDNINGSSYSTEM_FUZZ_EXAMPLES", "50"))
 RAN: Counter[str] = Counter()
 
 SEALED_WHY = "går inte att säga"

@@ -87,6 +87,22 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
+# A static page has settled once it has loaded, its fonts are in and no finite animation is
+# still running; two animation frames later every layout the page's scripts started is done.
+# This is what `networkidle` was used for, without its fixed half second of quiet per page.
+_SETTLED = """() => document.fonts.status === 'loaded' && document.getAnimations().every(
+    a => a.playState !== 'running' || a.effect.getComputedTiming().endTime === Infinity)"""
+_TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
+def settle(page: Any) -> Any:
+    """Wait until `page` has loaded and its layout is final (fonts, animations, scripts)."""
+    page.wait_for_load_state("load")
+    page.wait_for_function(_SETTLED, timeout=10_000)
+    page.evaluate(_TWO_FRAMES)
+    return page
+
+
 @dataclass
 class Visit:
     """One browser tab and everything it reported that a test may object to."""

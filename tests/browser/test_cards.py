@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests.browser.conftest import new_visit
+from tests.browser.conftest import new_visit, settle
 from tests.browser.layout import page_paths
 
 # Cells inside a card that draw a border line of their own.
@@ -138,7 +138,7 @@ def test_phone_scroll_hint_shows_only_where_a_region_overflows(
         try:
             for name, path in pages:
                 page = visit.open(path)
-                page.wait_for_load_state("networkidle")
+                settle(page)
                 found += [f"{name} {width} px: {label!r}" for label in page.evaluate(FALSE_HINTS)]
                 found += [
                     f"{name} {width} px: {label!r} rullar utan anvisning"

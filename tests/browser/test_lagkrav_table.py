@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import new_visit
+from tests.browser.conftest import new_visit, settle
 from tests.browser.layout import missing_from_contents
 
 TABLES = "table.ls-requirements, table.ls-coverage-summary, table.ls-citations"
@@ -53,7 +53,7 @@ def test_lagkrav_words_stay_whole_and_tables_fit(width: int, base_url: str, brow
     context, visit = new_visit(browser, base_url, viewport={"width": width, "height": 900})
     try:
         page = visit.open("lagkrav/")
-        page.wait_for_load_state("networkidle")
+        settle(page)
         assert page.locator("table.ls-requirements").count() > 5
         assert page.evaluate(BROKEN_WORDS) == []
         assert page.evaluate(OVERFLOWING_TABLES) == []

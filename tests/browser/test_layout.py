@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import QuietHandler, new_visit
+from tests.browser.conftest import QuietHandler, new_visit, settle
 from tests.browser.layout import (
     HANDBOOK_PAGES,
     PUBLIC_PAGES,
@@ -54,7 +54,7 @@ def _check_site(browser: Any, url: str, pages: list[tuple[str, str]], scheme: st
         try:
             for name, path in pages:
                 page = visit.open(path)
-                page.wait_for_load_state("networkidle")
+                settle(page)
                 found += [f"{name} ({path}) {width} px: {p}" for p in layout_problems(page, width)]
         finally:
             context.close()

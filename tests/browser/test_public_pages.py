@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import QuietHandler, new_visit
+from tests.browser.conftest import QuietHandler, new_visit, settle
 from tests.browser.test_pages import PHONES, _violations
 
 PUBLIC_PAGES = ["", "kvalitetsberattelse/2024/"]  # the start page and a fastställd year
@@ -51,8 +51,7 @@ def test_public_page_fits_a_phone(path: str, width: int, public_url: str, browse
     viewport = {"width": width, "height": 800}
     context, visit = new_visit(browser, public_url, viewport=viewport, is_mobile=True)
     try:
-        page = visit.open(path)
-        page.wait_for_load_state("networkidle")
+        page = settle(visit.open(path))
         widths = page.evaluate(
             # clientWidth, not innerWidth: on a phone innerWidth grows with the content.
             "() => [document.documentElement.scrollWidth, document.body.scrollWidth,"
