@@ -168,6 +168,7 @@ def test_a_draft_without_a_file_has_no_figure_of_it(years: dict[int, dict[str, A
     draft = years[2022]
     assert not [name for name in draft["json"] if name.startswith("lex-maria.")]
     assert "Inga uppgifter om lex Maria finns för året." in draft["page"]
-    assert "datafiler som saknas: avvikelser, lex-maria" in draft["page"]
+    assert "Datafiler som saknas" in draft["page"]
+    assert "reports/2022/lex-maria.yml" in draft["page"]
     after = years[2023]["json"]["lex-maria.utredningar"]
     assert (after["värde"], after["föregående_värde"], after["förändring"]) == (1, None, None)
