@@ -134,7 +134,8 @@ def test_lex_sarah_carries_the_whole_process(portal: Path) -> None:
     lines = written.splitlines()
     assert lines[2] == (
         "  - {id: ls-2025-02, enhet: barn-och-unga, rapporter: 3, kategori: rattssakerhet, "
-        "inkom: 2025-03-11, utredning_avslutad: 2025-05-28, bedömning: missforhallande}"
+        "inkom: 2025-03-11, utredning_avslutad: 2025-05-28, bedömning: missforhallande, "
+        "anmäld_ivo: okänt}"
     )
     assert lines[4] == (
         "  - {id: ls-2025-04, enhet: sarskilt-boende, kategori: utforande, inkom: 2025-05-19, "
@@ -145,11 +146,14 @@ def test_lex_sarah_carries_the_whole_process(portal: Path) -> None:
     assert "utredning_påbörjad: 2025-11-25" in lines[7]
     assert lines[8].endswith("hantering: för-kännedom, avsändare: Privat assistansanordnare}")
     assert lines[9].endswith("hantering: som-avvikelse}")
-    assert "anmäld_ivo: nej" not in written  # an empty cell is not a nej
+    assert "anmäld_ivo: nej" not in written  # an empty cell is not a nej …
+    assert lines[2].endswith("anmäld_ivo: okänt}")  # … but unknown, on an utredning
+    assert "anmäld_ivo" not in lines[8] + lines[9]  # not one: för kännedom, som avvikelse
     figures = checked_figures(portal)
     assert figures["lex-sarah.rapporter"].value == 11
     assert figures["lex-sarah.utredningar"].value == 7
-    assert figures["lex-sarah.anmalda-ivo"].value == 1
+    anmalda = figures["lex-sarah.anmalda-ivo"]
+    assert (anmalda.value, anmalda.missing) == (1, 6)  # six utredningar left it empty
     assert figures["lex-sarah.ivo.avslutat-utan-kritik"].value == 1
     assert (figures["lex-sarah.for-kannedom"].value, figures["lex-sarah.som-avvikelse"].value) == (
         1,
@@ -186,9 +190,31 @@ def test_anmald_ivo_is_written_as_the_export_says(portal: Path) -> None:
         "  - {id: b, enhet: vuxen, kategori: utforande, anmäld_ivo: ja, "
         "anmäld_ivo_datum: 2025-04-01}",
         "  - {id: c, enhet: vuxen, kategori: utforande, anmäld_ivo: nej}",
-        "  - {id: d, enhet: vuxen, kategori: utforande}",
+        "  - {id: d, enhet: vuxen, kategori: utforande, anmäld_ivo: okänt}",
     ]
-    assert checked_figures(portal)["lex-sarah.anmalda-ivo"].value == 2
+    anmalda = checked_figures(portal)["lex-sarah.anmalda-ivo"]
+    assert (anmalda.value, anmalda.missing) == (2, 1)
+
+
+def test_an_empty_anmald_ivo_is_nej_only_when_the_mapping_says_so(portal: Path) -> None:
+    mapping = portal / "mappning.yml"
+    mapping.write_text(
+        "namn: Test\ntyp: lex-sarah\nkolumner:\n  id: id\n  enhet: enhet\n  kategori: kategori\n"
+        '  anmäld_ivo: anmäld\nvärden:\n  anmäld_ivo:\n    Ja: ja\n    "": nej\n',
+        encoding="utf-8",
+    )
+    code, output, written = run_import(
+        portal,
+        "lex-sarah",
+        ["id;enhet;kategori;anmäld", "a;vuxen;utforande;Ja", "b;vuxen;utforande;"],
+        "--mapping",
+        "mappning.yml",
+    )
+    assert code == 0, output
+    assert written.splitlines()[1:] == [
+        "  - {id: a, enhet: vuxen, kategori: utforande, anmäld_ivo: ja}",
+        "  - {id: b, enhet: vuxen, kategori: utforande, anmäld_ivo: nej}",
+    ]
 
 
 def test_words_as_exports_write_them_need_no_value_table(portal: Path) -> None:

@@ -60,13 +60,20 @@ def _given_columns(rows: list[dict[str, Any]], header: tuple[str, ...]) -> list[
     return [{h: row.get(h, "") for h in used} for row in rows]
 
 
+# Rows that are no utredning of their own: IVO is not theirs to be told.
+_NOT_INVESTIGATED = ("för-kännedom", "som-avvikelse")
+
+
 def _case(event: dict[str, Any], header: tuple[str, ...]) -> dict[str, Any]:
-    """One case in the export's order; anmäld_ivo as the export gives it (ja/nej), else left out."""
+    """One case in the export's order; anmäld_ivo as the export gives it (ja, nej or okänt)."""
     row = {h: event.get(h, "") for h in header}
-    if "anmäld_ivo" in event:
-        row["anmäld_ivo"] = "ja" if event["anmäld_ivo"] else "nej"
-    elif event.get("anmäld_ivo_datum") or event.get("ivo_beslut"):
+    answer = event.get("anmäld_ivo", False)
+    if event.get("anmäld_ivo_datum") or event.get("ivo_beslut"):
         row["anmäld_ivo"] = "ja"  # a date of anmälan or IVO's outcome: it was anmäld
+    elif answer is None and event.get("hantering") not in _NOT_INVESTIGATED:
+        row["anmäld_ivo"] = "okänt"  # an empty cell: whether it was anmäld is not known
+    elif "anmäld_ivo" in event:
+        row["anmäld_ivo"] = {True: "ja", False: "nej", None: ""}[answer]
     if row.get("rapporter") == 1:
         row["rapporter"] = ""  # one report is the default
     return row

@@ -35,7 +35,7 @@ from ledningssystem.report.importer.reading import Table
 from ledningssystem.report.unknown import is_unknown
 
 # Yes/no fields summed into a count that the data file may give as okänt.
-UNKNOWN_YES_NO = {"utredd", "avslutad", "i_tid", "anmäld_imy"}
+UNKNOWN_YES_NO = {"utredd", "avslutad", "i_tid", "anmäld_imy", "anmäld_ivo"}
 _PRIVATE = (
     "cellen innehåller något som ser ut som ett personnummer eller samordningsnummer; "
     "inget har skrivits"
@@ -173,8 +173,8 @@ def _event(
             if len(found) > 1:  # a known category says more than "okänt" beside it
                 found.discard(UNKNOWN)
             event[name] = tuple(sorted(found))
-        elif name == "anmäld_ivo" and not raw[name].strip():
-            continue  # an empty cell is not a nej: left out unless a date or outcome is given
+        elif name == "anmäld_ivo" and not raw[name].strip() and not mapping.lookup(name, "")[0]:
+            event[name] = None  # an empty cell is unknown, not a nej, unless the mapping says so
         elif name in YES_NO_FIELDS:
             event[name] = _yes_no(name, raw[name], column, mapping, context)
         elif name in TEXT_FIELDS:
