@@ -137,8 +137,9 @@ class UnenforcedRow(ContentModel):
 
 
 def _of(counter: Counter[Any], choice: Any) -> Tally:
-    """A choice's count; a beslut whose value is okänt may be of any choice: a lower bound."""
-    return Tally(counter[choice], counter[None])
+    """A choice's count; a beslut whose value is okänt may be of any choice: a lower bound
+    (its table counts those once, on their own row: unknown_choice)."""
+    return Tally(counter[choice], counter[None], unknown_choice=counter[None])
 
 
 def unenforced_figures(figures: FigureSet, rows: tuple[UnenforcedRow, ...], year: int) -> None:
