@@ -69,22 +69,22 @@ class CaseProcess(ContentModel):
         unknown_or({"enum": [o.value for o in IvoOutcome]}),
     ] = sv("ivo_beslut", "pågår, avslutat-utan-kritik eller kritik, eller okänt.", default=None)
 
-    # utredning_avslutad: okänt says the utredning ended on a date not known; leaving the
-    # field out says it has not ended (pågående, unless a bedömning is registered).
-    _closed_on_unknown_date: bool = PrivateAttr(default=False)
+    # The fields written as okänt, where that says more than the value None: utredning_avslutad
+    # okänt ended on a date not known (left out, it has not ended); bedömning okänt (SarahRow).
+    _written_unknown: frozenset[str] = PrivateAttr(default=frozenset())
 
     @model_validator(mode="wrap")
     @classmethod
-    def _remember_unknown_close(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    def _remember_unknowns(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
         case = handler(data)
-        if isinstance(data, dict) and is_unknown(data.get("utredning_avslutad")):
-            case._closed_on_unknown_date = True
+        if isinstance(data, dict):
+            case._written_unknown = frozenset(k for k, v in data.items() if is_unknown(v))
         return case
 
     @property
     def closed(self) -> bool:
         """The utredning has ended: on a known date, or on one written as okänt."""
-        return self.finished is not None or self._closed_on_unknown_date
+        return self.finished is not None or "utredning_avslutad" in self._written_unknown
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> CaseProcess:

@@ -12,8 +12,6 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BeforeValidator,
-    PrivateAttr,
-    ValidatorFunctionWrapHandler,
     WithJsonSchema,
     model_validator,
 )
@@ -190,21 +188,11 @@ class SarahRow(CaseProcess):
         "Bedömning när utredningen är klar; utelämna om den pågår, okänt om det inte är känt.",
         default=None,
     )
-    # "bedömning: okänt" without a closing date: ongoing or closed is unknown (case_figures).
-    _assessment_unknown: bool = PrivateAttr(default=False)
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _remember_unknown(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> SarahRow:
-        row = handler(data)
-        if isinstance(data, dict) and is_unknown(data.get("bedömning")):
-            row._assessment_unknown = True
-        return row
 
     @property
     def status_unknown(self) -> bool:
         """True when neither the bedömning nor the closing date is known."""
-        return self._assessment_unknown and not self.closed
+        return "bedömning" in self._written_unknown and not self.closed
 
 
 class MariaRow(CaseProcess):
