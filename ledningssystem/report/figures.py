@@ -41,6 +41,7 @@ class Figure:
     unknown_choice: int = 0  # of `missing`, items of unknown choice (Tally.unknown_choice)
     base: int | None = None  # a share's whole (its denominator), for the small-number rule
     previous_base: int | None = None
+    source: str = ""  # given in report.yml (kända_summor), not counted from rows
 
     @property
     def delta(self) -> float | None:
@@ -91,6 +92,8 @@ class Figure:
 
     def cell(self) -> str:
         """The value for a table cell, with its unknowns: "6 (uppgift saknas för 4)"."""
+        if self.source:
+            return f"{self.text()} (uppgift ur {self.source})"
         if not self.missing:
             return self.text()
         if self.value is None:  # a share of an unknown is no number: "uppgift saknas"
@@ -139,11 +142,13 @@ class Figure:
             base = f"{self.text()} {self.label}"
         if self.measured_year:
             base += f" (mätår {self.measured_year})"
-        extras = [t for t in (self.missing_text(), self.change_text()) if t]
+        given = f"enligt {self.source}" if self.source else ""
+        extras = [t for t in (given, self.missing_text(), self.change_text()) if t]
         return ", ".join([base, *extras])
 
     def to_json(self) -> dict[str, object]:
-        return {
+        given = {"källa": self.source} if self.source else {}
+        return given | {
             "namn": self.name,
             "beskrivning": self.label,
             "värde": _plain(self.value),

@@ -25,6 +25,7 @@ from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.figure_call import NO_REPORT_FOR_YEAR
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.history_file import History, check_history, read_history, with_history
+from ledningssystem.report.known_totals import apply_known_totals
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.literal_counts import lexicon, literal_counts
 from ledningssystem.report.narrative import resolve_figures
@@ -41,7 +42,7 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
     templates = reader.templates()
     years, failed, unread = _read_years(reader, templates, config, content)
     history = read_history(reader)
-    figures = _figures(years, config, content, history)
+    figures = _figures(years, config, content, history, reader.errors)
     if not unread and not failed:  # otherwise a missing figure may only be a consequence
         if reader.own_key_figures:
             reader.errors += check_config_key_figures(config, figures, *reader.config_origin)
@@ -62,13 +63,18 @@ def _figures(
     config: ReportConfig,
     content: Ledningssystem,
     history: History | None,
+    errors: list[ContentError],
 ) -> dict[int, FigureSet]:
-    """Each year's figures with last year's values, from its folder or reports/historik.yml."""
+    """Each year's figures with last year's values, from its folder or reports/historik.yml.
+
+    A year's kända_summor are given before last year's values are added; refused ones go
+    to `errors`."""
     tree = OrgTree(content.organisation)
     figures: dict[int, FigureSet] = {}
     for year in sorted(years):
         previous = years.get(year - 1)
         computed = compute_figures(years[year], config, previous, content.org_names, tree)
+        errors += apply_known_totals(computed, years[year].meta)
         figures[year] = mark_preliminary(
             with_history(computed.with_previous(figures.get(year - 1)), history), years[year]
         )

@@ -47,6 +47,14 @@ class Correction(ContentModel):
     )
 
 
+class KnownTotal(ContentModel):
+    """A figure the report knows from elsewhere, where the rows leave it unknown."""
+
+    figure: str = sv("figur", "Figurens namn, t.ex. avvikelser.sol.utredda (make nyckeltal).")
+    value: Count = sv("värde", "Värdet enligt källan, t.ex. 31.")
+    source: Text = sv("källa", "Var värdet kommer ifrån, t.ex. Avvikelsesystemets årsrapport.")
+
+
 class ReportMeta(ContentModel):
     """report.yml: what the berättelse is, its status and its section template."""
 
@@ -86,6 +94,12 @@ class ReportMeta(ContentModel):
         "kontrollsummor",
         "Summor från t.ex. diariet som de beräknade figurerna måste stämma med.",
         default_factory=dict,
+    )
+
+    known_totals: tuple[KnownTotal, ...] = sv(
+        "kända_summor",
+        "Figurer som raderna lämnar okända men som en annan källa ger, med källan.",
+        default=(),
     )
 
     @model_validator(mode="after")

@@ -1,0 +1,95 @@
+"""kända_summor in report.yml: a figure the rows leave unknown, given with its source."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ledningssystem.core.errors import ContentErrors
+from ledningssystem.portal.load import load_ledningssystem
+from ledningssystem.report.figures import FigureSet
+from tests.conftest import TINY
+
+FIXTURE = Path(__file__).parent / "fixtures" / "referens-001"
+SOURCE = "Avvikelsesystemets årsrapport"
+
+
+def portal(tmp_path: Path, entries: str) -> Path:
+    """The tiny portal with reference report 001's year, its report.yml given `entries`."""
+    root = tmp_path / "portal"
+    shutil.copytree(TINY, root)
+    for part in ("roles", "reports"):
+        shutil.copytree(FIXTURE / part, root / part, dirs_exist_ok=True)
+    meta = root / "reports" / "2022" / "report.yml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "kända_summor:\n" + entries, "utf-8")
+    return root
+
+
+def entry(figure: str, value: int) -> str:
+    return f"  - figur: {figure}\n    värde: {value}\n    källa: {SOURCE}\n"
+
+
+def figures_2022(root: Path) -> FigureSet:
+    return load_ledningssystem(root).reports.figures[2022]
+
+
+def test_a_given_total_fills_the_unknown_figure_and_its_share(tmp_path: Path) -> None:
+    figures = figures_2022(portal(tmp_path, entry("avvikelser.uppgift-saknas.utredda", 31)))
+    given = figures["avvikelser.uppgift-saknas.utredda"]
+    assert (given.value, given.missing, given.source) == (31, 0, SOURCE)
+    assert given.text() == "31"  # what figure() gives
+    assert given.cell() == f"31 (uppgift ur {SOURCE})"
+    assert given.to_json()["källa"] == SOURCE
+    assert f"enligt {SOURCE}" in given.summary()
+    share = figures["avvikelser.uppgift-saknas.andel-utredda"]
+    assert (share.value, share.missing, share.base) == (83.8, 0, 37)  # 31 of 37
+    # The part not given stays unknown.
+    assert figures["avvikelser.uppgift-saknas.avslutade"].cell() == "uppgift saknas för 37"
+    assert "källa" not in figures["avvikelser.uppgift-saknas.total"].to_json()
+
+
+@pytest.mark.parametrize(
+    ("entries", "expected"),
+    [
+        pytest.param(
+            entry("avvikelser.uppgift-saknas.total", 37),
+            'reports/2022/report.yml:8 – fältet "kända_summor nr 1 › figur": figuren'
+            ' "avvikelser.uppgift-saknas.total" är redan känd ur datafilerna (ger 37); ta bort'
+            " raden. En känd summa behövs bara där raderna lämnar figuren okänd.",
+            id="redan-kand",
+        ),
+        pytest.param(
+            entry("avvikelser.uppgift-saknas.utreda", 31),
+            'reports/2022/report.yml:8 – fältet "kända_summor nr 1 › figur": figuren'
+            ' "avvikelser.uppgift-saknas.utreda" finns inte. Menade du'
+            ' "avvikelser.uppgift-saknas.utredda"?',
+            id="okand-figur",
+        ),
+        pytest.param(
+            entry("klagomal.kategori.handlaggning", 4),
+            'reports/2022/report.yml:8 – fältet "kända_summor nr 1 › figur": värdet 4 är mindre'
+            " än det som datafilerna redan ger (5 kända). Ange minst 5, eller rätta datafilerna.",
+            id="under-kanda",
+        ),
+        pytest.param(
+            entry("avvikelser.uppgift-saknas.andel-utredda", 80),
+            'reports/2022/report.yml:8 – fältet "kända_summor nr 1 › figur": figuren'
+            ' "avvikelser.uppgift-saknas.andel-utredda" är en andel; ange delen i stället.'
+            " Andelen räknas ut ur den angivna delen.",
+            id="andel",
+        ),
+    ],
+)
+def test_a_refused_entry_is_a_clear_error(tmp_path: Path, entries: str, expected: str) -> None:
+    with pytest.raises(ContentErrors) as caught:
+        load_ledningssystem(portal(tmp_path, entries))
+    assert [e.format() for e in caught.value.errors] == [expected]
+
+
+def test_every_refused_entry_is_told_at_once(tmp_path: Path) -> None:
+    entries = entry("avvikelser.uppgift-saknas.total", 37) + entry("avvikelser.x", 1)
+    with pytest.raises(ContentErrors) as caught:
+        load_ledningssystem(portal(tmp_path, entries))
+    assert [e.line for e in caught.value.errors] == [8, 11]
