@@ -10,7 +10,10 @@ import pytest
 from ledningssystem.core.errors import ContentErrors
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.figures import FigureSet
-from tests.conftest import TINY
+from tests.conftest import TINY, run_cli
+from tests.test_report_seal import HINT as SEAL_HINT
+from tests.test_report_seal import _messages as seal_messages
+from tests.test_report_seal import _year as sealed_year
 
 FIXTURE = Path(__file__).parent / "fixtures" / "referens-001"
 SOURCE = "Avvikelsesystemets årsrapport"
@@ -93,3 +96,16 @@ def test_every_refused_entry_is_told_at_once(tmp_path: Path) -> None:
     with pytest.raises(ContentErrors) as caught:
         load_ledningssystem(portal(tmp_path, entries))
     assert [e.line for e in caught.value.errors] == [8, 11]
+
+
+def test_a_faststalld_years_seal_covers_its_known_totals(tmp_path: Path) -> None:
+    # Adding a kända_summor entry to a fastställd year is a change after the decision.
+    folder = sealed_year(tmp_path)
+    assert run_cli(tmp_path, "fastställ", "2024").returncode == 0
+    meta = folder / "report.yml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "kända_summor:\n" + entry("x", 1), "utf-8")
+    [message] = seal_messages(folder)
+    assert message.startswith(
+        "reports/2024/report.yml: året 2024 är fastställt och filen har ändrats efter beslutet. "
+        + SEAL_HINT
+    )
