@@ -42,7 +42,7 @@ def test_a_given_total_fills_the_unknown_figure_and_its_share(tmp_path: Path) ->
     figures = figures_2022(portal(tmp_path, entry("avvikelser.uppgift-saknas.utredda", 31)))
     given = figures["avvikelser.uppgift-saknas.utredda"]
     assert (given.value, given.missing, given.source) == (31, 0, SOURCE)
-    assert given.text() == "31"  # what figure() gives
+    assert given.text() == "31"
     assert given.cell() == f"31 (uppgift ur {SOURCE})"
     assert given.to_json()["källa"] == SOURCE
     assert f"enligt {SOURCE}" in given.summary()
@@ -51,6 +51,16 @@ def test_a_given_total_fills_the_unknown_figure_and_its_share(tmp_path: Path) ->
     # The part not given stays unknown.
     assert figures["avvikelser.uppgift-saknas.avslutade"].cell() == "uppgift saknas för 37"
     assert "källa" not in figures["avvikelser.uppgift-saknas.total"].to_json()
+
+
+def test_the_text_gives_the_known_total_through_figure(tmp_path: Path) -> None:
+    root = portal(tmp_path, entry("avvikelser.uppgift-saknas.utredda", 31))
+    text = root / "reports" / "2022" / "text" / "sammanfattning.md"
+    call = '{{ figure("avvikelser.uppgift-saknas.utredda") }}'
+    text.write_text(f"Av dem var {call} utredda.\n", encoding="utf-8")
+    texts = load_ledningssystem(root).reports.texts
+    # As in a table, the text names where the figure comes from.
+    assert texts[(2022, "sammanfattning")] == f"Av dem var 31 (uppgift ur {SOURCE}) utredda.\n"
 
 
 @pytest.mark.parametrize(

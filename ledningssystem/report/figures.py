@@ -148,7 +148,7 @@ class Figure:
 
     def to_json(self) -> dict[str, object]:
         given = {"källa": self.source} if self.source else {}
-        return given | {
+        return {
             "namn": self.name,
             "beskrivning": self.label,
             "värde": _plain(self.value),
@@ -161,7 +161,7 @@ class Figure:
             "riktning": self.direction,
             "utveckling": self.development,
             "mätår": self.measured_year,
-        }
+        } | given
 
 
 def _plain(value: float | None) -> float | int | None:
