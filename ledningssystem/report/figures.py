@@ -147,7 +147,7 @@ class Figure:
         return ", ".join([base, *extras])
 
     def to_json(self) -> dict[str, object]:
-        given = {"källa": self.source} if self.source else {}
+        given: dict[str, object] = {"källa": self.source} if self.source else {}
         return {
             "namn": self.name,
             "beskrivning": self.label,
