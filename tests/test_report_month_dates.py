@@ -86,5 +86,27 @@ def test_malformed_month_dates_are_refused_with_the_accepted_forms(tmp_path: Pat
     ]
 
 
+def test_a_verkstallt_month_before_the_beslut_is_refused(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "portal")
+    shutil.rmtree(root / "reports")
+    shutil.copytree(FIXTURE, root / "reports")
+    data = root / "reports" / "2025" / "ej-verkstallda-beslut.csv"
+    text = data.read_text(encoding="utf-8").replace(";2025-12;;2025-Q1", ";2025-02;;2025-Q1")
+    data.write_text(text, encoding="utf-8")
+    _, errors = load_content(root)
+    assert [e.format() for e in errors] == [
+        'reports/2025/ej-verkstallda-beslut.csv:4 – fältet "verkställt": verkställt '
+        "(februari 2025) är före beslutsdatum (mars 2025)."
+    ]
+
+
 def test_a_month_in_csv_orders_by_month(tmp_path: Path) -> None:
     assert _errors(tmp_path, "lm-1;hemsjukvard;2023-05-20;2023-05;nej\n") == []
+
+
+def test_ej_verkstallda_beslut_with_month_dates(built: dict[str, Any]) -> None:
+    figures = built["json"]
+    # EVB-3 verkställt 2025-12: verkställt within the year, never still open at its end.
+    assert figures["ej-verkstallda-beslut.verkstallda"]["värde"] == 2
+    assert figures["ej-verkstallda-beslut.ej-verkstallda"]["värde"] == 2
+    assert figures["ej-verkstallda-beslut.total"]["värde"] == 4
