@@ -8,6 +8,7 @@ lex Sarah and lex Maria rows write them ÅÅÅÅ-MM: the page and the PDF print
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ from typing import Any
 import pytest
 
 from ledningssystem.portal.load import load_content
+from ledningssystem.report.model import MariaRow
+from ledningssystem.report.month_date import MonthDate
 from tests.conftest import REPO, build_site, copy_example
 from tests.test_report_real import read_year, row
 
@@ -110,3 +113,13 @@ def test_ej_verkstallda_beslut_with_month_dates(built: dict[str, Any]) -> None:
     assert figures["ej-verkstallda-beslut.verkstallda"]["värde"] == 2
     assert figures["ej-verkstallda-beslut.ej-verkstallda"]["värde"] == 2
     assert figures["ej-verkstallda-beslut.total"]["värde"] == 4
+
+
+def test_a_month_date_survives_the_parse_cache() -> None:
+    """The parse cache pickles parsed rows: a month stays a month, never the first of it."""
+    parsed = MariaRow.model_validate(
+        {"enhet": "x", "inkom": "2025-03", "utredning_avslutad": "okänt"}
+    )
+    again = pickle.loads(pickle.dumps(parsed))
+    assert again.received == MonthDate(2025, 3) and isinstance(again.received, MonthDate)
+    assert str(again.received) == "mars 2025" and again.closed and again.days is None

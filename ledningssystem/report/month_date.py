@@ -52,6 +52,10 @@ class MonthDate(dt.date):
     def __repr__(self) -> str:
         return f"MonthDate({self.year}, {self.month})"
 
+    def __reduce__(self) -> tuple[type[MonthDate], tuple[int, int]]:
+        # The parse cache pickles parsed rows; dt.date's own reduce passes bytes to __new__.
+        return MonthDate, (self.year, self.month)
+
     def isoformat(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
 
