@@ -22,6 +22,7 @@ from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.deviation_kinds import shown_kinds
 from ledningssystem.report.levels import LEVEL_HEADINGS
 from ledningssystem.report.model import SARAH_LABELS
+from ledningssystem.report.month_date import show_date
 from ledningssystem.report.numbers import swedish
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import Table, render_table
@@ -236,7 +237,7 @@ def maria(ctx: BlockContext) -> str:
             r.id or "–",
             ctx.unit_name(r.unit),
             r.event or "–",
-            r.finished.isoformat() if r.finished else "–",  # never a placeholder date
+            show_date(r.finished) if r.finished else "–",  # never a placeholder date
             {True: "Ja", False: "Nej", None: UNKNOWN_LABEL}[r.reported_ivo]
             + (f" ({IVO_LABELS[r.ivo_outcome]})" if r.ivo_outcome else ""),
         ]

@@ -15,7 +15,8 @@ from pydantic_core import PydanticCustomError
 
 from ledningssystem.core.model.base import ContentModel, sv
 from ledningssystem.report.fields import MaybeYesNo
-from ledningssystem.report.unknown import MaybeDate, is_unknown, none_if_unknown, unknown_or
+from ledningssystem.report.month_date import MaybeMonthDate, before, is_month, show_date
+from ledningssystem.report.unknown import is_unknown, none_if_unknown, unknown_or
 
 
 class Handling(StrEnum):
@@ -53,16 +54,22 @@ class CaseProcess(ContentModel):
         default=Handling.INVESTIGATION,
     )
     sender: str = sv("avsändare", "Vem som skickade en rapport för kännedom.", default="")
-    received: MaybeDate = sv("inkom", "Datum då rapporten inkom, eller okänt.", default=None)
-    started: MaybeDate = sv("utredning_påbörjad", "Datum då utredningen började.", default=None)
-    finished: MaybeDate = sv("utredning_avslutad", "Datum då utredningen avslutades.", default=None)
+    received: MaybeMonthDate = sv(
+        "inkom", "Datum då rapporten inkom (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM) eller okänt.", default=None
+    )
+    started: MaybeMonthDate = sv(
+        "utredning_påbörjad", "Datum då utredningen började.", default=None
+    )
+    finished: MaybeMonthDate = sv(
+        "utredning_avslutad", "Datum då utredningen avslutades.", default=None
+    )
     reported_ivo: MaybeYesNo = sv(
         "anmäld_ivo",
         "ja om händelsen anmälts till IVO, nej, eller okänt; utelämnad på en rad är nej när "
         "andra rader i filen anger den, utan kolumnen i hela filen okänt.",
         default=False,
     )
-    reported_ivo_on: MaybeDate = sv("anmäld_ivo_datum", "Datum för anmälan.", default=None)
+    reported_ivo_on: MaybeMonthDate = sv("anmäld_ivo_datum", "Datum för anmälan.", default=None)
     ivo_outcome: Annotated[
         IvoOutcome | None,
         BeforeValidator(none_if_unknown),
@@ -94,11 +101,11 @@ class CaseProcess(ContentModel):
             ("utredning_avslutad", self.finished),
         ]
         known = [(name, day) for name, day in steps if day is not None]
-        for (first, before), (then, after) in zip(known, known[1:], strict=False):
-            if after < before:
+        for (first, earlier), (then, after) in zip(known, known[1:], strict=False):
+            if before(after, earlier):  # by month when either is known only to the month
                 raise PydanticCustomError(
                     "sv_date_order",
-                    f"{then} ({after.isoformat()}) är före {first} ({before.isoformat()})",
+                    f"{then} ({show_date(after)}) är före {first} ({show_date(earlier)})",
                     {"field": then},
                 )
         if self.ivo_outcome is not None and not self.reported_ivo:  # needs ja, not okänt
@@ -111,7 +118,9 @@ class CaseProcess(ContentModel):
 
     @property
     def days(self) -> int | None:
-        """Days from inkom to utredning avslutad, when both are known."""
+        """Days from inkom to utredning avslutad, when both are known to the day."""
         if self.received is None or self.finished is None:
             return None
+        if is_month(self.received) or is_month(self.finished):
+            return None  # counted under uppgift saknas, never from a guessed day
         return (self.finished - self.received).days

@@ -17,11 +17,11 @@ from pydantic_core import PydanticCustomError
 
 from ledningssystem.core.model.base import ContentModel, sv
 from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.month_date import MaybeMonthDate, before, show_date
 from ledningssystem.report.numbers import Tally
 from ledningssystem.report.unknown import (
     UNKNOWN_ID,
     UNKNOWN_WORDS,
-    MaybeDate,
     MaybeSlug,
     is_unknown,
 )
@@ -93,12 +93,14 @@ class UnenforcedRow(ContentModel):
         "insats", "Insatsen som beviljades, t.ex. Särskilt boende, eller okänt."
     )
     gender: MaybeGender = sv("kön", "kvinna eller man, eller okänt.", default=None)
-    decided: MaybeDate = sv("beslutsdatum", "Datum för beslutet, ÅÅÅÅ-MM-DD, eller okänt.")
+    decided: MaybeMonthDate = sv(
+        "beslutsdatum", "Datum för beslutet, ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM), eller okänt."
+    )
     reason: str = sv(
         "orsak", "Varför beslutet inte verkställts, t.ex. ingen ledig plats.", default=""
     )
-    enforced: MaybeDate = sv("verkställt", "Datum då beslutet verkställdes.", default=None)
-    closed: MaybeDate = sv(
+    enforced: MaybeMonthDate = sv("verkställt", "Datum då beslutet verkställdes.", default=None)
+    closed: MaybeMonthDate = sv(
         "avslutat",
         "Datum då ärendet avslutades utan verkställighet (t.ex. återtaget).",
         default=None,
@@ -122,16 +124,16 @@ class UnenforcedRow(ContentModel):
                 {"field": "avslutat"},
             )
         for name, day in (("verkställt", self.enforced), ("avslutat", self.closed)):
-            if day is not None and self.decided is not None and day < self.decided:
+            if day is not None and self.decided is not None and before(day, self.decided):
                 raise PydanticCustomError(
                     "sv_date_order",
-                    f"{name} ({day.isoformat()}) är före beslutsdatum ({self.decided.isoformat()})",
+                    f"{name} ({show_date(day)}) är före beslutsdatum ({show_date(self.decided)})",
                     {"field": name},
                 )
         return self
 
     def open_at(self, day: dt.date) -> bool:
-        """Still neither verkställt nor avslutat on `day`."""
+        """Still neither verkställt nor avslutat on `day` (a month ends in its year: year end)."""
         ended = self.enforced or self.closed
         return ended is None or ended > day
 
