@@ -8,12 +8,9 @@ from ledningssystem.core.model.calendar import Activity, ActivityKind
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.urls import Linker
 from ledningssystem.diagrams.svg import Point, diagram, num, polar
+from ledningssystem.render.format import MONTHS
 from ledningssystem.render.templating import render_template
 
-MONTHS = (
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
-)  # fmt: skip
 OUTER = 222  # outer edge of the month ring, unless more rings need a bigger wheel
 MONTH_RING = 26
 INNER = 52  # the hole in the middle

@@ -11,21 +11,8 @@ from dataclasses import dataclass
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.urls import process_page, routine_page
 from ledningssystem.doccontrol.history import History, Revision
+from ledningssystem.render.format import MONTHS
 
-MONTHS_SV = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 CHANGE_LABELS = {"A": "ny", "M": "ändrad", "R": "nytt filnamn", "C": "kopierad", "D": "borttagen"}
 
 
@@ -51,7 +38,7 @@ class Month:
 
     @property
     def label(self) -> str:
-        return f"{MONTHS_SV[self.month - 1].capitalize()} {self.year}"
+        return f"{MONTHS[self.month - 1].capitalize()} {self.year}"
 
     @property
     def anchor(self) -> str:

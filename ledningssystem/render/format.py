@@ -8,6 +8,10 @@ import re
 from markupsafe import Markup
 
 NBSP = "\u00a0"
+MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)  # fmt: skip
 
 
 def format_date(value: dt.date | None) -> str:

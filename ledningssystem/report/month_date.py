@@ -15,22 +15,9 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from ledningssystem.render.format import MONTHS
 from ledningssystem.report.unknown import UNKNOWN_WORDS, is_unknown
 
-MONTHS = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 MONTH_PATTERN = r"^\d{4}-\d{2}$"
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -8,8 +8,9 @@ from ledningssystem.core.model.calendar import Activity
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.model.process import Process, Step
 from ledningssystem.core.urls import Linker
-from ledningssystem.diagrams.arshjul import MONTHS, ordered_activities
+from ledningssystem.diagrams.arshjul import ordered_activities
 from ledningssystem.diagrams.raci import LETTER_NAMES
+from ledningssystem.render.format import MONTHS
 from ledningssystem.render.templating import render_template
 
 _TYPE_ORDER = {"styrprocess": 0, "huvudprocess": 1, "stödprocess": 2}
