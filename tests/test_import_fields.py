@@ -296,8 +296,8 @@ def test_a_mapping_naming_an_unknown_field_lists_the_new_ones(portal: Path) -> N
     assert code == 1
     assert (
         'reports/mappningar/fel.yml:3 – fältet "kolumner": "inlamnare" är inget fält för '
-        "klagomal; fälten är enhet, fler_enheter, från, kategorier, antal, i_tid, slag, "
-        "inlämnare, datum" in output
+        "klagomal; fälten är enhet, fler_enheter, från, kategorier, antal, i_tid, återkoppling, "
+        "slag, inlämnare, datum" in output
     )
 
 

@@ -79,6 +79,8 @@ def complaints(ctx: BlockContext) -> str:
         ("klagomal.unika-inlamnare", "Unika inlämnare"),
         ("klagomal.besvarade-i-tid", "Besvarade i tid"),
         ("klagomal.andel-i-tid", "Andel besvarade i tid"),
+        ("klagomal.aterkoppling", "Dokumenterad återkoppling"),
+        ("klagomal.andel-aterkoppling", "Andel med dokumenterad återkoppling"),
     ):
         if name in ctx.figures:
             summary.append([label, *cells(ctx.figures[name])])

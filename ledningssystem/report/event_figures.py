@@ -50,7 +50,7 @@ def complaint_figures(
     tree: OrgTree,
     names: Mapping[str, str],
 ) -> None:
-    """klagomal.*: total, per source, category, unit and kind; answer times; submitters."""
+    """klagomal.*: total; per source, category, unit and kind; i tid, återkoppling; submitters."""
     by_unit = complaint_pivot(rows, config, tree, "enhet")
     total = by_unit.total_tally()
     figures.add_tally("klagomal.total", "klagomål och synpunkter", total)
@@ -59,6 +59,7 @@ def complaint_figures(
         figures.add_tally("klagomal.besvarade-i-tid", "klagomål besvarade i tid", in_time)
         label = "andel klagomål besvarade i tid"
         add_share(figures, "klagomal.andel-i-tid", label, in_time, total, always=True)
+    _feedback(figures, rows, total)
     # A row of unknown source or category may be of any: each is then a lower bound.
     by_source = Breakdown(by_unit)
     for source in (*config.complaints.sources, UNKNOWN):
@@ -80,6 +81,20 @@ def complaint_figures(
     figures.add_tally("klagomal.kategorimarkeringar", marks_label, marks.row_tally(""))
     unit_marks = Tally(by_unit.body_total, sum(by_unit.missing_rows.values()))
     figures.add_tally("klagomal.enhetsmarkeringar", "klagomål räknade per enhet", unit_marks)
+
+
+def _feedback(figures: FigureSet, rows: Sequence[ComplaintRow], total: Tally) -> None:
+    """Documented återkoppling: a year whose file has no such column gets no figure at all."""
+    if not any(r.feedback_kept for r in rows):
+        return
+    feedback = part_tally(rows, "feedback")
+    label = "klagomål och synpunkter med dokumenterad återkoppling"
+    figures.add_tally("klagomal.aterkoppling", label, feedback)
+    # The share keeps its whole (base), so a small year compares "från 50 % till 33 %".
+    missing = feedback.missing or total.missing
+    figures.add_share(
+        "klagomal.andel-aterkoppling", f"andel {label}", feedback.known, total.known, missing
+    )
 
 
 def _kinds_and_submitters(
@@ -147,7 +162,7 @@ def deviation_figures(
 
 
 def part_tally(rows: Sequence[ComplaintRow | DeviationRow], attribute: str) -> Tally:
-    """How many of the rows' items are utredda (avslutade, besvarade i tid); unknowns apart.
+    """How many of the rows' items are utredda (avslutade, i tid, återkopplade); unknowns apart.
 
     A row whose part is okänt leaves its antal unknown for the part (counted by item);
     a row whose antal is okänt as well is counted apart as one row.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from ledningssystem.core.model.base import Slug
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_WORDS, is_unknown
@@ -58,3 +59,38 @@ def whole_number(value: Any) -> Any:
 Count = Annotated[int, Field(ge=0), BeforeValidator(whole_number)]
 SlugList = Annotated[tuple[Slug, ...], BeforeValidator(_list)]
 """Ids separated by commas; an explicit unknown (okänt) is one UNKNOWN_ID."""
+
+
+# A part of a row's antal kept per row, such as i_tid or återkoppling: a count, or ja/nej
+# for a row of one ärende. Its JSON Schema; the values are read by part_of_count.
+PART_WORDS = ("ja", "nej", "okänt", "ej registrerat")
+PartCount = Annotated[
+    int | None,
+    Field(ge=0),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"enum": list(PART_WORDS)}]}),
+]
+
+
+def part_of_count(data: dict[str, Any], field: str) -> dict[str, Any]:
+    """The row with `field` as a count: ja is the row's antal, nej 0, okänt (or empty) None.
+
+    Anything else is refused naming the accepted values, never taken as "nej"."""
+    if field not in data:
+        return data
+    value = data[field]
+    if value is None or is_unknown(value) or (isinstance(value, str) and not value.strip()):
+        return {**data, field: None}
+    answer = yes_no(value)
+    if isinstance(answer, bool):
+        count = data.get("antal", 1)
+        known = count if answer else 0
+        return {**data, field: None if is_unknown(known) else known}
+    number = whole_number(value)
+    if isinstance(number, int) or (isinstance(number, str) and number.isdigit()):
+        return {**data, field: number}
+    raise PydanticCustomError(
+        "sv_part_value",
+        f'"{value}" är inget giltigt värde; skriv ja, nej, okänt (eller ej registrerat) '
+        "eller ett antal från 0 till antal på raden",
+        {"field": field},
+    )

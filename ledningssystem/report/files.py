@@ -44,8 +44,9 @@ class FileReader(ContentReader):
             )
             return None
         unknown = getattr(model, "UNKNOWN_WHEN_ABSENT", ())
+        empty = (*unknown, *getattr(model, "UNKNOWN_WHEN_EMPTY", ()))
         if csv_path.exists():
-            file, found = self.rel(csv_path), self.csv_rows(csv_path, unknown)
+            file, found = self.rel(csv_path), self.csv_rows(csv_path, empty)
         elif yml_path.exists():
             file, found = self.rel(yml_path), self.yaml_rows(yml_path, key)
         else:

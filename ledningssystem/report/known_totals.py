@@ -11,8 +11,9 @@ from ledningssystem.report.meta import KnownTotal, ReportMeta
 from ledningssystem.report.numbers import share, swedish
 
 # A given part and the share computed from it over the kind's total: avvikelser.sol.utredda
-# gives avvikelser.sol.andel-utredda (over avvikelser.sol.total).
-SHARES = {"utredda": "andel-utredda"}
+# gives avvikelser.sol.andel-utredda (over avvikelser.sol.total), klagomal.aterkoppling
+# klagomal.andel-aterkoppling (over klagomal.total).
+SHARES = {"utredda": "andel-utredda", "aterkoppling": "andel-aterkoppling"}
 
 
 def apply_known_totals(figures: FigureSet, meta: ReportMeta) -> list[ContentError]:

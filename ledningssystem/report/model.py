@@ -12,7 +12,6 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BeforeValidator,
-    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -20,7 +19,7 @@ from pydantic_core import PydanticCustomError
 from ledningssystem.core.model.base import ContentModel, Date, Slug, Text, sv
 from ledningssystem.report.action_row import ActionStatus
 from ledningssystem.report.case_process import CaseProcess
-from ledningssystem.report.fields import SlugList, yes_no
+from ledningssystem.report.fields import PartCount, SlugList, part_of_count
 from ledningssystem.report.unknown import (
     MaybeCount,
     MaybeSlug,
@@ -53,34 +52,37 @@ class ComplaintRow(ContentModel):
     categories: SlugList = sv("kategorier", "En eller flera kategorier, t.ex. bemotande.")
     # Honest default: a row is one ärende; antal only sums alike ones (okänt is unknown).
     count: MaybeCount = sv("antal", "Antal klagomål på raden, eller okänt.", default=1)
-    in_time: Annotated[
-        int | None,
-        WithJsonSchema(
-            {
-                "anyOf": [
-                    {"type": "integer", "minimum": 0},
-                    {"enum": ["ja", "nej", "okänt", "ej registrerat"]},
-                ]
-            }
-        ),
-    ] = sv(
+    in_time: PartCount = sv(
         "i_tid",
         "Antal besvarade i tid (ja/nej för ett enskilt klagomål; okänt om det inte registrerats).",
         default=None,
     )
+    feedback: PartCount = sv(
+        "återkoppling",
+        "Antal med dokumenterad återkoppling till den som lämnade synpunkten (ja/nej för ett "
+        "enskilt ärende); okänt, eller en tom cell, om det inte registrerats.",
+        default=None,
+    )
+    # Empty cells of these columns are okänt (files.py); a row that leaves out a column
+    # that other rows give is unknown too (default None), never "nej".
+    UNKNOWN_WHEN_EMPTY: ClassVar[tuple[str, ...]] = ("återkoppling",)
+    PARTS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("i_tid", "in_time"),
+        ("återkoppling", "feedback"),
+    )
 
     @model_validator(mode="before")
     @classmethod
-    def _yes_no_in_time(cls, data: Any) -> Any:
-        if isinstance(data, dict) and is_unknown(data.get("i_tid")):
-            return {**data, "i_tid": None}
-        if isinstance(data, dict) and "i_tid" in data:
-            answer = yes_no(data["i_tid"])
-            if isinstance(answer, bool):
-                count = data.get("antal", 1)
-                known = count if answer else 0
-                return {**data, "i_tid": None if is_unknown(known) else known}
+    def _parts_as_counts(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for column, _ in cls.PARTS:
+                data = part_of_count(data, column)
         return data
+
+    @property
+    def feedback_kept(self) -> bool:
+        """True when the row gives återkoppling at all, okänt included (a column of its file)."""
+        return "feedback" in self.model_fields_set
 
     @property
     def units(self) -> tuple[str, ...]:
@@ -93,12 +95,14 @@ class ComplaintRow(ContentModel):
             raise PydanticCustomError(
                 "sv_no_category", "ange minst en kategori", {"field": "kategorier"}
             )
-        if self.in_time is not None and self.count is not None and self.in_time > self.count:
-            raise PydanticCustomError(
-                "sv_in_time",
-                f"i_tid ({self.in_time}) måste ligga mellan 0 och antal ({self.count})",
-                {"field": "i_tid"},
-            )
+        for column, attribute in self.PARTS:
+            part = getattr(self, attribute)
+            if part is not None and self.count is not None and part > self.count:
+                raise PydanticCustomError(
+                    "sv_in_time",
+                    f"{column} ({part}) måste ligga mellan 0 och antal ({self.count})",
+                    {"field": column},
+                )
         return self
 
 

@@ -11,6 +11,8 @@ from ledningssystem.report.importer.mapping import ImportKind
 # Fields that keep apart rows otherwise alike (same unit, kind and category).
 DEVIATION_EXTRAS = ("allvarlighetsgrad", "risk_för_upprepning", "samverkan", "motpart")
 COMPLAINT_EXTRAS = ("slag", "inlämnare", "fler_enheter")
+# ja/nej per klagomål, summed per row into a count (okänt when a row of the group did not say).
+COMPLAINT_PARTS = ("i_tid", "återkoppling")
 
 # The columns of each data file, in the order the example files use. A column that no
 # event has a value for is left out, so a plain export gives the plain file it always gave.
@@ -20,7 +22,7 @@ HEADERS: dict[ImportKind, tuple[str, ...]] = {
     ImportKind.DEVIATIONS: ("enhet", "typ", "kategori", "antal", "utredda", "avslutade")
     + DEVIATION_EXTRAS,
     ImportKind.COMPLAINTS: ("enhet", "fler_enheter", "från", "kategorier", "antal", "i_tid")
-    + ("slag", "inlämnare"),
+    + ("återkoppling", "slag", "inlämnare"),
     ImportKind.INCIDENTS: ("enhet", "antal", "anmälda_imy"),
     ImportKind.SARAH: ("id", "enhet", "rapporter", "kategori", *_CASE, "bedömning", *_IVO),
     ImportKind.MARIA: ("id", "enhet", "händelse", *_CASE, *_IVO),
@@ -117,7 +119,7 @@ def _deviations(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _complaints(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    with_time = any("i_tid" in e for e in events)
+    given = [part for part in COMPLAINT_PARTS if any(part in e for e in events)]
     sums: dict[tuple[Any, ...], Counter[str]] = {}
     for event in events:
         extras = tuple(event.get(name, "") for name in COMPLAINT_EXTRAS)
@@ -125,14 +127,14 @@ def _complaints(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         count = event.get("antal", 1)
         total = sums.setdefault(key, Counter())
         total["antal"] += count
-        total["i_tid"] += count if event.get("i_tid") else 0
-        total["i_tid okänt"] += "i_tid" in event and event["i_tid"] is None
+        for part in given:
+            total[part] += count if event.get(part) else 0
+            total[f"{part} okänt"] += part in event and event[part] is None
     rows = []
     for (unit, source, categories, *apart), total in sorted(sums.items()):
         row: dict[str, Any] = {"enhet": unit, "från": source, "kategorier": categories}
         row["antal"] = total["antal"]
-        if with_time:
-            row["i_tid"] = _known(total, "i_tid")
+        row |= {part: _known(total, part) for part in given}
         rows.append({**row, **dict(zip(COMPLAINT_EXTRAS, apart, strict=True))})
     return rows
 

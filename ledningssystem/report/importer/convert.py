@@ -35,7 +35,9 @@ from ledningssystem.report.importer.reading import Table
 from ledningssystem.report.unknown import is_unknown
 
 # Yes/no fields summed into a count that the data file may give as okänt.
-UNKNOWN_YES_NO = {"utredd", "avslutad", "i_tid", "anmäld_imy", "anmäld_ivo"}
+UNKNOWN_YES_NO = {"utredd", "avslutad", "i_tid", "återkoppling", "anmäld_imy", "anmäld_ivo"}
+# Yes/no fields whose empty cell is not registered (okänt), never a nej.
+EMPTY_IS_UNKNOWN = {"anmäld_ivo", "återkoppling"}
 _PRIVATE = (
     "cellen innehåller något som ser ut som ett personnummer eller samordningsnummer; "
     "inget har skrivits"
@@ -173,7 +175,7 @@ def _event(
             if len(found) > 1:  # a known category says more than "okänt" beside it
                 found.discard(UNKNOWN)
             event[name] = tuple(sorted(found))
-        elif name == "anmäld_ivo" and not raw[name].strip() and not mapping.lookup(name, "")[0]:
+        elif name in EMPTY_IS_UNKNOWN and not raw[name].strip() and not mapping.lookup(name, "")[0]:
             event[name] = None  # an empty cell is unknown, not a nej, unless the mapping says so
         elif name in YES_NO_FIELDS:
             event[name] = _yes_no(name, raw[name], column, mapping, context)

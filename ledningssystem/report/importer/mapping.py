@@ -27,7 +27,7 @@ class ImportKind(StrEnum):
 
 
 # Field → required? Per kind; one export row is one avvikelse or one klagomål
-# (or `antal` of them). utredd, avslutad and i_tid are ja/nej per row.
+# (or `antal` of them). utredd, avslutad, i_tid and återkoppling are ja/nej per row.
 FIELDS: dict[ImportKind, dict[str, bool]] = {
     ImportKind.DEVIATIONS: {
         "enhet": True,
@@ -49,6 +49,7 @@ FIELDS: dict[ImportKind, dict[str, bool]] = {
         "kategorier": True,
         "antal": False,
         "i_tid": False,
+        "återkoppling": False,
         "slag": False,
         "inlämnare": False,
         "datum": False,
@@ -110,7 +111,7 @@ COUNT_FIELDS = {"antal", "rapporter"}  # a whole number; an empty cell is 1
 LIST_FIELDS = {"kategorier", "fler_enheter"}  # several ids in one cell, split by the separator
 # A field whose value table may be left out: the other field's table is used instead.
 SHARED_VALUES = {"fler_enheter": "enhet"}
-YES_NO_FIELDS = {"utredd", "avslutad", "i_tid", "anmäld_imy", "anmäld_ivo"}
+YES_NO_FIELDS = {"utredd", "avslutad", "i_tid", "återkoppling", "anmäld_imy", "anmäld_ivo"}
 DATE_FIELDS = {
     "inkom",
     "utredning_påbörjad",
