@@ -20,13 +20,14 @@ SOURCE = "Avvikelsesystemets årsrapport"
 
 
 def portal(tmp_path: Path, entries: str) -> Path:
-    """The tiny portal with reference report 001's year, its report.yml given `entries`."""
+    """The tiny portal with reference report 001's year, `entries` first in its kända_summor."""
     root = tmp_path / "portal"
     shutil.copytree(TINY, root)
     for part in ("roles", "reports"):
         shutil.copytree(FIXTURE / part, root / part, dirs_exist_ok=True)
     meta = root / "reports" / "2022" / "report.yml"
-    meta.write_text(meta.read_text(encoding="utf-8") + "kända_summor:\n" + entries, "utf-8")
+    key = "kända_summor:\n"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(key, key + entries), "utf-8")
     return root
 
 

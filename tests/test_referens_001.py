@@ -73,6 +73,28 @@ def test_synpunkter_och_klagomal_3_2_2(built: dict[str, Any]) -> None:
         assert text in built["pdf"]
 
 
+def test_aterkoppling_3_2_2(built: dict[str, Any]) -> None:
+    # "Under 2022 har återkoppling endast dokumenterats i tre av sex ärenden." Which three is
+    # not told: the rows say okänt and report.yml gives the sum with its source.
+    source = "Kvalitetsberättelse 2022, avsnitt 3.2.2"
+    summary = "Klagomål 2022 i sammandrag"
+    assert row(built, summary, "Dokumenterad återkoppling")[1:3] == [
+        f"3 (uppgift ur {source})",
+        "–",
+    ]
+    assert row(built, summary, "Andel med dokumenterad återkoppling")[1] == (
+        f"50,0 % (uppgift ur {source})"
+    )
+    assert value(built, "klagomal.aterkoppling") == (3, 0)
+    assert value(built, "klagomal.andel-aterkoppling") == (50, 0)
+    assert built["json"]["klagomal.aterkoppling"]["källa"] == source
+    # Never the other measure: besvarade i tid is not told, so it is no figure at all.
+    assert "klagomal.andel-i-tid" not in built["json"]
+    sentence = f"Återkoppling dokumenterades i 3 (uppgift ur {source}) av 6 ärenden."
+    assert sentence in built["page"] and sentence in built["pdf"]
+    assert f"Dokumenterad återkoppling 3 (uppgift ur {source})" in built["pdf"]
+
+
 def test_personuppgiftsincidenter_3_2_3(built: dict[str, Any]) -> None:
     # "Under året har 3 personuppgiftsincidenter diarieförts"; each was judged not to need
     # an anmälan to IMY. Two concern the robot at Enhet Stöd och försörjning.
