@@ -17,6 +17,7 @@ import pytest
 from ledningssystem.core.errors import ContentErrors
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.model import ComplaintRow
 from tests.conftest import TINY, build_site, run_cli, write_mkdocs_yml
 from tests.test_report_real import read_year, row
 
@@ -155,6 +156,33 @@ def test_every_row_unknown_is_uppgift_saknas_not_zero(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("given", "antal", "expected"),
+    [
+        ("ja", "1 234", 1234),  # a row of one kind: ja is every ärende on it
+        ("Nej", 3, 0),
+        (" 2 ", 3, 2),
+        (True, 2, 2),
+        ("okänt", 3, None),
+        ("Ej registrerat", 3, None),
+        ("", 3, None),
+        (None, 3, None),  # an empty YAML value says nothing either
+        ("ja", "okänt", None),
+    ],
+)
+def test_a_row_reads_a_count_or_ja_nej_or_unknown(
+    given: object, antal: object, expected: object
+) -> None:
+    row = {"enhet": "a", "från": "b", "kategorier": "c", "antal": antal, "återkoppling": given}
+    read = ComplaintRow.model_validate(row)
+    assert (read.feedback, read.feedback_kept) == (expected, True)
+
+
+def test_a_row_without_the_field_does_not_keep_it() -> None:
+    row = ComplaintRow.model_validate({"enhet": "a", "från": "b", "kategorier": "c"})
+    assert (row.feedback, row.feedback_kept) == (None, False)
+
+
+@pytest.mark.parametrize(
     ("cell", "expected"),
     [
         pytest.param(
@@ -180,6 +208,24 @@ def test_a_bad_value_names_file_line_and_the_accepted_values(
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("bemotande;1;ja", f"bemotande;1;{cell}"), encoding="utf-8")
     assert errors(root) == [expected]
+
+
+def test_every_bad_value_is_told_at_once(tmp_path: Path) -> None:
+    root = portal(tmp_path)
+    path = root / "reports" / "2024" / "klagomal.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(";ja\n", ";jo\n").replace(";nej\n", ";-1\n"), encoding="utf-8")
+    yml = root / "reports" / "2025" / "klagomal.yml"
+    yml.write_text(
+        yml.read_text(encoding="utf-8").replace("återkoppling: nej", "återkoppling: x"), "utf-8"
+    )
+    found = errors(root)
+    assert [e.split(" – ")[0] for e in found] == [
+        "reports/2024/klagomal.csv:3",
+        "reports/2024/klagomal.csv:4",
+        "reports/2025/klagomal.yml:5",
+    ]
+    assert all('fältet "återkoppling"' in e for e in found)
 
 
 def test_a_literal_count_of_aterkoppling_is_refused(tmp_path: Path) -> None:

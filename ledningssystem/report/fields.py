@@ -82,7 +82,7 @@ def part_of_count(data: dict[str, Any], field: str) -> dict[str, Any]:
         return {**data, field: None}
     answer = yes_no(value)
     if isinstance(answer, bool):
-        count = data.get("antal", 1)
+        count = whole_number(data.get("antal", 1))  # "1 234" as antal is 1234 here too
         known = count if answer else 0
         return {**data, field: None if is_unknown(known) else known}
     number = whole_number(value)
