@@ -6,10 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from ledningssystem.core.errors import ContentErrors
+from ledningssystem.core.urls import Linker, report_page
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.year_view import year_view
 from tests.conftest import TINY, run_cli
 from tests.test_report_seal import HINT as SEAL_HINT
 from tests.test_report_seal import _messages as seal_messages
@@ -119,3 +122,28 @@ def test_a_faststalld_years_seal_covers_its_known_totals(tmp_path: Path) -> None
         "reports/2024/report.yml: året 2024 är fastställt och filen har ändrats efter beslutet. "
         + SEAL_HINT
     )
+
+
+def test_the_share_from_a_known_total_is_marked_with_its_source_in_the_table(
+    tmp_path: Path,
+) -> None:
+    # The individ table's Andel utredda column shows the recomputed share as every other
+    # place shows a given figure: with "(uppgift ur …)", not as if counted from rows.
+    content = load_ledningssystem(portal(tmp_path, entry("avvikelser.uppgift-saknas.utredda", 31)))
+    view = year_view(content.reports, 2022, content, Linker(report_page(2022)))
+    html = "\n".join(str(part) for section in view.sections for part in section.parts)
+    table = next(
+        t
+        for t in BeautifulSoup(html, "html.parser").find_all("table")
+        if t.caption and t.caption.text.startswith("Avvikelser på individnivå 2022")
+    )
+    head = [th.get_text(strip=True) for th in table.thead.find_all("th")]
+    cells = {
+        tr.find(["th", "td"]).get_text(strip=True): [
+            c.get_text(" ", strip=True).replace("\u00a0", " ") for c in tr.find_all(["th", "td"])
+        ]
+        for tr in table.tbody.find_all("tr")
+    }
+    row = dict(zip(head, cells["Avvikelser av okänd typ (uppgift saknas)"], strict=True))
+    assert row["Utredda"] == f"31 (uppgift ur {SOURCE})"
+    assert row["Andel utredda"] == f"83,8 % (uppgift ur {SOURCE})"

@@ -131,7 +131,7 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
                 *cells(ctx.figures.get(f"{base}.total")),
                 ctx.figures[f"{base}.utredda"].cell(),
                 ctx.figures[f"{base}.avslutade"].cell(),
-                ctx.figures[f"{base}.andel-utredda"].text()
+                ctx.figures[f"{base}.andel-utredda"].cell()  # with its source (kända_summor)
                 if f"{base}.andel-utredda" in ctx.figures
                 else "–",
             ]
