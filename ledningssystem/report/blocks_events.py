@@ -8,6 +8,7 @@ from ledningssystem.report.blocks import (
     NUM,
     BlockContext,
     cells,
+    date_cell,
     distribution,
     note,
     nothing,
@@ -22,7 +23,6 @@ from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.deviation_kinds import shown_kinds
 from ledningssystem.report.levels import LEVEL_HEADINGS
 from ledningssystem.report.model import SARAH_LABELS
-from ledningssystem.report.month_date import show_date
 from ledningssystem.report.numbers import swedish
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import Table, render_table
@@ -237,7 +237,7 @@ def maria(ctx: BlockContext) -> str:
             r.id or "–",
             ctx.unit_name(r.unit),
             r.event or "–",
-            show_date(r.finished) if r.finished else "–",  # never a placeholder date
+            date_cell(r.finished),  # never a placeholder date, never wrapped at a hyphen
             {True: "Ja", False: "Nej", None: UNKNOWN_LABEL}[r.reported_ivo]
             + (f" ({IVO_LABELS[r.ivo_outcome]})" if r.ivo_outcome else ""),
         ]
