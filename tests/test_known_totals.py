@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from ledningssystem.core.errors import ContentErrors
+from ledningssystem.core.urls import Linker, report_page
 from ledningssystem.portal.load import load_ledningssystem
+from ledningssystem.report.export import figures_csv
 from ledningssystem.report.figures import FigureSet
-from tests.conftest import TINY, run_cli
+from ledningssystem.report.meta import ReportStatus
+from ledningssystem.report.year_view import year_view
+from tests.conftest import REPO, TINY, run_cli
 from tests.test_report_seal import HINT as SEAL_HINT
 from tests.test_report_seal import _messages as seal_messages
 from tests.test_report_seal import _year as sealed_year
@@ -120,3 +127,58 @@ def test_a_faststalld_years_seal_covers_its_known_totals(tmp_path: Path) -> None
         "reports/2024/report.yml: året 2024 är fastställt och filen har ändrats efter beslutet. "
         + SEAL_HINT
     )
+
+
+def test_the_share_from_a_known_total_is_marked_with_its_source_in_the_table(
+    tmp_path: Path,
+) -> None:
+    # The individ table's Andel utredda column shows the recomputed share as every other
+    # place shows a given figure: with "(uppgift ur …)", not as if counted from rows.
+    content = load_ledningssystem(portal(tmp_path, entry("avvikelser.uppgift-saknas.utredda", 31)))
+    view = year_view(content.reports, 2022, content, Linker(report_page(2022)))
+    html = "\n".join(str(part) for section in view.sections for part in section.parts)
+    table = next(
+        t
+        for t in BeautifulSoup(html, "html.parser").find_all("table")
+        if t.caption and t.caption.text.startswith("Avvikelser på individnivå 2022")
+    )
+    head = [th.get_text(strip=True) for th in table.thead.find_all("th")]
+    cells = {
+        tr.find(["th", "td"]).get_text(strip=True): [
+            c.get_text(" ", strip=True).replace("\u00a0", " ") for c in tr.find_all(["th", "td"])
+        ]
+        for tr in table.tbody.find_all("tr")
+    }
+    row = dict(zip(head, cells["Avvikelser av okänd typ (uppgift saknas)"], strict=True))
+    assert row["Utredda"] == f"31 (uppgift ur {SOURCE})"
+    assert row["Andel utredda"] == f"83,8 % (uppgift ur {SOURCE})"
+
+
+def test_open_data_csv_names_the_source_of_a_given_figure(tmp_path: Path) -> None:
+    # nyckeltal.csv has the källa column of nyckeltal.json: the given figure and the share
+    # recomputed from it name their source, a figure counted from rows has an empty cell.
+    content = load_ledningssystem(portal(tmp_path, entry("avvikelser.uppgift-saknas.utredda", 31)))
+    rows = list(csv.DictReader(io.StringIO(figures_csv(content.reports, 2022)[1:]), delimiter=";"))
+    source = {row["namn"]: row["källa"] for row in rows}
+    assert source["avvikelser.uppgift-saknas.utredda"] == SOURCE
+    assert source["avvikelser.uppgift-saknas.andel-utredda"] == SOURCE
+    assert source["avvikelser.uppgift-saknas.total"] == ""
+    assert {name for name, given in source.items() if given} == {
+        "avvikelser.uppgift-saknas.utredda",
+        "avvikelser.uppgift-saknas.andel-utredda",
+    }
+
+
+def test_every_years_csv_has_the_column_fastställda_included() -> None:
+    # The seal covers a year's inputs (its folder, config, names, template, the year before),
+    # not the layout of the open data made from them: the example's fastställd 2024 still
+    # loads, and its CSV has the column, empty, like every other year's.
+    reports = load_ledningssystem(REPO).reports
+    assert reports is not None
+    statuses = {data.meta.status for data in reports.years.values()}
+    assert ReportStatus.APPROVED in statuses
+    for year in reports.years:
+        text = figures_csv(reports, year)[1:]
+        header, *rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+        assert header[-2:] == ["mätår", "källa"]
+        assert {len(row) for row in rows} == {len(header)}

@@ -184,6 +184,45 @@ def test_a_draft_lists_the_data_files_it_lacks(years: dict[int, Any]) -> None:
     assert "Datafiler som saknas" in html and "reports/2025/lex-sarah.yml" in html
 
 
+def test_a_kind_is_not_missing_before_its_sections_from_year(years: dict[int, Any]) -> None:
+    # kombinerad shows ej verkställda beslut from 2025 (från_år): 2024 does not report the
+    # kind, so its file is not missing; the other files 2024 lacks still are.
+    before = years[2024]["view"]
+    assert "Lex Sarah: reports/2024/lex-sarah.yml" in before.missing_files
+    assert not [f for f in before.missing_files if "ej-verkstallda" in f]
+    document = report_to_pdf_document(before, markdown=SITE_MARKDOWN, today=dt.date(2026, 1, 10))
+    assert "ej-verkstallda-beslut" not in render_html(document)
+
+
+def test_a_file_declined_with_ingen_data_is_not_missing(tmp_path: Path) -> None:
+    root = fixture_root(tmp_path)
+    meta = root / "reports" / "2025" / "report.yml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "ingen_data: [lex-maria]\n", "utf-8")
+    content = load_ledningssystem(root)
+    reports, errors = load_reports(root, content)
+    assert not errors
+    missing = completeness(reports.years[2025]).missing_files(2025)
+    assert "Lex Sarah: reports/2025/lex-sarah.yml" in missing
+    assert not [f for f in missing if "lex-maria" in f]
+
+
+def test_a_missing_avvikelser_file_is_said_once(tmp_path: Path) -> None:
+    # The section shows avvikelser and organisatoriska-avvikelser, both from avvikelser.csv:
+    # without the file the section says so once, on the page and in the PDF.
+    root = fixture_root(tmp_path)
+    (root / "reports" / "2025" / "avvikelser.csv").unlink()
+    content = load_ledningssystem(root)
+    reports, errors = load_reports(root, content)
+    assert not errors
+    view = year_view(reports, 2025, content, Linker(report_page(2025)))
+    [section] = [s for s in view.sections if s.section.id == "avvikelser"]
+    sentence = "Inga uppgifter om avvikelser finns för året."
+    assert "".join(section.parts).count(sentence) == 1
+    document = report_to_pdf_document(view, markdown=SITE_MARKDOWN, today=dt.date(2026, 1, 10))
+    assert render_html(document).count(sentence) == 1
+    assert "Avvikelser: reports/2025/avvikelser.csv" in view.missing_files
+
+
 def test_a_faststalld_year_never_lists_missing_files(years: dict[int, Any]) -> None:
     data = years[2024]["view"].data
     sealed = replace(data, meta=data.meta.model_copy(update={"status": ReportStatus.APPROVED}))

@@ -17,6 +17,7 @@ from ledningssystem.report.distribution import distribution_of
 from ledningssystem.report.figures import Figure, FigureSet
 from ledningssystem.report.history_file import trend
 from ledningssystem.report.levels import OrgTree
+from ledningssystem.report.month_date import show_date
 from ledningssystem.report.numbers import slug
 from ledningssystem.report.pivots import YearPivots, compute_pivots
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
@@ -104,10 +105,10 @@ def cells(figure: Figure | None) -> list[str]:
 
 
 def date_cell(value: dt.date | None) -> Markup:
-    """A date that never wraps at its hyphens (2025-12-01), or "–"."""
+    """A date that never wraps at its hyphens (2025-12-01, or "augusti 2022"), or "–"."""
     if value is None:
         return Markup("–")
-    return Markup('<span class="ls-date">{}</span>').format(value.isoformat())
+    return Markup('<span class="ls-date">{}</span>').format(show_date(value))
 
 
 def note(text: str) -> str:

@@ -8,6 +8,7 @@ from ledningssystem.report.blocks import (
     NUM,
     BlockContext,
     cells,
+    date_cell,
     distribution,
     note,
     nothing,
@@ -22,7 +23,6 @@ from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.deviation_kinds import shown_kinds
 from ledningssystem.report.levels import LEVEL_HEADINGS
 from ledningssystem.report.model import SARAH_LABELS
-from ledningssystem.report.month_date import show_date
 from ledningssystem.report.numbers import swedish
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import Table, render_table
@@ -133,7 +133,7 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
                 *cells(ctx.figures.get(f"{base}.total")),
                 ctx.figures[f"{base}.utredda"].cell(),
                 ctx.figures[f"{base}.avslutade"].cell(),
-                ctx.figures[f"{base}.andel-utredda"].text()
+                ctx.figures[f"{base}.andel-utredda"].cell()  # with its source (kända_summor)
                 if f"{base}.andel-utredda" in ctx.figures
                 else "–",
             ]
@@ -239,7 +239,7 @@ def maria(ctx: BlockContext) -> str:
             r.id or "–",
             ctx.unit_name(r.unit),
             r.event or "–",
-            show_date(r.finished) if r.finished else "–",  # never a placeholder date
+            date_cell(r.finished),  # never a placeholder date, never wrapped at a hyphen
             {True: "Ja", False: "Nej", None: UNKNOWN_LABEL}[r.reported_ivo]
             + (f" ({IVO_LABELS[r.ivo_outcome]})" if r.ivo_outcome else ""),
         ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ledningssystem.legal.law_changes import law_changes
-from ledningssystem.report.blocks import BlockContext
+from ledningssystem.report.blocks import BlockContext, date_cell
 from ledningssystem.report.visuals import Table, render_table
 
 
@@ -20,7 +20,7 @@ def law_changes_block(ctx: BlockContext) -> str:
         [
             change.what,
             change.change,
-            change.on.isoformat(),
+            date_cell(change.on),  # never wrapped at a hyphen, on a phone either
             ", ".join(d.title for d in change.revised) or "–",
             ", ".join(d.title for d in change.still_old) or "–",
         ]
@@ -37,7 +37,7 @@ def law_changes_block(ctx: BlockContext) -> str:
         ],
         rows,
         None,
-        frozenset({2}),  # the date: kept on one line
+        frozenset({2}),  # the date, aligned as a number
         frozenset({0}),
     )
     return render_table(table)

@@ -14,6 +14,7 @@ from ledningssystem.core.messages import did_you_mean
 from ledningssystem.report.data import KINDS, YearData
 from ledningssystem.report.figures import FigureSet
 from ledningssystem.report.meta import ReportStatus
+from ledningssystem.report.required_files import shown_files
 
 DATA_FILES = tuple(stem for _, stem, _, _ in KINDS)  # avvikelser, klagomal, …
 # What each data file holds, in Swedish, and the file to create (exports are CSV).
@@ -71,7 +72,14 @@ def completeness(data: YearData) -> Completeness:
     """What a draft year still lacks; a fastställd year is complete by decision."""
     if data.meta.status is not ReportStatus.DRAFT:
         return Completeness()
-    missing = tuple(stem for attr, stem, _, _ in KINDS if getattr(data, attr) is None)
+    # Only files the year's sections show: ej verkställda beslut before its section's
+    # från_år, or a file declined with ingen_data, is not missing.
+    shown = shown_files(data.template, data.year)
+    missing = tuple(
+        stem
+        for attr, stem, _, _ in KINDS
+        if getattr(data, attr) is None and stem in shown and stem not in data.meta.no_data
+    )
     marked = data.meta.complete
     incomplete = tuple(s for s in DATA_FILES if marked.get(s) is False and s not in missing)
     return Completeness(missing, incomplete)

@@ -61,6 +61,7 @@ def figures_csv(reports: Reports, year: int) -> str:
             "riktning",
             "utveckling",
             "mätår",
+            "källa",  # added last, so readers that address columns by position still work
         ]
     )
     for figure in reports.figures[year]:
@@ -82,4 +83,5 @@ def _row(f: Figure) -> list[str]:
         f.direction or "",
         f.development or "",
         str(f.measured_year or ""),
+        text_cell(f.source),  # kända_summor: where a figure not counted from rows comes from
     ]

@@ -40,6 +40,20 @@ def _shown(template: ReportTemplate, year: int) -> Iterator[Section]:
             yield from (s for s in section.subsections if s.applies_to(year))
 
 
+def shown_files(template: ReportTemplate, year: int) -> dict[str, str]:
+    """Each data file (stem) the year's sections show, with the first section that shows it.
+
+    A section from a later year (`från_år`) does not count: before then the kind is not
+    reported, so its file is neither required nor missing."""
+    found: dict[str, str] = {}
+    for section in _shown(template, year):
+        for block in section.blocks:
+            stem = BLOCK_FILES.get(block)
+            if stem is not None:
+                found.setdefault(stem, section.id)
+    return found
+
+
 def missing_files(
     meta: ReportMeta, template: ReportTemplate, rows: Mapping[str, object]
 ) -> list[tuple[str, str]]:
@@ -47,10 +61,5 @@ def missing_files(
     if meta.status is not ReportStatus.APPROVED:
         return []
     absent = {_STEMS[attr] for attr, found in rows.items() if found is None}
-    found: dict[str, str] = {}
-    for section in _shown(template, meta.year):
-        for block in section.blocks:
-            stem = BLOCK_FILES.get(block)
-            if stem in absent and stem not in meta.no_data:
-                found.setdefault(stem, section.id)
-    return sorted(found.items())
+    shown = shown_files(template, meta.year)
+    return sorted((s, id_) for s, id_ in shown.items() if s in absent and s not in meta.no_data)

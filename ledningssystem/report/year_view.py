@@ -81,7 +81,11 @@ def year_view(reports: Reports, year: int, content: Ledningssystem, link: Linker
                     text = unlink_unpublished(text, report_page(year), link)
                     parts.append(Markup(text.strip()))  # Markdown we render on purpose
             else:
-                parts.append(Markup(RENDERERS[block](ctx)))
+                part = Markup(RENDERERS[block](ctx))
+                # avvikelser and organisatoriska-avvikelser both show avvikelser.csv: a
+                # missing file is said once in the section, not once per block.
+                if not part or part not in parts:
+                    parts.append(part)
         parts += [Markup(own) for own in own_blocks(ctx, section.id)]  # egna_uppgifter
         missing = not text and not section.subsections and Block.TEXT in blocks
         sections.append(SectionView(number, depth, section, tuple(parts), missing))
