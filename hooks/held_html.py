@@ -97,7 +97,9 @@ def _held(config: MkDocsConfig, files: Files) -> HeldHtml:
         "configs": config.mdx_configs,
         "directory_urls": config.use_directory_urls,
         "validation": str(config.validation),
-        "anchor_links": _pages_log.getEffectiveLevel() > logging.DEBUG,  # as Page.render
+        # As Page.render: at DEBUG (mkdocs build -v) pages keep no anchor links, so a -v
+        # build has entries of its own and its first run converts every page again.
+        "anchor_links": _pages_log.getEffectiveLevel() > logging.DEBUG,
     }
     folder = Path(config.config_file_path).parent / HTML_CACHE_FOLDER
     held = HeldHtml(folder, setup, [(f.src_uri, f.url) for f in files])

@@ -5,9 +5,11 @@ Each build is a process of its own (as `make build`), so nothing is remembered i
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import time
 from pathlib import Path
+from types import ModuleType, SimpleNamespace
 
 import pytest
 
@@ -155,3 +157,26 @@ def test_truncated_entries_of_every_cache_are_rebuilt_the_same(root: Path) -> No
     assert _differences(cold, rebuilt) == []
     # Each entry was made again and written whole under its own key.
     assert {entry: (root / entry).read_bytes() for entry in whole} == whole
+
+
+def _hook() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("held_html_hook", REPO / "hooks" / "held_html.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(("command", "pruned"), [("build", True), ("serve", False)])
+def test_only_a_build_prunes_never_the_preview(tmp_path: Path, command: str, pruned: bool) -> None:
+    # The preview renders only what changed, so it stamps only that: it must not prune.
+    entry = tmp_path / HTML_CACHE_FOLDER / "gammal.json"
+    entry.parent.mkdir(parents=True)
+    entry.write_text("{}", encoding="utf-8")
+    _age(tmp_path, UNUSED_KEPT_SECONDS + 3600)
+    hook = _hook()
+    hook.on_startup(command=command, dirty=command == "serve")
+    hook.on_config(SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml")))
+    hook.on_post_build(SimpleNamespace())
+    hook.on_shutdown()
+    assert entry.exists() is not pruned
