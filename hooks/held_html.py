@@ -3,7 +3,9 @@
 The cache and its key are the engine's (ledningssystem.website.held_html); this file only maps
 a MkDocs page to it and back. MkDocs has no event between a page's Markdown and its HTML that
 can skip the conversion, so on_pre_page gives each page a render of its own: the held HTML, or
-Page.render and then keeping what it gave. The result is the same page byte for byte.
+Page.render and then keeping what it gave. The result is the same page byte for byte. After a
+successful `mkdocs build` (not a preview, not a failed build) the build's caches are pruned of
+what nothing has used for a while (ledningssystem.website.build_caches).
 """
 
 from __future__ import annotations
@@ -15,14 +17,28 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
+from ledningssystem.website.build_caches import prune_build_caches
 from ledningssystem.website.held_html import HTML_CACHE_FOLDER, HeldHtml, HeldPage
 
+log = logging.getLogger("mkdocs.plugins.ledningssystem")
 _pages_log = logging.getLogger("mkdocs.structure.pages")
 _state: dict[str, tuple[Files, HeldHtml]] = {}
+_run: dict[str, object] = {}  # the command, the content root, whether the last build succeeded
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _run.clear()
+    _run["command"] = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _run["root"], _run["built"] = Path(config.config_file_path).parent, False
+    return config
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
@@ -49,6 +65,27 @@ def _render_held(page: Page, config: MkDocsConfig, files: Files) -> None:
         }
 
 
+# After every other hook: a PDF or search index that fails raises before this runs.
+@event_priority(-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    cached = _state.get("held")
+    if cached is not None:
+        held = cached[1]
+        log.debug("Sparad HTML: %d sidor ur cachen, %d konverterade", held.hits, held.misses)
+    _run["built"] = True
+
+
+def on_build_error(error: Exception) -> None:
+    _run["built"] = False  # strict mode aborts on warnings after on_post_build
+
+
+def on_shutdown() -> None:
+    # A build, not a preview: a preview renders only what changed and stamps only that.
+    root = _run.get("root")
+    if _run.get("command") == "build" and _run.get("built") and isinstance(root, Path):
+        log.debug("Rensade %d oanvända poster ur .cache/", prune_build_caches(root))
+
+
 def _held(config: MkDocsConfig, files: Files) -> HeldHtml:
     """The held pages of this build's setup: its Markdown settings and its files' addresses."""
     cached = _state.get("held")
@@ -60,7 +97,9 @@ def _held(config: MkDocsConfig, files: Files) -> HeldHtml:
         "configs": config.mdx_configs,
         "directory_urls": config.use_directory_urls,
         "validation": str(config.validation),
-        "anchor_links": _pages_log.getEffectiveLevel() > logging.DEBUG,  # as Page.render
+        # As Page.render: at DEBUG (mkdocs build -v) pages keep no anchor links, so a -v
+        # build has entries of its own and its first run converts every page again.
+        "anchor_links": _pages_log.getEffectiveLevel() > logging.DEBUG,
     }
     folder = Path(config.config_file_path).parent / HTML_CACHE_FOLDER
     held = HeldHtml(folder, setup, [(f.src_uri, f.url) for f in files])

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import filecmp
 import json
+import os
 from pathlib import Path
 
 import pytest
 
+from ledningssystem.website import held_html
 from ledningssystem.website.held_html import HTML_CACHE_FOLDER, HeldHtml, HeldPage
 from tests.conftest import REPO, build_site
 
@@ -91,3 +93,47 @@ def test_an_unreadable_entry_is_converted_again(tmp_path: Path) -> None:
     (tmp_path / "k.json").write_text("{not json", encoding="utf-8")
     assert held.get("k") is None
     assert HeldHtml(None, {}, []).get("k") is None
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        b"",
+        b'{"content": "<h1>A</h1>", "toc": [',  # cut short
+        b"\xff\xfe not utf-8",
+        b"[1, 2]",
+        b'{"content": 1, "toc": [], "title": null, "anchors": [], "links_to_anchors": null}',
+        b'{"content": "", "toc": "x", "title": null, "anchors": [], "links_to_anchors": null}',
+        b'{"content": "", "toc": [], "title": null, "anchors": [], "extra": 1}',
+    ],
+)
+def test_a_damaged_or_foreign_entry_is_a_miss(tmp_path: Path, stored: bytes) -> None:
+    held = HeldHtml(tmp_path, {}, [])
+    (tmp_path / "k.json").write_bytes(stored)
+    assert held.get("k") is None
+    assert (held.hits, held.misses) == (0, 1)
+
+
+def test_a_hit_stamps_the_entry_as_used(tmp_path: Path) -> None:
+    held = HeldHtml(tmp_path, {}, [])
+    held.put("k", HeldPage("<p>A</p>", [], None, [], None))
+    os.utime(tmp_path / "k.json", (1000, 1000))
+    assert held.get("k") is not None and held.hits == 1
+    assert (tmp_path / "k.json").stat().st_mtime > 1000
+
+
+def test_another_library_version_or_entry_format_is_another_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = HeldHtml(tmp_path, {}, []).key("# A", "a.md", "a/")
+    real = held_html.metadata.version
+    monkeypatch.setattr(
+        held_html.metadata, "version", lambda n: "99" if n == "pymdown-extensions" else real(n)
+    )
+    held_html._fingerprint.cache_clear()
+    assert HeldHtml(tmp_path, {}, []).key("# A", "a.md", "a/") != key
+    monkeypatch.undo()
+    held_html._fingerprint.cache_clear()
+    monkeypatch.setattr(held_html, "_FORMAT", held_html._FORMAT + 1)
+    assert HeldHtml(tmp_path, {}, []).key("# A", "a.md", "a/") != key
+    held_html._fingerprint.cache_clear()

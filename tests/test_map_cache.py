@@ -6,9 +6,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from ledningssystem.core.urls import process_page
 from ledningssystem.diagrams.process_map import render_process_map
 from ledningssystem.portal.load import load_ledningssystem
+from ledningssystem.website import map_cache
 from ledningssystem.website.map_cache import MapCache, map_key
 from ledningssystem.website.pages.page import BuildContext
 from tests.diagram_fixtures import FIXTURE_PORTAL
@@ -63,3 +66,31 @@ def test_each_thing_the_map_shows_draws_it_again(tmp_path: Path) -> None:
     _drawn(root, cache, drawn, directory_urls=False)  # links from elsewhere
     assert len(drawn) == len(edits) + 2
     assert len(list((tmp_path / "kartor").iterdir())) == len(edits) + 2
+
+
+def test_a_cut_short_or_damaged_entry_is_drawn_again(tmp_path: Path) -> None:
+    root = shutil.copytree(FIXTURE_PORTAL, tmp_path / "portal")
+    drawn: list[str] = []
+    first = _drawn(root, MapCache(tmp_path / "kartor"), drawn)
+    (entry,) = (tmp_path / "kartor").iterdir()
+    whole = entry.read_bytes()
+    for damaged in (whole[: len(whole) // 2], whole[:-1], b"\xff\xfe", b'{"karta": 1}', b""):
+        entry.write_bytes(damaged)
+        assert _drawn(root, MapCache(tmp_path / "kartor"), drawn) == first
+        assert entry.read_bytes() == whole, "the entry is whole again"
+    assert len(drawn) == 6
+
+
+def test_a_changed_engine_or_jinja_is_another_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = shutil.copytree(FIXTURE_PORTAL, tmp_path / "portal")
+    content = load_ledningssystem(root)
+    process = content.processes[PROCESS]
+    link = BuildContext().linker(process_page(PROCESS))
+    key = map_key(content, process, link)
+    monkeypatch.setattr(map_cache, "engine_digest", lambda: "a changed template")
+    assert map_key(content, process, link) != key
+    monkeypatch.undo()
+    monkeypatch.setattr(map_cache.jinja2, "__version__", "99")
+    assert map_key(content, process, link) != key

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -79,3 +80,38 @@ def test_a_warm_load_finds_the_edit_of_a_rutin(cache: Path, tmp_path: Path) -> N
     warm, errors = load_content(root)
     assert not errors
     assert warm.routines[routine.meta.id].meta.title == "Ny titel"
+
+
+@pytest.mark.parametrize("cut", [0, 1, 10, -1])
+def test_a_cut_short_entry_is_parsed_again(cache: Path, cut: int) -> None:
+    text = "titel: Avkortad\nsteg: [a, b]\n"
+    first = parse_cached(text, 0)
+    path = entry_path(cache, text, 0)
+    whole = path.read_bytes()
+    path.write_bytes(whole[:cut])
+    assert parse_cached(text, 0) == first
+    assert path.read_bytes() == whole, "the entry is whole again"
+
+
+def test_an_entry_that_is_not_a_parse_is_parsed_again(cache: Path) -> None:
+    text = "titel: Främmande\n"
+    parse_cached(text, 0)
+    for foreign in ({"titel": "fel"}, ("a", "b"), ("a", "b", "c")):
+        entry_path(cache, text, 0).write_bytes(pickle.dumps(foreign))
+        assert parse_cached(text, 0)[0] == {"titel": "Främmande"}
+
+
+def test_another_pyyaml_or_python_is_another_key(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = entry_path(cache, "titel: X\n", 0)
+    parse_cache._parser_version.cache_clear()
+    monkeypatch.setattr(parse_cache.yaml, "__version__", "99")
+    assert entry_path(cache, "titel: X\n", 0) != before
+    monkeypatch.undo()
+    parse_cache._parser_version.cache_clear()
+    monkeypatch.setattr(parse_cache.sys, "version", "3.99")
+    assert entry_path(cache, "titel: X\n", 0) != before
+    monkeypatch.undo()
+    parse_cache._parser_version.cache_clear()
+    assert entry_path(cache, "titel: X\n", 0) == before

@@ -1,25 +1,29 @@
 """A disk cache of parsed YAML, keyed on the file's content: a warm `check` or build skips parsing.
 
 Parsing with line numbers is the largest part of a check at city size. The result of parsing
-depends only on the text, the line offset and the parser's own code, so all three make the key:
-an edited file has a new key (never a stale hit), and a changed parser invalidates everything.
-Entries are written atomically, so a check stopped halfway leaves no broken entry behind; an
-entry that cannot be read is parsed again. Problems (YamlProblem) are never cached.
+depends only on the text, the line offset and the parser: its own code, PyYAML's version (and
+whether it runs on libyaml) and the Python that pickles it, so all of them make the key: an
+edited file has a new key (never a stale hit), and a changed parser invalidates everything.
+Entries are written atomically (core.cache_files), so a check stopped halfway leaves no broken
+entry behind; an entry that cannot be read, or holds anything but a parse, is parsed again.
+Problems (YamlProblem) are never cached.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import pickle
-import tempfile
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from ledningssystem.core import yaml_lines
+from ledningssystem.core.cache_files import read_entry, write_entry
 from ledningssystem.core.yaml_lines import LineMap, parse_yaml
 
 PARSE_CACHE_FOLDER = ".cache/tolkat"  # gitignored; safe to delete at any time
@@ -49,15 +53,24 @@ def parse_cached(text: str, line_offset: int) -> tuple[Any, LineMap]:
     if not _folder:
         return parse_yaml(text, line_offset)
     path = entry_path(_folder[0], text, line_offset)
-    try:
-        with path.open("rb") as stored:
-            result: tuple[Any, LineMap] = pickle.load(stored)
-        return result
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass  # not cached yet, or an unreadable entry: parse again
+    stored = read_entry(path)
+    kept = None if stored is None else _unpickled(stored)
+    if kept is not None:
+        return kept
     result = parse_yaml(text, line_offset)
-    _store(path, result)
+    write_entry(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     return result
+
+
+def _unpickled(stored: bytes) -> tuple[Any, LineMap] | None:
+    """The parse an entry holds, or None for a truncated, corrupt or foreign entry."""
+    try:
+        result = pickle.loads(stored)
+    except Exception:  # noqa: BLE001 - damaged bytes can raise nearly anything; parse again
+        return None
+    if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], LineMap):
+        return result
+    return None
 
 
 def entry_path(folder: Path, text: str, line_offset: int) -> Path:
@@ -69,19 +82,11 @@ def entry_path(folder: Path, text: str, line_offset: int) -> Path:
     return folder / key[:2] / f"{key}.pickle"
 
 
-def _store(path: Path, result: tuple[Any, LineMap]) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except OSError:
-        pass  # a read-only or full disk only makes the next check slower
-
-
 @functools.cache
 def _parser_version() -> str:
-    """A hash of the parser's source: a changed parser never reads an old entry."""
+    """A hash of the parser: its source, PyYAML and the Python that pickles the result, so a
+    changed parser or an updated library never reads an old entry."""
     source = Path(yaml_lines.__file__).read_bytes()
-    return hashlib.sha256(source + str(pickle.HIGHEST_PROTOCOL).encode()).hexdigest()
+    libraries = f"{yaml.__version__} {yaml.__with_libyaml__} {sys.version}"
+    libraries += f" {pickle.HIGHEST_PROTOCOL}"
+    return hashlib.sha256(source + libraries.encode()).hexdigest()

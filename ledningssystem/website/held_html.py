@@ -7,8 +7,10 @@ follows from: the page's Markdown (after macros), its own address, the addresses
 of the site (links are rewritten relative to them), the Markdown extensions and their settings,
 and the versions of Markdown, pymdown-extensions, MkDocs and Material. Any change gives a new
 key, never stale HTML. A page whose conversion logged anything (a broken link, say) is not kept,
-so the warning comes again in every build. Entries are written atomically; an entry that cannot
-be read is converted again. The engine knows nothing of MkDocs: the glue hands it strings.
+so the warning comes again in every build. Entries are written atomically and stamped when used
+(core.cache_files, which prunes what no build has used for a week); an entry that cannot be
+read, or does not hold a page of the right shape, is converted again. The engine knows nothing
+of MkDocs: the glue hands it strings.
 """
 
 from __future__ import annotations
@@ -16,13 +18,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from ledningssystem.core.cache_files import read_entry, write_entry
 
 HTML_CACHE_FOLDER = ".cache/html"  # gitignored; safe to delete at any time
 # Raise when what an entry holds changes shape, so entries of an older portal are not read.
@@ -53,6 +55,7 @@ class HeldHtml:
         for src, url in sorted(site_files):
             digest.update(f"\0{src}\0{url}".encode())
         self._setup = digest.hexdigest()
+        self.hits = self.misses = 0  # for the build's debug line: did the cache answer?
 
     def key(self, markdown: str, src: str, url: str) -> str:
         """The key of the page at `src` (address `url`) whose Markdown is `markdown`."""
@@ -63,27 +66,38 @@ class HeldHtml:
 
     def get(self, key: str) -> HeldPage | None:
         """The page held under `key`, or None (not held, or not readable)."""
-        if self.folder is None:
-            return None
-        try:
-            data = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-            return HeldPage(**data)
-        except (OSError, ValueError, TypeError):
-            return None
+        stored = None if self.folder is None else read_entry(self.folder / f"{key}.json")
+        page = None if stored is None else _page(stored)
+        if page is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return page
 
     def put(self, key: str, page: HeldPage) -> None:
         """Keep `page` under `key` for the next build (atomically: never half an entry)."""
-        if self.folder is None:
-            return
-        text = json.dumps(asdict(page), ensure_ascii=False, sort_keys=True)
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temporary, self.folder / f"{key}.json")
-        except OSError:
-            return  # a full or read-only disk: the page is converted again next time
+        if self.folder is not None:
+            text = json.dumps(asdict(page), ensure_ascii=False, sort_keys=True)
+            write_entry(self.folder / f"{key}.json", text.encode("utf-8"))
+
+
+def _page(stored: bytes) -> HeldPage | None:
+    """The page an entry holds, or None for a truncated, corrupt or foreign entry."""
+    try:
+        data = json.loads(stored.decode("utf-8"))
+        page = HeldPage(**data)
+    except (ValueError, TypeError):
+        return None
+    links = page.links_to_anchors
+    shaped = (
+        isinstance(page.content, str)
+        and isinstance(page.toc, list)
+        and all(isinstance(token, dict) for token in page.toc)
+        and (page.title is None or isinstance(page.title, str))
+        and isinstance(page.anchors, list)
+        and (links is None or isinstance(links, dict))
+    )
+    return page if shaped else None
 
 
 @functools.cache
