@@ -20,8 +20,9 @@ import pytest
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.figure_call import figure_text
 from ledningssystem.report.figures import Figure
+from ledningssystem.report.importer import known_ids
 from tests.conftest import TINY, build_site, run_cli, write_mkdocs_yml
-from tests.test_report_real import read_year, row
+from tests.test_report_real import edit, fixture_errors, read_year, row
 
 FIXTURE = Path(__file__).parent / "fixtures" / "referens-003"
 YEAR = 2023
@@ -52,8 +53,10 @@ HELD: dict[str, tuple[float | None, int]] = {
     "avvikelser.samverkan.andra-forvaltningar.mottagna": (1, 0),  # 492 "En ... av annan"
     # 6.4 Avvikelser på individnivå
     "avvikelser.sol.total": (85, 0),  # 512 "85 SoL-avvikelser"
-    "avvikelser.allvarlighetsgrad.hog": (1, 327),  # 520 "En ... mycket allvarlig"
-    "avvikelser.risk-for-upprepning.hog": (1, 327),  # 520 "risken ... mycket stor"
+    "avvikelser.allvarlighetsgrad.mindre": (1, 327),  # 520 "En ... mindre allvarlig"
+    "avvikelser.risk-for-upprepning.mycket-stor": (1, 327),  # 520 "risken ... mycket stor"
+    "avvikelser.allvarlighetsgrad.mycket-allvarlig": (1, 327),  # 520 "En annan ... mycket"
+    "avvikelser.risk-for-upprepning.liten": (1, 327),  # 520 "liten risk att det sker igen"
     "avvikelser.hsl.enhet.kaptensgatan": (114, 0),  # 532
     "avvikelser.hsl.enhet.badhusgatan": (88, 0),  # 534
     "avvikelser.hsl.kategori.trycksar": (1, 0),  # 532 "1 om trycksår"
@@ -157,14 +160,20 @@ PREVIOUS: dict[str, tuple[int, float]] = {
 }
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """The tiny portal with the report's organisation, process and year, built with its PDF."""
-    root = tmp_path_factory.mktemp("referens-003") / "portal"
+def portal(target: Path) -> Path:
+    """The tiny portal with the report's organisation, process and year."""
+    root = target / "portal"
     shutil.copytree(TINY, root)
     for part in ("roles", "processes", "reports"):
         shutil.copytree(FIXTURE / part, root / part, dirs_exist_ok=True)
     shutil.copy2(FIXTURE / "CODEOWNERS", root / "CODEOWNERS")
+    return root
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The report's year in the tiny portal, built with its PDF."""
+    root = portal(tmp_path_factory.mktemp("referens-003"))
     write_mkdocs_yml(root, nav=False)
     build_site(root, env={"LEDNINGSSYSTEM_PDF": "ja"})
     reports = load_ledningssystem(root).reports
@@ -252,6 +261,37 @@ def test_avvikelser_6_3_and_6_4_on_the_page(built: dict[str, Any]) -> None:
     assert row(built, together, "Mottagna från andra förvaltningar")[1] == "1"
     assert not re.search(r"(?<![\d,]) ?0 %", built["page"])
     assert "Kaptensgatan 90 0 1 23 114" in built["pdf"]
+
+
+def test_recurrence_is_graded_on_its_own_scale(built: dict[str, Any]) -> None:
+    # 520: severity on the report's three steps, recurrence on its four (upprepningsgrader).
+    severity = "Avvikelser per allvarlighetsgrad"
+    assert row(built, severity, "Mycket allvarlig")[1] == "1"
+    recurrence = "Avvikelser per risk för upprepning"
+    labels = [
+        row(built, recurrence, g)[0] for g in ("Mycket liten", "Liten", "Stor", "Mycket stor")
+    ]
+    assert labels == ["Mycket liten", "Liten", "Stor", "Mycket stor"]
+    assert row(built, recurrence, "Mycket stor")[1] == "1"
+    assert "avvikelser.risk-for-upprepning.mindre" not in built["json"]
+
+
+def test_a_grade_outside_its_scale_is_told_with_file_line_and_fix(tmp_path: Path) -> None:
+    root = portal(tmp_path)
+    # "mindre" is a severity grade, not one of upprepningsgrader.
+    edit(root, "2023/avvikelser.csv", "mindre;mycket-stor", "mindre;mindre")
+    assert fixture_errors(root) == [
+        'reports/2023/avvikelser.csv:2 – fältet "risk_för_upprepning": graden "mindre" finns'
+        " inte. Tillåtna värden: mycket-liten, liten, stor, mycket-stor. Se upprepningsgrader"
+        " (annars avvikelsegrader) i reports/config.yml."
+    ]
+
+
+def test_an_import_takes_recurrence_from_its_own_scale(built: dict[str, Any]) -> None:
+    known = known_ids(built["root"])
+    recurrence = ("mycket-liten", "liten", "stor", "mycket-stor", "okänt")
+    assert known.ids("risk_för_upprepning", {}) == recurrence
+    assert known.ids("allvarlighetsgrad", {}) == ("mindre", "mattlig", "mycket-allvarlig", "okänt")
 
 
 def test_lex_sarah_6_6_on_the_page_and_in_the_pdf(built: dict[str, Any]) -> None:
