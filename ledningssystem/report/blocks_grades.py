@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from ledningssystem.report.blocks import NUM, BlockContext, distribution, nothing, trend_chart
+from ledningssystem.report.choice import Choice
 from ledningssystem.report.levels import LEVEL_HEADINGS
 from ledningssystem.report.visuals import Table, render_table
 
 
 def graded_deviations(ctx: BlockContext) -> list[str]:
     """Allvarlighetsgrad, risk för upprepning and samverkan, where the data has them."""
-    grades = [(g.id, g.name) for g in ctx.reports.config.grades]
+    config = ctx.reports.config
     parts = [
         distribution(ctx, f"avvikelser.{prefix}", grades, f"Avvikelser per {title}")
-        for prefix, title in (
-            ("allvarlighetsgrad", "allvarlighetsgrad"),
-            ("risk-for-upprepning", "risk för upprepning"),
+        for prefix, title, grades in (
+            ("allvarlighetsgrad", "allvarlighetsgrad", _pairs(config.grades)),
+            ("risk-for-upprepning", "risk för upprepning", _pairs(config.recurrence_scale)),
         )
         if f"avvikelser.{prefix}.{grades[0][0]}" in ctx.figures
     ]
@@ -38,6 +39,10 @@ def graded_deviations(ctx: BlockContext) -> list[str]:
             )
         )
     return parts
+
+
+def _pairs(scale: tuple[Choice, ...]) -> list[tuple[str, str]]:
+    return [(g.id, g.name) for g in scale]
 
 
 def incidents(ctx: BlockContext) -> str:

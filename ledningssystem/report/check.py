@@ -157,9 +157,9 @@ ROW_RULES: dict[str, tuple[Rule, ...]] = {
         reference(
             "risk_för_upprepning",
             one("recurrence"),
-            ids(lambda c: c.grades),
+            ids(lambda c: c.recurrence_scale),
             "graden",
-            f"avvikelsegrader i {CONFIG}",
+            f"upprepningsgrader (annars avvikelsegrader) i {CONFIG}",
         ),
         reference(
             "motpart",

@@ -193,6 +193,15 @@ class ReportConfig(ContentModel):
         default=DEFAULT_GRADES,
         min_length=1,
     )
+    # Reports grade recurrence on a scale of its own ("mycket liten" … "mycket stor") more
+    # often than not; without one, both columns share avvikelsegrader as before.
+    recurrence_grades: tuple[Choice, ...] | None = sv(
+        "upprepningsgrader",
+        "Egen skala för risk för upprepning, lägst först, t.ex. mycket liten, liten, stor, "
+        "mycket stor; utan den gäller avvikelsegrader även för risk för upprepning.",
+        default=None,
+        min_length=1,
+    )
     partners: tuple[Choice, ...] = sv(
         "samverkan_med",
         "Vilka avvikelser i samverkan skickas till eller kommer från (motpart), t.ex. "
@@ -262,6 +271,11 @@ class ReportConfig(ContentModel):
 
     def deviation_kind(self, kind_id: str) -> DeviationKind | None:
         return next((k for k in self.deviations if k.id == kind_id), None)
+
+    @property
+    def recurrence_scale(self) -> tuple[Choice, ...]:
+        """The scale of risk för upprepning: upprepningsgrader, else avvikelsegrader."""
+        return self.recurrence_grades or self.grades
 
 
 def names(choices: tuple[Choice, ...]) -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ledningssystem.report.breakdown import breakdown
+from ledningssystem.report.choice import Choice
 from ledningssystem.report.config import UNKNOWN_CHOICE, ReportConfig
 from ledningssystem.report.figures import Figure, FigureSet
 from ledningssystem.report.model import DeviationRow
@@ -15,6 +16,10 @@ GRADED = (
     ("allvarlighetsgrad", "severity", "avvikelser med allvarlighetsgrad"),
     ("risk-for-upprepning", "recurrence", "avvikelser med risk för upprepning"),
 )
+SCALES: dict[str, Callable[[ReportConfig], tuple[Choice, ...]]] = {
+    "severity": lambda config: config.grades,
+    "recurrence": lambda config: config.recurrence_scale,
+}
 DIRECTIONS = (
     ("skickad", "skickade", "skickade till"),
     ("mottagen", "mottagna", "mottagna från"),
@@ -30,7 +35,7 @@ def deviation_grades(
             continue  # the export has no such column: no figure, not a zero
         # Where the column is kept, a row without a grade is of unknown grade.
         by_grade = breakdown(rows, _grade_of(attribute), lambda r: r.count)
-        for grade in (*config.grades, UNKNOWN_CHOICE):
+        for grade in (*SCALES[attribute](config), UNKNOWN_CHOICE):
             tally = by_grade.tally(grade.id)
             if tally.known or tally.missing or grade is not UNKNOWN_CHOICE:
                 name = f"avvikelser.{prefix}.{grade.id}"

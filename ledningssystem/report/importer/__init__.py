@@ -82,6 +82,7 @@ def known_ids(root: Path) -> Known:
         sarah_assessments=(*(a.value for a in SarahAssessment), *SARAH_SPELLINGS),
         complaint_kinds=tuple(k.id for k in config.complaints.kinds),
         deviation_grades=tuple(g.id for g in config.grades),
+        recurrence_grades=tuple(g.id for g in config.recurrence_scale),
         partners=tuple(p.id for p in config.partners),
         own_kinds=config.own,
     )

@@ -43,6 +43,7 @@ class Known:
     sarah_assessments: tuple[str, ...] = ()
     complaint_kinds: tuple[str, ...] = ("klagomal", "synpunkt", "forslag", "berom")
     deviation_grades: tuple[str, ...] = ("lag", "medel", "hog")
+    recurrence_grades: tuple[str, ...] | None = None  # upprepningsgrader; else deviation_grades
     partners: tuple[str, ...] = ("regionen",)
     own_kinds: tuple[OwnKind, ...] = ()  # egna_uppgifter, imported by importer/own.py
 
@@ -64,7 +65,7 @@ class Known:
             "kategorier": (*self.complaint_categories, UNKNOWN),
             "slag": (*self.complaint_kinds, UNKNOWN),
             "allvarlighetsgrad": (*self.deviation_grades, UNKNOWN),
-            "risk_för_upprepning": (*self.deviation_grades, UNKNOWN),
+            "risk_för_upprepning": (*(self.recurrence_grades or self.deviation_grades), UNKNOWN),
             "motpart": self.partners,
         }
         return by_name.get(name)
