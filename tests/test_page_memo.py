@@ -79,10 +79,15 @@ def test_an_edit_generates_exactly_the_pages_that_show_it(
     titled = _rebuild(example_root, body, made)
     assert sorted(made) == ["avvikelsehantering", "checklista-avvikelseutredning"]
     assert f"{TITLE} och uppföljning" in _pages(titled)["processer/avvikelsehantering.md"]
-    # A process: its pages, its neighbours in the flow and the rutiner that support it.
+    # A process's prose: its pages and its neighbours' in the flow, no rutin's page.
     _edit(example_root, PROCESS, "\nsyfte: ", "\nsyfte: Nytt syfte. ")
-    _rebuild(example_root, titled, made)
-    assert "avvikelsehantering" in made and "checklista-avvikelseutredning" in made
+    prose = _rebuild(example_root, titled, made)
+    neighbours = {"avvikelsehantering", "lex-sarah", "lex-maria"}
+    assert set(made) == neighbours
+    # Its name: the rutiner that support it show it too.
+    _edit(example_root, PROCESS, "\nnamn: Avvikelsehantering", "\nnamn: Avvikelser och lärande")
+    _rebuild(example_root, prose, made)
+    assert neighbours < set(made) and "checklista-avvikelseutredning" in made
     assert len(made) < len(titled.content.routines) / 2
 
 
@@ -136,9 +141,13 @@ def test_listing_pages_are_made_again_only_when_what_they_show_changes(
     titled = _rebuild(example_root, body, listed)
     owner = titled.content.routines["checklista-avvikelseutredning"].meta.owner
     assert sorted(listed) == [f"roll:{owner}", "rutinindex"]
-    # A process: the index, and the pages of the roles with a letter in it (not the others).
+    # A process's prose is on no listing page but the process index.
     _edit(example_root, PROCESS, "\nsyfte: ", "\nsyfte: Nytt syfte. ")
-    processed = _rebuild(example_root, titled, listed)
+    prose = _rebuild(example_root, titled, listed)
+    assert listed == []
+    # A step's name: the pages of the roles with a letter in it (not the others), the index.
+    _edit(example_root, PROCESS, "namn: Bedöma avvikelsen", "namn: Bedöma och klassa avvikelsen")
+    processed = _rebuild(example_root, prose, listed)
     process = processed.content.processes["avvikelsehantering"]
     named = {process.owner, *(r for step in process.steps for r in step.responsibility)}
     assert sorted(listed) == sorted([*(f"roll:{r}" for r in named), "rutinindex"])
