@@ -71,8 +71,12 @@ def test_preview_files_are_compared_in_memory_and_written_when_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "forhandsvisning"
+    (folder / "rutiner").mkdir(parents=True)
+    (folder / "rutiner/borttagen.md").write_text("# Från en tidigare körning\n", "utf-8")
+    (folder / "rutiner/b.md").write_text("# B\n", "utf-8")  # as an earlier run wrote it
     pages = [Page("rutiner/a.md", "# A\n"), Page("rutiner/b.md", "# B\n")]
-    assert write_preview_pages(pages, folder) == ["rutiner/a.md", "rutiner/b.md"]
+    assert write_preview_pages(pages, folder) == ["rutiner/a.md"]
+    assert sorted(p.name for p in (folder / "rutiner").iterdir()) == ["a.md", "b.md"]
     reads: list[str] = []
     real = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda p: reads.append(p.name) or real(p))
