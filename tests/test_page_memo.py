@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import ledningssystem.website.pages as pages_module
 from ledningssystem.doccontrol.history import Commit, History, Revision
 from ledningssystem.website import build as build_module
 from ledningssystem.website.build import SiteBuild, prepare_build
@@ -237,3 +238,19 @@ def test_document_control_pages_follow_the_outline_and_still_warn_every_build(
     _edit(example_root, RUTIN, f"titel: {TITLE}", f"titel: {TITLE} och uppföljning")
     _rebuild(example_root, body, [])
     assert made == [1, 1, 1, 1] and warned == [1] * 5
+
+
+def test_a_rebuild_expands_the_facts_of_the_pages_made_again_only(
+    example_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expanded: list[str] = []
+    real = pages_module.expand_facts
+    monkeypatch.setattr(
+        pages_module, "expand_facts", lambda text, facts: expanded.append(text) or real(text, facts)
+    )
+    first = prepare_build(example_root, previous=PageMemo())
+    _edit(example_root, RUTIN, "\n## ", "\nEtt nytt stycke.\n\n## ")
+    expanded.clear()
+    again = prepare_build(example_root, previous=first.context.memo)
+    assert len(expanded) == 1 and "Ett nytt stycke." in expanded[0]
+    assert _pages(again) == _pages(prepare_build(example_root))  # as a build from scratch
