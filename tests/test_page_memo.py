@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import ledningssystem.website.pages as pages_module
 from ledningssystem.doccontrol.history import Commit, History, Revision
 from ledningssystem.website import build as build_module
 from ledningssystem.website.build import SiteBuild, prepare_build
@@ -79,10 +80,15 @@ def test_an_edit_generates_exactly_the_pages_that_show_it(
     titled = _rebuild(example_root, body, made)
     assert sorted(made) == ["avvikelsehantering", "checklista-avvikelseutredning"]
     assert f"{TITLE} och uppföljning" in _pages(titled)["processer/avvikelsehantering.md"]
-    # A process: its pages, its neighbours in the flow and the rutiner that support it.
+    # A process's prose: its pages and its neighbours' in the flow, no rutin's page.
     _edit(example_root, PROCESS, "\nsyfte: ", "\nsyfte: Nytt syfte. ")
-    _rebuild(example_root, titled, made)
-    assert "avvikelsehantering" in made and "checklista-avvikelseutredning" in made
+    prose = _rebuild(example_root, titled, made)
+    neighbours = {"avvikelsehantering", "lex-sarah", "lex-maria"}
+    assert set(made) == neighbours
+    # Its name: the rutiner that support it show it too.
+    _edit(example_root, PROCESS, "\nnamn: Avvikelsehantering", "\nnamn: Avvikelser och lärande")
+    _rebuild(example_root, prose, made)
+    assert neighbours < set(made) and "checklista-avvikelseutredning" in made
     assert len(made) < len(titled.content.routines) / 2
 
 
@@ -136,9 +142,13 @@ def test_listing_pages_are_made_again_only_when_what_they_show_changes(
     titled = _rebuild(example_root, body, listed)
     owner = titled.content.routines["checklista-avvikelseutredning"].meta.owner
     assert sorted(listed) == [f"roll:{owner}", "rutinindex"]
-    # A process: the index, and the pages of the roles with a letter in it (not the others).
+    # A process's prose is on no listing page but the process index.
     _edit(example_root, PROCESS, "\nsyfte: ", "\nsyfte: Nytt syfte. ")
-    processed = _rebuild(example_root, titled, listed)
+    prose = _rebuild(example_root, titled, listed)
+    assert listed == []
+    # A step's name: the pages of the roles with a letter in it (not the others), the index.
+    _edit(example_root, PROCESS, "namn: Bedöma avvikelsen", "namn: Bedöma och klassa avvikelsen")
+    processed = _rebuild(example_root, prose, listed)
     process = processed.content.processes["avvikelsehantering"]
     named = {process.owner, *(r for step in process.steps for r in step.responsibility)}
     assert sorted(listed) == sorted([*(f"roll:{r}" for r in named), "rutinindex"])
@@ -228,3 +238,19 @@ def test_document_control_pages_follow_the_outline_and_still_warn_every_build(
     _edit(example_root, RUTIN, f"titel: {TITLE}", f"titel: {TITLE} och uppföljning")
     _rebuild(example_root, body, [])
     assert made == [1, 1, 1, 1] and warned == [1] * 5
+
+
+def test_a_rebuild_expands_the_facts_of_the_pages_made_again_only(
+    example_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expanded: list[str] = []
+    real = pages_module.expand_facts
+    monkeypatch.setattr(
+        pages_module, "expand_facts", lambda text, facts: expanded.append(text) or real(text, facts)
+    )
+    first = prepare_build(example_root, previous=PageMemo())
+    _edit(example_root, RUTIN, "\n## ", "\nEtt nytt stycke.\n\n## ")
+    expanded.clear()
+    again = prepare_build(example_root, previous=first.context.memo)
+    assert len(expanded) == 1 and "Ett nytt stycke." in expanded[0]
+    assert _pages(again) == _pages(prepare_build(example_root))  # as a build from scratch

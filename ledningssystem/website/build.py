@@ -22,6 +22,7 @@ from ledningssystem.website.options import BuildOptions
 from ledningssystem.website.pages import BuildContext, Page, generate_pages
 from ledningssystem.website.pages.memo import (
     PageMemo,
+    listed_digests,
     outline_digest,
     shared_digest,
     source_digests,
@@ -128,7 +129,10 @@ def prepare_build(
     if previous is not None:
         digests = source_digests(Path(root))
         shared = shared_digest(digests, content.today, (directory_urls, chosen))
-        memo = previous.next(digests, shared, outline_digest(digests, shared, history))
+        listed = listed_digests(content.processes.values(), digests)
+        outline = outline_digest(digests, shared, history)
+        listed_outline = outline_digest(digests, shared, history, listed)
+        memo = previous.next(digests, shared, outline, listed, listed_outline)
     context = BuildContext(
         directory_urls=directory_urls,
         history=history,

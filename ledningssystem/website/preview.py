@@ -9,6 +9,8 @@ the Markdown is the same, only the files that did not change are not rendered ag
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,31 +26,52 @@ def write_preview_pages(pages: Iterable[Page], folder: Path) -> list[str]:
 
     Returns the `src` of the pages written, in order.
     """
+    base = str(folder)
+    known = _WRITTEN.get(base)
+    if known is None:  # this process has not written here yet: what lies there is unknown
+        known = _WRITTEN[base] = {}
+        _remove_unknown(base, {page.src for page in pages})
     written: list[str] = []
-    wanted: set[Path] = set()
+    wanted: dict[str, str] = {}
     for page in pages:
-        path = folder / page.src
-        wanted.add(path)
-        if _WRITTEN.get(path) == page.markdown and path.is_file():
+        path = os.path.join(base, page.src)
+        wanted[page.src] = page.markdown
+        if known.get(page.src) == page.markdown and os.path.isfile(path):
             continue  # as this process wrote it (usually the very same remembered page)
-        data = page.markdown.encode("utf-8")
-        if not (path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+        if _differs(path, page.markdown.encode("utf-8")):
             written.append(page.src)
-        _WRITTEN[path] = page.markdown
-    if folder.is_dir():
-        for stale in [p for p in folder.rglob("*") if p.is_file() and p not in wanted]:
-            stale.unlink()
-    for gone in [p for p in _WRITTEN if p not in wanted]:
-        del _WRITTEN[gone]
+    for gone in known.keys() - wanted.keys():
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(os.path.join(base, gone))
+    _WRITTEN[base] = wanted
     return written
 
 
-# What this process last wrote to (or found in) each preview file: a rebuild compares pages
-# in memory instead of reading 2,000 files back. A file changed by anyone else would be
+def _differs(path: str, data: bytes) -> bool:
+    """Write `data` to `path` unless the file holds it already; whether it was written."""
+    try:
+        if os.path.getsize(path) == len(data) and Path(path).read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+    Path(path).write_bytes(data)
+    return True
+
+
+def _remove_unknown(base: str, wanted: set[str]) -> None:
+    """Delete the files in the folder that are no page of this build (left by another run)."""
+    for top, _, names in os.walk(base):
+        for name in names:
+            path = os.path.join(top, name)
+            if os.path.relpath(path, base).replace(os.sep, "/") not in wanted:
+                os.remove(path)
+
+
+# Per preview folder, what this process last wrote to (or found in) each file, by src: a
+# rebuild compares pages in memory instead of reading 2,000 files back, and deletes only the
+# pages that are gone instead of walking the folder. A file changed by anyone else would be
 # rewritten only when its page changes; nobody else writes the preview folder.
-_WRITTEN: dict[Path, str] = {}
+_WRITTEN: dict[str, dict[str, str]] = {}
 
 
 def macro_pages(docs: Path) -> list[str]:

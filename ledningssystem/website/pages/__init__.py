@@ -8,7 +8,7 @@ a CLI command could write them to disk for a build without hooks.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from ledningssystem.core.facts import expand_facts
 from ledningssystem.core.model.content import Ledningssystem
@@ -48,14 +48,33 @@ def generate_pages(content: Ledningssystem, context: BuildContext) -> list[Page]
     generated = [page for generator in generators for page in generator(content, context)]
     # {{ fakta("…") }} in any text shown (descriptions, bodies, summaries) gets its value;
     # every reference was checked when the content was loaded.
-    facts = fact_table(content)
-    generated = [
-        replace(page, markdown=expand_facts(page.markdown, facts))
-        if page.src.endswith(".md")
-        else page
-        for page in generated
-    ]
+    expanded = _EXPANDED if context.memo.enabled else _FactExpansion()
+    generated = expanded.pages(generated, fact_table(content))
     return sorted(generated, key=lambda page: page.src)
+
+
+@dataclass
+class _FactExpansion:
+    """Pages with their facts expanded, remembered by page and facts: a preview rebuild
+    scans only the pages made again (all of them are 60 MB of Markdown at city size)."""
+
+    facts: dict[str, str] = field(default_factory=dict)
+    done: dict[Page, Page] = field(default_factory=dict)
+
+    def pages(self, generated: list[Page], facts: dict[str, str]) -> list[Page]:
+        known = self.done if facts == self.facts else {}
+        found: dict[Page, Page] = {}
+        for page in generated:
+            if page.src.endswith(".md"):
+                found[page] = known.get(page) or replace(
+                    page, markdown=expand_facts(page.markdown, facts)
+                )
+        self.facts, self.done = facts, found  # the latest build's pages only
+        return [found.get(page, page) for page in generated]
+
+
+# The preview's, kept between rebuilds (a one-off build expands every page afresh).
+_EXPANDED = _FactExpansion()
 
 
 __all__ = ["BuildContext", "Page", "generate_pages"]

@@ -11,7 +11,11 @@ found is generated again. Only the entries of the latest build are kept.
 Pages that list documents (roles, the indexes, the legal register, the Ändringslogg, the
 berättelse) show every document's front matter but no rutin's text: they are kept under
 `outline`, the digest of everything but the rutiner's bodies and of the whole history, so
-saving a rutin's text makes them again only when its front matter changed.
+saving a rutin's text makes them again only when its front matter changed. No listing but
+the process index shows a process's prose (syfte, start, slut, kunder, beskrivning, a step's
+beskrivning): the others, the role pages and the rutin pages take each process as `listed`,
+the digest of the process without its prose, so editing a process's text makes again only
+its own pages, its neighbours' and the process index.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ledningssystem.core.file_names import content_paths
+from ledningssystem.core.model.process import Process
 from ledningssystem.core.scan_memo import FoundFile, files_under
 from ledningssystem.doccontrol.history import History
 
@@ -91,21 +96,66 @@ def _file_digests(file: FoundFile, rel: str, known: _Hashed | None) -> _Hashed:
     return _Hashed(stat, at, hashlib.sha256(data).hexdigest(), front)
 
 
-def outline_digest(digests: Mapping[str, str], shared: str, history: History) -> str:
+def outline_digest(
+    digests: Mapping[str, str],
+    shared: str,
+    history: History,
+    listed: Mapping[str, str] | None = None,
+) -> str:
     """The digest of everything but the rutiner's bodies: `shared`, processes, every file
-    beside the rutiner, each rutin's front matter, and the whole Git history."""
-    digest = hashlib.sha256(f"{shared}\0".encode())
+    beside the rutiner, each rutin's front matter, and the whole Git history.
+
+    With `listed` (listed_digests), a process file counts as its process without its prose."""
+    digest = hashlib.sha256(f"{shared}\0{history_digest(history)}\0".encode())
+    listed = listed or {}
     for rel in sorted(digests):
         is_body = rel.startswith("routines/") and rel.endswith(".md")
         if rel.startswith(DOCUMENT_FOLDERS) and not is_body:
-            digest.update(f"{rel}\0{digests[rel]}\0".encode())
+            digest.update(f"{rel}\0{listed.get(rel, digests[rel])}\0".encode())
+    return digest.hexdigest()
+
+
+def history_digest(history: History) -> str:
+    """The digest of the whole Git history, once per history (the outlines share it)."""
+    known = _HISTORY_DIGEST.get(id(history))
+    if known is not None and known[0] is history:
+        return known[1]
     revisions = sorted(
         (path, r.commit.sha, r.blob, r.change, r.path)
         for path, revs in history.revisions.items()
         for r in revs
     )
-    digest.update(repr((history.problem, revisions)).encode())
-    return digest.hexdigest()
+    digest = hashlib.sha256(repr((history.problem, revisions)).encode()).hexdigest()
+    _HISTORY_DIGEST.clear()
+    _HISTORY_DIGEST[id(history)] = (history, digest)
+    return digest
+
+
+_HISTORY_DIGEST: dict[int, tuple[History, str]] = {}
+# A process as listings show it: everything but the prose its own pages alone show.
+_PROSE = {"purpose": True, "start": True, "end": True, "customers": True, "description": True}
+_LISTED_FIELDS = {**_PROSE, "steps": {"__all__": {"description"}}}
+
+
+def listed_digests(processes: Iterable[Process], digests: Mapping[str, str]) -> dict[str, str]:
+    """Process file → the digest of its process without its prose (kept by the file's digest:
+    a save dumps only the process it changed)."""
+    found: dict[tuple[str, str], str] = {}
+    for process in processes:
+        file = process.origin.file
+        key = (file, digests.get(file, ""))
+        found[key] = _LISTED.get(key) or _listed_digest(process)
+    _LISTED.clear()
+    _LISTED.update(found)
+    return {file: digest for (file, _), digest in found.items()}
+
+
+def _listed_digest(process: Process) -> str:
+    dumped = process.model_dump(mode="json", exclude=_LISTED_FIELDS)  # type: ignore[arg-type]
+    return hashlib.sha256(repr(dumped).encode()).hexdigest()
+
+
+_LISTED: dict[tuple[str, str], str] = {}
 
 
 def shared_digest(digests: Mapping[str, str], today: dt.date, options: Hashable) -> str:
@@ -127,6 +177,9 @@ class PageMemo:
     digests: Mapping[str, str] = field(default_factory=dict)
     shared: str = ""
     outline: str = ""  # outline_digest: the key of the pages that list documents
+    # Process file → its digest without prose (listed_digests), and the outline made of those.
+    listed: Mapping[str, str] = field(default_factory=dict)
+    listed_outline: str = ""
     previous: dict[Hashable, object] = field(default_factory=dict)
     current: dict[Hashable, object] = field(default_factory=dict)
 
@@ -137,6 +190,10 @@ class PageMemo:
     def files(self, paths: Iterable[str]) -> tuple[tuple[str, str], ...]:
         """(path, digest) of `paths`: part of the key of a page that shows those documents."""
         return tuple((p, self.digests.get(p, "")) for p in sorted(set(paths)))
+
+    def listed_files(self, paths: Iterable[str]) -> tuple[tuple[str, str], ...]:
+        """As `files`, but a process counts without its prose: for pages that list it."""
+        return tuple((p, self.listed.get(p) or self.digests.get(p, "")) for p in sorted(set(paths)))
 
     def page(self, key: Callable[[], Hashable], make: Callable[[], T]) -> T:
         """The remembered result of `make` under `key()`, or `make()` remembered from now on."""
@@ -150,12 +207,26 @@ class PageMemo:
         return found  # type: ignore[return-value]
 
     def listing(self, name: str, make: Callable[[], T], *inputs: Hashable) -> T:
-        """The pages `make` returns from the outline alone (and `inputs`), kept under `name`."""
-        return self.page(lambda: ("outline", name, self.outline, inputs), make)
+        """The pages `make` returns from the outline alone (and `inputs`), kept under `name`:
+        pages that show no process's prose (syfte, start, slut, kunder, beskrivning)."""
+        return self.page(lambda: ("outline", name, self.listed_outline, inputs), make)
 
-    def next(self, digests: Mapping[str, str], shared: str, outline: str = "") -> PageMemo:
+    def listing_with_prose(self, name: str, make: Callable[[], T]) -> T:
+        """As `listing`, for a page that shows processes' prose too (the process index)."""
+        return self.page(lambda: ("outline+prosa", name, self.outline), make)
+
+    def next(
+        self,
+        digests: Mapping[str, str],
+        shared: str,
+        outline: str = "",
+        listed: Mapping[str, str] | None = None,
+        listed_outline: str = "",
+    ) -> PageMemo:
         """The memo of the next build: this build's pages, looked up under new digests."""
-        return PageMemo(digests, shared, outline, previous=self.current)
+        return PageMemo(
+            digests, shared, outline, listed or {}, listed_outline or outline, self.current
+        )
 
 
 def history_key(history: History, path: str) -> Hashable:

@@ -37,7 +37,8 @@ def pages(content: Ledningssystem, context: BuildContext) -> Iterator[Page]:
             partial(_process_key, context, shown, process),
             partial(_process_pages, content, context, process),
         )
-    yield context.memo.listing("processindex", partial(_index, content, context))
+    # The index shows each process's syfte: its key has the processes' prose too.
+    yield context.memo.listing_with_prose("processindex", partial(_index, content, context))
 
 
 def _index(content: Ledningssystem, context: BuildContext) -> Page:

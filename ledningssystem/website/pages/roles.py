@@ -37,7 +37,8 @@ def role_document_page(content: Ledningssystem, context: BuildContext, role: Rol
 
 
 def _role_key(context: BuildContext, shown: dict[str, set[str]], role: Role) -> Hashable:
-    return ("roll", role.id, context.memo.files(shown.get(role.id, set())))
+    # Names, steps and letters of processes, never their prose: listed digests.
+    return ("roll", role.id, context.memo.listed_files(shown.get(role.id, set())))
 
 
 def _documents_shown(content: Ledningssystem) -> dict[str, set[str]]:

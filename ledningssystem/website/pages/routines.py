@@ -61,7 +61,9 @@ def _routine_key(content: Ledningssystem, context: BuildContext, doc: RoutineDoc
     """What a rutin page shows besides shared content: itself, its processes, its history."""
     file = doc.meta.origin.file
     processes = [content.processes[t.partition("/")[0]].origin.file for t in doc.meta.supports]
-    return ("rutin", context.memo.files([file, *processes]), history_key(context.history, file))
+    # Of its processes the page shows names and steps (listed digests), never their prose.
+    shown = (*context.memo.files([file]), *context.memo.listed_files(processes))
+    return ("rutin", shown, history_key(context.history, file))
 
 
 def _support_link(content: Ledningssystem, target: str) -> tuple[str, str, str]:
