@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import os
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -43,6 +44,22 @@ def test_a_kept_pdf_starts_no_worker(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(jobs.multiprocessing, "get_context", lambda _m: pytest.fail("arbetare"))
     jobs.PdfJobs([(PATH, html)], cache, workers=2).write(tmp_path / "second")
     assert (tmp_path / "second" / PATH).read_bytes() == (tmp_path / "first" / PATH).read_bytes()
+
+
+def test_a_damaged_kept_pdf_is_rendered_again_and_a_read_stamps_it(tmp_path: Path) -> None:
+    # A cut-off entry (a cache copied or restored by hand) is never published: it is rendered
+    # again. Reading a whole entry stamps it as used, so pruning after a build keeps it.
+    html, cache = _html(), tmp_path / "cache"
+    jobs.PdfJobs([(PATH, html)], cache, workers=1).write(tmp_path / "first")
+    (entry,) = cache.iterdir()
+    whole = entry.read_bytes()
+    entry.write_bytes(whole[: len(whole) // 2])
+    assert read_cached(html, cache) is None
+    jobs.PdfJobs([(PATH, html)], cache, workers=1).write(tmp_path / "second")
+    assert (tmp_path / "second" / PATH).read_bytes() == whole
+    os.utime(entry, (1, 1))
+    assert read_cached(html, cache) == whole
+    assert entry.stat().st_mtime > 1
 
 
 def test_a_failed_build_stops_its_workers(tmp_path: Path) -> None:

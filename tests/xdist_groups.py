@@ -37,6 +37,8 @@ SLOW_FIRST = (
     "tests/browser/test_public_pages.py",
     "tests/test_file_loaders_fuzz.py",
     "tests/test_preview.py",
+    "tests/test_build_caches.py",  # added since, by their own timing: about 17 and 4 builds
+    "tests/test_referens_003.py",
 )
 GROUPED_DISTRIBUTIONS = {"loadgroup", "loadscope", "loadfile"}
 

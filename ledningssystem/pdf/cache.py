@@ -6,25 +6,26 @@ change. render_pdf is deterministic (the same document gives the same bytes, tes
 key is what the bytes follow from: the print HTML, the stylesheets and fonts it loads (this
 package's files), and the versions of WeasyPrint, pydyf and Pango. Any change gives a new key,
 never a stale PDF. Print HTML that would load other files (an image, a stylesheet) is rendered
-without the cache, since the key could not follow them. Entries are written atomically, so a
-build stopped halfway leaves no broken entry; an entry that cannot be read is rendered again.
+without the cache, since the key could not follow them. Entries are written atomically, stamped
+on use and pruned after a good build like the other caches (core.cache_files); an entry that
+cannot be read, or is not a whole PDF, is rendered again.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import pydyf
 
+from ledningssystem.core.cache_files import read_entry, write_entry
 from ledningssystem.pdf.document import PdfDocument
 from ledningssystem.pdf.engine import PACKAGE_DIR, import_weasyprint, render_html, render_pdf
 
 PDF_CACHE_FOLDER = ".cache/pdf"  # gitignored; safe to delete at any time
+_PDF_END = b"%%EOF"  # the last line of every whole PDF file
 # References to files in the HTML (src=, url(), <link>), except inline data: URIs.
 _FILE_REFERENCE = re.compile(r"""(?:\bsrc\s*=\s*["']?|url\(\s*["']?|<link\b)(?!data:)""", re.I)
 
@@ -43,19 +44,17 @@ def cached_pdf(doc: PdfDocument, folder: Path | None) -> bytes:
 def read_cached(html: str, folder: Path | None) -> bytes | None:
     """The PDF of print HTML `html` kept in `folder`, or None (not kept, or not cacheable)."""
     path = _entry(html, folder)
-    if path is None:
-        return None
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
+    data = None if path is None else read_entry(path)
+    if data is None or not data.rstrip().endswith(_PDF_END):
+        return None  # not kept, not cacheable, or damaged (a copied or restored cache)
+    return data
 
 
 def store(html: str, pdf: bytes, folder: Path | None) -> None:
     """Keep `pdf`, rendered from `html`, in `folder` for the next build (when cacheable)."""
     path = _entry(html, folder)
     if path is not None:
-        _store(path, pdf)
+        write_entry(path, pdf)
 
 
 def _entry(html: str, folder: Path | None) -> Path | None:
@@ -84,14 +83,3 @@ def _engine_fingerprint() -> str:
     for file in files:
         parts.append(f"{file.name} {hashlib.sha256(file.read_bytes()).hexdigest()}")
     return "\n".join(parts)
-
-
-def _store(path: Path, pdf: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            out.write(pdf)
-        os.replace(temporary, path)
-    except OSError:
-        pass  # a read-only or full disk: the PDF is still written to the site, only not kept
