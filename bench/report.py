@@ -59,6 +59,24 @@ def unmeasured(results: dict[str, Any], required: tuple[str, ...]) -> list[str]:
     return [key for key in required if results.get(key) is None]
 
 
+def table(results: dict[str, Any]) -> str:
+    """Every row's figure beside its target: OK, MISSAT, or EJ MÄTT when it is missing."""
+    lines = [f"{'mått':52} {'värde':>14}  mål"]
+    for label, key, unit in ROWS:
+        if isinstance(key, tuple):
+            value = " / ".join(str(results.get(k, "–")) for k in key)
+            lines.append(f"{label:52} {value:>14}")
+            continue
+        figure = results.get(key)
+        target = TARGETS.get(key)
+        verdict = ""
+        if target and figure is not None:
+            verdict = f"{target[0]} {target[1]} {'OK' if _met(figure, *target) else 'MISSAT'}"
+        shown = "EJ MÄTT" if figure is None else figure
+        lines.append(f"{label:52} {shown:>12} {unit:2}  {verdict}")
+    return "\n".join(lines)
+
+
 def failures(results: dict[str, Any], required: tuple[str, ...]) -> list[str]:
     """A Swedish line for each figure that missed its target or could not be measured."""
     missing = unmeasured(results, required)
