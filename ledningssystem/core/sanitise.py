@@ -75,15 +75,23 @@ def _keep_attribute(tag: str, name: str, value: str) -> str | None:
     return value
 
 
+# A resource attribute as an HTML parser would read it: any case, "=" after optional space.
+_RESOURCE_ATTRIBUTE = re.compile(r"(?:src|srcset|poster|data)\s*=", re.IGNORECASE)
+
+
 def sanitise_html(html: str) -> str:
     """`html` with everything outside the allow-list removed."""
+    # nh3 calls the filter from Rust for every attribute (a process map has thousands): a
+    # third of the sanitiser's time at city size. It changes only resource attributes, so
+    # HTML that has none is cleaned without it, to the same result.
+    needs_filter = _RESOURCE_ATTRIBUTE.search(html) is not None
     return nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
         attributes=ALLOWED_ATTRIBUTES,
         generic_attribute_prefixes=_PREFIXES,
         url_schemes=_URL_SCHEMES,
-        attribute_filter=_keep_attribute,
+        attribute_filter=_keep_attribute if needs_filter else None,
         filter_style_properties=_STYLE_PROPERTIES,
         link_rel=None,
         strip_comments=False,
