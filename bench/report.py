@@ -31,6 +31,7 @@ ROWS = [
     ("berättelseår / incheckningar / PDF:er", ("bench_report_years", "bench_history_commits",
                                                 "bench_pdfs"), ""),
     ("check (kall)", "check_s", "s"),
+    ("check (kall), CPU-tid", "check_cpu_s", "s"),
     ("check (varm)", "check_warm_s", "s"),
     ("check (varm), CPU-tid", "check_warm_cpu_s", "s"),
     ("make build", "build_s", "s"),

@@ -112,6 +112,7 @@ def measure_size(work: Path, scale: float, results: dict[str, Any], key: str) ->
     cold_check = median(RUNS, lambda _: check(root, cold=True))
     warm_check = median(RUNS, lambda _: check(root))
     results[f"{key}_check_s"] = round(cold_check.seconds, 2)
+    results[f"{key}_check_cpu_s"] = round(cold_check.cpu_seconds, 2)
     results[f"{key}_check_warm_s"] = round(warm_check.seconds, 2)
     results[f"{key}_check_warm_cpu_s"] = round(warm_check.cpu_seconds, 2)
     print(
