@@ -68,9 +68,10 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def median_page_kb(site: Path, pattern: str) -> float:
+def median_page_kb(site: Path, pattern: str) -> float | None:
+    """The median size of the pages matching `pattern`; None (unmeasured, never 0) for none."""
     sizes = [p.stat().st_size for p in site.glob(pattern)]
-    return round(statistics.median(sizes) / 1024, 1) if sizes else 0.0
+    return round(statistics.median(sizes) / 1024, 1) if sizes else None
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
