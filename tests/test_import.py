@@ -204,7 +204,7 @@ BAD_EXPORTS = [
         False,
         [
             'export.csv:3 – fältet "kategori": värdet "Läkemedel" finns inte i mappningen '
-            "(kategori) (och på 1 rader till). Lägg till det under värden › kategori i "
+            "(kategori) (och på 1 rad till). Lägg till det under värden › kategori i "
             'mappningen, t.ex. "Läkemedel": lakemedel, eller ~ om raden inte ska räknas. '
             "Tillåtna id: lakemedel, fall, trycksar, informationsoverforing, ovrigt, okänt.",
         ],
@@ -356,7 +356,8 @@ def test_old_excel_and_unreadable_dates_are_reported(tmp_path: Path) -> None:
         convert(table, identity(ImportKind.COMPLAINTS, table.header), _known(), 2025)
     assert [e.format() for e in caught.value.errors] == [
         'export.csv:2 – fältet "datum": datumet går inte att läsa. '
-        "Skriv datum som ÅÅÅÅ-MM-DD eller DD/MM/ÅÅÅÅ."
+        "Skriv ÅÅÅÅ-MM-DD eller DD/MM/ÅÅÅÅ, ÅÅÅÅ-MM om bara månaden är känd (t.ex. 2025-03 "
+        "eller mars 2025)."
     ]
 
 

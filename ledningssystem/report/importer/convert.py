@@ -17,9 +17,9 @@ from ledningssystem.report.importer.cells import (
     RowContext,
     count_cell,
     date_cell,
-    parse_date,
 )
 from ledningssystem.report.importer.conditions import condition_columns, row_cells
+from ledningssystem.report.importer.dates import date_problem, read_date
 from ledningssystem.report.importer.known import CHOICES, OPTIONAL_IDS, UNKNOWN, Known, spelled_id
 from ledningssystem.report.importer.mapping import (
     COUNT_FIELDS,
@@ -135,15 +135,9 @@ def outside_year(
 ) -> str:
     if value is None:
         return ""
-    date = parse_date(value)
-    column = mapping.columns.get("datum", "datum")
+    date = read_date(value)  # a month alone tells the year too
     if date is None:
-        problems.add(
-            row,
-            column,
-            "datumet går inte att läsa",
-            "Skriv datum som ÅÅÅÅ-MM-DD eller DD/MM/ÅÅÅÅ.",
-        )
+        problems.add(row, mapping.columns.get("datum", "datum"), *date_problem(value, False))
         return ""
     return "" if date.year == year else f"datumet ligger inte i {year}"
 
