@@ -212,10 +212,11 @@ BAD_EXPORTS = [
     ),
     pytest.param(
         "klagomal",
-        "\n".join(_lifecare_lines()).encode("utf-16"),
+        "\n".join(_lifecare_lines()).encode("utf-16-le"),  # UTF-16 without its BOM
         True,
         [
-            "export.csv:1: teckenkodningen går inte att läsa (varken UTF-8 eller Windows-1252). "
+            "export.csv:1: teckenkodningen går inte att läsa (varken UTF-8, UTF-16 eller "
+            "Windows-1252). "
             'Spara om exporten från Excel som "CSV UTF-8 (kommaavgränsad)" eller som xlsx.',
         ],
         id="unreadable-encoding",

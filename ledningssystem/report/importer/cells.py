@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 
 from ledningssystem.core.errors import ContentError
@@ -22,17 +22,18 @@ class Problems:
     def __init__(self, file: str) -> None:
         self.file = file
         self.first: dict[tuple[str, str], tuple[int, str]] = {}
-        self.count: Counter[tuple[str, str]] = Counter()
+        # Rows, not additions: one column mapped to two fields (datum and inkom) is one row.
+        self.rows: dict[tuple[str, str], set[int]] = defaultdict(set)
 
     def add(self, row: int, column: str, message: str, hint: str = "") -> None:
         key = (column, message)
         self.first.setdefault(key, (row, hint))
-        self.count[key] += 1
+        self.rows[key].add(row)
 
     def errors(self) -> list[ContentError]:
         found = []
         for (column, message), (row, hint) in self.first.items():
-            more = self.count[(column, message)] - 1
+            more = len(self.rows[(column, message)]) - 1
             extra = f" (och på {more} {'rad' if more == 1 else 'rader'} till)" if more else ""
             found.append(ContentError(self.file, row, column, message + extra, hint))
         return found

@@ -18,6 +18,7 @@ from ledningssystem.report.importer.cells import (
     count_cell,
     date_cell,
 )
+from ledningssystem.report.importer.cleaning import HTML_HINT, html_tag
 from ledningssystem.report.importer.conditions import condition_columns, row_cells
 from ledningssystem.report.importer.dates import date_problem, read_date
 from ledningssystem.report.importer.known import CHOICES, OPTIONAL_IDS, UNKNOWN, Known, spelled_id
@@ -172,7 +173,7 @@ def _event(
         elif name in YES_NO_FIELDS:
             event[name] = _yes_no(name, raw[name], column, mapping, context)
         elif name in TEXT_FIELDS:
-            event[name] = raw[name].strip()
+            event[name] = _text(raw[name], column, context)
         elif name in DATE_FIELDS:
             event[name] = date_cell(raw[name], column, row, problems)
         elif name in {"bedömning", *OPTIONAL_IDS} and not raw[name].strip():
@@ -185,6 +186,14 @@ def _event(
                 return None, _skip_reason(raw[name], column)
             event[name] = value
     return event, ""
+
+
+def _text(value: str, column: str, context: RowContext) -> str:
+    """Free text copied as it is, but never HTML pasted from a web form or Word."""
+    if tag := html_tag(value):
+        message = f'cellen innehåller HTML-kod ("{tag}")'
+        context.problems.add(context.number, column, message, HTML_HINT)
+    return value.strip()
 
 
 def _skip_reason(value: str, column: str) -> str:
