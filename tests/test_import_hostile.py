@@ -10,13 +10,21 @@ is never written or shown.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from ledningssystem.core.privacy import contains_personal_number
 from ledningssystem.core.yaml_lines import parse_yaml
+from ledningssystem.report.importer.dates import read_date
+from ledningssystem.report.importer.mapping import ImportKind
+from ledningssystem.report.importer.writing import data_text
+from ledningssystem.report.month_date import MonthDate
 from tests.conftest import REPO, copy_example, run_cli
 
 FIXTURES = REPO / "tests" / "fixtures" / "hostile" / "import"
@@ -124,3 +132,24 @@ def test_free_text_yaml_would_misread_is_written_in_quotes(portal: Path) -> None
         "yes",
     ]
     assert run_cli(portal, "check").returncode == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40))
+def test_any_free_text_is_written_so_that_it_reads_back(text: str) -> None:
+    """Whatever an export's free text is (control characters are refused when it is read),
+    the YAML data file gives back exactly that text (cells are read stripped; an empty
+    one is left out of the file)."""
+    text = text.strip()
+    assume(text)
+    row = {"id": "LM-1", "enhet": "hemsjukvard", "händelse": text}
+    data, _ = parse_yaml(data_text(ImportKind.MARIA, [row], ".yml"))
+    assert data["händelser"][0]["händelse"] == text
+
+
+@given(st.text(alphabet="0123456789-/. –majrsokt", max_size=14))
+def test_a_date_cell_is_a_day_a_month_or_none(cell: str) -> None:
+    found = read_date(cell)
+    assert found is None or isinstance(found, dt.date)
+    if isinstance(found, MonthDate):
+        assert re.fullmatch(r"\d{4}-\d{2}", found.isoformat())
