@@ -11,8 +11,10 @@ import re
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
 from ledningssystem.report.importer.dates import read_date
+from ledningssystem.report.importer.reading import read_table
 from ledningssystem.report.month_date import MonthDate
 from tests.conftest import REPO, copy_example, run_cli
 from tests.test_import_fields import run_import, without_note
@@ -140,4 +142,25 @@ def test_unreadable_months_and_excel_serials_say_how_to_fix_them(portal: Path) -
         # The datum column decides the year a row is counted in: okänt is no answer there.
         'export.csv:4 – fältet "datum": ' + serial.format("", 45731, "2025-03-15"),
         'export.csv:5 – fältet "datum": ' + unreadable.format(""),
+    ]
+
+
+def test_an_excel_cell_formatted_as_a_month_is_a_month(tmp_path: Path) -> None:
+    """Excel keeps "mar-25" as 2025-03-01 with a format that shows no day: it is read as
+    2025-03, while a cell formatted with its day keeps the day."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["id", "enhet", "inkom", "utredning_avslutad"])
+    sheet.append(["lm-1", "hemsjukvard", dt.datetime(2025, 3, 1), dt.datetime(2025, 4, 1)])
+    sheet.append(["lm-2", "hemsjukvard", dt.datetime(2025, 5, 1), dt.datetime(2025, 6, 1)])
+    sheet["C2"].number_format = "mmm-yy"
+    sheet["D2"].number_format = "[$-41D]mmmm yyyy;@"
+    sheet["C3"].number_format = "yyyy-mm-dd"
+    sheet["D3"].number_format = '"den "d mmmm yyyy'
+    export = tmp_path / "export.xlsx"
+    book.save(export)
+    table = read_table(export, "export.xlsx")
+    assert [cells[2:] for _, cells in table.rows] == [
+        ("2025-03", "2025-04"),
+        ("2025-05-01", "2025-06-01"),
     ]

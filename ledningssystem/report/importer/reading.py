@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -218,8 +219,11 @@ def _xlsx_lines(data: bytes, file: str, sheet: str) -> tuple[list, str]:
                 "blad",
             )
         worksheet = book[sheet] if sheet else book.worksheets[0]
-        rows = worksheet.iter_rows(values_only=True)
-        lines = [(n, tuple(_cell_text(v) for v in row)) for n, row in enumerate(rows, start=1)]
+        rows = worksheet.iter_rows()
+        lines = [
+            (n, tuple(_cell_text(c.value, getattr(c, "number_format", "")) for c in row))
+            for n, row in enumerate(rows, start=1)
+        ]
         return lines, f"Excel, bladet {worksheet.title}"
     except ContentErrors:
         raise
@@ -229,11 +233,13 @@ def _xlsx_lines(data: bytes, file: str, sheet: str) -> tuple[list, str]:
         book.close()
 
 
-def _cell_text(value: Any) -> str:
+def _cell_text(value: Any, number_format: str = "") -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nej"
+    if isinstance(value, dt.date) and _month_only(number_format):
+        return f"{value.year:04d}-{value.month:02d}"  # Excel keeps a month as its first day
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
@@ -241,6 +247,15 @@ def _cell_text(value: Any) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else str(value).replace(".", ",")
     return str(value).strip()
+
+
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
+
+
+def _month_only(number_format: str) -> bool:
+    """An Excel date format that shows no day (mmm-yy, yyyy-mm, mmmm yyyy): a month."""
+    shown = _FORMAT_LITERALS.sub("", number_format or "").casefold()
+    return "m" in shown and "y" in shown and "d" not in shown
 
 
 def _fail(file: str, line: int | None, message: str, hint: str = "", field: str = "") -> Any:
