@@ -153,3 +153,25 @@ def test_a_date_cell_is_a_day_a_month_or_none(cell: str) -> None:
     assert found is None or isinstance(found, dt.date)
     if isinstance(found, MonthDate):
         assert re.fullmatch(r"\d{4}-\d{2}", found.isoformat())
+
+
+@pytest.mark.parametrize(
+    "typed", ["19121212 - 1212", "1912-12-12-1212", "121212 – 1212", "19121212\u00a0-\u00a01212"]
+)
+def test_a_personnummer_typed_with_spaces_or_dashes_stops_the_import(
+    portal: Path, typed: str
+) -> None:
+    export = (FIXTURES / "html-cell.csv").read_text(encoding="utf-8").splitlines()[0]
+    (portal / "export.csv").write_text(
+        f"{export}\nLM-1;2025-02-14;HSE Hemsjukvård;Gäller {typed};2025-04-02;Anmäld;Skickad\n",
+        encoding="utf-8",
+    )
+    args = ["import", "lex-maria", "export.csv", "--year", "2025", "--force"]
+    result = run_cli(portal, *args, "--mapping", MAPPING)
+    assert result.returncode == 1
+    assert errors(result.stderr) == [
+        'export.csv:2 – fältet "Kort beskrivning": cellen innehåller något som ser ut som ett '
+        "personnummer eller samordningsnummer; inget har skrivits. Ta bort personuppgifterna ur "
+        "exporten (eller hela kolumnen) och importera igen."
+    ]
+    assert "1212" not in result.stdout + result.stderr

@@ -156,3 +156,25 @@ def test_a_broken_own_kind_is_told_once_and_nothing_is_written(portal: Path) -> 
         'namn": fältet saknas. Lägg till det. Namnet som visas, t.ex. Bemötande.',
     ]
     assert target.read_bytes() == before
+
+
+def test_a_personnummer_in_any_cell_stops_an_own_kind_import(portal: Path) -> None:
+    """As for the built-in kinds: also a column the mapping does not use, never shown."""
+    export = portal / "export.csv"
+    export.write_text(
+        "Enhet;Instans;Utfall;Anteckning\n"
+        "ekonomiskt-bistand;kammarratt;faststallt;\n"
+        "ekonomiskt-bistand;kammarratt;faststallt;Gäller 19121212-1212\n",
+        encoding="utf-8",
+    )
+    target = portal / "reports" / "2025" / "domar.csv"
+    before = target.read_bytes()
+    result = run_cli(portal, "import", "domar", "export.csv", "--year", "2025", "--force")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1].strip() == (
+        'export.csv:3 – fältet "Anteckning": cellen innehåller något som ser ut som ett '
+        "personnummer eller samordningsnummer; inget har skrivits. Ta bort personuppgifterna ur "
+        "exporten (eller hela kolumnen) och importera igen."
+    )
+    assert "1212" not in result.stdout + result.stderr
+    assert target.read_bytes() == before

@@ -11,14 +11,13 @@ from dataclasses import dataclass, field
 
 from ledningssystem.core.errors import ContentError, ContentErrors
 from ledningssystem.core.messages import did_you_mean
-from ledningssystem.core.privacy import contains_personal_number
 from ledningssystem.report.importer.cells import (
     Problems,
     RowContext,
     count_cell,
     date_cell,
 )
-from ledningssystem.report.importer.cleaning import HTML_HINT, html_tag
+from ledningssystem.report.importer.cleaning import HTML_HINT, html_tag, looks_private
 from ledningssystem.report.importer.conditions import condition_columns, row_cells
 from ledningssystem.report.importer.dates import date_problem, read_date
 from ledningssystem.report.importer.known import CHOICES, OPTIONAL_IDS, UNKNOWN, Known, spelled_id
@@ -54,19 +53,13 @@ class Converted:
 
 def convert(table: Table, mapping: Mapping, known: Known, year: int) -> Converted:
     """The events of the export that belong to `year`; raises ContentErrors on any problem."""
-    problems = Problems(table.file)
-    for index, name in enumerate(table.header):
-        if contains_personal_number(name):  # named by position: the header itself is private
-            problems.add(table.header_row, f"kolumn {index + 1}", _PRIVATE, _PRIVATE_HINT)
-    if problems.first:
-        raise ContentErrors(problems.errors())
+    refuse_private_header(table)
     columns = column_indexes(table, mapping)
+    problems = Problems(table.file)
+    private = private_rows(table, problems)
     result = Converted()
     for number, cells in table.rows:
-        private = [table.header[i] for i, c in enumerate(cells) if contains_personal_number(c)]
-        for column in private:
-            problems.add(number, column, _PRIVATE, _PRIVATE_HINT)
-        if private:
+        if number in private:
             continue  # its values are not shown in any other message
         raw = {name: cells[i] for name, i in columns.items()}
         raw.update(mapping.fixed)
@@ -83,6 +76,27 @@ def convert(table: Table, mapping: Mapping, known: Known, year: int) -> Converte
     if problems.first:
         raise ContentErrors(problems.errors())
     return result
+
+
+def refuse_private_header(table: Table) -> None:
+    """Stops at once when a column's name holds a personnummer (named by its position)."""
+    problems = Problems(table.file)
+    for index, name in enumerate(table.header):
+        if looks_private(name):
+            problems.add(table.header_row, f"kolumn {index + 1}", _PRIVATE, _PRIVATE_HINT)
+    if problems.first:
+        raise ContentErrors(problems.errors())
+
+
+def private_rows(table: Table, problems: Problems) -> frozenset[int]:
+    """The rows with a cell, used or not, that holds a personnummer; each one in `problems`."""
+    rows = set()
+    for number, cells in table.rows:
+        for index, cell in enumerate(cells):
+            if looks_private(cell):
+                problems.add(number, table.header[index], _PRIVATE, _PRIVATE_HINT)
+                rows.add(number)
+    return frozenset(rows)
 
 
 def column_indexes(table: Table, mapping: Mapping) -> dict[str, int]:

@@ -16,7 +16,13 @@ from ledningssystem.core.messages import did_you_mean
 from ledningssystem.core.yaml_lines import LineMap
 from ledningssystem.report.importer.cells import Problems, RowContext, count_cell
 from ledningssystem.report.importer.conditions import row_cells
-from ledningssystem.report.importer.convert import Converted, column_indexes, outside_year
+from ledningssystem.report.importer.convert import (
+    Converted,
+    column_indexes,
+    outside_year,
+    private_rows,
+    refuse_private_header,
+)
 from ledningssystem.report.importer.known import UNKNOWN, Known
 from ledningssystem.report.importer.mapping import Mapping
 from ledningssystem.report.importer.reading import Table
@@ -83,10 +89,14 @@ def convert_own(
     table: Table, mapping: Mapping, kind: OwnKind, known: Known, year: int
 ) -> Converted:
     """The export's rows of `year` as events; raises ContentErrors with every problem."""
-    problems = Problems(table.file)
+    refuse_private_header(table)
     columns = column_indexes(table, mapping)
+    problems = Problems(table.file)
+    private = private_rows(table, problems)
     result = Converted()
     for number, cells in table.rows:
+        if number in private:
+            continue  # its values are not shown in any other message
         raw = {name: cells[i] for name, i in columns.items()} | mapping.fixed
         reason = outside_year(raw.get("datum"), year, number, problems, mapping)
         if not reason:
