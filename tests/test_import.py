@@ -204,7 +204,7 @@ BAD_EXPORTS = [
         False,
         [
             'export.csv:3 – fältet "kategori": värdet "Läkemedel" finns inte i mappningen '
-            "(kategori) (och på 1 rader till). Lägg till det under värden › kategori i "
+            "(kategori) (och på 1 rad till). Lägg till det under värden › kategori i "
             'mappningen, t.ex. "Läkemedel": lakemedel, eller ~ om raden inte ska räknas. '
             "Tillåtna id: lakemedel, fall, trycksar, informationsoverforing, ovrigt, okänt.",
         ],
@@ -212,10 +212,11 @@ BAD_EXPORTS = [
     ),
     pytest.param(
         "klagomal",
-        "\n".join(_lifecare_lines()).encode("utf-16"),
+        "\n".join(_lifecare_lines()).encode("utf-16-le"),  # UTF-16 without its BOM
         True,
         [
-            "export.csv:1: teckenkodningen går inte att läsa (varken UTF-8 eller Windows-1252). "
+            "export.csv:1: teckenkodningen går inte att läsa (varken UTF-8, UTF-16 eller "
+            "Windows-1252). "
             'Spara om exporten från Excel som "CSV UTF-8 (kommaavgränsad)" eller som xlsx.',
         ],
         id="unreadable-encoding",
@@ -356,7 +357,8 @@ def test_old_excel_and_unreadable_dates_are_reported(tmp_path: Path) -> None:
         convert(table, identity(ImportKind.COMPLAINTS, table.header), _known(), 2025)
     assert [e.format() for e in caught.value.errors] == [
         'export.csv:2 – fältet "datum": datumet går inte att läsa. '
-        "Skriv datum som ÅÅÅÅ-MM-DD eller DD/MM/ÅÅÅÅ."
+        "Skriv ÅÅÅÅ-MM-DD eller DD/MM/ÅÅÅÅ, ÅÅÅÅ-MM om bara månaden är känd (t.ex. 2025-03 "
+        "eller mars 2025)."
     ]
 
 

@@ -69,9 +69,11 @@ def test_a_mapping_field_the_kind_lacks_and_a_value_it_lacks(portal: Path) -> No
     with pytest.raises(ContentErrors) as caught:
         import_export(portal, kind, export, 2025, known_ids(portal), mapping, force=True)
     assert [e.format() for e in caught.value.errors] == [
-        'mappning.yml – fältet "kolumner": "domstol" är inget fält för domar; fälten är enhet, '
+        'mappning.yml:3 – fältet "kolumner": ange kolumn eller fast värde för instans, utfall. '
+        "Skriv kolumnens namn i exporten under kolumner (t.ex. instans: Instans) eller ett "
+        "värde för alla rader under fasta_värden.",
+        'mappning.yml:5 – fältet "kolumner": "domstol" är inget fält för domar. Fälten är enhet, '
         "instans, utfall, antal, datum.",
-        'mappning.yml – fältet "kolumner": ange kolumn eller fast värde för instans, utfall.',
     ]
     mapping.write_text(
         "namn: Test\ntyp: domar\nkolumner:\n  enhet: Enhet\n  instans: Domstol\n"
@@ -85,3 +87,94 @@ def test_a_mapping_field_the_kind_lacks_and_a_value_it_lacks(portal: Path) -> No
         '"forvaltningsratt"? Tillåtna: forvaltningsratt, kammarratt, okänt. Lägg till det under '
         "värden › instans i mappningen."
     ]
+
+
+def test_each_mapping_error_has_its_line_and_a_typo_is_one_error(portal: Path) -> None:
+    """A misspelt field is told where it is written, once: the field it meant is not also
+    reported missing."""
+    mapping = portal / "mappning.yml"
+    mapping.write_text(
+        "namn: Test\n"
+        "typ: domar\n"
+        "kolumner:\n"
+        "  enhet: Enhet\n"
+        "  instanz: Domstol\n"
+        "fasta_värden:\n"
+        "  utfal: faststallt\n"
+        "värden:\n"
+        "  instanz:\n"
+        "    Tingsrätt: forvaltningsratt\n",
+        encoding="utf-8",
+    )
+    export = portal / "export.csv"
+    export.write_text("Enhet;Domstol\nekonomiskt-bistand;Tingsrätt\n", encoding="utf-8")
+    result = run_cli(portal, "import", "domar", "export.csv", "--year", "2025", "--mapping",
+                     "mappning.yml", "--force")  # fmt: skip
+    assert result.returncode == 1
+    fields = "Fälten är enhet, instans, utfall, antal, datum."
+    assert result.stderr.splitlines()[-3:] == [
+        f'  mappning.yml:5 – fältet "kolumner": "instanz" är inget fält för domar. Menade du '
+        f'"instans"? {fields}',
+        f'  mappning.yml:7 – fältet "fasta_värden": "utfal" är inget fält för domar. Menade du '
+        f'"utfall"? {fields}',
+        f'  mappning.yml:9 – fältet "värden": "instanz" är inget fält för domar. Menade du '
+        f'"instans"? {fields}',
+    ]
+    assert "Innehållet har 3 fel" in result.stderr
+
+
+def test_a_mapping_for_another_kind_names_its_typ_line(portal: Path) -> None:
+    (portal / "mappning.yml").write_text(
+        "namn: Test\n\ntyp: domar\nkolumner: {enhet: Enhet, instans: I, utfall: U}\n", "utf-8"
+    )
+    args = ["import", "felaktiga-utbetalningar", EXPORT, "--year", "2025"]
+    result = run_cli(portal, *args, "--mapping", "mappning.yml", "--force")
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith(
+        'mappning.yml:3 – fältet "typ": mappningen gäller domar, men importen är '
+        "felaktiga-utbetalningar. Välj en mappning med typ: felaktiga-utbetalningar, eller "
+        "importera med TYP=domar."
+    )
+
+
+def test_a_broken_own_kind_is_told_once_and_nothing_is_written(portal: Path) -> None:
+    """A config error stops the import with that one error: no "TYP finns inte", no
+    follow-on value errors, and nothing written."""
+    config = portal / "reports" / "config.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("{id: kammarratt, namn: Kammarrätten}", "{id: kammarratt}"))
+    target = portal / "reports" / "2025" / "domar.csv"
+    before = target.read_bytes()
+    args = ["import", "domar", "tests/fixtures/import/treserva-domar-2025.csv", "--year", "2025"]
+    result = run_cli(
+        portal, *args, "--mapping", str(REPO / "reports/mappningar/treserva-domar.yml"), "--force"
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "Innehållet har 1 fel som måste rättas:",
+        '  reports/config.yml:16 – fältet "egna_uppgifter nr 1 › kolumner nr 1 › värden nr 2 › '
+        'namn": fältet saknas. Lägg till det. Namnet som visas, t.ex. Bemötande.',
+    ]
+    assert target.read_bytes() == before
+
+
+def test_a_personnummer_in_any_cell_stops_an_own_kind_import(portal: Path) -> None:
+    """As for the built-in kinds: also a column the mapping does not use, never shown."""
+    export = portal / "export.csv"
+    export.write_text(
+        "Enhet;Instans;Utfall;Anteckning\n"
+        "ekonomiskt-bistand;kammarratt;faststallt;\n"
+        "ekonomiskt-bistand;kammarratt;faststallt;Gäller 19121212-1212\n",
+        encoding="utf-8",
+    )
+    target = portal / "reports" / "2025" / "domar.csv"
+    before = target.read_bytes()
+    result = run_cli(portal, "import", "domar", "export.csv", "--year", "2025", "--force")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1].strip() == (
+        'export.csv:3 – fältet "Anteckning": cellen innehåller något som ser ut som ett '
+        "personnummer eller samordningsnummer; inget har skrivits. Ta bort personuppgifterna ur "
+        "exporten (eller hela kolumnen) och importera igen."
+    )
+    assert "1212" not in result.stdout + result.stderr
+    assert target.read_bytes() == before

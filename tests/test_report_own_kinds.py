@@ -167,16 +167,64 @@ def test_a_missing_file_and_the_ingen_data_marker(tmp_path: Path) -> None:
 
 
 def test_a_kind_defined_twice_and_a_noun_clash(tmp_path: Path, handbook: Ledningssystem) -> None:
+    """Each on the line of the second kind; the first keeps working, so the texts' figures of
+    domar are found (those of felaktiga-utbetalningar, renamed, are indeed missing)."""
     twice = CONFIG.replace("id: felaktiga-utbetalningar", "id: domar")
     found = errors_with(tmp_path / "a", handbook, {"config.yml": twice})
-    assert (
-        found[0] == 'reports/config.yml:6 – fältet "egna_uppgifter": id "domar" finns två gånger.'
-    )
+    assert found == [
+        'reports/config.yml:30 – fältet "egna_uppgifter nr 2 › id": id "domar" finns redan '
+        "(rad 7). Ge varje egen uppgift ett eget id.",
+        'reports/config.yml:5 – fältet "nyckeltal nr 2": figuren "felaktiga-utbetalningar.total" '
+        "finns inte för något år.",
+        'reports/2025/text/indikatorer-och-granskningar.md:2 – fältet "figure": figuren '
+        '"felaktiga-utbetalningar.total" finns inte för 2025. Alla figurer finns i nyckeltal.csv '
+        "för året.",
+        'reports/2025/text/indikatorer-och-granskningar.md:3 – fältet "figure": figuren '
+        '"felaktiga-utbetalningar.fran-foregaende-ar" finns inte för 2025. Alla figurer finns i '
+        "nyckeltal.csv för året.",
+    ]
     clash = CONFIG.replace("[felaktig utbetalning,", "[domar, felaktig utbetalning,")
     found = errors_with(tmp_path / "b", handbook, {"config.yml": clash})
-    assert found[0] == (
-        'reports/config.yml:6 – fältet "egna_uppgifter": ordet "domar" i '
-        "felaktiga-utbetalningar räknas redan av figuren domar.total."
+    assert found == [
+        'reports/config.yml:32 – fältet "egna_uppgifter nr 2 › ord": ordet "domar" räknas redan '
+        "av figuren domar.total. Ett tal före ett ord kan bara vara en figur; ta bort ordet ur "
+        "den ena."
+    ]
+
+
+def test_a_broken_kind_is_told_once_and_independent_problems_still_are(
+    tmp_path: Path, handbook: Ledningssystem
+) -> None:
+    """domar without a value's name: that one error, not its five figures missing from the
+    text and nyckeltal; felaktiga-utbetalningar still works, so its bad row is reported."""
+    broken = CONFIG.replace("{id: kammarratt, namn: Kammarrätten}", "{id: kammarratt}")
+    rows = "rader:\n  - {enhet: ekonomiskt-bistand, atgard: aterkrv, antal: 2}\n"
+    found = errors_with(
+        tmp_path, handbook, {"config.yml": broken, "2025/felaktiga-utbetalningar.yml": rows}
+    )
+    assert found == [
+        'reports/config.yml:16 – fältet "egna_uppgifter nr 1 › kolumner nr 1 › värden nr 2 › '
+        'namn": fältet saknas. Lägg till det. Namnet som visas, t.ex. Bemötande.',
+        'reports/2025/felaktiga-utbetalningar.yml:2 – fältet "atgard": värdet "aterkrv" finns '
+        'inte. Menade du "aterkrav"? Se egna_uppgifter › felaktiga-utbetalningar › kolumner › '
+        "atgard i reports/config.yml.",
+    ]
+
+
+def test_a_section_no_template_has_is_told_once_on_its_line(
+    tmp_path: Path, handbook: Ledningssystem
+) -> None:
+    """Both years use the template: one error, on the line of avsnitt."""
+    moved = CONFIG.replace(
+        "avsnitt: indikatorer-och-granskningar\n    kolumner",
+        "avsnitt: indikatorer\n    kolumner",
+        1,
+    )
+    found = errors_with(tmp_path, handbook, {"config.yml": moved})
+    assert len(found) == 1
+    assert found[0].startswith(
+        'reports/config.yml:10 – fältet "egna_uppgifter › domar › avsnitt": mallen "kombinerad" '
+        "har inget av avsnitten indikatorer. Avsnitt i mallen: sammanfattning, "
     )
 
 
@@ -290,7 +338,7 @@ def test_a_cross_or_share_that_names_no_column_or_value(
 ) -> None:
     assert old in CONFIG
     found = errors_with(tmp_path, handbook, {"config.yml": CONFIG.replace(old, new)})
-    assert found[0] == f"reports/config.yml:{message}"
+    assert found == [f"reports/config.yml:{message}"]  # the root problem only, once
 
 
 def test_a_share_of_few_changes_from_to_and_of_many_in_procentenheter() -> None:

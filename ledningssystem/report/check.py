@@ -252,13 +252,14 @@ def _own_values(check: YearChecker, data: YearData, config: ReportConfig) -> Non
     sections = [s.id for s in data.template.walk()]
     for kind in (k for k in config.own if k.applies_to(data.year)):
         if kind.id in data.own and kind.section_in(sections) is None:  # ingen_data: not shown
+            # Told once per template, not per year that uses it (errors are a set).
             check.errors.append(
                 ContentError(
-                    CONFIG,
-                    None,
-                    "avsnitt",
-                    f'egna_uppgifter › {kind.id}: mallen "{data.template.id}" som '
-                    f"{data.year} använder har inget av avsnitten {', '.join(kind.sections)}",
+                    kind.origin.file,
+                    kind.origin.line("avsnitt"),
+                    f"egna_uppgifter › {kind.id} › avsnitt",
+                    f'mallen "{data.template.id}" har inget av avsnitten '
+                    + ", ".join(kind.sections),
                     "Avsnitt i mallen: " + ", ".join(sections) + ".",
                 )
             )

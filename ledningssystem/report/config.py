@@ -254,10 +254,14 @@ class ReportConfig(ContentModel):
         self._own_words_apart()
         return self
 
+    def taken_words(self) -> dict[str, str]:
+        """Word (casefolded) → the figure it counts, from räknas and the avvikelse kinds."""
+        taken = {w.casefold(): t.figure for t in self.counted for w in t.words}
+        return taken | {k.label.casefold(): f"avvikelser.{k.id}.total" for k in self.deviations}
+
     def _own_words_apart(self) -> None:
         """Each word of an own kind names only its figure: "12 domar" has one figure to offer."""
-        taken = {w.casefold(): t.figure for t in self.counted for w in t.words}
-        taken |= {k.label.casefold(): f"avvikelser.{k.id}.total" for k in self.deviations}
+        taken = self.taken_words()
         for kind in self.own:
             mine = f"{kind.id}.total"
             for word in kind.words:

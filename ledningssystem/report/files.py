@@ -31,6 +31,7 @@ class FileReader(ContentReader):
         super().__init__(root)
         self.config_origin: tuple[str, LineMap] = ("ledningssystem/report/standard.yml", LineMap())
         self.counted_origin: tuple[str, LineMap] = self.config_origin  # where räknas was set
+        self.lost_own_kinds: frozenset[str] = frozenset()  # own kinds left out for their errors
 
     def rows(self, folder: Path, stem: str, key: str, model: type[BaseModel]) -> tuple | None:  # type: ignore[type-arg]
         csv_path, yml_path = folder / f"{stem}.csv", folder / f"{stem}.yml"

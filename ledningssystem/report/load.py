@@ -29,6 +29,7 @@ from ledningssystem.report.known_totals import apply_known_totals
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.literal_counts import lexicon, literal_counts
 from ledningssystem.report.narrative import resolve_figures
+from ledningssystem.report.own_kinds import follows_from_lost_kind
 from ledningssystem.report.reader import ReportReader
 from ledningssystem.report.risk_facts import risk_facts
 from ledningssystem.report.seal_check import check_seal
@@ -55,7 +56,10 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
     facts = written_facts(content) | risk_facts(config.risk)
     texts = _narratives(reader, config, years, figures, unread, facts)
     ordered = {year: years[year] for year in sorted(years)}
-    return Reports(config, templates, ordered, figures, texts, history), reader.errors
+    lost = reader.lost_own_kinds
+    # Once each: a problem of the settings is met again by every year that uses them.
+    errors = [e for e in dict.fromkeys(reader.errors) if not follows_from_lost_kind(e, lost)]
+    return Reports(config, templates, ordered, figures, texts, history), errors
 
 
 def _figures(

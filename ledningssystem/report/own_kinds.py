@@ -8,11 +8,13 @@ definition, so every value is validated with file and line like the built-in kin
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, ClassVar, Literal, NoReturn
 
 from pydantic import BeforeValidator, create_model, model_validator
 from pydantic_core import PydanticCustomError
 
+from ledningssystem.core.errors import ContentError
 from ledningssystem.core.model.base import ContentModel, Slug, Text, sv
 from ledningssystem.report.choice import Choice, unique_ids
 from ledningssystem.report.fields import SlugList, YesNo, yes_no
@@ -143,6 +145,16 @@ class OwnKind(ContentModel):
         model.column_fields = {c.id: f"c{i}" for i, c in enumerate(self.columns)}
         model.sum_fields = {s.id: f"s{i}" for i, s in enumerate(self.sums)}
         return model
+
+
+_MISSING_FIGURE = re.compile(r'figuren "([^".]+)(?:\.[^"]*)?" finns inte')
+
+
+def follows_from_lost_kind(error: ContentError, lost: frozenset[str]) -> bool:
+    """A missing figure of an own kind whose definition has errors: that error says why,
+    once, and the figures of the kind are not reported missing one by one."""
+    match = _MISSING_FIGURE.match(error.message)
+    return match is not None and match[1] in lost
 
 
 SHARE_SEGMENT = "andel"  # <id>.andel.<andel>

@@ -24,6 +24,7 @@ from ledningssystem.report.data import KINDS, Narrative, YearData
 from ledningssystem.report.files import FileReader
 from ledningssystem.report.meta import ReportMeta, ReportStatus
 from ledningssystem.report.own_kinds import ROWS_KEY, OwnKind, OwnRow
+from ledningssystem.report.own_kinds_config import own_entries, read_own_kinds
 from ledningssystem.report.required_files import missing_files
 from ledningssystem.report.section_templates import ReportTemplate
 
@@ -79,8 +80,12 @@ class ReportReader(FileReader):
         # The standard nyckeltal name kinds a förvaltning may not have (HSL, lex Maria): only
         # a list the organisation wrote itself is checked for names no year has.
         self.own_key_figures = file == REPORT_CONFIG_FILE and "nyckeltal" in own_data
+        data, entries, named = own_entries(data)  # read kind by kind, after the rest
         built = self.validate(ReportConfig, data, file, lines)
-        return built or ReportConfig.model_validate(standard[0] if standard else {})
+        config = built or ReportConfig.model_validate(standard[0] if standard else {})
+        config = read_own_kinds(self, entries, config, file, lines)
+        self.lost_own_kinds = frozenset(named - {k.id for k in config.own})
+        return config
 
     def templates(self) -> dict[str, ReportTemplate]:
         found: dict[str, ReportTemplate] = {}

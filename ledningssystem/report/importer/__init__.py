@@ -118,13 +118,7 @@ def import_export(
             f"{target_name} finns redan och skrivs inte över; "
             "lägg till --force om den ska ersättas med importen"
         )
-    mapping = load_mapping(mapping_path, root) if mapping_path else None
-    if mapping is not None and mapping_path is not None and kind_name(mapping.kind) != name:
-        raise ImportRefused(
-            f"mappningen {_shown(mapping_path, root)} gäller {kind_name(mapping.kind)}, inte {name}"
-        )
-    if mapping is not None and mapping_path is not None and isinstance(kind, OwnKind):
-        check_mapping(mapping, kind, _shown(mapping_path, root))
+    mapping = load_mapping(mapping_path, root, kind) if mapping_path else None
     shown = _shown(export, root)
     header_row, sheet = (mapping.header_row, mapping.sheet) if mapping else (1, "")
     table = read_table(export, shown, header_row, sheet)
@@ -182,8 +176,8 @@ def _is_sealed(folder: Path) -> bool:
     return isinstance(data, dict) and data.get("status") == ReportStatus.APPROVED.value
 
 
-def load_mapping(path: Path, root: Path) -> Mapping:
-    """A mapping file, validated; ContentErrors with line and field when it is wrong."""
+def load_mapping(path: Path, root: Path, kind: ImportKind | OwnKind | None = None) -> Mapping:
+    """A mapping file, validated (for `kind` when given); ContentErrors with line and field."""
     shown = _shown(path, root)
     try:
         data, lines = parse_yaml(path.read_text(encoding="utf-8-sig"))
@@ -194,13 +188,27 @@ def load_mapping(path: Path, root: Path) -> Mapping:
     except YamlProblem as problem:
         raise _one(shown, problem.line, problem.message) from None
     try:
-        return Mapping.model_validate(data)
+        mapping = Mapping.model_validate(data)
     except ValidationError as exc:
         raise ContentErrors(translate(exc, shown, lines, Mapping)) from None
+    name = kind_name(kind) if isinstance(kind, ImportKind) else kind.id if kind else None
+    if name is not None and kind_name(mapping.kind) != name:
+        raise _one(
+            shown,
+            lines.line(("typ",)),
+            f"mappningen gäller {kind_name(mapping.kind)}, men importen är {name}",
+            f"Välj en mappning med typ: {name}, eller importera med TYP={kind_name(mapping.kind)}.",
+            "typ",
+        )
+    if isinstance(kind, OwnKind):
+        check_mapping(mapping, kind, shown, lines)
+    return mapping
 
 
-def _one(file: str, line: int | None, message: str) -> ContentErrors:
-    return ContentErrors([ContentError(file, line, "", message)])
+def _one(
+    file: str, line: int | None, message: str, hint: str = "", field: str = ""
+) -> ContentErrors:
+    return ContentErrors([ContentError(file, line, field, message, hint)])
 
 
 def _target(folder: Path, name: str) -> Path:

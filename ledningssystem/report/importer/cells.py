@@ -2,52 +2,41 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 
 from ledningssystem.core.errors import ContentError
+from ledningssystem.report.importer.dates import date_problem, read_date
 from ledningssystem.report.unknown import is_unknown
 
-_DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
-_YMD = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$")
 _WHOLE = re.compile(r"^(\d+)(?:,0+)?$")
 
 
 class Problems:
-    """Errors grouped by (column, message) so that 500 rows with one typo give one error."""
+    """Errors grouped by (column, message) so that 500 rows with one typo give one error.
+
+    The hint is the first row's: it may name that row's value (an Excel serial's date).
+    """
 
     def __init__(self, file: str) -> None:
         self.file = file
-        self.first: dict[tuple[str, str, str], int] = {}
-        self.count: Counter[tuple[str, str, str]] = Counter()
+        self.first: dict[tuple[str, str], tuple[int, str]] = {}
+        # Rows, not additions: one column mapped to two fields (datum and inkom) is one row.
+        self.rows: dict[tuple[str, str], set[int]] = defaultdict(set)
 
     def add(self, row: int, column: str, message: str, hint: str = "") -> None:
-        key = (column, message, hint)
-        self.first.setdefault(key, row)
-        self.count[key] += 1
+        key = (column, message)
+        self.first.setdefault(key, (row, hint))
+        self.rows[key].add(row)
 
     def errors(self) -> list[ContentError]:
         found = []
-        for (column, message, hint), row in self.first.items():
-            more = self.count[(column, message, hint)] - 1
-            extra = f" (och på {more} rader till)" if more else ""
+        for (column, message), (row, hint) in self.first.items():
+            more = len(self.rows[(column, message)]) - 1
+            extra = f" (och på {more} {'rad' if more == 1 else 'rader'} till)" if more else ""
             found.append(ContentError(self.file, row, column, message + extra, hint))
         return found
-
-
-def parse_date(value: str) -> dt.date | None:
-    """YYYY-MM-DD (with or without a time) or DD/MM/YYYY; None when it is neither."""
-    text = value.strip()
-    try:
-        if match := _YMD.match(text):
-            return dt.date(int(match[1]), int(match[2]), int(match[3]))
-        if match := _DMY.match(text):
-            return dt.date(int(match[3]), int(match[2]), int(match[1]))
-    except ValueError:
-        return None
-    return None
 
 
 @dataclass(frozen=True)
@@ -60,16 +49,17 @@ class RowContext:
 
 
 def date_cell(value: str, column: str, row: int, problems: Problems) -> str:
-    """ÅÅÅÅ-MM-DD, "" for an empty cell, okänt for an explicit unknown (never a placeholder)."""
+    """ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM for a month alone, "" for an empty cell, okänt for an explicit
+    unknown (never a placeholder day)."""
     if not value.strip():
         return ""
     if is_unknown(value):
         return "okänt"
-    date = parse_date(value)
+    date = read_date(value)
     if date is None:
-        problems.add(row, column, "datumet går inte att läsa", "Skriv ÅÅÅÅ-MM-DD eller DD/MM/ÅÅÅÅ.")
+        problems.add(row, column, *date_problem(value))
         return ""
-    return date.isoformat()
+    return date.isoformat()  # a MonthDate's is ÅÅÅÅ-MM
 
 
 def count_cell(value: str, column: str, row: int, problems: Problems) -> int:

@@ -11,15 +11,15 @@ from dataclasses import dataclass, field
 
 from ledningssystem.core.errors import ContentError, ContentErrors
 from ledningssystem.core.messages import did_you_mean
-from ledningssystem.core.privacy import contains_personal_number
 from ledningssystem.report.importer.cells import (
     Problems,
     RowContext,
     count_cell,
     date_cell,
-    parse_date,
 )
+from ledningssystem.report.importer.cleaning import HTML_HINT, html_tag, looks_private
 from ledningssystem.report.importer.conditions import condition_columns, row_cells
+from ledningssystem.report.importer.dates import date_problem, read_date
 from ledningssystem.report.importer.known import CHOICES, OPTIONAL_IDS, UNKNOWN, Known, spelled_id
 from ledningssystem.report.importer.mapping import (
     COUNT_FIELDS,
@@ -55,19 +55,13 @@ class Converted:
 
 def convert(table: Table, mapping: Mapping, known: Known, year: int) -> Converted:
     """The events of the export that belong to `year`; raises ContentErrors on any problem."""
-    problems = Problems(table.file)
-    for index, name in enumerate(table.header):
-        if contains_personal_number(name):  # named by position: the header itself is private
-            problems.add(table.header_row, f"kolumn {index + 1}", _PRIVATE, _PRIVATE_HINT)
-    if problems.first:
-        raise ContentErrors(problems.errors())
+    refuse_private_header(table)
     columns = column_indexes(table, mapping)
+    problems = Problems(table.file)
+    private = private_rows(table, problems)
     result = Converted()
     for number, cells in table.rows:
-        private = [table.header[i] for i, c in enumerate(cells) if contains_personal_number(c)]
-        for column in private:
-            problems.add(number, column, _PRIVATE, _PRIVATE_HINT)
-        if private:
+        if number in private:
             continue  # its values are not shown in any other message
         raw = {name: cells[i] for name, i in columns.items()}
         raw.update(mapping.fixed)
@@ -84,6 +78,27 @@ def convert(table: Table, mapping: Mapping, known: Known, year: int) -> Converte
     if problems.first:
         raise ContentErrors(problems.errors())
     return result
+
+
+def refuse_private_header(table: Table) -> None:
+    """Stops at once when a column's name holds a personnummer (named by its position)."""
+    problems = Problems(table.file)
+    for index, name in enumerate(table.header):
+        if looks_private(name):
+            problems.add(table.header_row, f"kolumn {index + 1}", _PRIVATE, _PRIVATE_HINT)
+    if problems.first:
+        raise ContentErrors(problems.errors())
+
+
+def private_rows(table: Table, problems: Problems) -> frozenset[int]:
+    """The rows with a cell, used or not, that holds a personnummer; each one in `problems`."""
+    rows = set()
+    for number, cells in table.rows:
+        for index, cell in enumerate(cells):
+            if looks_private(cell):
+                problems.add(number, table.header[index], _PRIVATE, _PRIVATE_HINT)
+                rows.add(number)
+    return frozenset(rows)
 
 
 def column_indexes(table: Table, mapping: Mapping) -> dict[str, int]:
@@ -137,15 +152,9 @@ def outside_year(
 ) -> str:
     if value is None:
         return ""
-    date = parse_date(value)
-    column = mapping.columns.get("datum", "datum")
+    date = read_date(value)  # a month alone tells the year too
     if date is None:
-        problems.add(
-            row,
-            column,
-            "datumet går inte att läsa",
-            "Skriv datum som ÅÅÅÅ-MM-DD eller DD/MM/ÅÅÅÅ.",
-        )
+        problems.add(row, mapping.columns.get("datum", "datum"), *date_problem(value, False))
         return ""
     return "" if date.year == year else f"datumet ligger inte i {year}"
 
@@ -180,7 +189,7 @@ def _event(
         elif name in YES_NO_FIELDS:
             event[name] = _yes_no(name, raw[name], column, mapping, context)
         elif name in TEXT_FIELDS:
-            event[name] = raw[name].strip()
+            event[name] = _text(raw[name], column, context)
         elif name in DATE_FIELDS:
             event[name] = date_cell(raw[name], column, row, problems)
         elif name in {"bedömning", *OPTIONAL_IDS} and not raw[name].strip():
@@ -193,6 +202,14 @@ def _event(
                 return None, _skip_reason(raw[name], column)
             event[name] = value
     return event, ""
+
+
+def _text(value: str, column: str, context: RowContext) -> str:
+    """Free text copied as it is, but never HTML pasted from a web form or Word."""
+    if tag := html_tag(value):
+        message = f'cellen innehåller HTML-kod ("{tag}")'
+        context.problems.add(context.number, column, message, HTML_HINT)
+    return value.strip()
 
 
 def _skip_reason(value: str, column: str) -> str:

@@ -8,13 +8,21 @@ antal and datum. Rows alike in every field are summed, as for the built-in kinds
 from __future__ import annotations
 
 from collections import Counter
+from difflib import get_close_matches
 from typing import Any
 
 from ledningssystem.core.errors import ContentError, ContentErrors
 from ledningssystem.core.messages import did_you_mean
+from ledningssystem.core.yaml_lines import LineMap
 from ledningssystem.report.importer.cells import Problems, RowContext, count_cell
 from ledningssystem.report.importer.conditions import row_cells
-from ledningssystem.report.importer.convert import Converted, column_indexes, outside_year
+from ledningssystem.report.importer.convert import (
+    Converted,
+    column_indexes,
+    outside_year,
+    private_rows,
+    refuse_private_header,
+)
 from ledningssystem.report.importer.known import UNKNOWN, Known
 from ledningssystem.report.importer.mapping import Mapping
 from ledningssystem.report.importer.reading import Table
@@ -31,41 +39,64 @@ def own_fields(kind: OwnKind) -> dict[str, bool]:
     return fields | {"antal": False, "datum": False}
 
 
-def check_mapping(mapping: Mapping, kind: OwnKind, file: str) -> None:
-    """Every field the mapping names is one of the kind's, and every required one is given."""
+def check_mapping(mapping: Mapping, kind: OwnKind, file: str, lines: LineMap) -> None:
+    """Every field the mapping names is one of the kind's, and every required one is given;
+    each error on the line of the name (`lines`: the mapping file's)."""
     fields = own_fields(kind)
-    allowed = ", ".join(fields)
-    errors = [
-        ContentError(file, None, key, f'"{name}" är inget fält för {kind.id}; fälten är {allowed}')
-        for key, given in (("kolumner", mapping.columns), ("fasta_värden", mapping.fixed))
+    named = [
+        (key, name)
+        for key, given in (
+            ("kolumner", mapping.columns),
+            ("fasta_värden", mapping.fixed),
+            ("värden", mapping.values),
+        )
         for name in given
-        if name not in fields
     ]
-    errors += [
-        ContentError(file, None, "värden", f'"{name}" är inget fält för {kind.id}')
-        for name in mapping.values
-        if name not in fields
+    errors = [
+        _not_a_field(file, lines, key, name, kind) for key, name in named if name not in fields
     ]
+    # A misspelt field ("instanz") is its one error: the field it meant is not also missing.
+    meant = {m for _, name in named for m in get_close_matches(name, list(fields), n=1)}
     given = {**mapping.columns, **mapping.fixed}
-    missing = [f for f, need in fields.items() if need and f not in given]
+    missing = [f for f, need in fields.items() if need and f not in given and f not in meant]
     if missing:
         errors.append(
             ContentError(
-                file, None, "kolumner", f"ange kolumn eller fast värde för {', '.join(missing)}"
+                file,
+                lines.line(("kolumner",)),
+                "kolumner",
+                f"ange kolumn eller fast värde för {', '.join(missing)}",
+                f"Skriv kolumnens namn i exporten under kolumner (t.ex. {missing[0]}: "
+                f"{missing[0].capitalize()}) eller ett värde för alla rader under fasta_värden.",
             )
         )
     if errors:
         raise ContentErrors(errors)
 
 
+def _not_a_field(file: str, lines: LineMap, key: str, name: str, kind: OwnKind) -> ContentError:
+    fields = own_fields(kind)
+    return ContentError(
+        file,
+        lines.line((key, name)),
+        key,
+        f'"{name}" är inget fält för {kind.id}',
+        f"{did_you_mean(name, fields).strip()} Fälten är {', '.join(fields)}.".strip(),
+    )
+
+
 def convert_own(
     table: Table, mapping: Mapping, kind: OwnKind, known: Known, year: int
 ) -> Converted:
     """The export's rows of `year` as events; raises ContentErrors with every problem."""
-    problems = Problems(table.file)
+    refuse_private_header(table)
     columns = column_indexes(table, mapping)
+    problems = Problems(table.file)
+    private = private_rows(table, problems)
     result = Converted()
     for number, cells in table.rows:
+        if number in private:
+            continue  # its values are not shown in any other message
         raw = {name: cells[i] for name, i in columns.items()} | mapping.fixed
         reason = outside_year(raw.get("datum"), year, number, problems, mapping)
         if not reason:

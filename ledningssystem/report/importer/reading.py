@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,8 @@ from typing import Any
 
 from ledningssystem.core.csv_problems import csv_reason
 from ledningssystem.core.errors import ContentError, ContentErrors
+from ledningssystem.report.importer.cells import Problems
+from ledningssystem.report.importer.cleaning import CONTROL_HINT, clean_cell, control_character
 
 DELIMITERS = {";": "semikolon", ",": "komma", "\t": "tabb"}
 _PLAUSIBLE_EXTRA = set("åäöÅÄÖéÉèüÜæøÆØ€–—’‘“”•…«»§½°´")
@@ -68,33 +71,66 @@ def _table(
             "rubrikraden saknas",
             f"Rad {header_row} ska ha kolumnernas namn (rubrikrad i mappningen).",
         )
-    number, header = lines[header_at]
+    cleaned = [(n, tuple(clean_cell(c) for c in cells)) for n, cells in lines[header_at:]]
+    number, header = cleaned[0]
     while header and not header[-1]:
         header = header[:-1]
-    rows = []
-    errors = []
-    for row_number, cells in lines[header_at + 1 :]:
-        if not any(cells):
-            continue
+    lines = [(n, cells) for n, cells in cleaned[1:] if any(cells)]
+    rows, errors = [], _controls(file, cleaned[0], lines, header)
+    for row_number, cells in lines:
         cells = cells + ("",) * (len(header) - len(cells))
-        if any(cells[len(header) :]):
-            errors.append(
-                ContentError(
-                    file,
-                    row_number,
-                    "",
-                    f"raden har fler värden än rubrikraden har kolumner ({len(header)})",
-                    "Kontrollera avgränsaren; text som innehåller avgränsaren ska stå inom "
-                    "citattecken.",
-                )
-            )
-            continue
-        rows.append((row_number, cells[: len(header)]))
+        problem = _row_problem(cells, len(header))
+        if problem:
+            errors.append(ContentError(file, row_number, "", *problem))
+        else:
+            rows.append((row_number, cells[: len(header)]))
     if errors:
         raise ContentErrors(errors)
     if not rows:
         raise _fail(file, number + 1, "filen har inga rader under rubrikraden", "Gör om exporten.")
     return Table(file, header, number, tuple(rows), description)
+
+
+def _controls(
+    file: str,
+    header_line: tuple[int, tuple[str, ...]],
+    lines: list[tuple[int, tuple[str, ...]]],
+    header: tuple[str, ...],
+) -> list[ContentError]:
+    """A control character in any cell (grouped by column), which no data file may hold;
+    one in the header is named by the column's number."""
+    found = Problems(file)
+    for row_number, cells in [header_line, *lines]:
+        for index, cell in enumerate(cells):
+            if code := control_character(cell):
+                name = header[index] if index < len(header) and row_number > header_line[0] else ""
+                message = f"cellen har ett styrtecken ({code})"
+                found.add(row_number, name or f"kolumn {index + 1}", message, CONTROL_HINT)
+    return found.errors()
+
+
+def _row_problem(cells: tuple[str, ...], columns: int) -> tuple[str, str] | None:
+    """(message, hint) for a row that cannot be read value by value, or None."""
+    if other := _other_delimiter(cells, columns):
+        return (
+            f"raden har {other} mellan värdena, men rubrikraden har en annan avgränsare",
+            "Spara om exporten så att alla rader har samma avgränsare som rubrikraden.",
+        )
+    if any(cells[columns:]):
+        return (
+            f"raden har fler värden än rubrikraden har kolumner ({columns})",
+            "Kontrollera avgränsaren; text som innehåller avgränsaren ska stå inom citattecken.",
+        )
+    return None
+
+
+def _other_delimiter(cells: tuple[str, ...], columns: int) -> str:
+    """The name of the delimiter a row has all its values in its first cell split by, when
+    the header has several columns (a line pasted from another export), or ""."""
+    if columns < 2 or not cells or any(cells[1:]):
+        return ""
+    found = [name for d, name in DELIMITERS.items() if cells[0].count(d) >= columns - 1]
+    return found[0] if found else ""
 
 
 # --- CSV ----------------------------------------------------------------------------------
@@ -119,7 +155,13 @@ def _csv_lines(data: bytes, file: str, header_row: int) -> tuple[list, str]:
 
 
 def _decode(data: bytes, file: str) -> tuple[str, str]:
-    """UTF-8 (with or without BOM); Windows-1252 only when the text looks like text."""
+    """UTF-8 (with or without BOM), UTF-16 with its BOM (Excel's "Unicode-text"), or
+    Windows-1252 only when the text looks like text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            pass  # told below, like any other unreadable file
     try:
         return data.decode("utf-8-sig"), "UTF-8"
     except UnicodeDecodeError as exc:
@@ -133,7 +175,7 @@ def _decode(data: bytes, file: str) -> tuple[str, str]:
     raise _fail(
         file,
         bad_line,
-        "teckenkodningen går inte att läsa (varken UTF-8 eller Windows-1252)",
+        "teckenkodningen går inte att läsa (varken UTF-8, UTF-16 eller Windows-1252)",
         'Spara om exporten från Excel som "CSV UTF-8 (kommaavgränsad)" eller som xlsx.',
     )
 
@@ -177,8 +219,11 @@ def _xlsx_lines(data: bytes, file: str, sheet: str) -> tuple[list, str]:
                 "blad",
             )
         worksheet = book[sheet] if sheet else book.worksheets[0]
-        rows = worksheet.iter_rows(values_only=True)
-        lines = [(n, tuple(_cell_text(v) for v in row)) for n, row in enumerate(rows, start=1)]
+        rows = worksheet.iter_rows()
+        lines = [
+            (n, tuple(_cell_text(c.value, getattr(c, "number_format", "")) for c in row))
+            for n, row in enumerate(rows, start=1)
+        ]
         return lines, f"Excel, bladet {worksheet.title}"
     except ContentErrors:
         raise
@@ -188,11 +233,13 @@ def _xlsx_lines(data: bytes, file: str, sheet: str) -> tuple[list, str]:
         book.close()
 
 
-def _cell_text(value: Any) -> str:
+def _cell_text(value: Any, number_format: str = "") -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nej"
+    if isinstance(value, dt.date) and _month_only(number_format):
+        return f"{value.year:04d}-{value.month:02d}"  # Excel keeps a month as its first day
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
@@ -200,6 +247,15 @@ def _cell_text(value: Any) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else str(value).replace(".", ",")
     return str(value).strip()
+
+
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
+
+
+def _month_only(number_format: str) -> bool:
+    """An Excel date format that shows no day (mmm-yy, yyyy-mm, mmmm yyyy): a month."""
+    shown = _FORMAT_LITERALS.sub("", number_format or "").casefold()
+    return "m" in shown and "y" in shown and "d" not in shown
 
 
 def _fail(file: str, line: int | None, message: str, hint: str = "", field: str = "") -> Any:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from ledningssystem.core.yaml_lines import YamlProblem, parse_yaml
 from ledningssystem.report.importer.aggregate import HEADERS
 from ledningssystem.report.importer.mapping import ImportKind
 
@@ -69,7 +72,29 @@ def _csv_value(value: Any) -> str:
 
 
 def _yaml_value(value: Any) -> str:
-    return f"[{', '.join(value)}]" if isinstance(value, tuple) else str(value)
+    if isinstance(value, tuple):
+        return f"[{', '.join(_yaml_scalar(v) for v in value)}]"
+    return _yaml_scalar(value)
+
+
+_PLAIN = re.compile(r"[\w][\w .()/-]*", re.UNICODE)
+
+
+def _yaml_scalar(value: Any) -> str:
+    """A value as YAML reads it back: text with , : # { or a line break (an export's free
+    text) in double quotes, as is everything YAML would read as a number or ja/nej."""
+    text = str(value)
+    if not isinstance(value, str) or (_PLAIN.fullmatch(text) and _reads_back(text)):
+        return text
+    return json.dumps(text, ensure_ascii=False)  # JSON's string is YAML's double-quoted
+
+
+def _reads_back(text: str) -> bool:
+    try:
+        data, _ = parse_yaml(f"{{x: {text}}}")
+    except YamlProblem:
+        return False
+    return bool(data == {"x": text})
 
 
 def write_atomically(path: Path, text: str) -> None:
