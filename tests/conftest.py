@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -48,6 +49,15 @@ def copy_example(target: Path) -> Path:
         elif source.exists():
             shutil.copy2(source, target / name)
     return target
+
+
+def copy_example_before_import(target: Path) -> Path:
+    """The example without its 2025 control sums, for tests whose imports replace that data."""
+    root = copy_example(target)
+    meta = root / "reports" / "2025" / "report.yml"
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(re.sub(r"(?ms)^kontrollsummor:.*", "", text), encoding="utf-8")
+    return root
 
 
 def run_mkdocs_build(
@@ -162,3 +172,14 @@ def tiny_root(tmp_path: Path) -> Path:
     shutil.copytree(TINY, root)
     write_mkdocs_yml(root)
     return root
+
+
+@pytest.fixture
+def held_root(tiny_root: Path) -> Path:
+    """The tiny portal with the held-HTML hook beside the portal's, as in the repo's mkdocs.yml."""
+    config = tiny_root / "mkdocs.yml"
+    portal = f"  - {REPO / 'hooks' / 'portal.py'}\n"
+    text = config.read_text(encoding="utf-8")
+    assert portal in text
+    config.write_text(text.replace(portal, portal + f"  - {REPO / 'hooks' / 'held_html.py'}\n"))
+    return tiny_root

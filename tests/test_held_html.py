@@ -11,22 +11,11 @@ import pytest
 
 from ledningssystem.website import held_html
 from ledningssystem.website.held_html import HTML_CACHE_FOLDER, HeldHtml, HeldPage
-from tests.conftest import REPO, build_site
+from tests.conftest import build_site
 
 ENV = {"SOURCE_DATE_EPOCH": "1767225600"}
 RUTIN = "routines/rapportera-avvikelse.md"
 RUTIN_PAGE = "rutiner/rapportera-avvikelse/index.html"
-
-
-@pytest.fixture
-def held_root(tiny_root: Path) -> Path:
-    """The tiny portal with the held-HTML hook beside the portal's, as in the repo's mkdocs.yml."""
-    config = tiny_root / "mkdocs.yml"
-    portal = f"  - {REPO / 'hooks' / 'portal.py'}\n"
-    text = config.read_text(encoding="utf-8")
-    assert portal in text
-    config.write_text(text.replace(portal, portal + f"  - {REPO / 'hooks' / 'held_html.py'}\n"))
-    return tiny_root
 
 
 def _differences(left: Path, right: Path) -> list[str]:

@@ -7,7 +7,6 @@ the berättelse computes from it are asserted.
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pytest
 
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.figures import FigureSet
-from tests.conftest import REPO, build_site, copy_example, run_cli, soup
+from tests.conftest import REPO, build_site, copy_example_before_import, run_cli, soup
 
 FIXTURES = REPO / "tests" / "fixtures" / "import"
 MAPPINGS = REPO / "reports" / "mappningar"
@@ -23,12 +22,7 @@ MAPPINGS = REPO / "reports" / "mappningar"
 
 @pytest.fixture
 def portal(tmp_path: Path) -> Path:
-    """The example, without the 2025 control sum (the imports replace its data)."""
-    root = copy_example(tmp_path / "portal")
-    meta = root / "reports" / "2025" / "report.yml"
-    text = meta.read_text(encoding="utf-8")
-    meta.write_text(re.sub(r"(?ms)^kontrollsummor:.*", "", text), encoding="utf-8")
-    return root
+    return copy_example_before_import(tmp_path / "portal")
 
 
 def imported(root: Path, kind: str, export: str, mapping: str, target: str) -> str:

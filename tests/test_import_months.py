@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from ledningssystem.report.importer.dates import read_date
 from ledningssystem.report.importer.reading import read_table
 from ledningssystem.report.month_date import MonthDate
-from tests.conftest import REPO, copy_example, run_cli
+from tests.conftest import REPO, copy_example_before_import, run_cli
 from tests.test_import_fields import run_import, without_note
 
 FIXTURES = REPO / "tests" / "fixtures" / "import-manad"
@@ -43,12 +43,7 @@ Ingen ledig lägenhet;2025-12;2025-Q4
 
 @pytest.fixture
 def portal(tmp_path: Path) -> Path:
-    """The example, without the 2025 control sums (the imports replace its data)."""
-    root = copy_example(tmp_path / "portal")
-    meta = root / "reports" / "2025" / "report.yml"
-    text = meta.read_text(encoding="utf-8")
-    meta.write_text(re.sub(r"(?ms)^kontrollsummor:.*", "", text), encoding="utf-8")
-    return root
+    return copy_example_before_import(tmp_path / "portal")
 
 
 def _import(root: Path, kind: str, export: str, mapping: str) -> str:
