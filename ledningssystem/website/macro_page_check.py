@@ -61,7 +61,7 @@ def page_errors(file: str, text: str, ctx: MacroContext | None) -> list[ContentE
     finder = TagFinder(body)
     for node in _statements_and_outputs(parsed):
         errors += _node_errors(file, node, finder, ctx)
-    return errors + problems
+    return sorted(errors + problems, key=lambda e: e.line or 0)
 
 
 def _front_matter_errors(file: str, text: str) -> list[ContentError]:
