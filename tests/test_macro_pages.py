@@ -96,6 +96,16 @@ def test_a_page_the_check_cannot_see_is_stopped_by_the_glue(tiny_root: Path) -> 
     assert not (tiny_root / "site").exists()
 
 
+def test_the_guide_shows_the_messages_as_check_gives_them() -> None:
+    guide = (REPO / "docs" / "skriva" / "index.md").read_text(encoding="utf-8")
+    section = guide[guide.index("### Fel i makron") :]
+    block = section[section.index("```text\n") + 8 : section.index("\n```\n")].splitlines()
+    calls = [line.split(' – "', 1)[1].split('": ', 1)[0] for line in block]
+    page = "---\nrender_macros: true\n---\n# Start\n\n" + "\n".join(calls) + "\n"
+    context = MacroContext(_tiny(), Linker("start.md"), "start.md")
+    assert [e.format() for e in page_errors("docs/start.md", page, context)] == block
+
+
 @pytest.mark.parametrize(
     ("front", "renders"),
     [
