@@ -9,11 +9,15 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.reading import renders_macros
 from ledningssystem.core.urls import Linker
 from ledningssystem.portal.load import load_ledningssystem
+from ledningssystem.report.data import Narrative
+from ledningssystem.report.narrative import resolve_figures
 from ledningssystem.website.macro_api import MacroContext
 from ledningssystem.website.macro_page_check import page_errors
 from tests.conftest import REPO, TINY, build_site, run_cli, run_mkdocs_build, soup
@@ -104,6 +108,43 @@ def test_the_guide_shows_the_messages_as_check_gives_them() -> None:
     page = "---\nrender_macros: true\n---\n# Start\n\n" + "\n".join(calls) + "\n"
     context = MacroContext(_tiny(), Linker("start.md"), "start.md")
     assert [e.format() for e in page_errors("docs/start.md", page, context)] == block
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Vi fick {{ figure(”klagomal.total”) }} synpunkter.",
+            'reports/2025/text/x.md:1 – fältet "figure": citattecken från Word (” eller ’) '
+            'fungerar inte i makron. Skriv raka citattecken: {{ figure("klagomal.total") }}.',
+        ),
+        (
+            'Vi fick {{ figur("klagomal.total") }} synpunkter.',
+            'reports/2025/text/x.md:1 – fältet "figure": okänt makro {{ figur("klagomal.total") '
+            '}}. Menade du "figure"? Bara figurer, citat och fakta kan användas i texten, t.ex. '
+            '{{ figure("avvikelser.sol.total") }}, {{ citat("…", källa="…") }} eller '
+            '{{ fakta("lex_sarah.frist_utredning") }}.',
+        ),
+    ],
+)
+def test_a_berattelse_text_names_word_quotes_and_a_misspelt_macro(text: str, message: str) -> None:
+    _, errors = resolve_figures(Narrative("reports/2025/text/x.md", text), {}, 2025, {})
+    assert [e.format() for e in errors] == [message]
+
+
+_JINJA_BITS = st.sampled_from(
+    ["{{", "}}", "{%", "%}", "{#", "#}", "(", ")", '"', "”", "'", "raw", "endraw", "figure",
+     "config", "include", ".__class__", "\n", "```", "`", " ", "x", "=", ",", "|", "-", "2025"]
+)  # fmt: skip
+
+
+@given(st.lists(_JINJA_BITS, max_size=40).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_any_page_gives_messages_never_an_exception(body: str) -> None:
+    page = "---\nrender_macros: true\n---\n" + body
+    context = MacroContext(_tiny(), Linker("x.md"), "x.md")
+    for error in page_errors("docs/x.md", page, context):
+        assert error.file == "docs/x.md" and error.line is not None and error.message
 
 
 @pytest.mark.parametrize(

@@ -13,14 +13,15 @@ import jinja2
 from jinja2 import nodes
 
 from ledningssystem.core.errors import ContentError
+from ledningssystem.core.messages import WORD_QUOTES, straight_quotes
 from ledningssystem.core.reading import split_front_matter
+from ledningssystem.report.narrative import QUOTES_MESSAGE
 
 RAW_HINT = (
     "Ska klamrarna synas som de är (t.ex. i ett kodexempel), skriv {% raw %} före och "
     "{% endraw %} efter."
 )
 _EXAMPLE = '{{ figure("klagomal.total") }}'
-_CURLY = str.maketrans({"”": '"', "“": '"', "„": '"', "’": "'", "‘": "'", "´": "'"})
 _RAW = re.compile(r"\{%[-+]?\s*raw\s*[-+]?%\}.*?(?:\{%[-+]?\s*endraw\s*[-+]?%\}|\Z)", re.DOTALL)
 _STATEMENT = re.compile(r"\{%[-+]?\s*([A-Za-z_]\w*)[^\n]*?(?:%\}|$)", re.MULTILINE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -95,9 +96,9 @@ def _opening_line(body: str, error_line: int) -> int:
 def _syntax_error(file: str, body: str, line: int, jinja_message: str) -> ContentError:
     text = body.splitlines()[line - 1] if line <= body.count("\n") + 1 else ""
     tag = TagFinder(body).tag(line, "{{") or TagFinder(body).tag(line, "{#") or text.strip()
-    if any(q in tag for q in "”“„’‘´"):
-        fixed = tag.translate(_CURLY)
-        message = "citattecken från Word (” eller ’) fungerar inte i makron"
+    if any(q in tag for q in WORD_QUOTES):
+        fixed = straight_quotes(tag)
+        message = QUOTES_MESSAGE
         return ContentError(file, line, "", message, f"Skriv raka citattecken: {fixed}", quote=tag)
     if "comment" in jinja_message:
         return ContentError(
