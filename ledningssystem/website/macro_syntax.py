@@ -155,7 +155,8 @@ class TagFinder:
         chosen = next((t for t in tags if name and name in t), tags[0] if tags else "")
         return _short(chosen.strip())
 
-    def in_code(self, line: int) -> bool:
-        """A line of a fenced code block, or one with inline code (`{{ … }}`)."""
+    def in_code(self, line: int, tag: str) -> bool:
+        """Whether `tag` on `line` is in a fenced code block or in inline code (`{{ … }}`)."""
         text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-        return line in self.code_lines or bool(re.search(r"`[^`]*\{[{%#][^`]*`", text))
+        at = text.find(tag.rstrip("…")) if tag else -1
+        return line in self.code_lines or (at >= 0 and text[:at].count("`") % 2 == 1)
