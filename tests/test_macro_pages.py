@@ -147,6 +147,14 @@ def test_any_page_gives_messages_never_an_exception(body: str) -> None:
         assert error.file == "docs/x.md" and error.line is not None and error.message
 
 
+def test_brackets_nested_thousands_deep_give_a_message_not_a_recursion_error() -> None:
+    page = "---\nrender_macros: true\n---\n{{ figure(" + "(" * 5000 + "1" + ")" * 5001 + " }}\n"
+    assert [e.format() for e in page_errors("docs/x.md", page, None)] == [
+        "docs/x.md: ett makro har för många parenteser i varandra för att läsas. "
+        'Skriv t.ex. {{ figure("klagomal.total") }}.'
+    ]
+
+
 @pytest.mark.parametrize(
     ("front", "renders"),
     [

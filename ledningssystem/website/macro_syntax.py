@@ -49,6 +49,10 @@ def syntax_errors(file: str, body: str) -> tuple[list[ContentError], nodes.Templ
             line = _opening_line(body, error.lineno)
             errors.append(_syntax_error(file, body, line, error.message or ""))
             body = _blank_lines(body, line, max(line, error.lineno))
+        except (RecursionError, MemoryError):  # brackets nested thousands deep
+            message = "ett makro har för många parenteser i varandra för att läsas"
+            errors.append(ContentError(file, None, "", message, f"Skriv t.ex. {_EXAMPLE}."))
+            break
     return errors, None
 
 
