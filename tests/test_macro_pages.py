@@ -19,7 +19,7 @@ from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.data import Narrative
 from ledningssystem.report.narrative import resolve_figures
 from ledningssystem.website.macro_api import MacroContext
-from ledningssystem.website.macro_page_check import page_errors
+from ledningssystem.website.macro_page_check import macro_page_errors, page_errors
 from tests.conftest import REPO, TINY, build_site, run_cli, run_mkdocs_build, soup
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
@@ -145,6 +145,17 @@ def test_any_page_gives_messages_never_an_exception(body: str) -> None:
     context = MacroContext(_tiny(), Linker("x.md"), "x.md")
     for error in page_errors("docs/x.md", page, context):
         assert error.file == "docs/x.md" and error.line is not None and error.message
+
+
+def test_the_public_site_checks_only_the_pages_it_publishes(tiny_root: Path) -> None:
+    page = "---\nrender_macros: true\n---\n{{ finns_inte() }}\n"
+    (tiny_root / "docs" / "intern.md").write_text(page, encoding="utf-8")
+    (tiny_root / "docs" / "publik").mkdir()
+    (tiny_root / "docs" / "publik" / "index.md").write_text(page, encoding="utf-8")
+    handbook = macro_page_errors(tiny_root, _tiny(), public=False)
+    public = macro_page_errors(tiny_root, _tiny(), public=True)
+    assert [e.file for e in handbook] == ["docs/intern.md", "docs/publik/index.md"]
+    assert [e.file for e in public] == ["docs/publik/index.md"]
 
 
 def test_brackets_nested_thousands_deep_give_a_message_not_a_recursion_error() -> None:

@@ -19,7 +19,7 @@ from ledningssystem.core.errors import ContentError
 from ledningssystem.core.messages import did_you_mean
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.reading import renders_macros, split_front_matter
-from ledningssystem.core.urls import Linker
+from ledningssystem.core.urls import Linker, in_public_docs
 from ledningssystem.website.macro_api import MACROS, MacroContext, MacroError, call_macro
 from ledningssystem.website.macro_syntax import (
     RAW_HINT,
@@ -36,10 +36,13 @@ _PARSER = jinja2.Environment()  # mkdocs-macros' delimiters; only parsed, never 
 def macro_page_errors(
     root: Path, content: Ledningssystem, directory_urls: bool = True, public: bool = False
 ) -> list[ContentError]:
-    """Every macro problem of the docs/ pages that run macros, each with file and line."""
+    """Every macro problem of the docs/ pages that run macros, each with file and line (of the
+    public site's pages only for the public site; the handbook's and `check` see them all)."""
     docs = root / "docs"
     errors: list[ContentError] = []
     for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        if public and not in_public_docs(path.relative_to(docs).as_posix()):
+            continue
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
