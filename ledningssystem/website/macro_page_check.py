@@ -28,7 +28,7 @@ from ledningssystem.website.macro_syntax import (
     syntax_errors,
 )
 
-# Checked by core.load (check_facts) with the other {{ fakta(…) }}: not reported twice.
+# {{ fakta("key") }} is checked by core.load (check_facts) with the others: not reported twice.
 _CHECKED_ELSEWHERE = {"fakta"}
 _PARSER = jinja2.Environment()  # mkdocs-macros' delimiters; only parsed, never rendered
 
@@ -137,8 +137,10 @@ def _call_problem(node: nodes.Node, ctx: MacroContext | None) -> tuple[str, str]
     args = [a.value for a in node.args]  # type: ignore[attr-defined]
     kwargs = {k.key: k.value.value for k in node.kwargs}  # type: ignore[attr-defined]
     wrong = _argument_problem(name, args, kwargs)
-    if wrong or ctx is None or name in _CHECKED_ELSEWHERE:
-        return (wrong, _example(name)) if wrong else None
+    if wrong:
+        return wrong, _example(name)
+    if ctx is None or (name in _CHECKED_ELSEWHERE and _one_text(args, kwargs)):
+        return None
     try:
         call_macro(name, ctx, *args, **kwargs)
     except MacroError as error:
@@ -146,6 +148,11 @@ def _call_problem(node: nodes.Node, ctx: MacroContext | None) -> tuple[str, str]
     except Exception as error:  # noqa: BLE001 - an author's value no macro expected
         return f"makrot {name} går inte att visa med de här argumenten ({error})", _example(name)
     return None
+
+
+def _one_text(args: list[object], kwargs: dict[str, object]) -> bool:
+    """fakta("key"), the form core.facts checks (and expands in rutiner and processes)."""
+    return not kwargs and len(args) == 1 and isinstance(args[0], str)
 
 
 def _argument_problem(name: str, args: list[object], kwargs: dict[str, object]) -> str:
