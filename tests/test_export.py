@@ -44,7 +44,10 @@ def test_export_reports_a_macro_error_in_swedish(tmp_path: Path) -> None:
     )
     result = run_cli(root, "export-docs", str(tmp_path / "export"))
     assert result.returncode == 1
-    assert 'docs/fel.md: Sidan docs/fel.md: processen "finns-inte" finns inte.' in result.stderr
+    # Checked with the content, before any page is exported: file, line and the call.
+    assert 'docs/fel.md:6 – "{{ raci("finns-inte") }}": processen "finns-inte" finns inte.' in (
+        result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 

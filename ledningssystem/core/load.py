@@ -28,7 +28,12 @@ from ledningssystem.core.model.requirement import Requirement, RequirementSource
 from ledningssystem.core.model.role import Role
 from ledningssystem.core.model.routine import Routine, RoutineDocument
 from ledningssystem.core.model.settings import Settings
-from ledningssystem.core.reading import ContentReader, split_front_matter, sub_lines
+from ledningssystem.core.reading import (
+    ContentReader,
+    renders_macros,
+    split_front_matter,
+    sub_lines,
+)
 from ledningssystem.core.salvage import salvage
 from ledningssystem.core.validate import validate_references
 from ledningssystem.core.yaml_lines import LineMap
@@ -252,11 +257,9 @@ class HandbookReader(ContentReader):
 def _renders_macros(path: Path) -> bool:
     # Only pages that opt in to mkdocs-macros run {{ fakta(…) }}; others show it as text.
     try:
-        head = path.read_text(encoding="utf-8")[:2000]
+        return renders_macros(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return False
-    split = split_front_matter(head)
-    return split is not None and "render_macros: true" in split[0]
 
 
 def _list_under(data: Any, key: str) -> list[Any] | None:

@@ -36,6 +36,16 @@ def _id_and_name(key: str, name: str) -> str:
     return f'"{key}"' if slugify(name) == key else f'"{key}" – {name}'
 
 
+# Word and Outlook turn typed quotes into typographic ones; a macro needs straight quotes.
+WORD_QUOTES = "”“„’‘´"
+_STRAIGHT = str.maketrans({"”": '"', "“": '"', "„": '"', "’": "'", "‘": "'", "´": "'"})
+
+
+def straight_quotes(text: str) -> str:
+    """`text` with Word's typographic quotes made straight: figure(”a”) → figure("a")."""
+    return text.translate(_STRAIGHT)
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """' Menade du "x"?' for the closest candidate, or ''."""
     match = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)

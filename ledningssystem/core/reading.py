@@ -10,6 +10,7 @@ import functools
 from pathlib import Path
 from typing import Any, TypeVar
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from ledningssystem.core.errors import ContentError
@@ -122,3 +123,16 @@ def _parsed(text: str, line_offset: int) -> tuple[Any, LineMap]:
     validated from it, never written back into it).
     """
     return parse_cached(text, line_offset)
+
+
+def renders_macros(text: str) -> bool:
+    """Whether mkdocs-macros runs the macros of this docs/ page: `render_macros: true` in its
+    front matter, read as MkDocs reads it (YAML, so `yes` and `True` count, `ja` does not)."""
+    split = split_front_matter(text)
+    if split is None:
+        return False
+    try:
+        meta = yaml.safe_load(split[0])
+    except yaml.YAMLError:
+        return False
+    return isinstance(meta, dict) and meta.get("render_macros") is True

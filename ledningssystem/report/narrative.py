@@ -17,7 +17,7 @@ from typing import Any
 from markupsafe import escape
 
 from ledningssystem.core.errors import ContentError
-from ledningssystem.core.messages import did_you_mean
+from ledningssystem.core.messages import WORD_QUOTES, did_you_mean, straight_quotes
 from ledningssystem.report.data import Narrative
 from ledningssystem.report.figure_call import (
     FIGURE_EXAMPLE,
@@ -30,6 +30,7 @@ from ledningssystem.report.figures import FigureSet
 PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 CALLS = ("figure", "citat", "fakta")
 FACT_EXAMPLE = '{{ fakta("lex_sarah.frist_utredning") }}'
+QUOTES_MESSAGE = "citattecken från Word (” eller ’) fungerar inte i makron"
 
 __all__ = ["PLACEHOLDER", "resolve_figures"]
 
@@ -89,11 +90,15 @@ def _parse_call(source: str) -> tuple[str, list[Any], dict[str, Any]]:
     try:
         tree = ast.parse(source.strip(), mode="eval").body
     except (SyntaxError, ValueError, MemoryError, RecursionError):  # also null bytes, deep nesting
+        if any(q in source for q in WORD_QUOTES):
+            fixed = _shown(straight_quotes(source))
+            raise CallProblem(QUOTES_MESSAGE, f"Skriv raka citattecken: {fixed}.") from None
         raise unknown from None
     if not (isinstance(tree, ast.Call) and isinstance(tree.func, ast.Name)):
         raise unknown
     if tree.func.id not in CALLS:
-        raise unknown
+        near = did_you_mean(tree.func.id, CALLS)
+        raise CallProblem(f"okänt makro {_shown(source)}.{near}", _usage(None)) if near else unknown
     try:
         args = [ast.literal_eval(a) for a in tree.args]
         kwargs = {k.arg: ast.literal_eval(k.value) for k in tree.keywords if k.arg}

@@ -17,6 +17,7 @@ from ledningssystem.core.file_names import (
     REPORTS_DIR,
 )
 from ledningssystem.core.messages import did_you_mean
+from ledningssystem.core.reading import renders_macros
 from ledningssystem.core.yaml_lines import LineMap
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.config_additions import ADDITIONS_KEY, add_to_defaults
@@ -31,7 +32,6 @@ from ledningssystem.report.section_templates import ReportTemplate
 BUILTIN_DIR = Path(__file__).parent
 YEAR_DIR = re.compile(r"^\d{4}$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^(?:---|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE)
-RENDERS_MACROS = re.compile(r"^render_macros:\s*(?:true|ja|yes)\s*$", re.MULTILINE | re.IGNORECASE)
 FIGURE_CALL = re.compile(r"\{\{[^}]*\bfigure\(")
 
 
@@ -227,7 +227,7 @@ class ReportReader(FileReader):
             if text is None:
                 continue
             front = FRONT_MATTER.match(text)
-            if front is None or not RENDERS_MACROS.search(front.group(0)):
+            if front is None or not renders_macros(text):
                 continue
             body = re.sub(r"[^\n]", " ", front.group(0)) + text[front.end() :]
             if FIGURE_CALL.search(body):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from ledningssystem.core.errors import ContentErrors
 from ledningssystem.core.file_names import content_paths
 from ledningssystem.core.model.content import Ledningssystem
 from ledningssystem.core.parse_cache import PARSE_CACHE_FOLDER, parse_cache_in
@@ -16,7 +17,8 @@ from ledningssystem.doccontrol.history import read_history
 from ledningssystem.pdf.engine import SystemLibrariesMissing
 from ledningssystem.pdf.jobs import PdfJobs
 from ledningssystem.pdf.site import year_pdfs
-from ledningssystem.portal.load import load_ledningssystem
+from ledningssystem.portal.load import load_content
+from ledningssystem.website.macro_page_check import macro_page_errors
 from ledningssystem.website.map_cache import MAP_CACHE_FOLDER, MapCache
 from ledningssystem.website.options import BuildOptions
 from ledningssystem.website.pages import BuildContext, Page, generate_pages
@@ -123,7 +125,11 @@ def prepare_build(
     With the `previous` build's memo, document pages whose inputs did not change are reused.
     """
     chosen = options if isinstance(options, BuildOptions) else BuildOptions.read(options)
-    content = load_ledningssystem(root)
+    content, errors = load_content(root)
+    # The macros of docs/ pages are checked before mkdocs-macros may run any of them.
+    errors += macro_page_errors(Path(root), content, directory_urls, chosen.public)
+    if errors:
+        raise ContentErrors(errors)
     history = read_history(root, start=content.settings.document_control.history_start)
     memo = PageMemo()
     if previous is not None:

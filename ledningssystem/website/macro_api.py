@@ -32,6 +32,10 @@ from ledningssystem.website.routine_list import render_routine_list
 class MacroError(Exception):
     """A macro called with something that does not exist; fails the build."""
 
+    def __init__(self, page: str, detail: str):
+        self.page, self.detail = page, detail  # `detail` alone, for a message with file and line
+        super().__init__(f"Sidan docs/{page}: {detail}")
+
 
 @dataclass(frozen=True)
 class MacroContext:
@@ -40,7 +44,7 @@ class MacroContext:
     page: str
 
     def fail(self, message: str) -> MacroError:
-        return MacroError(f"Sidan docs/{self.page}: {message}")
+        return MacroError(self.page, message)
 
     def require(self, kind: str, value: str, known: dict[str, object]) -> None:
         if value not in known:
@@ -129,6 +133,11 @@ def figure(ctx: MacroContext, name: str, year: int | str | None = None, visa: st
     """
     reports = ctx.content.reports
     figures = reports.figures if reports else {}
+    if not figures:
+        raise ctx.fail(
+            f'figuren "{name}" finns inte: portalen har ingen kvalitetsberättelse i reports/. '
+            "Lägg upp ett år med make ny-berattelse YEAR=… eller ta bort makrot"
+        )
     try:
         return figure_text(figures, max(figures, default=None), name, year, visa)
     except CallProblem as problem:

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from ledningssystem.core.load import split_front_matter
+from ledningssystem.core.reading import renders_macros
 from ledningssystem.website.pages import Page
 
 PREVIEW_FOLDER = ".cache/forhandsvisning"  # gitignored; rebuilt from the content at any time
@@ -78,7 +77,6 @@ def macro_pages(docs: Path) -> list[str]:
     """The pages of docs/ that opt in to macros (`render_macros: true`): they show the content."""
     found = []
     for path in sorted(docs.rglob("*.md")):
-        parts = split_front_matter(path.read_text(encoding="utf-8"))
-        if parts and re.search(r"^render_macros:\s*true\s*$", parts[0], re.MULTILINE):
+        if renders_macros(path.read_text(encoding="utf-8")):
             found.append(path.relative_to(docs).as_posix())
     return found

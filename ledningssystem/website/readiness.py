@@ -19,6 +19,7 @@ from ledningssystem.doccontrol.changes import DocumentChange, collect_worktree_d
 from ledningssystem.doccontrol.codeowners import CODEOWNERS_FILE, render_codeowners
 from ledningssystem.doccontrol.git import GitUnavailable, repository_state, resolve
 from ledningssystem.portal.load import load_content
+from ledningssystem.website.macro_page_check import macro_page_errors
 
 # The branch a change goes into, tried in this order when `make check` is not told (BASE=).
 DEFAULT_BASES = ("origin/main", "main", "origin/master", "master")
@@ -40,7 +41,7 @@ def check_ready(root: Path | str, base: str | None = None) -> Readiness:
     """Run every check `make check` promises; `base` is the branch the change goes into."""
     root = Path(root).resolve()
     content, errors = load_content(root)
-    result = Readiness(content, list(errors))
+    result = Readiness(content, [*errors, *macro_page_errors(root, content)])
     failed = {e.file for e in errors}
     result.errors += codeowners_errors(root, content, failed)
     version_errors, note = worktree_version_errors(root, base)
