@@ -4,7 +4,8 @@ The engine's standard settings (ledningssystem/report/standard.yml) fill every k
 reports/config.yml does not set, the previous year's folder gives the comparison columns,
 and the section template the year names (`mall:`, shipped in report/builtin_templates/ or
 the organisation's own in reports/mallar/) gives its headings and order: a change to any of
-them changes how the year reads, so all take part in its seal.
+them changes how the year reads, so all take part in its seal. A template's `lagrum:` list
+takes part as the year shows it, with the legal register's dates (report.legal_basis).
 """
 
 from __future__ import annotations
