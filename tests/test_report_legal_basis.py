@@ -18,7 +18,9 @@ import pytest
 from ledningssystem.pdf.adapter import load_year_views, report_to_pdf_document
 from ledningssystem.pdf.engine import render_pdf
 from ledningssystem.pdf.markdown_config import site_markdown_extensions
+from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.legal_basis import legal_basis
+from ledningssystem.report.legal_basis_check import undated_lagrum_warnings, undated_laws
 from ledningssystem.report.seal import seal_holds, sealed_fingerprint, year_manifest
 from ledningssystem.report.seal_inputs import template_input
 from ledningssystem.website.build import prepare_build
@@ -127,3 +129,24 @@ def test_the_example_2024_cites_the_old_law_and_its_seal_holds() -> None:
     meta = view.data.meta
     assert seal_holds(folder, sealed_fingerprint(meta), current=year_manifest(folder))
     assert "lagrummet för lex sarah" in meta.corrections[-1].reason.lower()
+
+
+def test_a_law_the_register_cannot_date_is_a_warning(tmp_path: Path) -> None:
+    assert undated_laws(PARTS, PERIODS) == []
+    assert undated_laws(PARTS, {NEW: PERIODS[NEW]}) == [OLD]  # LSS, SOSFS: no SFS number
+    assert undated_laws("SoL (2001:453) 14 kap.", {}) == []  # text: shown as written
+    root = copy_example(tmp_path / "portal")
+    shutil.rmtree(root / "reports")
+    shutil.copytree(FIXTURE, root / "reports")
+    register = root / "requirements" / "sol-2001-453.yml"  # cited otherwise: no dates for OLD
+    text = register.read_text("utf-8").replace(f"källa: {OLD}", "källa: SoL 2001:453")
+    register.write_text(text, "utf-8")
+    warnings = [w.format() for w in undated_lagrum_warnings(load_ledningssystem(root))]
+    assert warnings[0] == (
+        'reports/2023/report.yml:6 – fältet "mall": avsnittet "lex-sarah" i mallen "kombinerad" '
+        "hänvisar till SoL (2001:453), som inte finns med datum i lagkravsregistret, så "
+        "lagrummet visas utan datum och oavsett om lagen gällde under året. Lägg till "
+        "författningen i requirements/ med gäller_från och upphör, eller skriv ett eget "
+        "lagrum som text i en mall i reports/mallar/."
+    )
+    assert len(warnings) == 5  # lex Sarah 2023, 2025, 2026; ej verkställda 2025, 2026

@@ -36,7 +36,7 @@ def legal_basis(legal: str | tuple[str, ...], year: int | None, periods: Periods
 
 
 def _in_year(part: str, year: int, periods: Periods) -> str:
-    law = _law_of(part, periods)
+    law = law_of(part, periods)
     if law is None:
         return part
     starts, ends = periods[law]
@@ -51,7 +51,7 @@ def _in_year(part: str, year: int, periods: Periods) -> str:
     return f"{part} ({' '.join(when)})" if when else part
 
 
-def _law_of(part: str, periods: Periods) -> str | None:
+def law_of(part: str, periods: Periods) -> str | None:
     """The longest källa the part begins with, followed by a space or nothing."""
     found = [law for law in periods if part == law or part.startswith(law + " ")]
     return max(found, key=len) if found else None
