@@ -48,13 +48,23 @@ def test_the_report_templates_cite_lex_sarah_as_the_register_does(example_root: 
         if r.source.source == "SoL (2025:400)" and "lex Sarah" in r.requirement.topic
     ]
     chapters = {r.requirement.chapter for r in lex_sarah}
+    old_sarah = sorted(
+        int(r.requirement.paragraph)
+        for r in content.requirements.values()
+        if r.source.source == "SoL (2001:453)" and r.requirement.chapter == 14
+    )
+    assert old_sarah == [2, 3, 4, 5, 6, 7]
     paragraphs = sorted(int(r.requirement.paragraph) for r in lex_sarah)
     assert chapters == {27} and paragraphs[0] == 1
     for name in ("kombinerad", "stad"):
         text = (REPO / f"ledningssystem/report/builtin_templates/{name}.yml").read_text("utf-8")
-        cited = LEX_SARAH.findall(text)
+        cited = [c for c in LEX_SARAH.findall(text) if c[0] == "27"]
         assert cited == [("27", "1", str(paragraphs[-1]))], name
         assert "LSS 24 a–24 f §§" in text and "om lex Sarah" not in text, name
+        # Years before 2025-07-01 cite the law then in force (report/legal_basis.py).
+        assert f"- SoL (2001:453) 14 kap. 2–{old_sarah[-1]} §§" in text, name
+        assert "- SoL (2001:453) 16 kap. 6 f–6 h §§" in text, name
+        assert "- SoL (2025:400) 34 kap. 1–3 §§" in text, name
 
 
 def test_every_krav_of_the_current_socialtjanstlag_is_cited_or_explained(

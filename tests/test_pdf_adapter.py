@@ -71,6 +71,10 @@ class FakeSectionView:
     parts: tuple[str, ...] = ()
     missing_text: bool = False
 
+    @property
+    def legal(self) -> str:  # year_view resolves it per year; the fake's is the section's
+        return self.section.legal
+
 
 @dataclass(frozen=True)
 class FakeView:

@@ -142,6 +142,8 @@ def test_any_csv_gives_figures_or_content_errors(rows: list[list[str]]) -> None:
         shutil.copy2(REPO / "reports" / "config.yml", root / "reports" / "config.yml")
         (root / "roles").mkdir()
         shutil.copy2(REPO / "roles" / "organisation.yml", root / "roles" / "organisation.yml")
+        # ... and with the lagrum it cites, which the legal register's dates decide.
+        shutil.copytree(REPO / "requirements", root / "requirements")
         (root / "reports" / "2024" / "klagomal.csv").write_text(text, encoding="utf-8")
         reports, errors = load_reports(root, _content())
     assert all(e.file.startswith("reports/2024/") for e in errors)

@@ -35,11 +35,13 @@ def _errors(folder: Path) -> list[str]:
 
 
 def _two_years(tmp_path: Path) -> Path:
-    """reports/2023 and a sealed reports/2024, with the example's config and organisation."""
+    """reports/2023 and a sealed reports/2024, with the example's config, organisation and
+    legal register (its dates decide the lagrum the year cites, which the seal covers)."""
     root = tmp_path / "portal"
     for name in ("reports/config.yml", "reports/historik.yml", "roles/organisation.yml"):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / name, root / name)
+    shutil.copytree(REPO / "requirements", root / "requirements")
     shutil.copytree(REPO / "reports/2024", root / "reports/2024")
     shutil.copytree(REPO / "reports/2024", root / "reports/2023", ignore=lambda *_: [LOCK_FILE])
     result = run_cli(root, "fastställ", "2024")

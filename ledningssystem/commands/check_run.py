@@ -10,6 +10,7 @@ from ledningssystem.commands.registry import full_run
 from ledningssystem.core.errors import ContentError, ContentErrors
 from ledningssystem.core.parse_cache import PARSE_CACHE_FOLDER, use_parse_cache
 from ledningssystem.legal.law_watch import law_watch_warnings
+from ledningssystem.report.legal_basis_check import undated_lagrum_warnings
 from ledningssystem.website.readiness import check_ready
 
 
@@ -21,12 +22,17 @@ def check(args: argparse.Namespace) -> int:
     for note in result.notes:
         print(note, flush=True)
     warnings = law_watch_warnings(result.content)
-    errors = result.errors + (warnings if args.strikt else [])
+    lagrum = undated_lagrum_warnings(result.content)
+    errors = result.errors + (warnings + lagrum if args.strikt else [])
     if errors:
         print(ContentErrors(errors).report(), file=sys.stderr)
         return 1
     if warnings:
         _print_law_watch(warnings)
+    if lagrum:
+        print("Lagrum utan datum (make check STRIKT=ja stoppar på dem):", file=sys.stderr)
+        for warning in lagrum:
+            print(f"  {warning.format()}", file=sys.stderr)
     content = result.content
     print(
         f"Innehållet är korrekt och klart för granskning: {len(content.processes)} processer, "

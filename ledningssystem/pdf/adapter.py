@@ -95,8 +95,8 @@ def _section(
 ) -> tuple[int, PdfSection]:
     section = view.section
     html = []
-    if section.legal:
-        html.append(f'<p class="ls-legal">{escape(section.legal)}</p>')
+    if view.legal:
+        html.append(f'<p class="ls-legal">{escape(view.legal)}</p>')
     if view.missing_text and draft:
         # Where the text would stand, before the tables. Readers of the PDF are not its
         # authors: no file names (the handbook shows them).

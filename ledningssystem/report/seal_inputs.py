@@ -4,11 +4,13 @@ The engine's standard settings (ledningssystem/report/standard.yml) fill every k
 reports/config.yml does not set, the previous year's folder gives the comparison columns,
 and the section template the year names (`mall:`, shipped in report/builtin_templates/ or
 the organisation's own in reports/mallar/) gives its headings and order: a change to any of
-them changes how the year reads, so all take part in its seal.
+them changes how the year reads, so all take part in its seal. A template's `lagrum:` list
+takes part as the year shows it, with the legal register's dates (report.legal_basis).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from pathlib import Path
@@ -16,6 +18,7 @@ from typing import Any
 
 from ledningssystem.core.reading import parsed_yaml
 from ledningssystem.core.yaml_lines import YamlProblem
+from ledningssystem.report.legal_basis import Periods, legal_basis
 
 OWN_KEY = "egna_uppgifter"  # the organisation's own counted kinds, each with an optional från_år
 STANDARD_FILE = Path(__file__).parent / "standard.yml"
@@ -63,7 +66,8 @@ def template_input(root: Path, folder: Path) -> tuple[str, str] | None:
     for path, entry in candidates:  # the shipped one first, as the reader finds them
         data = _mapping(path)
         if data.get("id") == name.strip():
-            used = _sections_of_year(data, int(folder.name))
+            year = int(folder.name)
+            used = _lagrum_of_year(_sections_of_year(data, year), year, _register_periods(root))
             text = json.dumps(used, sort_keys=True, ensure_ascii=False, default=str)
             return entry, hashlib.sha256(text.encode()).hexdigest()
     return None
@@ -79,6 +83,41 @@ def _sections_of_year(value: Any, year: int) -> Any:
     if isinstance(value, list):
         return [_sections_of_year(v, year) for v in value if not _later(v, year)]
     return value
+
+
+def _lagrum_of_year(value: Any, year: int, periods: Periods) -> Any:
+    """A list `lagrum:` as the year shows it: a register date that changes what a sealed
+    year cites changes its seal, and text the year does not show leaves it as it was."""
+    if isinstance(value, dict):
+        return {
+            k: legal_basis(tuple(map(str, v)), year, periods)
+            if k == "lagrum" and isinstance(v, list)
+            else _lagrum_of_year(v, year, periods)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_lagrum_of_year(v, year, periods) for v in value]
+    return value
+
+
+def _register_periods(root: Path) -> dict[str, tuple[dt.date | None, dt.date | None]]:
+    """källa → (gäller_från, upphör) from requirements/*.yml as written (read before the
+    register is validated, as the seal is checked on what is on disk)."""
+    periods = {}
+    for path in sorted((root / "requirements").glob("*.yml")):
+        data = _mapping(path)
+        law = data.get("källa")
+        start, end = _date(data.get("gäller_från")), _date(data.get("upphör"))
+        if isinstance(law, str) and (start or end):
+            periods[law.strip()] = (start, end)
+    return periods
+
+
+def _date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)) if value is not None else None
+    except ValueError:
+        return None  # the register's own check says what is wrong with it
 
 
 def own_kinds_of_year(config: Any, year: int) -> Any:

@@ -41,7 +41,14 @@ class Section(ContentModel):
 
     id: Slug = sv("id", "Avsnittets id; texten skrivs i text/<id>.md.")
     heading: Text = sv("rubrik", "Avsnittets rubrik.")
-    legal: str = sv("lagrum", "Lagrum som avsnittet svarar mot, t.ex. PSL 3 kap. 10 §.", default="")
+    # A list makes the lagrum follow the report year (report.legal_basis).
+    legal: str | tuple[Text, ...] = sv(
+        "lagrum",
+        "Lagrum som avsnittet svarar mot, t.ex. PSL 3 kap. 10 §. Som lista visas varje del "
+        "som börjar med en författning i lagkravsregistret (t.ex. SoL (2001:453) 14 kap. 2–7 §§) "
+        "bara de år författningen gällde, med datum det år den började eller upphörde att gälla.",
+        default="",
+    )
     guidance: str = sv("vägledning", "Vad avsnittet ska beskriva (visas i utkast).", default="")
     blocks: tuple[Block, ...] = sv(
         "innehåll",

@@ -1,7 +1,8 @@
 """Ej verkställda beslut: gynnande beslut (SoL, LSS) not verkställda within three months.
 
-The nämnd reports each such beslut to IVO every quarter (SoL 2025:400; LSS 28 f–28 h §§)
-until it is verkställt or the case is closed otherwise. One row is one beslut; a
+The nämnd reports each such beslut to IVO every quarter (SoL (2025:400) 34 kap. 1–3 §§,
+until 30 June 2025 SoL (2001:453) 16 kap. 6 f–6 h §§; LSS 28 f–28 h §§) until it is
+verkställt or the case is closed otherwise. One row is one beslut; a
 field that was not registered is an explicit unknown, counted apart, never a zero.
 """
 

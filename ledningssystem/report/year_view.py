@@ -20,6 +20,7 @@ from ledningssystem.report.blocks_own import own_blocks
 from ledningssystem.report.blocks_unenforced import unenforced
 from ledningssystem.report.completeness import completeness
 from ledningssystem.report.data import Reports, YearData
+from ledningssystem.report.legal_basis import in_force_periods, legal_basis
 from ledningssystem.report.meta import ReportStatus
 from ledningssystem.report.section_templates import Block, Section
 
@@ -49,6 +50,7 @@ class SectionView:
     section: Section
     parts: tuple[Markup, ...]  # Markdown (narrative) or raw HTML blocks, in order
     missing_text: bool
+    legal: str = ""  # the lagrum as the year cites it (legal_basis)
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ def year_view(reports: Reports, year: int, content: Ledningssystem, link: Linker
     ctx = BlockContext(data, reports.figures[year], reports, content, link)
     draft = data.meta.status is ReportStatus.DRAFT
     sections = []
+    periods = in_force_periods(content.requirement_sources)
     for number, depth, section in data.template.numbered(data.year):
         text = reports.texts.get((year, section.id))
         blocks = section.blocks if Block.TEXT in section.blocks else (Block.TEXT, *section.blocks)
@@ -88,7 +91,8 @@ def year_view(reports: Reports, year: int, content: Ledningssystem, link: Linker
                     parts.append(part)
         parts += [Markup(own) for own in own_blocks(ctx, section.id)]  # egna_uppgifter
         missing = not text and not section.subsections and Block.TEXT in blocks
-        sections.append(SectionView(number, depth, section, tuple(parts), missing))
+        legal = legal_basis(section.legal, year, periods)
+        sections.append(SectionView(number, depth, section, tuple(parts), missing, legal))
     figures = reports.figures[year]
     names = data.meta.key_figures or reports.config.key_figures
     key = tuple(figures[n].summary() for n in names if n in figures)
