@@ -57,8 +57,9 @@ HELD: dict[str, tuple[float | None, int]] = {
     "avvikelser.risk-for-upprepning.mycket-stor": (1, 327),  # 520 "risken ... mycket stor"
     "avvikelser.allvarlighetsgrad.mycket-allvarlig": (1, 327),  # 520 "En annan ... mycket"
     "avvikelser.risk-for-upprepning.liten": (1, 327),  # 520 "liten risk att det sker igen"
-    "avvikelser.hsl.enhet.kaptensgatan": (114, 0),  # 532
-    "avvikelser.hsl.enhet.badhusgatan": (88, 0),  # 534
+    # 532, 534; a lower bound: the 29 fallavvikelser (538) have enhet okänt, may be any unit's
+    "avvikelser.hsl.enhet.kaptensgatan": (114, 29),
+    "avvikelser.hsl.enhet.badhusgatan": (88, 29),
     "avvikelser.hsl.kategori.trycksar": (1, 0),  # 532 "1 om trycksår"
     "avvikelser.hsl.kategori.fall": (29, 0),  # 538 "29 fallavvikelser"
     "avvikelser.samverkan.regionen.skickade": (6, 0),  # 546 "sex avvikelser rapporterats"

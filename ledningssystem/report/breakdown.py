@@ -1,9 +1,11 @@
-"""A breakdown of event rows by an optional column (slag, allvarlighetsgrad), unknowns apart.
+"""Breakdowns of event rows by a column (slag, allvarlighetsgrad) or by unit, unknowns apart.
 
 A row whose value is not known (the column is absent from the year's file, empty, or
 `okänt`) may belong to any choice. Every choice's figure is then a lower bound with
 those items counted apart ("uppgift saknas för 35"), never a zero: a year whose file has
-no `slag` column prints "uppgift saknas" for each slag, not "Synpunkt 0".
+no `slag` column prints "uppgift saknas" for each slag, not "Synpunkt 0". A row of
+unknown unit (enhet okänt) may be any unit's alike: each enhet's and avdelning's figure
+is a lower bound. Tables show those items once, on their "Uppgift saknas" row.
 """
 
 from __future__ import annotations
@@ -30,11 +32,31 @@ class Breakdown:
     def tally(self, choice: str) -> Tally:
         """The choice's known sum; every item of unknown choice is counted apart."""
         found = self.pivot.column_tally(choice)
-        if choice == UNKNOWN_ID:
-            return found
-        unknown = self.unknown
-        spread = unknown.known + unknown.missing  # shown once, in the table's unknown row
-        return Tally(found.known, found.missing + spread, spread)
+        return found if choice == UNKNOWN_ID else lower_bound(found, self.unknown)
+
+
+@dataclass(frozen=True)
+class UnitBreakdown:
+    """Amounts by unit (the pivot's rows), of one column or ("") of each row's sum."""
+
+    pivot: Pivot[str]
+    column: str = ""
+
+    def _found(self, unit: str) -> Tally:
+        if self.column:
+            return self.pivot.cell_tally(unit, self.column)
+        return self.pivot.row_tally(unit)
+
+    def tally(self, unit: str) -> Tally:
+        """The unit's known sum; every item of unknown unit (enhet okänt) is counted apart."""
+        found = self._found(unit)
+        return found if unit == UNKNOWN_ID else lower_bound(found, self._found(UNKNOWN_ID))
+
+
+def lower_bound(found: Tally, unknown: Tally) -> Tally:
+    """`found` with the items of `unknown` (which may be any choice's) counted apart."""
+    spread = unknown.known + unknown.missing  # shown once, in the table's unknown row
+    return Tally(found.known, found.missing + spread, spread)
 
 
 def breakdown(

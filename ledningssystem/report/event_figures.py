@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ledningssystem.report.breakdown import Breakdown, breakdown
+from ledningssystem.report.breakdown import Breakdown, UnitBreakdown, breakdown
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
@@ -73,9 +73,11 @@ def complaint_figures(
         if tally.known or tally.missing or category is not UNKNOWN:
             label = f"klagomål – {category.name}"
             figures.add_tally(f"klagomal.kategori.{category.id}", label, tally)
+    # A row of unknown enhet may be any unit's: each unit's figure is then a lower bound.
+    units = UnitBreakdown(by_unit)
     for unit in sorted(by_unit.row_keys):
         label = f"klagomål – {names.get(unit, unit)}"
-        figures.add_tally(f"klagomal.enhet.{unit}", label, by_unit.row_tally(unit))
+        figures.add_tally(f"klagomal.enhet.{unit}", label, units.tally(unit))
     _kinds_and_submitters(figures, rows, config)
     marks_label = "kategorimarkeringar på klagomålen"
     figures.add_tally("klagomal.kategorimarkeringar", marks_label, marks.row_tally(""))
@@ -156,9 +158,10 @@ def deviation_figures(
             label = f"{kind.label} – {category.name}"
             figures.add_tally(f"{base}.kategori.{category.id}", label, tally)
         if pivot is not None:
+            units = UnitBreakdown(pivot)
             for unit in sorted(pivot.row_keys):
                 label = f"{kind.label} – {names.get(unit, unit)}"
-                figures.add_tally(f"{base}.enhet.{unit}", label, pivot.row_tally(unit))
+                figures.add_tally(f"{base}.enhet.{unit}", label, units.tally(unit))
 
 
 def part_tally(rows: Sequence[ComplaintRow | DeviationRow], attribute: str) -> Tally:
@@ -182,7 +185,11 @@ def division_figures(
     tree: OrgTree,
     names: Mapping[str, str],
 ) -> None:
-    """Each event kind summed per avdelning: enheter roll up into their avdelning."""
+    """Each event kind summed per avdelning: enheter roll up into their avdelning.
+
+    Rows of unknown enhet stay unknown at this level too: `<prefix>.avdelning.uppgift-saknas`,
+    and each avdelning's figure a lower bound.
+    """
     level = "avdelning"
     # (figure prefix, label, pivot by avdelning, the column to read or "" for the row's sum)
     groups: list[tuple[str, str, Pivot[str], str]] = []
@@ -209,8 +216,8 @@ def division_figures(
         else:  # one row is one case
             groups.append((prefix, label, case_pivot(rows, tree, level), ""))
     for prefix, label, pivot, column in groups:
+        divisions = UnitBreakdown(pivot, column)
         for node in sorted(pivot.row_keys):
-            if tree.level_of(node) == level:
-                tally = pivot.cell_tally(node, column) if column else pivot.row_tally(node)
+            if tree.level_of(node) == level or node == UNKNOWN_ID:
                 text = f"{label} – {names.get(node, node)}"
-                figures.add_tally(f"{prefix}.avdelning.{node}", text, tally)
+                figures.add_tally(f"{prefix}.avdelning.{node}", text, divisions.tally(node))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+from ledningssystem.report.breakdown import UnitBreakdown
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.figures import FigureSet
@@ -55,10 +56,11 @@ def _kind_figures(
     _share_figures(figures, kind, rows, by_unit.total_tally())
     for level in ("enhet", "avdelning"):
         pivot = by_unit if level == "enhet" else own_pivot(rows, None, tree, level)
+        nodes = UnitBreakdown(pivot)  # a row of unknown enhet makes each a lower bound
         for node in sorted(pivot.row_keys):
-            if level == "enhet" or tree.level_of(node) == level:
+            if level == "enhet" or tree.level_of(node) == level or node == UNKNOWN.id:
                 text = f"{label} – {names.get(node, node)}"
-                figures.add_tally(f"{kind.id}.{level}.{node}", text, pivot.row_tally(node))
+                figures.add_tally(f"{kind.id}.{level}.{node}", text, nodes.tally(node))
     if kind.carried:
         carried = tally_by(rows, _carried_key, lambda r: r.count)
         tally = carried.column_tally("ja")
