@@ -58,6 +58,10 @@ class BlockContext:
             return UNKNOWN_LABEL
         return self.content.org_names.get(unit_id, unit_id)
 
+    def unit_order(self, unit_id: str) -> tuple[bool, str]:
+        """Sort key of a table's unit rows: by name, with "Uppgift saknas" last."""
+        return unit_id == UNKNOWN_ID, self.unit_name(unit_id)
+
     def role_name(self, role_id: str) -> str:
         if role_id == UNKNOWN_ID:
             return UNKNOWN_LABEL

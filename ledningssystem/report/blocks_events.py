@@ -41,7 +41,7 @@ def complaints(ctx: BlockContext) -> str:
     columns = cross_columns(ctx, pivot, "klagomal.fran", sources, before)
     by_unit = [
         [ctx.unit_name(n), *cross_cells(pivot, n, columns)]
-        for n in sorted(pivot.row_keys, key=ctx.unit_name)
+        for n in sorted(pivot.row_keys, key=ctx.unit_order)
     ]
     unit_table = cross_table(
         ctx,
@@ -171,7 +171,7 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
         columns = cross_columns(ctx, pivot, prefix, categories, before)
         table_rows = [
             [ctx.unit_name(u), *cross_cells(pivot, u, columns)]
-            for u in sorted(pivot.row_keys, key=ctx.unit_name)
+            for u in sorted(pivot.row_keys, key=ctx.unit_order)
         ]
         table = cross_table(
             ctx,

@@ -54,7 +54,7 @@ def incidents(ctx: BlockContext) -> str:
     assert pivot is not None  # the year has incidents
     table_rows = [
         [ctx.unit_name(n), *[pivot.cell_tally(n, c).text() for c in pivot.column_keys]]
-        for n in sorted(pivot.row_keys, key=ctx.unit_name)
+        for n in sorted(pivot.row_keys, key=ctx.unit_order)
     ]
     foot = ["Summa", *[pivot.column_tally(c).text() for c in pivot.column_keys]]
     table = render_table(

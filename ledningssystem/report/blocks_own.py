@@ -78,7 +78,7 @@ def _column(ctx: BlockContext, kind: OwnKind, column: OwnColumn) -> str:
     columns = cross_columns(ctx, pivot, f"{kind.id}.{column.id}", choices, before)
     body = [
         [ctx.unit_name(n), *cross_cells(pivot, n, columns)]
-        for n in sorted(pivot.row_keys, key=ctx.unit_name)
+        for n in sorted(pivot.row_keys, key=ctx.unit_order)
     ]
     title = f"{kind.name} per {column.name.lower()}"
     table = cross_table(

@@ -60,7 +60,7 @@ def _per_node(ctx: BlockContext) -> str:
     pivot = case_pivot(rows, ctx.tree, level)
     body = [
         [ctx.unit_name(n), pivot.row_tally(n).text()]
-        for n in sorted(pivot.row_keys, key=ctx.unit_name)
+        for n in sorted(pivot.row_keys, key=ctx.unit_order)
     ]
     foot = ["Summa", pivot.total_tally().text()]
     caption = f"Ej verkställda beslut {ctx.data.year} per {level}"
