@@ -44,6 +44,8 @@ def test_a_block_of_its_own_is_taken_out_and_put_back() -> None:
         _page("# R", finished('<div markdown="1">\n*text*\n</div>')),  # asks for Markdown
         _page("# R", finished("<div>\n\tflik\n</div>")),  # Markdown expands tabs
         _page("# R", finished("<div>\n  \n</div>")),  # and empties lines of spaces
+        _page("# R", finished("<p>ett</p>\n\n<p>två</p>")),  # joins blocks with one line end
+        _page("# R", finished("<div>ett</div>\n\n*text*")),  # reads text after as Markdown
         _page("# R lsfinishedhtml0x", finished(BLOCK)),  # the placeholder word is in the page
     ],
 )
@@ -53,6 +55,12 @@ def test_a_block_markdown_would_change_stays_in_the_markdown(markdown: str) -> N
     assert split.markdown == split.whole == unmarked(markdown)
     assert finished_html.START not in split.markdown and finished_html.END not in split.markdown
     assert split.restore("<h1>R</h1>") == "<h1>R</h1>"
+
+
+def test_a_blank_line_inside_an_element_is_kept() -> None:
+    block = '<div class="ls-map-page">\n<svg></svg>\n\n</div>'
+    split = split_finished(_page("# R", finished(block)))
+    assert split is not None and split.blocks == (block,)
 
 
 def test_unmarked_is_the_page_without_marks() -> None:

@@ -9,8 +9,10 @@ HTML is the same byte for byte, only not parsed. The ids of the blocks are retur
 (`anchor_ids`), as MkDocs would have found them, so links into them still validate.
 
 A block is taken out only where leaving it in gives the same HTML: it stands alone between
-blank lines, opens with a block-level tag, asks for no Markdown inside (`markdown=`), and holds
-nothing Markdown would normalise (tabs, carriage returns, lines of spaces). Any other marked
+blank lines, opens with a block-level tag, asks for no Markdown inside (`markdown=`), holds
+nothing Markdown would normalise (tabs, carriage returns, lines of spaces), and has no blank line
+but before a closing tag (between two top-level blocks Markdown keeps one line end, and after
+one it reads text as Markdown). Any other marked
 block stays in the Markdown (unmarked), and a page whose placeholders did not come through
 intact is to be converted whole (restore gives None). Unmarked Markdown (`unmarked`) is the
 page as before: what a build without the portal's hooks (the export) reads.
@@ -30,7 +32,7 @@ _TOKEN = "lsfinishedhtml"  # a page containing this word is converted whole
 _PLACEHOLDER = re.compile(rf"<p>{_TOKEN}(\d+)x</p>")
 # Markdown's block-level tags a portal block opens with (markdown.util.BLOCK_LEVEL_ELEMENTS).
 _OPENS_BLOCK = re.compile(r"<(?:div|table|p|ul|ol|dl|details|figure|section|nav)[\s>]")
-_NORMALISED = re.compile(r"[\t\r\x02\x03]|\n +\n|\bmarkdown=")
+_NORMALISED = re.compile(r"[\t\r\x02\x03]|\n +\n|\n\n(?!</)|\bmarkdown=")
 _START_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'))?)*)")
 _ANCHOR_ATTR = re.compile(r"\s(id|name)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
