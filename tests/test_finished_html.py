@@ -57,6 +57,14 @@ def test_a_block_markdown_would_change_stays_in_the_markdown(markdown: str) -> N
     assert split.restore("<h1>R</h1>") == "<h1>R</h1>"
 
 
+def test_blocks_whose_last_line_ends_inside_the_mark_follow_each_other() -> None:
+    # The template's form `{% filter finished %}<p>…</p>\n{% endfilter %}` and a blank line.
+    markdown = "### Steg\n\n" + finished("<p>a</p>\n") + "\n" + finished("<p>b</p>\n") + "\ntext\n"
+    split = split_finished(markdown)
+    assert split is not None and split.blocks == ("<p>a</p>\n", "<p>b</p>\n")
+    assert split.markdown == "### Steg\n\nlsfinishedhtml0x\n\nlsfinishedhtml1x\n\ntext\n"
+
+
 def test_a_blank_line_inside_an_element_is_kept() -> None:
     block = '<div class="ls-map-page">\n<svg></svg>\n\n</div>'
     split = split_finished(_page("# R", finished(block)))

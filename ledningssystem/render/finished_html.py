@@ -102,7 +102,8 @@ def split_finished(markdown: str) -> FinishedSplit | None:
         text = match.group(1)
         parts.append(markdown[last : match.start()])
         if _stands_alone(markdown, match.start(), match.end()) and _verbatim(text):
-            parts.append(f"{_TOKEN}{len(blocks)}x")
+            # The line ends stay too: a blank line may be the block's last one and the next.
+            parts.append(f"{_TOKEN}{len(blocks)}x" + "\n" * (len(text) - len(text.rstrip("\n"))))
             blocks.append(text)
         else:
             parts.append(text)
@@ -114,8 +115,11 @@ def split_finished(markdown: str) -> FinishedSplit | None:
 def _stands_alone(markdown: str, start: int, end: int) -> bool:
     """A block of its own: a blank line (or the page's edge) before and after it."""
     before = start == 0 or markdown.endswith("\n\n", 0, start)
+    if markdown.endswith(f"{END}\n", 0, start):  # right after another block: its line end
+        before = markdown.endswith(f"\n{END}\n", 0, start)
     at_end = end == len(markdown) or (end == len(markdown) - 1 and markdown[end] == "\n")
-    after = at_end or markdown.startswith("\n\n", end)
+    ends_line = markdown.endswith("\n", 0, end - len(END))  # the block's last line ends in it
+    after = at_end or markdown.startswith("\n\n", end) or (ends_line and markdown[end] == "\n")
     return before and after
 
 
