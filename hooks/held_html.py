@@ -3,7 +3,9 @@
 The cache and its key are the engine's (ledningssystem.website.held_html); this file only maps
 a MkDocs page to it and back. MkDocs has no event between a page's Markdown and its HTML that
 can skip the conversion, so on_pre_page gives each page a render of its own: the held HTML, or
-Page.render and then keeping what it gave. The result is the same page byte for byte. After a
+Page.render and then keeping what it gave. The result is the same page byte for byte. Page.render
+converts the page without its finished HTML blocks (ledningssystem.render.finished_html), which
+go back in before the page is kept, so the held HTML is the whole page. After a
 successful `mkdocs build` (not a preview, not a failed build) the build's caches are pruned of
 what nothing has used for a while (ledningssystem.website.build_caches).
 """
@@ -22,6 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
+from ledningssystem.render import finished_html
 from ledningssystem.website.build_caches import prune_build_caches
 from ledningssystem.website.held_html import HTML_CACHE_FOLDER, HeldHtml, HeldPage
 
@@ -53,7 +56,7 @@ def _render_held(page: Page, config: MkDocsConfig, files: Files) -> None:
     kept = held.get(key)
     if kept is None:
         with _logged() as logged:
-            Page.render(page, config, files)
+            _convert(page, config, files)
         if not logged:  # a page that warned is converted again, so it warns again
             held.put(key, _to_held(page))
         return
@@ -63,6 +66,27 @@ def _render_held(page: Page, config: MkDocsConfig, files: Files) -> None:
         page.links_to_anchors = {
             files.src_uris[src]: links for src, links in kept.links_to_anchors.items()
         }
+
+
+def _convert(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Page.render, with the engine's finished HTML blocks kept out of Markdown's parsers."""
+    split = finished_html.split_finished(page.markdown or "")
+    if split is None:
+        Page.render(page, config, files)
+        return
+    markdown = page.markdown
+    try:
+        page.markdown = split.markdown
+        Page.render(page, config, files)
+        content = split.restore(page.content or "")
+        if content is None:  # a placeholder did not come through: convert the page whole
+            page.markdown = split.whole
+            Page.render(page, config, files)
+        else:
+            page.content = content
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | split.anchor_ids()
+    finally:
+        page.markdown = markdown
 
 
 # After every other hook: a PDF or search index that fails raises before this runs.

@@ -9,6 +9,7 @@ from typing import Any
 from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined
 from jinja2.bccache import Bucket
 
+from ledningssystem.render.finished_html import finished
 from ledningssystem.render.format import format_date, format_number, plain_text
 from ledningssystem.render.status_badge import status_badge
 
@@ -32,6 +33,7 @@ def environment() -> Environment:
     env.filters["number"] = format_number
     env.filters["status_badge"] = status_badge
     env.filters["plain"] = plain_text
+    env.filters["finished"] = finished
     env.globals["today_type"] = dt.date
     return env
 

@@ -19,6 +19,7 @@ import yaml
 from ledningssystem.core.errors import ContentError, ContentErrors
 from ledningssystem.core.load import split_front_matter
 from ledningssystem.core.urls import in_handbook_docs, in_public_docs
+from ledningssystem.render.finished_html import unmarked
 from ledningssystem.website.build import SiteBuild, prepare_build
 from ledningssystem.website.macro_api import MACROS, MacroContext, MacroError, call_macro
 
@@ -61,7 +62,7 @@ def export_docs(root: Path, target: Path, config_name: str = "mkdocs.yml") -> Ex
             shutil.rmtree(target, ignore_errors=True)
         raise
     for page in build.pages:
-        _write(docs / page.src, page.markdown)
+        _write(docs / page.src, unmarked(page.markdown))  # no hook puts finished HTML back
         result.generated += 1
     for uri, path in build.assets.items():  # images beside the rutiner (routine_assets)
         (docs / uri).parent.mkdir(parents=True, exist_ok=True)
