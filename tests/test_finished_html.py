@@ -7,6 +7,7 @@ import subprocess
 from functools import partial
 from pathlib import Path
 
+import markdown as markdown_lib
 import pytest
 from mkdocs.structure.pages import _HTMLHandler
 
@@ -63,6 +64,25 @@ def test_blocks_whose_last_line_ends_inside_the_mark_follow_each_other() -> None
     split = split_finished(markdown)
     assert split is not None and split.blocks == ("<p>a</p>\n", "<p>b</p>\n")
     assert split.markdown == "### Steg\n\nlsfinishedhtml0x\n\nlsfinishedhtml1x\n\ntext\n"
+
+
+def test_a_block_with_a_heading_on_the_next_line_converts_as_whole() -> None:
+    # The role page's form: `## Rubrik` right under the block, no blank line between.
+    block = '<ul><li><a href="../x/">x</a></li></ul>'
+    markdown = "## Ett\n\n" + finished(block) + "\n## Två\n\n" + finished("<table></table>")
+    split = split_finished(markdown)
+    assert split is not None and split.blocks == (block, "<table></table>")
+    convert = partial(markdown_lib.markdown, extensions=["md_in_html", "attr_list", "toc"])
+    assert split.restore(convert(split.markdown)) == convert(unmarked(markdown))
+
+
+@pytest.mark.parametrize("after", ["\n#hashtagg\n", "\n####### sju\n", "\ntext\n## R\n"])
+def test_only_a_heading_right_after_the_block_ends_it(after: str) -> None:
+    split = split_finished("## R\n\n" + finished("<ul><li>x</li></ul>") + after)
+    assert split is not None and split.blocks == ()
+    ends_in_mark = "## R\n\n" + finished("<ul><li>x</li></ul>\n") + "## Nästa\n"
+    split = split_finished(ends_in_mark)  # its line end and the heading: no blank line between
+    assert split is not None and split.blocks == ()
 
 
 def test_a_blank_line_inside_an_element_is_kept() -> None:

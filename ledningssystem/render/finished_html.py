@@ -9,13 +9,13 @@ HTML is the same byte for byte, only not parsed. The ids of the blocks are retur
 (`anchor_ids`), as MkDocs would have found them, so links into them still validate.
 
 A block is taken out only where leaving it in gives the same HTML: it stands alone between
-blank lines, opens with a block-level tag, asks for no Markdown inside (`markdown=`), holds
-nothing Markdown would normalise (tabs, carriage returns, lines of spaces), and has no blank line
-but before a closing tag (between two top-level blocks Markdown keeps one line end, and after
-one it reads text as Markdown). Any other marked
-block stays in the Markdown (unmarked), and a page whose placeholders did not come through
-intact is to be converted whole (restore gives None). Unmarked Markdown (`unmarked`) is the
-page as before: what a build without the portal's hooks (the export) reads.
+blank lines (or with a heading on the line after its last), opens with a block-level tag, asks
+for no Markdown inside (`markdown=`), holds nothing Markdown would normalise (tabs, carriage
+returns, lines of spaces), and has no blank line but before a closing tag (between two
+top-level blocks Markdown keeps one line end, and after one it reads text as Markdown). Any
+other marked block stays in the Markdown (unmarked), and a page whose placeholders did not
+come through intact is to be converted whole (restore gives None). Unmarked Markdown
+(`unmarked`) is the page as before: what a build without the portal's hooks (the export) reads.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ _OPENS_BLOCK = re.compile(r"<(?:div|table|p|ul|ol|dl|details|figure|section|nav)
 _NORMALISED = re.compile(r"[\t\r\x02\x03]|\n +\n|\n\n(?!</)|\bmarkdown=")
 _START_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'))?)*)")
 _ANCHOR_ATTR = re.compile(r"\s(id|name)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+# A heading on the very next line: Markdown ends the raw block before it, as after a blank line.
+_HEADING_NEXT = re.compile(r"\n#{1,6} ")
 
 
 def finished(markup: str) -> Markup:
@@ -120,7 +122,8 @@ def _stands_alone(markdown: str, start: int, end: int) -> bool:
     at_end = end == len(markdown) or (end == len(markdown) - 1 and markdown[end] == "\n")
     ends_line = markdown.endswith("\n", 0, end - len(END))  # the block's last line ends in it
     after = at_end or markdown.startswith("\n\n", end) or (ends_line and markdown[end] == "\n")
-    return before and after
+    heading_next = not ends_line and bool(_HEADING_NEXT.match(markdown, end))
+    return before and (after or heading_next)
 
 
 def _verbatim(text: str) -> bool:

@@ -51,8 +51,11 @@ def describe_when(activity: Activity) -> str:
     return ", ".join(parts)
 
 
-def render_role_responsibilities(content: Ledningssystem, role_id: str, link: Linker) -> str:
-    """HTML listing every step where the role is R/A/C/I, the rutiner it owns and its activities."""
+def render_role_responsibilities(
+    content: Ledningssystem, role_id: str, link: Linker, finish: bool = False
+) -> str:
+    """HTML listing every step where the role is R/A/C/I, the rutiner it owns and its activities;
+    with `finish` its table and lists are marked as finished HTML (render.finished_html)."""
     owned = sorted(
         (d.meta for d in content.routines.values() if d.meta.owner == role_id),
         key=lambda r: r.title.casefold(),
@@ -72,4 +75,5 @@ def render_role_responsibilities(content: Ledningssystem, role_id: str, link: Li
         processes=processes,
         activities=activities,
         content=content,
+        finish=finish,
     )

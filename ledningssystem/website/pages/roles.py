@@ -32,7 +32,9 @@ def role_document_page(content: Ledningssystem, context: BuildContext, role: Rol
         context,
         edit_path="roles/roller.yml",
         role=role,
-        responsibilities=render_role_responsibilities(content, role.id, context.linker(src)),
+        responsibilities=render_role_responsibilities(
+            content, role.id, context.linker(src), finish=True
+        ),
     )
 
 
