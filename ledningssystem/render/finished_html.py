@@ -1,11 +1,11 @@
 """Finished HTML in a generated page: markup the engine built whole, which Markdown need not parse.
 
 Generated pages are Markdown with large blocks of the engine's own HTML (process maps, RACI
-tables, history tables, the Ändringslogg), and Markdown parses each block again to find where
-it ends (md_in_html) and MkDocs parses it once more to collect its ids. A page template marks
-such a block with the `finished` filter; before conversion the block is swapped for a short
-placeholder paragraph, and after it the block is put back (`FinishedSplit.restore`), so the
-HTML is the same byte for byte, only not parsed. The ids of the blocks are returned apart
+tables, history tables, the Ändringslogg, a role's steps), and Markdown parses each block again
+to find where it ends (md_in_html) and MkDocs parses it once more to collect its ids. A page
+template marks such a block with the `finished` filter; before conversion the block is swapped
+for a short placeholder paragraph, and after it the block is put back (`FinishedSplit.restore`),
+so the HTML is the same byte for byte, only not parsed. The ids of the blocks are returned apart
 (`anchor_ids`), as MkDocs would have found them, so links into them still validate.
 
 A block is taken out only where leaving it in gives the same HTML: it stands alone between
