@@ -46,3 +46,17 @@ class OrgTree:
 
     def level_of(self, node_id: str) -> str | None:
         return self.level.get(node_id)
+
+    def holds(self, node_id: str, unit_id: str) -> bool:
+        """Whether `node_id` is an ancestor of `unit_id` (an avdelning of its enhet)."""
+        current = unit_id
+        while current in self.parent:
+            current = self.parent[current]
+            if current == node_id:
+                return True
+        return False
+
+    def is_above(self, node_id: str, level: str) -> bool:
+        """Whether the node sits higher than `level` (an avdelning in a table per enhet)."""
+        found = self.level.get(node_id)
+        return found is not None and LEVELS.index(found) < LEVELS.index(level)

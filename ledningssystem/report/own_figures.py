@@ -56,7 +56,8 @@ def _kind_figures(
     _share_figures(figures, kind, rows, by_unit.total_tally())
     for level in ("enhet", "avdelning"):
         pivot = by_unit if level == "enhet" else own_pivot(rows, None, tree, level)
-        nodes = UnitBreakdown(pivot)  # a row of unknown enhet makes each a lower bound
+        # A row of unknown enhet, or on a node above the level, makes each a lower bound.
+        nodes = UnitBreakdown(pivot, tree=tree, level=level)
         for node in sorted(pivot.row_keys):
             if level == "enhet" or tree.level_of(node) == level or node == UNKNOWN.id:
                 text = f"{label} – {names.get(node, node)}"
