@@ -38,7 +38,7 @@ class BlockContext:
 
     @cached_property
     def tree(self) -> OrgTree:
-        return OrgTree(self.content.organisation)
+        return OrgTree(self.content.organisation, self.reports.config.groups_of(self.data.year))
 
     @cached_property
     def pivots(self) -> YearPivots:
@@ -56,6 +56,8 @@ class BlockContext:
     def unit_name(self, unit_id: str) -> str:
         if unit_id == UNKNOWN_ID:
             return UNKNOWN_LABEL
+        if unit_id in self.tree.group_names:
+            return self.tree.group_names[unit_id]
         return self.content.org_names.get(unit_id, unit_id)
 
     def unit_order(self, unit_id: str) -> tuple[bool, str]:
@@ -122,7 +124,11 @@ def note(text: str) -> str:
 
 def above_note(ctx: BlockContext, pivot: Pivot[str], level: str, what: str) -> str:
     """Under a unit table: rows on a node above `level` make its units' figures "minst n"."""
-    higher = sorted(k for k in pivot.row_keys if ctx.tree.is_above(k, level))
+    spanning = level != "enhet"  # a group over several avdelningar has its own row there
+    tree = ctx.tree
+    higher = sorted(
+        k for k in pivot.row_keys if tree.is_above(k, level) or (spanning and tree.is_group(k))
+    )
     if not higher:
         return ""
     parts = [f"{swedish(pivot.row_tally(k).known)} på {ctx.unit_name(k)}" for k in higher]

@@ -73,7 +73,11 @@ class UnitBreakdown:
         tree = self.tree
         if tree is None or unit == UNKNOWN_ID or tree.level_of(unit) != self.level:
             return []
-        return [k for k in self.pivot.row_keys if k != unit and tree.holds(k, unit)]
+        return [
+            k
+            for k in self.pivot.row_keys
+            if k != unit and (tree.holds(k, unit) or tree.spans(k, unit))
+        ]
 
 
 def lower_bound(found: Tally, unknown: Tally) -> Tally:

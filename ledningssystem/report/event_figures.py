@@ -29,6 +29,7 @@ from ledningssystem.report.pivots import (
     incident_pivot,
     tally_by,
 )
+from ledningssystem.report.unit_groups import GROUP_SEGMENT
 from ledningssystem.report.unknown import UNKNOWN_ID
 
 
@@ -77,7 +78,7 @@ def complaint_figures(
     units = UnitBreakdown(by_unit, tree=tree, level="enhet")  # and a row on an avdelning
     for unit in sorted(by_unit.row_keys):
         label = f"klagomål – {names.get(unit, unit)}"
-        figures.add_tally(f"klagomal.enhet.{unit}", label, units.tally(unit))
+        figures.add_tally(f"klagomal.{unit_segment(tree, unit)}.{unit}", label, units.tally(unit))
     _kinds_and_submitters(figures, rows, config)
     marks_label = "kategorimarkeringar på klagomålen"
     figures.add_tally("klagomal.kategorimarkeringar", marks_label, marks.row_tally(""))
@@ -161,7 +162,13 @@ def deviation_figures(
             units = UnitBreakdown(pivot, tree=spreading(tree, kind), level="enhet")
             for unit in sorted(pivot.row_keys):
                 label = f"{kind.label} – {names.get(unit, unit)}"
-                figures.add_tally(f"{base}.enhet.{unit}", label, units.tally(unit))
+                segment = unit_segment(tree, unit)
+                figures.add_tally(f"{base}.{segment}.{unit}", label, units.tally(unit))
+
+
+def unit_segment(tree: OrgTree, unit: str) -> str:
+    """The figure name's level segment of a row in a table per enhet: enhet, or grupp."""
+    return GROUP_SEGMENT if tree.is_group(unit) else "enhet"
 
 
 def spreading(tree: OrgTree, kind: DeviationKind) -> OrgTree | None:

@@ -16,6 +16,7 @@ from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.numbers import Tally
 from ledningssystem.report.own_kinds import SHARE_SEGMENT, OwnKind, OwnRow
 from ledningssystem.report.pivots import own_cross_pivot, own_pivot, tally_by
+from ledningssystem.report.unit_groups import GROUP_SEGMENT
 
 CARRIED_FIGURE = "fran-foregaende-ar"
 NEW_FIGURE = "nya-under-aret"  # the rows not carried over: what came in during the year
@@ -61,7 +62,8 @@ def _kind_figures(
         for node in sorted(pivot.row_keys):
             if level == "enhet" or tree.level_of(node) == level or node == UNKNOWN.id:
                 text = f"{label} – {names.get(node, node)}"
-                figures.add_tally(f"{kind.id}.{level}.{node}", text, nodes.tally(node))
+                segment = GROUP_SEGMENT if tree.is_group(node) else level
+                figures.add_tally(f"{kind.id}.{segment}.{node}", text, nodes.tally(node))
     if kind.carried:
         carried = tally_by(rows, _carried_key, lambda r: r.count)
         tally = carried.column_tally("ja")
