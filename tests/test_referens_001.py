@@ -52,6 +52,9 @@ def test_synpunkter_och_klagomal_3_2_2(built: dict[str, Any]) -> None:
     # vuxna och ett rör enhet unga vuxna och socialpsykiatri"; the synpunkt's unit is not told.
     per_unit = "Klagomål och synpunkter 2022 per enhet"
     assert row(built, per_unit, "Enheterna Barn och unga 1 och 2")[-1] == "2"
+    # The two enheter are one row, an enhetsgrupp (reports/config.yml): grupp, not enhet.
+    assert value(built, "klagomal.grupp.barn-och-unga") == (2, 1)  # the synpunkt: okänt
+    assert "klagomal.enhet.barn-och-unga-1" not in built["json"]
     assert row(built, per_unit, "Enhet Familjehem")[-1] == "1"
     assert row(built, per_unit, "Enhet Vuxna")[-1] == "1"
     assert row(built, per_unit, "Enhet Unga vuxna och socialpsykiatri")[-1] == "1"
@@ -125,6 +128,7 @@ def test_avvikelser_3_2_4(built: dict[str, Any]) -> None:
     }
     assert {label: row(built, table, label)[-1] for label in expected} == expected
     assert value(built, "avvikelser.uppgift-saknas.total") == (37, 0)
+    assert value(built, "avvikelser.uppgift-saknas.grupp.barn-och-unga") == (8, 5)
     # "hade 6 stycken ännu inte utretts eller avslutats": utredda and avslutade apart are not
     # told, so neither is a figure (and never "0 %" utredda). No kända_summor either: the
     # combined count has no figure, and 31 under utredda would be a guess (GAPS.md).

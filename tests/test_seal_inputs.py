@@ -181,3 +181,15 @@ def test_the_shipped_template_is_sealed_by_its_path(tmp_path: Path) -> None:
     root = _two_years(tmp_path)
     files = year_manifest(root / "reports/2024").files
     assert "../../ledningssystem/report/builtin_templates/kombinerad.yml" in files
+
+
+def test_an_enhetsgrupp_for_later_years_leaves_the_seal_as_it_was(tmp_path: Path) -> None:
+    config = tmp_path / "config.yml"
+    config.write_text("nyckeltal: [klagomal.total]\n", encoding="utf-8")
+    before = seal_inputs.canonical_config(config, "2024")
+    group = "enhetsgrupper:\n  - {id: bou, namn: BoU, enheter: [a, b], från_år: %s}\n"
+    config.write_text("nyckeltal: [klagomal.total]\n" + group % 2025, encoding="utf-8")
+    assert seal_inputs.canonical_config(config, "2024") == before
+    assert seal_inputs.canonical_config(config, "2025") != before
+    config.write_text("nyckeltal: [klagomal.total]\n" + group % 2024, encoding="utf-8")
+    assert seal_inputs.canonical_config(config, "2024") != before  # it changes how 2024 reads

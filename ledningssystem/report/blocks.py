@@ -18,8 +18,8 @@ from ledningssystem.report.figures import Figure, FigureSet
 from ledningssystem.report.history_file import trend
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.month_date import show_date
-from ledningssystem.report.numbers import slug
-from ledningssystem.report.pivots import YearPivots, compute_pivots
+from ledningssystem.report.numbers import slug, swedish
+from ledningssystem.report.pivots import Pivot, YearPivots, compute_pivots
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL
 from ledningssystem.report.visuals import Table, render_bar_chart, render_table
 
@@ -38,7 +38,7 @@ class BlockContext:
 
     @cached_property
     def tree(self) -> OrgTree:
-        return OrgTree(self.content.organisation)
+        return OrgTree(self.content.organisation, self.reports.config.groups_of(self.data.year))
 
     @cached_property
     def pivots(self) -> YearPivots:
@@ -56,6 +56,8 @@ class BlockContext:
     def unit_name(self, unit_id: str) -> str:
         if unit_id == UNKNOWN_ID:
             return UNKNOWN_LABEL
+        if unit_id in self.tree.group_names:
+            return self.tree.group_names[unit_id]
         return self.content.org_names.get(unit_id, unit_id)
 
     def unit_order(self, unit_id: str) -> tuple[bool, str]:
@@ -118,6 +120,23 @@ def date_cell(value: dt.date | None) -> Markup:
 def note(text: str) -> str:
     """A sentence under a table that explains how its numbers relate."""
     return f'<p class="ls-table-note" markdown="0">{escape(text)}</p>'
+
+
+def above_note(ctx: BlockContext, pivot: Pivot[str], level: str, what: str) -> str:
+    """Under a unit table: rows on a node above `level` make its units' figures "minst n"."""
+    spanning = level != "enhet"  # a group over several avdelningar has its own row there
+    tree = ctx.tree
+    higher = sorted(
+        k for k in pivot.row_keys if tree.is_above(k, level) or (spanning and tree.is_group(k))
+    )
+    if not higher:
+        return ""
+    parts = [f"{swedish(pivot.row_tally(k).known)} på {ctx.unit_name(k)}" for k in higher]
+    names = ", ".join(parts[:-1]) + (" och " if len(parts) > 1 else "") + parts[-1]
+    return note(
+        f"{what[0].upper()}{what[1:]} utan angiven {level}: {names}. De räknas i summan men "
+        f"på ingen {level}, så siffran för varje {level} där är en nedre gräns (minst)."
+    )
 
 
 def nothing(what: str) -> str:

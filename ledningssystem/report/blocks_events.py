@@ -7,6 +7,7 @@ from markupsafe import escape
 from ledningssystem.report.blocks import (
     NUM,
     BlockContext,
+    above_note,
     cells,
     date_cell,
     distribution,
@@ -99,6 +100,7 @@ def complaints(ctx: BlockContext) -> str:
             render_table(unit_table),
         ),
         unit_note,
+        above_note(ctx, pivot, level, "klagomål och synpunkter"),
         distribution(
             ctx,
             "klagomal.kategori",
@@ -187,6 +189,8 @@ def deviations(ctx: BlockContext, level: str = "individ") -> str:
         if len(kinds) > 1:  # each kind's chart, table and trend under its own name
             parts.append(f'<h4 class="ls-block-heading">{escape(kind.name)}</h4>')
         parts.append(pair(chart, render_table(table)))
+        if kind.level == "individ":  # an organisational one may concern the whole avdelning
+            parts.append(above_note(ctx, pivot, level, kind.label))
         parts.append(trend_chart(ctx, f"avvikelser.{kind.id}.total", f"{kind.name} per år"))
     return "\n\n".join(p for p in parts if p)
 

@@ -6,6 +6,10 @@ those items counted apart ("uppgift saknas för 35"), never a zero: a year whose
 no `slag` column prints "uppgift saknas" for each slag, not "Synpunkt 0". A row of
 unknown unit (enhet okänt) may be any unit's alike: each enhet's and avdelning's figure
 is a lower bound. Tables show those items once, on their "Uppgift saknas" row.
+
+A row that names a node above the table's level (an avdelning in a table per enhet) is
+known to be that node's but may be any of its units': it counts in the total and in the
+avdelning's figure, and each unit's figure under it is "minst n" (`Tally.above`).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.numbers import Tally
 from ledningssystem.report.pivots import Pivot, tally_by
 from ledningssystem.report.unknown import UNKNOWN_ID
@@ -37,10 +42,16 @@ class Breakdown:
 
 @dataclass(frozen=True)
 class UnitBreakdown:
-    """Amounts by unit (the pivot's rows), of one column or ("") of each row's sum."""
+    """Amounts by unit (the pivot's rows), of one column or ("") of each row's sum.
+
+    With `tree` and `level`, rows keyed on a node above `level` make each unit under that
+    node a lower bound; without (or for organisational avvikelser, which may concern a whole
+    förvaltning rather than one of its units) such a row is its node's own."""
 
     pivot: Pivot[str]
     column: str = ""
+    tree: OrgTree | None = None
+    level: str = ""
 
     def _found(self, unit: str) -> Tally:
         if self.column:
@@ -50,7 +61,23 @@ class UnitBreakdown:
     def tally(self, unit: str) -> Tally:
         """The unit's known sum; every item of unknown unit (enhet okänt) is counted apart."""
         found = self._found(unit)
-        return found if unit == UNKNOWN_ID else lower_bound(found, self._found(UNKNOWN_ID))
+        if unit == UNKNOWN_ID:
+            return found
+        bound = lower_bound(found, self._found(UNKNOWN_ID))
+        above = [self._found(node) for node in self.above(unit)]
+        spread = sum(t.known + t.missing for t in above)
+        return Tally(bound.known, bound.missing + spread, bound.unknown_choice, spread)
+
+    def above(self, unit: str) -> list[str]:
+        """The pivot's rows on a node above `level` that holds `unit` (none without a tree)."""
+        tree = self.tree
+        if tree is None or unit == UNKNOWN_ID or tree.level_of(unit) != self.level:
+            return []
+        return [
+            k
+            for k in self.pivot.row_keys
+            if k != unit and (tree.holds(k, unit) or tree.spans(k, unit))
+        ]
 
 
 def lower_bound(found: Tally, unknown: Tally) -> Tally:

@@ -222,6 +222,8 @@ UNIQUE_IDS = (
 def check_year(data: YearData, config: ReportConfig, content: Ledningssystem) -> list[ContentError]:
     """Every reference and scale problem in one year's data."""
     check = YearChecker(content, config)
+    if check.units is not None:  # a row may name an enhetsgrupp of the year as its unit
+        check.units = [*check.units, *(g.id for g in config.groups_of(data.year))]
     for rule in META_RULES:
         rule(check, data.meta)
     for attribute, rules in ROW_RULES.items():

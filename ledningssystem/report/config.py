@@ -15,6 +15,7 @@ from ledningssystem.core.model.base import ContentModel, Slug, Text, sv
 from ledningssystem.report.choice import UNKNOWN_CHOICE, Choice
 from ledningssystem.report.choice import unique_ids as _unique
 from ledningssystem.report.own_kinds import OwnKind
+from ledningssystem.report.unit_groups import GROUPS_HELP, UnitGroup, groups_of_year
 
 __all__ = ["UNKNOWN_CHOICE", "Choice"]
 
@@ -236,6 +237,7 @@ class ReportConfig(ContentModel):
         default=(),
     )
 
+    groups: tuple[UnitGroup, ...] = sv("enhetsgrupper", GROUPS_HELP, default=())
     own: tuple[OwnKind, ...] = sv(
         "egna_uppgifter",
         "Egna räknade uppgifter, t.ex. domar: namn, ord, kolumner, summor och avsnitt.",
@@ -251,8 +253,16 @@ class ReportConfig(ContentModel):
         _unique(
             tuple(Choice.model_construct(id=k.id, name=k.name) for k in self.own), "egna_uppgifter"
         )
+        _unique(
+            tuple(Choice.model_construct(id=g.id, name=g.name) for g in self.groups),
+            "enhetsgrupper",
+        )
         self._own_words_apart()
         return self
+
+    def groups_of(self, year: int) -> tuple[UnitGroup, ...]:
+        """The enhetsgrupper that apply to `year` (från_år)."""
+        return groups_of_year(self.groups, year)
 
     def taken_words(self) -> dict[str, str]:
         """Word (casefolded) → the figure it counts, from räknas and the avvikelse kinds."""

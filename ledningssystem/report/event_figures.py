@@ -13,7 +13,7 @@ from typing import Any
 
 from ledningssystem.report.breakdown import Breakdown, UnitBreakdown, breakdown
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
-from ledningssystem.report.config import ReportConfig
+from ledningssystem.report.config import DeviationKind, ReportConfig
 from ledningssystem.report.data import YearData
 from ledningssystem.report.deviation_figures import deviation_grades
 from ledningssystem.report.deviation_kinds import shown_kinds
@@ -29,6 +29,7 @@ from ledningssystem.report.pivots import (
     incident_pivot,
     tally_by,
 )
+from ledningssystem.report.unit_groups import GROUP_SEGMENT
 from ledningssystem.report.unknown import UNKNOWN_ID
 
 
@@ -74,10 +75,10 @@ def complaint_figures(
             label = f"klagomål – {category.name}"
             figures.add_tally(f"klagomal.kategori.{category.id}", label, tally)
     # A row of unknown enhet may be any unit's: each unit's figure is then a lower bound.
-    units = UnitBreakdown(by_unit)
+    units = UnitBreakdown(by_unit, tree=tree, level="enhet")  # and a row on an avdelning
     for unit in sorted(by_unit.row_keys):
         label = f"klagomål – {names.get(unit, unit)}"
-        figures.add_tally(f"klagomal.enhet.{unit}", label, units.tally(unit))
+        figures.add_tally(f"klagomal.{unit_segment(tree, unit)}.{unit}", label, units.tally(unit))
     _kinds_and_submitters(figures, rows, config)
     marks_label = "kategorimarkeringar på klagomålen"
     figures.add_tally("klagomal.kategorimarkeringar", marks_label, marks.row_tally(""))
@@ -158,10 +159,22 @@ def deviation_figures(
             label = f"{kind.label} – {category.name}"
             figures.add_tally(f"{base}.kategori.{category.id}", label, tally)
         if pivot is not None:
-            units = UnitBreakdown(pivot)
+            units = UnitBreakdown(pivot, tree=spreading(tree, kind), level="enhet")
             for unit in sorted(pivot.row_keys):
                 label = f"{kind.label} – {names.get(unit, unit)}"
-                figures.add_tally(f"{base}.enhet.{unit}", label, units.tally(unit))
+                segment = unit_segment(tree, unit)
+                figures.add_tally(f"{base}.{segment}.{unit}", label, units.tally(unit))
+
+
+def unit_segment(tree: OrgTree, unit: str) -> str:
+    """The figure name's level segment of a row in a table per enhet: enhet, or grupp."""
+    return GROUP_SEGMENT if tree.is_group(unit) else "enhet"
+
+
+def spreading(tree: OrgTree, kind: DeviationKind) -> OrgTree | None:
+    """The tree for UnitBreakdown: an organisational avvikelse on an avdelning or the
+    förvaltning concerns that node as a whole (lokaler, it-system), so it spreads to no unit."""
+    return None if kind.level == "organisation" else tree
 
 
 def part_tally(rows: Sequence[ComplaintRow | DeviationRow], attribute: str) -> Tally:
@@ -191,15 +204,17 @@ def division_figures(
     and each avdelning's figure a lower bound.
     """
     level = "avdelning"
-    # (figure prefix, label, pivot by avdelning, the column to read or "" for the row's sum)
-    groups: list[tuple[str, str, Pivot[str], str]] = []
+    # (figure prefix, label, pivot by avdelning, the column to read or "" for the row's sum,
+    # the tree whose higher rows make each avdelning a lower bound, None for organisational)
+    groups: list[tuple[str, str, Pivot[str], str, OrgTree | None]] = []
     if data.complaints is not None:
         pivot = complaint_pivot(data.complaints, config, tree, level)
-        groups.append(("klagomal", "klagomål", pivot, ""))
+        groups.append(("klagomal", "klagomål", pivot, "", tree))
     by_kind = deviation_pivots(data.deviations or (), config, tree, level)
     for kind in shown_kinds(config, data.deviations or ()):
         if kind.id in by_kind:
-            groups.append((f"avvikelser.{kind.id}", kind.label, by_kind[kind.id], ""))
+            prefix = f"avvikelser.{kind.id}"
+            groups.append((prefix, kind.label, by_kind[kind.id], "", spreading(tree, kind)))
     cases: list[tuple[str, str, Sequence[Any] | None]] = [
         ("lex-sarah", "lex Sarah-utredningar", data.sarah),
         ("lex-maria", "lex Maria-utredningar", data.maria),
@@ -210,13 +225,12 @@ def division_figures(
         if rows is None:
             continue
         if prefix == "personuppgiftsincidenter":
-            groups.append(
-                (prefix, label, incident_pivot(data.incidents or (), tree, level), "incidenter")
-            )
+            pivot = incident_pivot(data.incidents or (), tree, level)
+            groups.append((prefix, label, pivot, "incidenter", tree))
         else:  # one row is one case
-            groups.append((prefix, label, case_pivot(rows, tree, level), ""))
-    for prefix, label, pivot, column in groups:
-        divisions = UnitBreakdown(pivot, column)
+            groups.append((prefix, label, case_pivot(rows, tree, level), "", tree))
+    for prefix, label, pivot, column, spread in groups:
+        divisions = UnitBreakdown(pivot, column, spread, level)
         for node in sorted(pivot.row_keys):
             if tree.level_of(node) == level or node == UNKNOWN_ID:
                 text = f"{label} – {names.get(node, node)}"

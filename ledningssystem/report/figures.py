@@ -39,6 +39,7 @@ class Figure:
     measured_year: int | None = None  # indicators measured another year than the report's
     preliminary: bool = False  # a draft year with data missing or not complete
     unknown_choice: int = 0  # of `missing`, items of unknown choice (Tally.unknown_choice)
+    above: int = 0  # of `missing`, items registered higher up without this level (Tally.above)
     base: int | None = None  # a share's whole (its denominator), for the small-number rule
     previous_base: int | None = None
     source: str = ""  # given in report.yml (kända_summor), not counted from rows
@@ -87,8 +88,15 @@ class Figure:
         return f"{number}\u00a0{self.unit}" if self.unit else number
 
     def missing_text(self) -> str:
-        """ "uppgift saknas för 4", or "" when everything is known."""
-        return f"uppgift saknas för {swedish(self.missing)}" if self.missing else ""
+        """ "uppgift saknas för 4", "2 utan angiven enhet", or "" when everything is known."""
+        unknown = self.missing - self.above
+        parts = [f"uppgift saknas för {swedish(unknown)}"] if unknown else []
+        if self.above:  # known to be the avdelning's, not which enhet's
+            parts.append(f"{swedish(self.above)} utan angiven {self._level_word()}")
+        return ", ".join(parts)
+
+    def _level_word(self) -> str:
+        return "avdelning" if ".avdelning." in self.name else "enhet"
 
     def cell(self) -> str:
         """The value for a table cell, with its unknowns: "6 (uppgift saknas för 4)"."""
@@ -98,7 +106,8 @@ class Figure:
             return self.text()
         if self.value is None:  # a share of an unknown is no number: "uppgift saknas"
             return UNKNOWN_TEXT if self.unit == PERCENT else self.missing_text()
-        return f"{self.text()} ({self.missing_text()})"
+        least = "minst " if self.above else ""  # a lower bound said as one
+        return f"{least}{self.text()} ({self.missing_text()})"
 
     def previous_text(self) -> str:
         if self.previous is None:
@@ -148,20 +157,24 @@ class Figure:
 
     def to_json(self) -> dict[str, object]:
         given: dict[str, object] = {"källa": self.source} if self.source else {}
-        return {
-            "namn": self.name,
-            "beskrivning": self.label,
-            "värde": _plain(self.value),
-            "enhet": self.unit,
-            "uppgift_saknas": self.missing,
-            "föregående_år": self.previous_year if self.previous is not None else None,
-            "föregående_värde": _plain(self.previous),
-            "förändring": _plain(self.delta),
-            "förändring_procent": _plain(self.delta_percent) if self.unit != PERCENT else None,
-            "riktning": self.direction,
-            "utveckling": self.development,
-            "mätår": self.measured_year,
-        } | given
+        return (
+            {
+                "namn": self.name,
+                "beskrivning": self.label,
+                "värde": _plain(self.value),
+                "enhet": self.unit,
+                "uppgift_saknas": self.missing,
+                "föregående_år": self.previous_year if self.previous is not None else None,
+                "föregående_värde": _plain(self.previous),
+                "förändring": _plain(self.delta),
+                "förändring_procent": _plain(self.delta_percent) if self.unit != PERCENT else None,
+                "riktning": self.direction,
+                "utveckling": self.development,
+                "mätår": self.measured_year,
+            }
+            | given
+            | ({"utan_angiven_nivå": self.above, "nedre_gräns": True} if self.above else {})
+        )
 
 
 def _plain(value: float | None) -> float | int | None:
@@ -198,6 +211,7 @@ class FigureSet:
         missing: int,
         unit: str = "",
         unknown_choice: int = 0,
+        above: int = 0,
     ):
         """A figure some of whose items are unknown; value None prints "uppgift saknas"."""
         decimals = 1 if unit == PERCENT else 0
@@ -210,6 +224,7 @@ class FigureSet:
             missing=missing,
             small_base=self.small_base,
             unknown_choice=unknown_choice,
+            above=above,
         )
 
     def add_share(self, name: str, label: str, part: int, whole: int, missing: int) -> None:
@@ -231,7 +246,12 @@ class FigureSet:
         """A sum as a figure; with unknown amounts a lower bound counted apart, never a zero."""
         if tally.missing:
             self.add_partly_known(
-                name, label, tally.value, tally.missing, unknown_choice=tally.unknown_choice
+                name,
+                label,
+                tally.value,
+                tally.missing,
+                unknown_choice=tally.unknown_choice,
+                above=tally.above,
             )
         else:
             self.add(name, label, tally.known)

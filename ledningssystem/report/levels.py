@@ -8,7 +8,10 @@ higher), so the sums roll up along nämnd → förvaltning → avdelning → enh
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ledningssystem.core.model.organisation import Organisation
+from ledningssystem.report.unit_groups import UnitGroup
 
 LEVELS = ("nämnd", "förvaltning", "avdelning", "enhet")
 LEVEL_HEADINGS = {
@@ -20,11 +23,16 @@ LEVEL_HEADINGS = {
 
 
 class OrgTree:
-    """Each node's level and parent, from roles/organisation.yml."""
+    """Each node's level and parent, from roles/organisation.yml, and the year's enhetsgrupper.
 
-    def __init__(self, organisation: Organisation):
+    A group sits at the enhet level: in a table per enhet its members' rows are its row."""
+
+    def __init__(self, organisation: Organisation, groups: Iterable[UnitGroup] = ()):
         self.level: dict[str, str] = {}
         self.parent: dict[str, str] = {}
+        self.members: dict[str, tuple[str, ...]] = {g.id: g.members for g in groups}
+        self.group_of = {m: group for group, ms in self.members.items() for m in ms}
+        self.group_names = {g.id: g.name for g in groups}
         board, administration = organisation.board.id, organisation.administration.id
         self.level[board] = "nämnd"
         self.level[administration] = "förvaltning"
@@ -37,7 +45,18 @@ class OrgTree:
                 self.parent[unit.id] = division.id
 
     def at_level(self, node_id: str, level: str) -> str:
-        """The node's ancestor at `level`, or the node itself if it is at or above it."""
+        """The node's ancestor at `level`, or the node itself if it is at or above it.
+
+        Per enhet a member stands for its group; above, a group's own rows go to the one
+        node its members share at `level`, and stay the group's when they span several."""
+        if level == "enhet":
+            return self.group_of.get(node_id, node_id)
+        if node_id in self.members:
+            shared = {self._up(m, level) for m in self.members[node_id]}
+            return shared.pop() if len(shared) == 1 else node_id
+        return self._up(node_id, level)
+
+    def _up(self, node_id: str, level: str) -> str:
         depth = LEVELS.index(level)
         current = node_id
         while current in self.level and LEVELS.index(self.level[current]) > depth:
@@ -45,4 +64,29 @@ class OrgTree:
         return current
 
     def level_of(self, node_id: str) -> str | None:
-        return self.level.get(node_id)
+        return "enhet" if node_id in self.members else self.level.get(node_id)
+
+    def is_group(self, node_id: str) -> bool:
+        return node_id in self.members
+
+    def holds(self, node_id: str, unit_id: str) -> bool:
+        """Whether `node_id` is an ancestor of `unit_id` (an avdelning of its enhet, or of
+        a member of the group `unit_id`)."""
+        if unit_id in self.members:
+            return any(self.holds(node_id, m) for m in self.members[unit_id])
+        current = unit_id
+        while current in self.parent:
+            current = self.parent[current]
+            if current == node_id:
+                return True
+        return False
+
+    def is_above(self, node_id: str, level: str) -> bool:
+        """Whether the node sits higher than `level` (an avdelning in a table per enhet)."""
+        found = self.level.get(node_id)
+        return found is not None and LEVELS.index(found) < LEVELS.index(level)
+
+    def spans(self, node_id: str, unit_id: str) -> bool:
+        """Whether `node_id` is a group with a member under `unit_id` (an avdelning): in a
+        table per avdelning a group's own rows that span avdelningar may be any of theirs."""
+        return any(self.holds(unit_id, m) for m in self.members.get(node_id, ()))

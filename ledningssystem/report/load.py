@@ -34,6 +34,7 @@ from ledningssystem.report.reader import ReportReader
 from ledningssystem.report.risk_facts import risk_facts
 from ledningssystem.report.seal_check import check_seal
 from ledningssystem.report.section_templates import ReportTemplate
+from ledningssystem.report.unit_groups import check_groups
 
 
 def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[ContentError]]:
@@ -41,6 +42,11 @@ def load_reports(root: Path, content: Ledningssystem) -> tuple[Reports, list[Con
     reader = ReportReader(root)
     config = reader.config()
     templates = reader.templates()
+    if content.organisation.board.id:  # else the organisation's own errors are told
+        levels = OrgTree(content.organisation).level
+        reader.errors += check_groups(
+            config.groups, levels, content.org_names, *reader.config_origin
+        )
     years, failed, unread = _read_years(reader, templates, config, content)
     history = read_history(reader)
     figures = _figures(years, config, content, history, reader.errors)
@@ -73,11 +79,12 @@ def _figures(
 
     A year's kända_summor are given before last year's values are added; refused ones go
     to `errors`."""
-    tree = OrgTree(content.organisation)
     figures: dict[int, FigureSet] = {}
     for year in sorted(years):
         previous = years.get(year - 1)
-        computed = compute_figures(years[year], config, previous, content.org_names, tree)
+        tree = OrgTree(content.organisation, config.groups_of(year))
+        names = {**content.org_names, **tree.group_names}
+        computed = compute_figures(years[year], config, previous, names, tree)
         errors += apply_known_totals(computed, years[year].meta)
         figures[year] = mark_preliminary(
             with_history(computed.with_previous(figures.get(year - 1)), history), years[year]

@@ -37,6 +37,7 @@ class Tally:
     known: int
     missing: int = 0
     unknown_choice: int = 0  # of `missing`, the items whose choice (slag, kategori) is unknown
+    above: int = 0  # of `missing`, items registered higher up (an avdelning, no enhet given)
 
     @property
     def value(self) -> int | None:

@@ -16,6 +16,7 @@ from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.numbers import Tally
 from ledningssystem.report.own_kinds import SHARE_SEGMENT, OwnKind, OwnRow
 from ledningssystem.report.pivots import own_cross_pivot, own_pivot, tally_by
+from ledningssystem.report.unit_groups import GROUP_SEGMENT
 
 CARRIED_FIGURE = "fran-foregaende-ar"
 NEW_FIGURE = "nya-under-aret"  # the rows not carried over: what came in during the year
@@ -56,11 +57,13 @@ def _kind_figures(
     _share_figures(figures, kind, rows, by_unit.total_tally())
     for level in ("enhet", "avdelning"):
         pivot = by_unit if level == "enhet" else own_pivot(rows, None, tree, level)
-        nodes = UnitBreakdown(pivot)  # a row of unknown enhet makes each a lower bound
+        # A row of unknown enhet, or on a node above the level, makes each a lower bound.
+        nodes = UnitBreakdown(pivot, tree=tree, level=level)
         for node in sorted(pivot.row_keys):
             if level == "enhet" or tree.level_of(node) == level or node == UNKNOWN.id:
                 text = f"{label} – {names.get(node, node)}"
-                figures.add_tally(f"{kind.id}.{level}.{node}", text, nodes.tally(node))
+                segment = GROUP_SEGMENT if tree.is_group(node) else level
+                figures.add_tally(f"{kind.id}.{segment}.{node}", text, nodes.tally(node))
     if kind.carried:
         carried = tally_by(rows, _carried_key, lambda r: r.count)
         tally = carried.column_tally("ja")

@@ -19,6 +19,7 @@ from typing import Any
 from ledningssystem.core.reading import parsed_yaml
 from ledningssystem.core.yaml_lines import YamlProblem
 from ledningssystem.report.legal_basis import Periods, legal_basis
+from ledningssystem.report.unit_groups import GROUPS_KEY
 
 OWN_KEY = "egna_uppgifter"  # the organisation's own counted kinds, each with an optional från_år
 STANDARD_FILE = Path(__file__).parent / "standard.yml"
@@ -121,13 +122,15 @@ def _date(value: Any) -> dt.date | None:
 
 
 def own_kinds_of_year(config: Any, year: int) -> Any:
-    """reports/config.yml without the own kinds that start after `year` (their key gone when
-    none is left), so that a kind added for later years does not change an earlier seal."""
-    if not isinstance(config, dict) or not isinstance(config.get(OWN_KEY), list):
-        return config
-    kept = [kind for kind in config[OWN_KEY] if not _later(kind, year)]
-    rest = {key: value for key, value in config.items() if key != OWN_KEY}
-    return {**rest, OWN_KEY: kept} if kept else rest
+    """reports/config.yml without the own kinds and enhetsgrupper that start after `year`
+    (their key gone when none is left), so that one added for later years does not change
+    an earlier seal."""
+    for key in (OWN_KEY, GROUPS_KEY):
+        if isinstance(config, dict) and isinstance(config.get(key), list):
+            kept = [entry for entry in config[key] if not _later(entry, year)]
+            rest = {k: value for k, value in config.items() if k != key}
+            config = {**rest, key: kept} if kept else rest
+    return config
 
 
 def _later(value: Any, year: int) -> bool:
