@@ -105,10 +105,10 @@ def parse_bound(value: str, unit: str) -> tuple[Bound, str]:
         word, number, percent = found.groups()
         _check_unit(value, percent, unit)
         limit = _number(number)
-        low = word in ("över", "minst")
+        from_below = word in ("över", "minst")
         bound = Bound(
-            limit if low else None,
-            None if low else limit,
+            limit if from_below else None,
+            None if from_below else limit,
             lower_open=word == "över",
             upper_open=word == "under",
             word=word,
@@ -164,7 +164,6 @@ def parse_change(value: object) -> StatedChange:
             "sv_change_shape",
             f'förändringen "{value}" går inte att läsa: skriv den med tecken och enhet, t.ex. '
             '"+28 %", "−2 procentenheter" eller "+3"',
-            {"field": "förändring"},
         )
     sign, number, unit = found.groups()
     amount = _number(number) * (1 if sign == "+" else -1)
