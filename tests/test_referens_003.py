@@ -9,6 +9,8 @@ asserted through the engine; the year page, the PDF and the open data show the k
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
@@ -280,6 +282,13 @@ def test_a_bound_and_a_range_are_printed_as_such_never_as_a_value(built: dict[st
     pdf = _pdftotext(built)
     assert "över 90 %" in pdf and "över 84,6 %" in pdf and "65–80 %" in pdf
     assert "84,6" in built["page"] and "över 85" not in built["page"]
+    result = run_cli(built["root"], "nyckeltal", str(YEAR), "--format", "csv")
+    header, *rows = csv.reader(io.StringIO(result.stdout.lstrip("\ufeff")), delimiter=";")
+    cells = {r[0]: dict(zip(header, r, strict=True)) for r in rows}
+    older = cells["indikatorer.bbic-samtal-utredning-aldre-barn"]
+    assert (older["värde"], older["nedre"], older["övre"]) == ("", "65", "80")
+    forstaelse = cells["indikatorer.familjeradgivningen-kommunikation"]
+    assert (forstaelse["värde"], forstaelse["nedre"], forstaelse["övre"]) == ("", "84,6", "")
 
 
 def test_a_stated_change_is_shown_without_inventing_the_earlier_value(
