@@ -183,5 +183,5 @@ def test_every_years_csv_has_the_column_fastställda_included() -> None:
     for year in reports.years:
         text = figures_csv(reports, year)[1:]
         header, *rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-        assert header[-2:] == ["mätår", "källa"]
+        assert header[-4:] == ["mätår", "källa", "nedre", "övre"]
         assert {len(row) for row in rows} == {len(header)}

@@ -9,9 +9,12 @@ asserted through the engine; the year page, the PDF and the open data show the k
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -158,6 +161,10 @@ PREVIOUS: dict[str, tuple[int, float]] = {
     "egenkontroller.matt.ek-bbic-samtal-utredning": (2022, 56),  # 593 "2022 var det 56 %"
     "indikatorer.kkik-utredningstid-barn": (2021, 74),  # 629 "2021 ... 74 dagar"
     "indikatorer.kkik-utredningstid-vuxen": (2022, 50),  # 631 "50 dagar 2022"
+    "indikatorer.fhc-barn-svarande": (2021, 7),  # 649 "nio 2023, sju 2021": the year before last
+    "indikatorer.familjehem-traffar": (2020, 40),  # 675 "65 % (2020: 40 %)"
+    "indikatorer.aktgranskning-utredningsplaner": (2023, 23),  # 785 "25 ... jämfört med 23 i april"
+    "indikatorer.aktgranskning-barnets-installning": (2023, 6),  # 789 "tio ..., sex ... i april"
 }
 
 
@@ -227,6 +234,167 @@ def test_nyckeltal_json_command_gives_the_key_figures(built: dict[str, Any]) -> 
         "lex-sarah.rapporter": 35,
         "omplaceringar.total": 12,
     }
+
+
+def _open(built: dict[str, Any], name: str, *keys: str) -> tuple[object, ...]:
+    figure = built["json"][f"indikatorer.{name}"]
+    return tuple(figure[key] for key in keys)
+
+
+def _pdftotext(built: dict[str, Any]) -> str:
+    pdf = built["root"] / "site" / "kvalitetsberattelse" / str(YEAR)
+    out = subprocess.run(
+        ["pdftotext", str(pdf / f"kvalitetsberattelse-{YEAR}.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return " ".join(out.replace("\u00a0", " ").split())
+
+
+INDICATORS = "Indikatorer 2023"
+
+
+def test_a_bound_and_a_range_are_printed_as_such_never_as_a_value(built: dict[str, Any]) -> None:
+    # 751 "Över 90%", "Över 84,6 %"; 593 "65-80 %".
+    keys = ("värde", "nedre", "övre", "gräns", "nedre_ingår", "utveckling")
+    assert _open(built, "familjeradgivningen-forstaelse", *keys) == (
+        None,
+        90,
+        None,
+        "över",
+        False,
+        None,
+    )
+    assert _open(built, "familjeradgivningen-kommunikation", *keys)[:3] == (None, 84.6, None)
+    assert _open(built, "bbic-samtal-utredning-aldre-barn", *keys) == (
+        None,
+        65,
+        80,
+        "intervall",
+        True,
+        None,
+    )
+    forstaelse = "Familjerådgivningen: samtalen har lett till ökad förståelse Brukarundersökning"
+    assert row(built, INDICATORS, forstaelse)[1] == "över 90 % 2023"
+    older = "Enskilda samtal med äldre barn under utredning Eget mått"
+    assert row(built, INDICATORS, older)[1] == "65–80 % 2023"
+    pdf = _pdftotext(built)
+    assert "över 90 %" in pdf and "över 84,6 %" in pdf and "65–80 %" in pdf
+    assert "84,6" in built["page"] and "över 85" not in built["page"]
+    result = run_cli(built["root"], "nyckeltal", str(YEAR), "--format", "csv")
+    header, *rows = csv.reader(io.StringIO(result.stdout.lstrip("\ufeff")), delimiter=";")
+    cells = {r[0]: dict(zip(header, r, strict=True)) for r in rows}
+    older = cells["indikatorer.bbic-samtal-utredning-aldre-barn"]
+    assert (older["värde"], older["nedre"], older["övre"]) == ("", "65", "80")
+    forstaelse = cells["indikatorer.familjeradgivningen-kommunikation"]
+    assert (forstaelse["värde"], forstaelse["nedre"], forstaelse["övre"]) == ("", "84,6", "")
+
+
+def test_a_stated_change_is_shown_without_inventing_the_earlier_value(
+    built: dict[str, Any],
+) -> None:
+    # 595 "resultatet 50 % ... En ökning med 28 %": last year's value is not told.
+    keys = ("värde", "föregående_värde", "förändring", "förändring_angiven", "utveckling")
+    assert _open(built, "bbic-samtal-uppfoljning", *keys) == (
+        50,
+        None,
+        None,
+        {"värde": 28, "enhet": "%", "källa": "berättelsen 2023, avsnitt 6.7"},
+        "förbättring",
+    )
+    cells = row(
+        built, INDICATORS, "Enskilda samtal med barn vid uppföljning av öppna insatser Eget mått"
+    )
+    assert cells[2] == "uppgift saknas +28 % angiven förändring, berättelsen 2023, avsnitt 6.7"
+    assert "+28 %" in _pdftotext(built)
+
+
+def test_measurements_within_the_year_are_compared_in_order(built: dict[str, Any]) -> None:
+    # 785-791: the aktgranskning in april and in september.
+    keys = ("värde", "föregående_år", "föregående_värde", "förändring_procent", "utveckling")
+    assert _open(built, "aktgranskning-kontinuerlig-aktivitet", *keys) == (
+        18,
+        2023,
+        28,
+        -36,
+        "försämring",
+    )
+    assert _open(built, "aktgranskning-utredningsplaner", "mätningar") == (
+        [{"period": "april", "värde": 23}, {"period": "september", "värde": 25}],
+    )
+    plans = row(built, INDICATORS, "Aktgranskning: utredningar med utredningsplan Eget mått")
+    assert plans[1:4] == [
+        "25 utredningar september 2023",
+        "23 utredningar april 2023 +9 %",
+        "Förbättring",
+    ]
+    views = row(built, INDICATORS, "Aktgranskning: barnets inställning till insats Eget mått")
+    assert views[2] == "6 utredningar april 2023 från 6 utredningar till 10 utredningar"
+    pdf = _pdftotext(built)
+    assert "september 2023" in pdf and "april 2023" in pdf and "−36 %" in pdf
+
+
+def test_a_year_before_last_is_the_earlier_measurement(built: dict[str, Any]) -> None:
+    # 649 "nio 2023, sju 2021"; 675 "65 % (2020: 40 %)".
+    keys = ("föregående_år", "föregående_värde", "utveckling")
+    assert _open(built, "fhc-barn-svarande", *keys) == (2021, 7, None)  # riktning neutral
+    meetings = row(
+        built,
+        INDICATORS,
+        "Interna familjehem: träffar och gemensamma aktiviteter mindre viktiga eller oviktiga"
+        " Brukarundersökning",
+    )
+    assert meetings[2] == "40 % 2020 +25 procentenheter"
+
+
+SHAPES = [
+    pytest.param(
+        '"över 90"',
+        'värdet "över 90" saknar %: indikatorns enhet är %, skriv t.ex. "över 90 %"',
+        id="grans-utan-procent",
+    ),
+    pytest.param(
+        '"80–65 %"',
+        'intervallet "80–65 %" måste börja med det lägre talet: skriv t.ex. "65–80 %"',
+        id="intervall-baklanges",
+    ),
+    pytest.param(
+        '"cirka 90 %"',
+        'värdet "cirka 90 %" går inte att läsa: skriv ett tal (90), en gräns (över 90 %, under'
+        " 5, minst 3, högst 10) eller ett intervall (65–80 %), eller okänt",
+        id="okand-form",
+    ),
+]
+
+
+@pytest.mark.parametrize(("value", "message"), SHAPES)
+def test_a_wrong_value_shape_is_told_with_file_line_and_fix(
+    tmp_path: Path, value: str, message: str
+) -> None:
+    root = portal(tmp_path)
+    edit(root, "2023/indikatorer.yml", 'värde: "över 90 %"', f"värde: {value}")
+    # Line 50 is the indicator's row; one message, nothing after it.
+    assert fixture_errors(root) == [f'reports/2023/indikatorer.yml:50 – fältet "värde": {message}.']
+
+
+def test_a_stated_change_needs_its_sign_and_unit(tmp_path: Path) -> None:
+    root = portal(tmp_path)
+    edit(root, "2023/indikatorer.yml", 'förändring: "+28 %"', "förändring: 28")
+    assert fixture_errors(root) == [
+        'reports/2023/indikatorer.yml:80 – fältet "förändring": förändringen "28" går inte att'
+        ' läsa: skriv den med tecken och enhet, t.ex. "+28 %", "−2 procentenheter" eller "+3".'
+    ]
+
+
+def test_a_hyphen_with_spaces_is_a_range_too(tmp_path: Path) -> None:
+    root = portal(tmp_path)
+    edit(root, "2023/indikatorer.yml", 'värde: "65-80 %"', 'värde: "65 - 80 %"')
+    reports = load_ledningssystem(root).reports
+    assert reports is not None
+    assert reports.figures[YEAR]["indikatorer.bbic-samtal-utredning-aldre-barn"].text() == (
+        "65–80\u00a0%"
+    )
 
 
 def test_synpunkter_6_2_on_the_page_and_in_the_pdf(built: dict[str, Any]) -> None:

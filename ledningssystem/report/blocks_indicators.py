@@ -22,9 +22,13 @@ def indicators(ctx: BlockContext) -> str:
     if rows is None:
         return nothing("indikatorer")
     year = ctx.data.year
-    # Years are named per cell only when some indicator was measured another year.
-    measured = any(r.measured_year not in (None, year) for r in rows)
-    table_rows = [_row(ctx, r, ctx.figures[f"indikatorer.{r.id}"], measured) for r in rows]
+    figures = [ctx.figures[f"indikatorer.{r.id}"] for r in rows]
+    # Years are named per cell only when some indicator was measured another year, several
+    # times this year, or is compared with a year before last.
+    measured = any(r.measured_year not in (None, year) for r in rows) or any(
+        f.periods or f.previous_year not in (None, year - 1) for f in figures
+    )
+    table_rows = [_row(ctx, r, f, measured) for r, f in zip(rows, figures, strict=True)]
     headers = (
         ["Värde och mätår", "Föregående mätning och förändring"]
         if measured
@@ -47,7 +51,10 @@ def _row(ctx: BlockContext, r: IndicatorRow, figure: Figure, measured: bool) -> 
     period = r.measured_year or ctx.data.year
     earlier = indicator_history(ctx.reports.years, ctx.data.year, r.id)
     before = figure.previous_year if figure.previous_year is not None else period
-    history = ", ".join(f"{y}: {swedish(v, r.decimals)}" for y, v in earlier.items() if y < before)
+    history = ", ".join(
+        [f"{y}: {swedish(v, r.decimals)}" for y, v in earlier.items() if y < before]
+        + [f"{label}: {_number(v, r.decimals)}" for label, v in figure.periods[:-2]]
+    )
     target = swedish(r.target, r.decimals) if r.target is not None else "–"
     reached = {True: "Ja", False: "Nej", None: "–"}[r.reached()]
     comparison = (
@@ -68,6 +75,16 @@ def _row(ctx: BlockContext, r: IndicatorRow, figure: Figure, measured: bool) -> 
 
 def _value_cells(figure: Figure, period: int, measured: bool) -> list[Markup | str]:
     """This measurement and the earlier one with the change, each named by its year if needed."""
+    if figure.stated is not None and figure.previous is None:  # never an invented earlier value
+        given = f"angiven förändring, {figure.stated.source}" if figure.stated.source else ""
+        now = stacked(figure.text(), _year_name(figure, period)) if measured else figure.text()
+        return [now, stacked("uppgift saknas", figure.change(), given or "angiven förändring")]
+    if len(figure.periods) > 1:
+        (before, _), (last, _) = figure.periods[-2:]
+        return [
+            stacked(figure.text(), f"{last} {period}"),
+            stacked(figure.previous_text(), f"{before} {period}", figure.change() or ""),
+        ]
     if not measured:
         suffix = f" (mätår {figure.measured_year})" if figure.measured_year else ""
         return [figure.text() + suffix, stacked(figure.previous_text(), figure.change() or "")]
@@ -83,3 +100,7 @@ def _value_cells(figure: Figure, period: int, measured: bool) -> list[Markup | s
 
 def _year_name(figure: Figure, year: int) -> str:
     return f"{year} (mätår)" if figure.measured_year else str(year)
+
+
+def _number(value: float | None, decimals: int) -> str:
+    return swedish(value, decimals) if value is not None else "uppgift saknas"

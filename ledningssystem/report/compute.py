@@ -112,15 +112,19 @@ def _indicators(figures: FigureSet, data: YearData, previous: YearData | None) -
     for row in data.indicators or ():
         name = f"indikatorer.{row.id}"
         # värde: okänt is a figure too, shown as "uppgift saknas" (never a zero).
+        stated = row.stated_change
         figures.figures[name] = Figure(
             name,
             row.name,
-            row.value,
+            row.current,
             row.unit,
             row.decimals,
             small_base=figures.small_base,
             direction=row.direction,
             measured_year=row.measured_year,
+            bound=row.bound,
+            stated=replace(stated, source=row.stated_change_source) if stated else None,
+            periods=tuple((m.period, m.value) for m in row.measurements),
         )
         if row.from_parts:  # an okänt täljare or nämnare is a figure too: "uppgift saknas"
             for part, label, value in (
@@ -148,16 +152,20 @@ def _earlier_measure(
     The years are measurement years: a 2025 report with mätår 2024 compares with 2023's
     measurement (or whatever earlier one last year's report gave), never with itself."""
     period = row.measured_year or year
+    if len(row.measurements) > 1:  # within the year: against the measurement before
+        before = row.measurements[-2].value
+        return (period, before) if before is not None else None
     match = [r for r in (previous.indicators or ()) if r.id == row.id] if previous else []
     if match:  # last year's own data file wins over a value typed into `tidigare`
         last = match[0]
         last_period = last.measured_year or year - 1
-        if last_period < period and last.value is not None:
-            return last_period, last.value
+        if last_period < period and last.current is not None:
+            return last_period, last.current
         if last_period < period:
             return None  # last year's measurement is unknown: nothing to compare with
-    value = row.earlier.get(period - 1)
-    return (period - 1, value) if value is not None else None
+    # The latest earlier measurement, also one from years before last (a survey every third year).
+    stored = [(y, v) for y, v in sorted(row.earlier.items()) if y < period]
+    return stored[-1] if stored else None
 
 
 def _reviews_and_actions(
@@ -241,6 +249,6 @@ def indicator_history(
                 continue
             period = row.measured_year or year
             history.update({y: v for y, v in row.earlier.items() if y < period})
-            if data_year < year and row.value is not None:  # okänt is no point on a chart
-                history[row.measured_year or data_year] = row.value
+            if data_year < year and row.current is not None:  # okänt is no point on a chart
+                history[row.measured_year or data_year] = row.current
     return dict(sorted(history.items()))

@@ -62,6 +62,8 @@ def figures_csv(reports: Reports, year: int) -> str:
             "utveckling",
             "mätår",
             "källa",  # added last, so readers that address columns by position still work
+            "nedre",  # a bound or range ("över 90 %", "65–80 %"): värde is then empty
+            "övre",
         ]
     )
     for figure in reports.figures[year]:
@@ -84,4 +86,10 @@ def _row(f: Figure) -> list[str]:
         f.development or "",
         str(f.measured_year or ""),
         text_cell(f.source),  # kända_summor: where a figure not counted from rows comes from
+        _number(f.bound.lower if f.bound else None, max(f.decimals, _places(f))),
+        _number(f.bound.upper if f.bound else None, max(f.decimals, _places(f))),
     ]
+
+
+def _places(f: Figure) -> int:
+    return f.bound.places if f.bound else 0

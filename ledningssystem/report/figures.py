@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from ledningssystem.report.indicator_value import Bound, StatedChange, certain_step, given_json
 from ledningssystem.report.numbers import Tally, rounded, share, swedish
 from ledningssystem.report.unknown import UNKNOWN_TEXT
 
@@ -43,6 +44,9 @@ class Figure:
     base: int | None = None  # a share's whole (its denominator), for the small-number rule
     previous_base: int | None = None
     source: str = ""  # given in report.yml (kända_summor), not counted from rows
+    bound: Bound | None = None  # indicators: "över 90 %", "65–80 %" (value stays None)
+    stated: StatedChange | None = None  # indicators: a change printed without the earlier value
+    periods: tuple[tuple[str, float | None], ...] = ()  # measurements within the year, in order
 
     @property
     def delta(self) -> float | None:
@@ -71,19 +75,20 @@ class Figure:
     @property
     def development(self) -> str | None:
         """förbättring, försämring or oförändrad by the direction; None without a comparison."""
-        if self.direction is None or self.delta is None:
+        step = certain_step(self.bound, self.stated, self.previous, self.delta)
+        if self.direction is None or step is None:
             return None
-        if self.delta == 0:
+        if step == 0:
             return "oförändrad"
         if self.direction == "neutral":
             return None  # a change is neither better nor worse
-        better = (self.delta > 0) == (self.direction == "högre_är_bättre")
+        better = (step > 0) == (self.direction == "högre_är_bättre")
         return "förbättring" if better else "försämring"
 
     def text(self) -> str:
         """The value as shown: "85", "87,5 %", "3,2 dagar", or "uppgift saknas"."""
         if self.value is None:
-            return UNKNOWN_TEXT
+            return self.bound.text(self.decimals, self.unit) if self.bound else UNKNOWN_TEXT
         number = swedish(self.value, self.decimals)
         return f"{number}\u00a0{self.unit}" if self.unit else number
 
@@ -118,7 +123,7 @@ class Figure:
     def change(self) -> str:
         """The change: "+12 %", "−2,5 procentenheter", "från 1 till 2", or "" without one."""
         if self.previous is None or self.delta is None:
-            return ""
+            return self.stated.text() if self.stated and self.previous is None else ""
         if self.unit == PERCENT:
             if self.delta == 0:
                 return "oförändrat"
@@ -140,6 +145,8 @@ class Figure:
             return ""
         mark = " (preliminärt)" if self.preliminary else ""
         then = f"mätåret {self.previous_year}" if self.measured_year else str(self.previous_year)
+        if self.periods or self.previous is None:  # within the year, or a stated change
+            then = self.periods[-2][0] if self.periods else "föregående mätning"
         return f"{change} jämfört med {then}{mark}"
 
     def summary(self) -> str:
@@ -174,6 +181,7 @@ class Figure:
             }
             | given
             | ({"utan_angiven_nivå": self.above, "nedre_gräns": True} if self.above else {})
+            | given_json(self.bound, self.stated, self.periods)
         )
 
 
