@@ -76,8 +76,8 @@ def write_years(root: Path, years: int) -> list[int]:
     for year in written:
         source = EXAMPLE_REPORTS / str(draft if year == draft else sealed)
         _shifted_copy(source, target / str(year), year - (draft if year == draft else sealed))
-    for year in written[:-1]:
-        _seal(root, year)
+        if year != draft:  # sealed before the next is written: fastställ renders from valid content
+            _seal(root, year)
     return written
 
 
@@ -97,8 +97,8 @@ def _shifted_copy(source: Path, dest: Path, shift: int) -> None:
     """Copy a year folder with every year in it moved by `shift` (its seal left behind)."""
     for path in sorted(p for p in source.rglob("*") if p.is_file()):
         relative = path.relative_to(source)
-        if relative.name == "faststalld.lock":
-            continue
+        if relative.name == "faststalld.lock" or relative.suffix == ".pdf":
+            continue  # the seal and the archived PDF: fastställ writes them for the new year
         text = path.read_text(encoding="utf-8")
         text = DATE.sub(lambda m: _date(m, shift), text)
         text = YEAR_FIELD.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + shift}", text)
