@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from ledningssystem.commands.faststall_archive import seal_with_archive
+from ledningssystem.commands.faststall_archive import seal_with_archive, seal_without_archive
 from ledningssystem.commands.registry import UserError, command
 from ledningssystem.core.file_names import REPORTS_DIR
 from ledningssystem.core.messages import translate
@@ -47,6 +47,12 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--datum", dest="date", type=dt.date.fromisoformat, help="rättelsens datum (standard: idag)"
     )
+    parser.add_argument(
+        "--utan-pdf",
+        dest="no_pdf",
+        action="store_true",
+        help="försegla utan att arkivera PDF:en (den skrivs då vid varje bygge)",
+    )
 
 
 @command("faststall", _arguments)
@@ -67,8 +73,7 @@ def faststall(args: argparse.Namespace) -> int:
             "fastställd: {datum, av, paragraf, dnr} i " + rel
         )
     sealed = sealed_fingerprint(meta)
-    # Without the archived PDF: it is rendered from what is sealed, and then sealed too.
-    current = year_manifest(folder, text, archive=False).fingerprint
+    current = _unarchived_fingerprint(folder, text)
     lock = read_lock(folder)
     archived = lock is not None and archive_name(args.year) in lock.files
     if args.reason:
@@ -88,14 +93,13 @@ def faststall(args: argparse.Namespace) -> int:
         earlier: list[Any] = found if isinstance(found, list) else []
         text = replace_block(text, "rättelser", [*earlier, entry])
         done = f"Rättelsen av {args.year} är registrerad i {rel} och {LOCK_FILE}."
-    elif sealed and archived and year_manifest(folder, text).fingerprint == sealed:
+    elif sealed and (archived or args.no_pdf) and year_manifest(folder, text).fingerprint == sealed:
         print(f"{args.year} är redan förseglat och oförändrat; inget att göra.")
         return 0
     elif sealed and seal_holds(folder, sealed, text):
         # An older seal that holds on what it covered: widen it to all the year reads.
-        added = ", ".join(
-            [*uncovered_inputs(folder), f"{rel_folder(args.year)}/{archive_name(args.year)}"]
-        )
+        archive = [] if args.no_pdf else [f"{rel_folder(args.year)}/{archive_name(args.year)}"]
+        added = ", ".join([*uncovered_inputs(folder), *archive])
         text = text.replace(sealed, current)
         done = (
             f"Förseglingen av {args.year} omfattar nu också {added}. Inget i berättelsen har "
@@ -110,8 +114,12 @@ def faststall(args: argparse.Namespace) -> int:
         approval = dict(data["fastställd"])
         text = replace_block(text, "fastställd", {**approval, "fingeravtryck": _PLACEHOLDER})
         # The fingerprint leaves itself out, so it can be computed from the text it goes into.
-        text = text.replace(_PLACEHOLDER, year_manifest(folder, text).fingerprint)
+        text = text.replace(_PLACEHOLDER, _unarchived_fingerprint(folder, text))
         done = f"{args.year} är förseglat: ändringar efter beslutet stoppar nu check och bygget."
+    if args.no_pdf:
+        seal_without_archive(Path(args.root), args.year, text)
+        print(done)
+        return 0
     seal_with_archive(Path(args.root), args.year, text)
     print(done)
     print(
@@ -120,6 +128,12 @@ def faststall(args: argparse.Namespace) -> int:
         "report.yml och faststalld.lock."
     )
     return 0
+
+
+def _unarchived_fingerprint(folder: Path, text: str) -> str:
+    """The fingerprint without the archived PDF: it is rendered from what is sealed, and then
+    sealed too (faststall_archive)."""
+    return year_manifest(folder, text, archive=False).fingerprint
 
 
 def rel_folder(year: int) -> str:

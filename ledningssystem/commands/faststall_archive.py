@@ -20,14 +20,22 @@ from ledningssystem.report.seal import LOCK_FILE, META_FILE, year_manifest
 from ledningssystem.report.seal_archive import archive_path
 
 
+def seal_without_archive(root: Path, year: int, text: str) -> Path:
+    """Write report.yml (`text`, sealed without the archive) and the lock; the year folder.
+
+    An archive already there goes: a rättelse replaces it, and a stray one is never sealed."""
+    folder = root.resolve() / REPORTS_DIR / str(year)
+    (folder / META_FILE).write_text(text, encoding="utf-8")
+    archive_path(folder).unlink(missing_ok=True)
+    (folder / LOCK_FILE).write_text(year_manifest(folder).lock_text(), encoding="utf-8")
+    return folder
+
+
 def seal_with_archive(root: Path, year: int, text: str) -> None:
     """Write report.yml (`text`, sealed without the archive), the PDF, and the whole seal."""
-    folder = root.resolve() / REPORTS_DIR / str(year)
-    meta, lock, archive = folder / META_FILE, folder / LOCK_FILE, archive_path(folder)
-    meta.write_text(text, encoding="utf-8")
-    archive.unlink(missing_ok=True)  # a rättelse replaces it; a stray one is never sealed
-    lock.write_text(year_manifest(folder).lock_text(), encoding="utf-8")
-    archive.write_bytes(_rendered(root, year))
+    folder = seal_without_archive(root, year, text)
+    meta, lock = folder / META_FILE, folder / LOCK_FILE
+    archive_path(folder).write_bytes(_rendered(root, year))
     without = year_manifest(folder, text, archive=False).fingerprint
     head, _, tail = text.rpartition(without)  # the fingerprint just written is the last one
     text = head + year_manifest(folder, text).fingerprint + tail
