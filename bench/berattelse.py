@@ -76,8 +76,12 @@ def write_years(root: Path, years: int) -> list[int]:
     for year in written:
         source = EXAMPLE_REPORTS / str(draft if year == draft else sealed)
         _shifted_copy(source, target / str(year), year - (draft if year == draft else sealed))
-        if year != draft:  # sealed before the next is written: fastställ renders from valid content
-            _seal(root, year)
+    # fastställ renders the PDF from the whole content, which loads only when every fastställd
+    # year is sealed: seal them all first, then archive each (as for seals made before).
+    for year in written[:-1]:
+        _seal(root, year, "--utan-pdf")
+    for year in written[:-1]:
+        _seal(root, year)
     return written
 
 
@@ -123,8 +127,10 @@ def _date(match: re.Match[str], shift: int) -> str:
     return f"{year}-{month}-{'28' if (month, day) == ('02', '29') and not leap else day}"
 
 
-def _seal(root: Path, year: int) -> None:
-    command = [sys.executable, "-m", "ledningssystem", "--root", str(root), "fastställ", str(year)]
+def _seal(root: Path, year: int, *options: str) -> None:
+    command = [
+        sys.executable, "-m", "ledningssystem", "--root", str(root), "fastställ", str(year), *options
+    ]  # fmt: skip
     result = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
     if result.returncode:
         raise RuntimeError(f"fastställ {year} misslyckades:\n{result.stdout}{result.stderr}")
