@@ -128,9 +128,8 @@ def _date(match: re.Match[str], shift: int) -> str:
 
 
 def _seal(root: Path, year: int, *options: str) -> None:
-    command = [
-        sys.executable, "-m", "ledningssystem", "--root", str(root), "fastställ", str(year), *options
-    ]  # fmt: skip
+    command = [sys.executable, "-m", "ledningssystem", "--root", str(root), "fastställ"]
+    command += [str(year), *options]
     result = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
     if result.returncode:
         raise RuntimeError(f"fastställ {year} misslyckades:\n{result.stdout}{result.stderr}")
