@@ -219,7 +219,7 @@ import: $(STAMP)
 # make faststall YEAR=2025, or a rättelse: RATTELSE="varför" ANDRING="vad som ändrades"
 faststall: $(STAMP)
 	@test -n "$(YEAR)" || { echo "Ange året: make faststall YEAR=2025" >&2; exit 2; }
-	$(BIN)/python -m ledningssystem fastställ $(YEAR) $(if $(RATTELSE),--rättelse "$(RATTELSE)") $(if $(ANDRING),--ändring "$(ANDRING)") $(if $(DATUM),--datum $(DATUM))
+	$(BIN)/python -m ledningssystem fastställ $(YEAR) $(if $(filter nej,$(PDF)),--utan-pdf) $(if $(RATTELSE),--rättelse "$(RATTELSE)") $(if $(ANDRING),--ändring "$(ANDRING)") $(if $(DATUM),--datum $(DATUM))
 
 # make show FIL=routines/avvikelser/rapportera-avvikelse.md DATUM=2026-03-01
 show: $(STAMP)

@@ -76,6 +76,10 @@ def write_years(root: Path, years: int) -> list[int]:
     for year in written:
         source = EXAMPLE_REPORTS / str(draft if year == draft else sealed)
         _shifted_copy(source, target / str(year), year - (draft if year == draft else sealed))
+    # fastställ renders the PDF from the whole content, which loads only when every fastställd
+    # year is sealed: seal them all first, then archive each (as for seals made before).
+    for year in written[:-1]:
+        _seal(root, year, "--utan-pdf")
     for year in written[:-1]:
         _seal(root, year)
     return written
@@ -97,8 +101,8 @@ def _shifted_copy(source: Path, dest: Path, shift: int) -> None:
     """Copy a year folder with every year in it moved by `shift` (its seal left behind)."""
     for path in sorted(p for p in source.rglob("*") if p.is_file()):
         relative = path.relative_to(source)
-        if relative.name == "faststalld.lock":
-            continue
+        if relative.name == "faststalld.lock" or relative.suffix == ".pdf":
+            continue  # the seal and the archived PDF: fastställ writes them for the new year
         text = path.read_text(encoding="utf-8")
         text = DATE.sub(lambda m: _date(m, shift), text)
         text = YEAR_FIELD.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + shift}", text)
@@ -123,8 +127,9 @@ def _date(match: re.Match[str], shift: int) -> str:
     return f"{year}-{month}-{'28' if (month, day) == ('02', '29') and not leap else day}"
 
 
-def _seal(root: Path, year: int) -> None:
-    command = [sys.executable, "-m", "ledningssystem", "--root", str(root), "fastställ", str(year)]
+def _seal(root: Path, year: int, *options: str) -> None:
+    command = [sys.executable, "-m", "ledningssystem", "--root", str(root), "fastställ"]
+    command += [str(year), *options]
     result = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
     if result.returncode:
         raise RuntimeError(f"fastställ {year} misslyckades:\n{result.stdout}{result.stderr}")

@@ -28,7 +28,7 @@ def derive(results: dict[str, Any], size: str) -> None:
     main = "small" if size == "small" else "full"
     for name in MAIN_FIGURES:
         _copy(results, name, f"{main}_{name}")
-    for name in ("report_years", "history_commits", "pdfs"):
+    for name in ("report_years", "history_commits", "pdfs", "pdfs_rendered", "pdfs_archived"):
         _copy(results, f"bench_{name}", f"{main}_{name}")
     for name, (top, bottom) in RATIOS.items():
         _ratio(results, name, top, bottom)

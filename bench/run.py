@@ -105,6 +105,9 @@ def measure_size(work: Path, scale: float, results: dict[str, Any], key: str) ->
     results[f"{key}_peak_rss_mb"] = round(built.peak_rss_mb)
     results[f"{key}_pages"] = sum(1 for _ in site.rglob("index.html"))
     results[f"{key}_pdfs"] = sum(1 for _ in site.rglob("*.pdf"))
+    archived = archived_pdfs(root, site)
+    results[f"{key}_pdfs_archived"] = archived
+    results[f"{key}_pdfs_rendered"] = results[f"{key}_pdfs"] - archived
     # The PDFs of the build before are in the cache.
     warm = median(RUNS, lambda _: make_build(root, site, cold=False))
     results[f"{key}_build_warm_s"] = round(warm.seconds, 2)
@@ -218,6 +221,16 @@ def _verdict(results: dict[str, Any], size: str) -> int:
     for line in failed:
         print(f"MISSLYCKADES: {line}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def archived_pdfs(root: Path, site: Path) -> int:
+    """The published PDFs that are a fastställd year's archive byte for byte (not rendered)."""
+    count = 0
+    for archive in sorted((root / "reports").glob("*/kvalitetsberattelse-*.pdf")):
+        year = archive.parent.name
+        published = site / "kvalitetsberattelse" / year / archive.name
+        count += published.is_file() and published.read_bytes() == archive.read_bytes()
+    return count
 
 
 if __name__ == "__main__":

@@ -43,3 +43,18 @@ def test_small_size_derives_from_the_small_figures_and_has_no_growth() -> None:
 
 def test_every_figure_with_a_target_must_be_measured_in_a_full_run() -> None:
     assert set(TARGETS) <= set(REQUIRED)
+
+
+def test_published_pdfs_are_counted_as_archived_only_when_byte_identical(tmp_path) -> None:
+    from bench.run import archived_pdfs
+
+    for year, published in (("2023", b"%PDF-a"), ("2024", b"%PDF-other")):
+        (tmp_path / "reports" / year).mkdir(parents=True)
+        (tmp_path / "reports" / year / f"kvalitetsberattelse-{year}.pdf").write_bytes(b"%PDF-a")
+        site = tmp_path / "site" / "kvalitetsberattelse" / year
+        site.mkdir(parents=True)
+        (site / f"kvalitetsberattelse-{year}.pdf").write_bytes(published)
+    assert archived_pdfs(tmp_path, tmp_path / "site") == 1
+    results = {"full_pdfs": 10, "full_pdfs_archived": 9, "full_pdfs_rendered": 1}
+    derive(results, "full")
+    assert (results["bench_pdfs_archived"], results["bench_pdfs_rendered"]) == (9, 1)

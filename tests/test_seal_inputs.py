@@ -43,8 +43,12 @@ def _two_years(tmp_path: Path) -> Path:
         shutil.copy2(REPO / name, root / name)
     shutil.copytree(REPO / "requirements", root / "requirements")
     shutil.copytree(REPO / "reports/2024", root / "reports/2024")
-    shutil.copytree(REPO / "reports/2024", root / "reports/2023", ignore=lambda *_: [LOCK_FILE])
-    result = run_cli(root, "fastställ", "2024")
+    shutil.copytree(
+        REPO / "reports/2024",
+        root / "reports/2023",
+        ignore=lambda _, names: [n for n in names if n == LOCK_FILE or n.endswith(".pdf")],
+    )
+    result = run_cli(root, "fastställ", "2024", "--utan-pdf")
     assert result.returncode == 0, result.stderr
     assert _errors(root / "reports/2024") == []
     return root
@@ -108,7 +112,7 @@ def test_an_older_seal_is_widened_by_faststall_without_changing_the_year(tmp_pat
         "något av dem ändrats sedan beslutet, ångra först den ändringen."
     ]
     before = {p: d for p, d in own.files.items() if p != "report.yml"}
-    result = run_cli(root, "fastställ", "2024")
+    result = run_cli(root, "fastställ", "2024", "--utan-pdf")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Förseglingen av 2024 omfattar nu också ")
     assert _errors(folder) == []
@@ -143,7 +147,14 @@ def _own_template(root: Path) -> Path:
 
 def _correct(root: Path) -> None:
     result = run_cli(
-        root, "fastställ", "2024", "--rättelse", "Egen mall", "--ändring", "mall: egen"
+        root,
+        "fastställ",
+        "2024",
+        "--utan-pdf",
+        "--rättelse",
+        "Egen mall",
+        "--ändring",
+        "mall: egen",
     )
     assert result.returncode == 0, result.stderr
 

@@ -11,6 +11,7 @@ from ledningssystem.core.errors import ContentError, ContentErrors
 from ledningssystem.core.parse_cache import PARSE_CACHE_FOLDER, use_parse_cache
 from ledningssystem.legal.law_watch import law_watch_warnings
 from ledningssystem.report.legal_basis_check import undated_lagrum_warnings
+from ledningssystem.report.seal_archive import unarchived_notes
 from ledningssystem.website.readiness import check_ready
 
 
@@ -19,7 +20,7 @@ def check(args: argparse.Namespace) -> int:
     # Warm checks read unchanged files' parses from disk (keyed on content, never stale).
     use_parse_cache(Path(args.root) / PARSE_CACHE_FOLDER)
     result = check_ready(args.root, args.base)
-    for note in result.notes:
+    for note in result.notes + unarchived_notes(result.content):
         print(note, flush=True)
     warnings = law_watch_warnings(result.content)
     lagrum = undated_lagrum_warnings(result.content)

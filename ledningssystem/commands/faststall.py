@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from ledningssystem.commands.faststall_archive import seal_with_archive, seal_without_archive
 from ledningssystem.commands.registry import UserError, command
 from ledningssystem.core.file_names import REPORTS_DIR
 from ledningssystem.core.messages import translate
@@ -26,12 +27,14 @@ from ledningssystem.report.seal import (
     LOCK_FILE,
     META_FILE,
     correction_command,
+    read_lock,
     seal_command,
     seal_holds,
     sealed_fingerprint,
     uncovered_inputs,
     year_manifest,
 )
+from ledningssystem.report.seal_archive import archive_name
 
 _PLACEHOLDER = "sha256:ny"
 _TOP_LEVEL_KEY = re.compile(r"^[^\s#\-]")
@@ -43,6 +46,12 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ändring", "--andring", dest="change", help="vad som ändrades")
     parser.add_argument(
         "--datum", dest="date", type=dt.date.fromisoformat, help="rättelsens datum (standard: idag)"
+    )
+    parser.add_argument(
+        "--utan-pdf",
+        dest="no_pdf",
+        action="store_true",
+        help="försegla utan att arkivera PDF:en (den skrivs då vid varje bygge)",
     )
 
 
@@ -64,7 +73,9 @@ def faststall(args: argparse.Namespace) -> int:
             "fastställd: {datum, av, paragraf, dnr} i " + rel
         )
     sealed = sealed_fingerprint(meta)
-    current = year_manifest(folder, text).fingerprint
+    current = _unarchived_fingerprint(folder, text)
+    lock = read_lock(folder)
+    archived = lock is not None and archive_name(args.year) in lock.files
     if args.reason:
         if not sealed:
             raise UserError(
@@ -82,12 +93,13 @@ def faststall(args: argparse.Namespace) -> int:
         earlier: list[Any] = found if isinstance(found, list) else []
         text = replace_block(text, "rättelser", [*earlier, entry])
         done = f"Rättelsen av {args.year} är registrerad i {rel} och {LOCK_FILE}."
-    elif sealed and seal_holds(folder, sealed, text) and current == sealed:
+    elif sealed and (archived or args.no_pdf) and year_manifest(folder, text).fingerprint == sealed:
         print(f"{args.year} är redan förseglat och oförändrat; inget att göra.")
         return 0
     elif sealed and seal_holds(folder, sealed, text):
         # An older seal that holds on what it covered: widen it to all the year reads.
-        added = ", ".join(uncovered_inputs(folder))
+        archive = [] if args.no_pdf else [f"{rel_folder(args.year)}/{archive_name(args.year)}"]
+        added = ", ".join([*uncovered_inputs(folder), *archive])
         text = text.replace(sealed, current)
         done = (
             f"Förseglingen av {args.year} omfattar nu också {added}. Inget i berättelsen har "
@@ -102,12 +114,30 @@ def faststall(args: argparse.Namespace) -> int:
         approval = dict(data["fastställd"])
         text = replace_block(text, "fastställd", {**approval, "fingeravtryck": _PLACEHOLDER})
         # The fingerprint leaves itself out, so it can be computed from the text it goes into.
-        text = text.replace(_PLACEHOLDER, year_manifest(folder, text).fingerprint)
+        text = text.replace(_PLACEHOLDER, _unarchived_fingerprint(folder, text))
         done = f"{args.year} är förseglat: ändringar efter beslutet stoppar nu check och bygget."
-    path.write_text(text, encoding="utf-8")
-    (folder / LOCK_FILE).write_text(year_manifest(folder).lock_text(), encoding="utf-8")
+    if args.no_pdf:
+        seal_without_archive(Path(args.root), args.year, text)
+        print(done)
+        return 0
+    seal_with_archive(Path(args.root), args.year, text)
     print(done)
+    print(
+        f"PDF:en av den fastställda berättelsen är arkiverad i {rel_folder(args.year)}/"
+        f"{archive_name(args.year)}: bygget publicerar den som den är. Checka in den med "
+        "report.yml och faststalld.lock."
+    )
     return 0
+
+
+def _unarchived_fingerprint(folder: Path, text: str) -> str:
+    """The fingerprint without the archived PDF: it is rendered from what is sealed, and then
+    sealed too (faststall_archive)."""
+    return year_manifest(folder, text, archive=False).fingerprint
+
+
+def rel_folder(year: int) -> str:
+    return f"{REPORTS_DIR}/{year}"
 
 
 def _meta(text: str, rel: str) -> tuple[dict[str, Any], ReportMeta]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
@@ -25,16 +25,21 @@ class PdfJobs:
 
     Those not in the cache start rendering at once in up to `workers` worker processes
     (spare_cores(): one core is left to the build itself); with none, `write` renders them
-    in this process.
+    in this process. The `archived` PDFs (site path → bytes) are written as they are.
     """
 
     def __init__(
-        self, documents: Sequence[tuple[str, str]], cache: Path | None, workers: int = 0
+        self,
+        documents: Sequence[tuple[str, str]],
+        cache: Path | None,
+        workers: int = 0,
+        archived: Mapping[str, bytes] | None = None,
     ) -> None:
         self._documents = dict(documents)
         self._cache = cache
         self._done = {path: read_cached(html, cache) for path, html in self._documents.items()}
         todo = [path for path, pdf in self._done.items() if pdf is None]
+        self._archived = dict(archived or {})
         workers = min(len(todo), workers)
         self._pool: Pool | None = None
         self._pending: dict[str, AsyncResult[bytes]] = {}
@@ -52,11 +57,10 @@ class PdfJobs:
         """
         written = []
         try:
+            for path, pdf in sorted(self._archived.items()):
+                written.append(_write(Path(site_dir) / path, pdf))
             for path, html in sorted(self._documents.items()):
-                target = Path(site_dir) / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(self._pdf(path, html))
-                written.append(target)
+                written.append(_write(Path(site_dir) / path, self._pdf(path, html)))
         finally:
             self.cancel()
         return written
@@ -75,6 +79,12 @@ class PdfJobs:
             pdf = pending.get() if pending is not None else pdf_from_html(html)
             store(html, pdf, self._cache)
         return pdf
+
+
+def _write(target: Path, pdf: bytes) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(pdf)
+    return target
 
 
 def spare_cores() -> int:

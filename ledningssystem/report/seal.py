@@ -24,6 +24,7 @@ from typing import Any
 from ledningssystem.core.reading import parsed_yaml
 from ledningssystem.core.yaml_lines import YamlProblem
 from ledningssystem.report.meta import ReportMeta
+from ledningssystem.report.seal_archive import archive_digest, archive_name, is_archive_entry
 from ledningssystem.report.seal_facts import FACTS_ENTRY, cited_facts
 from ledningssystem.report.seal_inputs import (
     STANDARD_ENTRY,
@@ -55,7 +56,8 @@ def correction_command(year: int) -> str:
 
 _LOCK_HEADER = (
     f"# Skrivs av {COMMAND} <år>. Ändra inte för hand: filen visar vilka filer\n"
-    "# som ingick när berättelsen fastställdes eller senast rättades.\n"
+    "# som ingick när berättelsen fastställdes eller senast rättades, och den arkiverade\n"
+    "# PDF:en (kvalitetsberattelse-<år>.pdf), det dokument som fastställdes.\n"
 )
 
 
@@ -96,17 +98,19 @@ DEPENDENCIES = (CONFIG_ENTRY, NAMES_ENTRY, FACTS_ENTRY)
 
 
 def year_manifest(
-    folder: Path, meta_text: str | None = None, dependencies: bool = True
+    folder: Path, meta_text: str | None = None, dependencies: bool = True, archive: bool = True
 ) -> Manifest:
     """The manifest of reports/<år>/ as it is on disk (report.yml's text may be given).
 
     With `dependencies`, reports/config.yml and the organisation names the year uses take
-    part too. Seals written before they did are still checked without them (check_seal)."""
+    part too, and with `archive` the archived PDF (seal_archive). Seals written before they
+    did are still checked without them (check_seal)."""
     files: dict[str, str] = {}
     texts: list[str] = []
+    skipped = {LOCK_FILE, archive_name(folder.name)}  # the archive is output, not input
     for path in sorted(folder.rglob("*")):
         rel = unicodedata.normalize("NFC", path.relative_to(folder).as_posix())
-        if not path.is_file() or rel == LOCK_FILE or any(p.startswith(".") for p in rel.split("/")):
+        if not path.is_file() or rel in skipped or any(p.startswith(".") for p in rel.split("/")):
             continue
         if rel == META_FILE:
             text = meta_text if meta_text is not None else path.read_text("utf-8-sig", "replace")
@@ -116,6 +120,9 @@ def year_manifest(
             data = path.read_bytes().replace(b"\r\n", b"\n")
         texts.append(data.decode("utf-8", "replace"))
         files[rel] = hashlib.sha256(data).hexdigest()
+    pdf = archive_digest(folder) if dependencies and archive else None
+    if pdf is not None:
+        files[archive_name(folder.name)] = pdf
     if dependencies:
         root = folder.parent.parent
         files[CONFIG_ENTRY] = hashlib.sha256(
@@ -231,8 +238,9 @@ def read_lock(folder: Path) -> Manifest | None:
 
 
 def is_dependency(path: str) -> bool:
-    """An entry for something outside the year folder that seals written earlier may lack."""
-    return path.startswith("../") and path != HISTORY_ENTRY
+    """An entry for something outside the year folder (or the archived PDF) that seals written
+    earlier may lack."""
+    return (path.startswith("../") and path != HISTORY_ENTRY) or is_archive_entry(path)
 
 
 def recorded_manifest(
@@ -264,7 +272,7 @@ def uncovered_inputs(folder: Path, current: Manifest | None = None) -> list[str]
     return [
         _shown(folder, path)
         for path in sorted((current or year_manifest(folder)).files)
-        if is_dependency(path) and path not in recorded
+        if is_dependency(path) and path not in recorded and not is_archive_entry(path)
     ]
 
 

@@ -27,6 +27,11 @@ from ledningssystem.report.seal import (
     uncovered_inputs,
     year_manifest,
 )
+from ledningssystem.report.seal_archive import (
+    is_archive_entry,
+    stray_archive_errors,
+    tampered_archive_error,
+)
 from ledningssystem.report.seal_diff import first_changed_line, undo_hint
 from ledningssystem.report.seal_inputs import (
     STANDARD_ENTRY,
@@ -37,8 +42,15 @@ from ledningssystem.report.seal_inputs import (
 
 def check_seal(folder: Path, rel_folder: str, meta: ReportMeta) -> list[ContentError]:
     """Errors when a fastställd year's files differ from what was fastställd or last rättad."""
-    year, meta_file = meta.year, f"{rel_folder}/{META_FILE}"
     lock = read_lock(folder)
+    stray = stray_archive_errors(folder, rel_folder, meta, set(lock.files) if lock else set())
+    return stray + _seal_errors(folder, rel_folder, meta, lock)
+
+
+def _seal_errors(
+    folder: Path, rel_folder: str, meta: ReportMeta, lock: Manifest | None
+) -> list[ContentError]:
+    year, meta_file = meta.year, f"{rel_folder}/{META_FILE}"
     if meta.status is not ReportStatus.APPROVED:
         if lock is None:
             return _unsealed_in_history(folder, rel_folder, meta)
@@ -110,6 +122,10 @@ def _changed(
 ) -> ContentError:
     """One changed input of a sealed year: which file, which line (with Git), how to proceed."""
     verb = _VERBS[change]
+    if is_archive_entry(path):
+        file = f"{rel_folder}/{path}"
+        undo = undo_hint(commit, file) if commit else ""
+        return tampered_archive_error(rel_folder, year, change, undo)
     if path == HISTORY_ENTRY:
         file, what = "reports/historik.yml", f"dess tidigare års värden i historik.yml {verb}"
     elif is_previous_year_entry(path):
