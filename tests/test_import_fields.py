@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ledningssystem.portal.load import load_ledningssystem
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figure_set import FigureSet
 from tests.conftest import REPO, build_site, copy_example_before_import, run_cli, soup
 
 FIXTURES = REPO / "tests" / "fixtures" / "import"

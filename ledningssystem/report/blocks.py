@@ -14,7 +14,8 @@ from ledningssystem.core.urls import Linker, process_page, step_anchor
 from ledningssystem.render.links import link_or_text
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.distribution import distribution_of
-from ledningssystem.report.figures import Figure, FigureSet
+from ledningssystem.report.figure_set import FigureSet
+from ledningssystem.report.figures import Figure
 from ledningssystem.report.history_file import trend
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.month_date import show_date

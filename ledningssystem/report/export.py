@@ -62,6 +62,8 @@ def figures_csv(reports: Reports, year: int) -> str:
             "utveckling",
             "mätår",
             "källa",  # added last, so readers that address columns by position still work
+            "del",  # a share's part and whole: the small-number rule needs the whole
+            "bas",
         ]
     )
     for figure in reports.figures[year]:
@@ -84,4 +86,5 @@ def _row(f: Figure) -> list[str]:
         f.development or "",
         str(f.measured_year or ""),
         text_cell(f.source),  # kända_summor: where a figure not counted from rows comes from
+        *(str(f.to_json().get(key, "")) for key in ("del", "bas")),
     ]
