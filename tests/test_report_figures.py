@@ -287,3 +287,10 @@ def test_classes_must_start_at_one() -> None:
                 "klasser": [{"id": "x", "namn": "X", "från": 2}],
             }
         )
+
+
+def test_a_figure_that_does_not_exist_has_no_text_to_print() -> None:
+    # FigureSet.text() printed "0" for a name no row gave: a false zero. Figures are read
+    # with get() (None when absent) and shown by Figure.text() ("uppgift saknas").
+    assert not hasattr(FigureSet(2025), "text")
+    assert FigureSet(2025).get("klagomal.total") is None

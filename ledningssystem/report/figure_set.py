@@ -95,11 +95,6 @@ class FigureSet:
     def get(self, name: str) -> Figure | None:
         return self.figures.get(name)
 
-    def text(self, name: str) -> str:
-        """The figure's text, or "0" when no row gave it (a sum over nothing)."""
-        found = self.figures.get(name)
-        return found.text() if found else "0"
-
     def value(self, name: str, default: float = 0) -> float | None:
         found = self.figures.get(name)
         return found.value if found else default
