@@ -21,7 +21,8 @@ from ledningssystem.core.yaml_lines import YamlProblem, parse_yaml
 from ledningssystem.report.files import FileReader
 from ledningssystem.report.importer.aggregate import aggregate, per_category
 from ledningssystem.report.importer.convert import Known, convert
-from ledningssystem.report.importer.mapping import ImportKind, Mapping, identity, kind_name
+from ledningssystem.report.importer.mapping import FIELDS, ImportKind, Mapping, identity, kind_name
+from ledningssystem.report.importer.mapping_check import check_fields
 from ledningssystem.report.importer.own import (
     aggregate_own,
     check_mapping,
@@ -202,6 +203,8 @@ def load_mapping(path: Path, root: Path, kind: ImportKind | OwnKind | None = Non
         )
     if isinstance(kind, OwnKind):
         check_mapping(mapping, kind, shown, lines)
+    elif isinstance(mapping.kind, ImportKind):  # an own kind's fields need reports/config.yml
+        check_fields(mapping, FIELDS[mapping.kind], mapping.kind.value, shown, lines)
     return mapping
 
 
