@@ -116,6 +116,13 @@ def date_cell(value: dt.date | None) -> Markup:
     return Markup('<span class="ls-date">{}</span>').format(show_date(value))
 
 
+def id_cell(value: str | None) -> Markup:
+    """An id that never wraps at its hyphens (LM-2024-03), or "–"."""
+    if not value:
+        return Markup("–")
+    return Markup('<span class="ls-id">{}</span>').format(value)
+
+
 def note(text: str) -> str:
     """A sentence under a table that explains how its numbers relate."""
     return f'<p class="ls-table-note" markdown="0">{escape(text)}</p>'
