@@ -468,3 +468,20 @@ def test_an_imported_yaml_file_says_where_it_came_from(portal: Path) -> None:
         "utredningar:",
     ]
     assert checked_figures(portal)["lex-sarah.utredningar"].value == 7  # comments load
+
+
+def test_a_broken_config_and_a_broken_mapping_are_reported_in_one_run(portal: Path) -> None:
+    config = portal / "reports" / "config.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "okänd_nyckel: 1\n", encoding="utf-8")
+    mapping = portal / "reports" / "mappningar" / "fel.yml"
+    mapping.write_text(
+        "namn: fel\ntyp: klagomal\nkolumner:\n  enhet: Enhet\n  från: Från\n"
+        "  kategorier: Område\n  färg: Färg\n",
+        encoding="utf-8",
+    )
+    code, output, _ = run_import(
+        portal, "klagomal", ["Enhet;Från;Område;Färg"], "--mapping", str(mapping)
+    )
+    assert code == 1
+    assert "reports/config.yml:" in output and "okänd_nyckel" in output
+    assert 'reports/mappningar/fel.yml:7 – fältet "kolumner": "färg" är inget fält för' in output

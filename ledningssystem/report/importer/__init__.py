@@ -177,6 +177,30 @@ def _is_sealed(folder: Path) -> bool:
     return isinstance(data, dict) and data.get("status") == ReportStatus.APPROVED.value
 
 
+def export_problems(
+    root: Path, kind: str, export: Path, mapping_path: Path | None
+) -> list[ContentError]:
+    """What is wrong with the mapping and the export that needs no reports/config.yml.
+
+    With config.yml broken the import cannot run, but one run still tells all that can be
+    told: the mapping's fields (built-in kinds) and whether the export can be read."""
+    if kind not in {k.value for k in ImportKind} or not export.is_file():
+        return []  # an own kind's fields are in the broken config.yml
+    errors: list[ContentError] = []
+    header_row, sheet = 1, ""
+    try:
+        if mapping_path is not None:
+            mapping = load_mapping(mapping_path, root, ImportKind(kind))
+            header_row, sheet = mapping.header_row, mapping.sheet
+    except ContentErrors as found:
+        errors += found.errors
+    try:
+        read_table(export, _shown(export, root), header_row, sheet)
+    except ContentErrors as found:
+        errors += found.errors
+    return errors
+
+
 def load_mapping(path: Path, root: Path, kind: ImportKind | OwnKind | None = None) -> Mapping:
     """A mapping file, validated (for `kind` when given); ContentErrors with line and field."""
     shown = _shown(path, root)
