@@ -7,14 +7,23 @@ macros work under any engine that runs mkdocs-macros.
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ledningssystem.website.build import SiteBuild, shared_build
-from ledningssystem.website.macro_api import MACROS, MacroContext, MacroError, call_macro
+from ledningssystem.website.macro_api import (
+    MACROS,
+    MacroContext,
+    MacroError,
+    call_macro,
+    macro_failure,
+)
 from ledningssystem.website.macro_page_check import page_errors
 from ledningssystem.website.pages.content_errors import ERROR_PREVIEW_KEY
+
+_log = logging.getLogger("mkdocs.plugins.ledningssystem")
 
 
 def define_env(env: Any) -> None:
@@ -36,7 +45,8 @@ def _bind(env: Any, build: SiteBuild, name: str, func: Callable[..., str]) -> Ca
             # Collected and reported by hooks/portal.py (on_env): every error at once, no traceback.
             build.macro_errors.append(str(error))
         except Exception as error:  # noqa: BLE001 - a macro's own fault must not print a traceback
-            build.macro_errors.append(f"Sidan docs/{src}: makrot {name} misslyckades ({error!r}).")
+            _log.debug("macro %s on docs/%s", name, src, exc_info=error)  # for maintainers (-v)
+            build.macro_errors.append(macro_failure(src, name))
         return ""
 
     return call

@@ -16,7 +16,7 @@ import pytest
 
 from ledningssystem.core.errors import ContentErrors
 from ledningssystem.portal.load import load_ledningssystem
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figure_set import FigureSet
 from ledningssystem.report.model import ComplaintRow
 from tests.conftest import TINY, build_site, run_cli, write_mkdocs_yml
 from tests.test_report_real import read_year, row
@@ -55,6 +55,9 @@ def errors(root: Path) -> list[str]:
     return [e.format() for e in caught.value.errors]
 
 
+SENTENCE = "Återkoppling dokumenterades i 4 av 6 ärenden, det vill säga 66,7 % (4 av 6)."
+
+
 def write(root: Path, path: str, text: str) -> None:
     (root / "reports" / path).write_text(text, encoding="utf-8")
 
@@ -66,9 +69,9 @@ def test_the_year_page_shows_the_count_and_share_with_the_small_number_rule(
     assert row(years[2025], summary, "Dokumenterad återkoppling")[1:] == ["4", "3", "från 3 till 4"]
     # Six ärenden: a change of shares reads as both values, not as procentenheter.
     assert row(years[2025], summary, "Andel med dokumenterad återkoppling")[1:] == [
-        "66,7 %",
-        "60,0 %",
-        "från 60,0 % till 66,7 %",
+        "66,7 % (4 av 6)",
+        "60,0 % (3 av 5)",
+        "från 3 av 5 till 4 av 6",
     ]
     # 2024: the count column (2) and ja/nej rows summed; 2023 had no column, so no comparison.
     assert row(years[2024], SUMMARY.format(2024), "Dokumenterad återkoppling")[1:] == [
@@ -76,7 +79,7 @@ def test_the_year_page_shows_the_count_and_share_with_the_small_number_rule(
         "–",
         "",
     ]
-    assert "Återkoppling dokumenterades i 4 av 6 ärenden (66,7 %)." in years[2025]["page"]
+    assert SENTENCE in years[2025]["page"]
 
 
 def test_the_pdf_and_the_open_data_hold_the_same_figures(
@@ -84,13 +87,15 @@ def test_the_pdf_and_the_open_data_hold_the_same_figures(
 ) -> None:
     pdf = years[2025]["pdf"]
     assert "Dokumenterad återkoppling 4 3 från 3 till 4" in pdf
-    assert "Andel med dokumenterad återkoppling 66,7 % 60,0 % från 60,0 % till 66,7 %" in pdf
-    assert "Återkoppling dokumenterades i 4 av 6 ärenden (66,7 %)." in pdf
+    share_row = "66,7 % (4 av 6) 60,0 % (3 av 5) från 3 av 5 till 4 av 6"
+    assert f"Andel med dokumenterad återkoppling {share_row}" in pdf
+    assert SENTENCE in pdf
     data = years[2025]["json"]
     count, share = data["klagomal.aterkoppling"], data["klagomal.andel-aterkoppling"]
     assert (count["värde"], count["uppgift_saknas"], count["föregående_värde"]) == (4, 0, 3)
     assert count["förändring_procent"] is None  # below the small-number base
     assert (share["värde"], share["enhet"], share["föregående_värde"]) == (66.7, "%", 60)
+    assert (share["del"], share["bas"]) == (4, 6)  # so open data can tell the base is small
 
 
 def test_open_data_csv_has_the_figures(tmp_path: Path) -> None:
@@ -100,6 +105,8 @@ def test_open_data_csv_has_the_figures(tmp_path: Path) -> None:
     lines = {line.split(";")[0]: line for line in result.stdout.splitlines()}
     assert lines["klagomal.aterkoppling"].split(";")[2:6] == ["4", "", "2024", "3"]
     assert lines["klagomal.andel-aterkoppling"].split(";")[2:6] == ["66,7", "%", "2024", "60,0"]
+    assert lines["klagomal.andel-aterkoppling"].split(";")[-2:] == ["4", "6"]  # del, bas
+    assert lines["klagomal.aterkoppling"].split(";")[-2:] == ["", ""]  # a count has none
 
 
 def test_a_year_without_the_column_prints_no_figure(years: dict[int, dict[str, Any]]) -> None:

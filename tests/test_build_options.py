@@ -31,9 +31,9 @@ def test_the_environment_overrides_the_configuration() -> None:
 @pytest.mark.parametrize(
     ("extra", "environ", "message"),
     [
-        ({SITE_KEY: "extern"}, {}, "ledningssystem_site: okänt värde 'extern'"),
-        ({PDF_KEY: "kanske"}, {}, "ledningssystem_pdf: 'kanske' är inget giltigt värde"),
-        ({}, {"LEDNINGSSYSTEM_PDF": "x"}, "LEDNINGSSYSTEM_PDF: 'x' är inget giltigt värde"),
+        ({SITE_KEY: "extern"}, {}, 'ledningssystem_site: okänt värde "extern"'),
+        ({PDF_KEY: "kanske"}, {}, 'ledningssystem_pdf: "kanske" är inget giltigt värde'),
+        ({}, {"LEDNINGSSYSTEM_PDF": "x"}, 'LEDNINGSSYSTEM_PDF: "x" är inget giltigt värde'),
     ],
 )
 def test_a_wrong_value_names_its_key_in_swedish(

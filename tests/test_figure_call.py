@@ -12,7 +12,7 @@ from ledningssystem.core.urls import Linker
 from ledningssystem.pdf.adapter import markdown_to_html
 from ledningssystem.pdf.markdown_config import site_markdown_extensions
 from ledningssystem.report.data import Narrative, Reports
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figure_set import FigureSet
 from ledningssystem.report.load import load_report_config
 from ledningssystem.report.narrative import resolve_figures
 from ledningssystem.website.macro_api import MacroContext, MacroError, citat, figure

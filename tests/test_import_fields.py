@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ledningssystem.portal.load import load_ledningssystem
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figure_set import FigureSet
 from tests.conftest import REPO, build_site, copy_example_before_import, run_cli, soup
 
 FIXTURES = REPO / "tests" / "fixtures" / "import"
@@ -289,10 +289,32 @@ def test_a_mapping_naming_an_unknown_field_lists_the_new_ones(portal: Path) -> N
     )
     assert code == 1
     assert (
-        'reports/mappningar/fel.yml:3 – fältet "kolumner": "inlamnare" är inget fält för '
-        "klagomal; fälten är enhet, fler_enheter, från, kategorier, antal, i_tid, återkoppling, "
-        "slag, inlämnare, datum" in output
+        'reports/mappningar/fel.yml:7 – fältet "kolumner": "inlamnare" är inget fält för '
+        'klagomal. Menade du "inlämnare"? Fälten är enhet, fler_enheter, från, kategorier, '
+        "antal, i_tid, återkoppling, slag, inlämnare, datum." in output
     )
+
+
+def test_a_built_in_mapping_reports_all_its_problems_each_on_its_line(portal: Path) -> None:
+    mapping = portal / "reports" / "mappningar" / "fel.yml"
+    mapping.write_text(
+        "namn: fel\ntyp: klagomal\nkolumner:\n  enhet: Enhet\n  färg: Färg\n"
+        "fasta_värden:\n  storlek: stor\nvärden:\n  smak:\n    Sur: sur\n",
+        encoding="utf-8",
+    )
+    code, output, _ = run_import(portal, "klagomal", ["Enhet;Färg"], "--mapping", str(mapping))
+    assert code == 1
+    fields = "enhet, fler_enheter, från, kategorier, antal, i_tid, återkoppling, slag, "
+    fields += "inlämnare, datum."
+    for line, key, name in ((5, "kolumner", "färg"), (7, "fasta_värden", "storlek")):
+        assert (
+            f'reports/mappningar/fel.yml:{line} – fältet "{key}": "{name}" är inget fält för '
+            f"klagomal. Fälten är {fields}"
+        ) in output
+    assert 'fel.yml:9 – fältet "värden": "smak" är inget fält för klagomal.' in output
+    assert (
+        'fel.yml:3 – fältet "kolumner": ange kolumn eller fast värde för från, kategorier.'
+    ) in output
 
 
 def test_lex_maria_takes_the_same_process_fields(portal: Path) -> None:
@@ -446,3 +468,20 @@ def test_an_imported_yaml_file_says_where_it_came_from(portal: Path) -> None:
         "utredningar:",
     ]
     assert checked_figures(portal)["lex-sarah.utredningar"].value == 7  # comments load
+
+
+def test_a_broken_config_and_a_broken_mapping_are_reported_in_one_run(portal: Path) -> None:
+    config = portal / "reports" / "config.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "okänd_nyckel: 1\n", encoding="utf-8")
+    mapping = portal / "reports" / "mappningar" / "fel.yml"
+    mapping.write_text(
+        "namn: fel\ntyp: klagomal\nkolumner:\n  enhet: Enhet\n  från: Från\n"
+        "  kategorier: Område\n  färg: Färg\n",
+        encoding="utf-8",
+    )
+    code, output, _ = run_import(
+        portal, "klagomal", ["Enhet;Från;Område;Färg"], "--mapping", str(mapping)
+    )
+    assert code == 1
+    assert "reports/config.yml:" in output and "okänd_nyckel" in output
+    assert 'reports/mappningar/fel.yml:7 – fältet "kolumner": "färg" är inget fält för' in output

@@ -14,7 +14,7 @@ from ledningssystem.core.errors import ContentErrors
 from ledningssystem.core.urls import Linker, report_page
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.export import figures_csv
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figure_set import FigureSet
 from ledningssystem.report.meta import ReportStatus
 from ledningssystem.report.year_view import year_view
 from tests.conftest import REPO, TINY, run_cli
@@ -183,5 +183,5 @@ def test_every_years_csv_has_the_column_fastställda_included() -> None:
     for year in reports.years:
         text = figures_csv(reports, year)[1:]
         header, *rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-        assert header[-4:] == ["mätår", "källa", "nedre", "övre"]
+        assert header[-6:] == ["mätår", "källa", "nedre", "övre", "del", "bas"]
         assert {len(row) for row in rows} == {len(header)}

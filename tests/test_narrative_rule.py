@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from ledningssystem import cli
 from ledningssystem.core.errors import ContentError
 from ledningssystem.report.config import CountedThing, ReportConfig
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figure_set import FigureSet
 from ledningssystem.report.literal_counts import Lexicon, lexicon, literal_counts
 from ledningssystem.report.load import load_report_config
 from tests.conftest import copy_example, run_mkdocs_build

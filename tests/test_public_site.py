@@ -166,7 +166,7 @@ def test_an_unknown_option_value_is_a_swedish_error(monkeypatch: pytest.MonkeyPa
         prepare_build(REPO, options={PDF_KEY: "kanske"})
     monkeypatch.setenv("LEDNINGSSYSTEM_PDF", "kanske")  # the environment overrides mkdocs.yml
     with pytest.raises(
-        BuildOptionError, match="LEDNINGSSYSTEM_PDF: 'kanske' är inget giltigt värde"
+        BuildOptionError, match='LEDNINGSSYSTEM_PDF: "kanske" är inget giltigt värde'
     ):
         prepare_build(REPO, options={PDF_KEY: "ja"})
 

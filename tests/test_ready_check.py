@@ -29,6 +29,26 @@ def test_broken_rutin_link_fails_check_with_line_and_suggestion(tiny_root: Path)
     assert "Traceback" not in result.stderr
 
 
+def test_links_to_a_process_map_page_and_its_bpmn_are_checked(tiny_root: Path) -> None:
+    # processer/<id>/karta.md and processer/<id>.bpmn are pages too: a link to them is
+    # good, and a link to a map that does not exist is found like any other.
+    _append(
+        tiny_root,
+        RUTIN,
+        "\n[Kartan](../processer/avvikelsehantering/karta.md)\n"
+        "[BPMN](../processer/avvikelsehantering.bpmn)\n"
+        "[Fel karta](../processer/avvikelsehanterin/karta.md)\n",
+    )
+    result = run_cli(tiny_root, "check")
+    assert result.returncode == 1
+    assert (
+        f'{RUTIN}:24: länken "../processer/avvikelsehanterin/karta.md" leder inte till någon '
+        'sida i ledningssystemet. Menade du "../processer/avvikelsehantering/karta.md"?'
+    ) in result.stderr, result.stderr
+    assert 'avvikelsehantering/karta.md" leder' not in result.stderr
+    assert "avvikelsehantering.bpmn" not in result.stderr
+
+
 def test_broken_docs_and_process_links_are_found_together(tiny_root: Path) -> None:
     _append(tiny_root, "docs/index.md", "\n[Processer](processer/avvikelsehanterin.md)\n")
     process_file = tiny_root / "processes/avvikelsehantering.yml"

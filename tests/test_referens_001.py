@@ -86,7 +86,7 @@ def test_aterkoppling_3_2_2(built: dict[str, Any]) -> None:
         "–",
     ]
     assert row(built, summary, "Andel med dokumenterad återkoppling")[1] == (
-        f"50,0 % (uppgift ur {source})"
+        f"50,0 % (3 av 6, uppgift ur {source})"
     )
     assert value(built, "klagomal.aterkoppling") == (3, 0)
     assert value(built, "klagomal.andel-aterkoppling") == (50, 0)

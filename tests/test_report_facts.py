@@ -12,7 +12,7 @@ from ledningssystem.pdf.adapter import report_to_pdf_document
 from ledningssystem.pdf.markdown_config import site_markdown_extensions
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.data import Narrative
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figure_set import FigureSet
 from ledningssystem.report.narrative import resolve_figures
 from ledningssystem.report.seal import year_manifest
 from ledningssystem.report.seal_facts import FACTS_ENTRY

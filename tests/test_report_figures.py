@@ -12,7 +12,8 @@ from ledningssystem.report.action_row import ActionRow
 from ledningssystem.report.compute import follow_up, follow_up_figures
 from ledningssystem.report.config import ReportConfig, RiskMatrix
 from ledningssystem.report.data import Reports
-from ledningssystem.report.figures import Figure, FigureSet
+from ledningssystem.report.figure_set import FigureSet
+from ledningssystem.report.figures import Figure
 from ledningssystem.report.numbers import rounded, swedish
 from tests.conftest import copy_example
 
@@ -147,11 +148,16 @@ def test_shares_and_year_over_year_changes(small: Reports) -> None:
     assert total.change_text() == "från 3 till 5 jämfört med 2023"
     in_time = small.figures[2024]["klagomal.andel-i-tid"]
     assert (in_time.value, in_time.previous) == (80.0, 66.7)
-    assert in_time.text() == f"80,0{NBSP}%"
-    assert in_time.change_text() == f"+13,3{NBSP}procentenheter jämfört med 2023"
+    # A share of 5 complaints is told as counts, never "80,0 %" or "+13,3 procentenheter".
+    assert in_time.text() == f"80,0{NBSP}% (4 av 5)"
+    assert in_time.change_text() == "från 2 av 3 till 4 av 5 jämfört med 2023"
+    assert (in_time.to_json()["del"], in_time.to_json()["bas"]) == (4, 5)
     sol = small.figures[2024]["avvikelser.sol.total"]
     assert sol.summary() == "12 SoL-avvikelser, från 8 till 12 jämfört med 2023"
-    assert small.figures[2024]["avvikelser.sol.andel-utredda"].text() == f"83,3{NBSP}%"
+    utredda = small.figures[2024]["avvikelser.sol.andel-utredda"]
+    assert utredda.text() == f"83,3{NBSP}%"  # a base of 12 is a percentage
+    assert (utredda.base, utredda.previous_base) == (12, 8)
+    assert utredda.change_text() == "från 6 av 8 till 10 av 12 jämfört med 2023"
     assert small.figures[2023]["avvikelser.sol.total"].change_text() == ""
 
 
@@ -173,7 +179,7 @@ def test_follow_up_of_last_years_actions(small: Reports) -> None:
     # a1 done now, a2 still ongoing, a3 closed last year, a5 not followed up.
     assert f["uppfoljning.total"].value == 4
     assert f["uppfoljning.genomforda"].value == 2
-    assert f["uppfoljning.andel-genomforda"].text() == f"50,0{NBSP}%"
+    assert f["uppfoljning.andel-genomforda"].text() == f"50,0{NBSP}% (2 av 4)"
     assert f["uppfoljning.ej-uppfoljda"].value == 1
     assert "uppfoljning.total" not in small.figures[2023]
 
@@ -281,3 +287,10 @@ def test_classes_must_start_at_one() -> None:
                 "klasser": [{"id": "x", "namn": "X", "från": 2}],
             }
         )
+
+
+def test_a_figure_that_does_not_exist_has_no_text_to_print() -> None:
+    # FigureSet.text() printed "0" for a name no row gave: a false zero. Figures are read
+    # with get() (None when absent) and shown by Figure.text() ("uppgift saknas").
+    assert not hasattr(FigureSet(2025), "text")
+    assert FigureSet(2025).get("klagomal.total") is None

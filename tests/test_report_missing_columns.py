@@ -91,7 +91,8 @@ def test_grades_only_where_the_column_is(years: dict[int, dict[str, Any]]) -> No
 def test_avvikelser_of_unknown_typ_have_their_own_row(years: dict[int, dict[str, Any]]) -> None:
     before = years[2024]
     label = "Avvikelser av okänd typ (uppgift saknas)"
-    assert row(before, "Avvikelser på individnivå 2024", label)[1:] == ["3", "3", "2", "100,0 %"]
+    cells = row(before, "Avvikelser på individnivå 2024", label)[1:]
+    assert cells == ["3", "3", "2", "100,0 % (3 av 3)"]
     assert before["json"]["avvikelser.uppgift-saknas.total"]["värde"] == 3
     caption = f"{label} 2024 per enhet och kategori"
     assert row(before, caption, "Hemtjänst Norr")[-1] == "2"

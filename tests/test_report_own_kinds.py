@@ -24,7 +24,7 @@ from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.portal.schema import schema_documents, vscode_yaml_schemas
 from ledningssystem.report.blocks import BlockContext
 from ledningssystem.report.blocks_own import own_kind
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figure_set import FigureSet
 from ledningssystem.report.load import load_reports
 from ledningssystem.report.meta import ReportMeta, ReportStatus
 from ledningssystem.report.reader import ReportReader
@@ -92,7 +92,7 @@ def test_a_share_with_an_unknown_in_its_column_is_uppgift_saknas(built: dict[str
     label = "Andel domar där nämndens beslut fastställdes"
     cells = row(built, "Domar efter överklagande 2025 i sammandrag", label)
     assert cells[1] == "uppgift saknas"
-    assert cells[2] == "85,7 %"  # 6 of 7 in 2024
+    assert cells[2] == "85,7 % (6 av 7)"  # a base below 10 says what it is of
 
 
 def test_own_figures_on_page_and_in_pdf(built: dict[str, Any]) -> None:
@@ -346,7 +346,8 @@ def test_a_share_of_few_changes_from_to_and_of_many_in_procentenheter() -> None:
     before.add_share("domar.andel.x", "Andel", 6, 7, 0)
     now.add_share("domar.andel.x", "Andel", 2, 4, 0)
     few = now.with_previous(before)["domar.andel.x"]
-    assert few.change() == "från 85,7\u00a0% till 50,0\u00a0%"
+    assert few.change() == "från 6 av 7 till 2 av 4"
+    assert few.text() == "50,0\u00a0% (2 av 4)"
     before.add_share("domar.andel.y", "Andel", 60, 70, 0)
     now.add_share("domar.andel.y", "Andel", 20, 40, 0)
     assert now.with_previous(before)["domar.andel.y"].change() == "−35,7\u00a0procentenheter"

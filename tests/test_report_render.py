@@ -160,7 +160,7 @@ def test_example_reports_load_clean() -> None:
 @given(text=st.text(alphabet=st.sampled_from(list('{}()"figure.xsolta,\n värde')), max_size=60))
 def test_any_narrative_gives_text_or_located_errors(text: str) -> None:
     from ledningssystem.report.data import Narrative
-    from ledningssystem.report.figures import FigureSet
+    from ledningssystem.report.figure_set import FigureSet
     from ledningssystem.report.narrative import resolve_figures
 
     figures = FigureSet(2025)

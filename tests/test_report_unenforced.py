@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from ledningssystem.core.errors import ContentErrors
 from ledningssystem.portal.load import load_ledningssystem
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figure_set import FigureSet
 from ledningssystem.report.importer import load_mapping
 from ledningssystem.report.importer.convert import Known, convert
 from ledningssystem.report.importer.reading import read_table

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ledningssystem.commands.registry import UserError, command
+from ledningssystem.core.errors import ContentErrors
 from ledningssystem.core.file_names import REPORT_CONFIG_FILE as CONFIG
 from ledningssystem.core.messages import did_you_mean
 from ledningssystem.core.privacy import mask
@@ -13,6 +14,7 @@ from ledningssystem.report.importer import (
     ImportKind,
     ImportRefused,
     ImportSummary,
+    export_problems,
     import_export,
     known_ids,
 )
@@ -37,7 +39,11 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 @command("import", _arguments)
 def import_data(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
-    known = known_ids(root)
+    try:
+        known = known_ids(root)
+    except ContentErrors as broken:  # the export's own problems in the same run
+        found = export_problems(root, args.typ, args.fil, args.mapping)
+        raise ContentErrors([*broken.errors, *found]) from None
     kind = import_kind(args.typ, known.own_kinds)  # a mistyped TYP first: it says the most
     if not args.fil.is_file():
         raise UserError(f"filen {args.fil} finns inte")

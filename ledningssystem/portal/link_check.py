@@ -31,6 +31,8 @@ from ledningssystem.core.urls import (
     ROLE_INDEX,
     ROUTINE_INDEX,
     in_handbook_docs,
+    process_bpmn,
+    process_map_page,
     process_page,
     report_data,
     report_page,
@@ -78,6 +80,9 @@ def site_pages(content: Ledningssystem, docs_files: Iterable[str]) -> set[str]:
         REPORT_INDEX,
     }
     pages |= {process_page(p) for p in content.processes}
+    # Each process also has its map on a page of its own and its BPMN file.
+    pages |= {process_map_page(p) for p in content.processes}
+    pages |= {process_bpmn(p) for p in content.processes}
     pages |= {routine_page(r) for r in content.routines}
     pages |= {role_page(r) for r in content.roles}
     for year in content.reports.years if content.reports else ():

@@ -14,7 +14,8 @@ from ledningssystem.core.urls import Linker, process_page, step_anchor
 from ledningssystem.render.links import link_or_text
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.distribution import distribution_of
-from ledningssystem.report.figures import Figure, FigureSet
+from ledningssystem.report.figure_set import FigureSet
+from ledningssystem.report.figures import Figure
 from ledningssystem.report.history_file import trend
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.month_date import show_date
@@ -115,6 +116,13 @@ def date_cell(value: dt.date | None) -> Markup:
     if value is None:
         return Markup("–")
     return Markup('<span class="ls-date">{}</span>').format(show_date(value))
+
+
+def id_cell(value: str | None) -> Markup:
+    """An id that never wraps at its hyphens (LM-2024-03), or "–"."""
+    if not value:
+        return Markup("–")
+    return Markup('<span class="ls-id">{}</span>').format(value)
 
 
 def note(text: str) -> str:

@@ -11,6 +11,7 @@ from ledningssystem.report.blocks import (
     cells,
     date_cell,
     distribution,
+    id_cell,
     note,
     nothing,
     pair,
@@ -240,7 +241,7 @@ def maria(ctx: BlockContext) -> str:
         return nothing("lex Maria")
     table_rows = [
         [
-            r.id or "–",
+            id_cell(r.id),  # LM-2024-03 stays whole on a phone
             ctx.unit_name(r.unit),
             r.event or "–",
             date_cell(r.finished),  # never a placeholder date, never wrapped at a hyphen

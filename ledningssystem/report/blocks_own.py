@@ -42,9 +42,7 @@ def own_kind(ctx: BlockContext, kind: OwnKind) -> str:
         summary.append([column.name, *cells(ctx.figures.get(f"{kind.id}.{column.id}"))])
     for share in kind.shares:
         figure = ctx.figures.get(f"{kind.id}.{SHARE_SEGMENT}.{share.id}")
-        few = figure and figure.value is not None and (figure.base or 0) < figure.small_base
-        label = f"{share.name} (av {figure.base})" if figure and few else share.name
-        summary.append([label, *cells(figure)])
+        summary.append([share.name, *cells(figure)])  # a small base reads "2 av 3"
     head = ["", str(year), str(year - 1), "Förändring"]
     parts = [
         heading,

@@ -9,9 +9,9 @@ from ledningssystem.report.breakdown import breakdown
 from ledningssystem.report.case_process import IVO_LABELS, CaseProcess, Handling
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.config import ReportConfig
-from ledningssystem.report.figures import PERCENT, FigureSet
+from ledningssystem.report.figure_set import FigureSet
 from ledningssystem.report.model import SARAH_LABELS, MariaRow, SarahRow
-from ledningssystem.report.numbers import Tally, rounded, share, slug
+from ledningssystem.report.numbers import Tally, rounded, slug
 
 HANDLING_LABELS = {
     Handling.INVESTIGATION: "utredda här",
@@ -144,10 +144,10 @@ def _durations(
         f"{prefix}.inom-mal", f"{label} avslutade inom {target_days} dagar", within, missing
     )
     if finished:
-        figures.add_partly_known(
+        figures.add_share(
             f"{prefix}.andel-inom-mal",
             f"andel {label} avslutade inom {target_days} dagar",
-            None if missing else share(within, len(finished)),
+            within,
+            len(finished),
             missing,
-            PERCENT,
         )

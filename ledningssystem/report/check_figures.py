@@ -7,7 +7,7 @@ from ledningssystem.core.messages import did_you_mean
 from ledningssystem.core.yaml_lines import LineMap
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import YearData
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figure_set import FigureSet
 from ledningssystem.report.meta import ReportStatus
 
 

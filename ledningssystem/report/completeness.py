@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from ledningssystem.core.errors import ContentError
 from ledningssystem.core.messages import did_you_mean
 from ledningssystem.report.data import KINDS, YearData
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figure_set import FigureSet
 from ledningssystem.report.meta import ReportStatus
 from ledningssystem.report.required_files import shown_files
 

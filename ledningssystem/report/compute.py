@@ -17,11 +17,12 @@ from ledningssystem.report.event_figures import (
     deviation_figures,
     division_figures,
 )
-from ledningssystem.report.figures import PERCENT, Figure, FigureSet
+from ledningssystem.report.figure_set import FigureSet
+from ledningssystem.report.figures import Figure
 from ledningssystem.report.incident_figures import incident_figures
 from ledningssystem.report.indicator_row import IndicatorRow
 from ledningssystem.report.levels import OrgTree
-from ledningssystem.report.numbers import share, slug
+from ledningssystem.report.numbers import slug
 from ledningssystem.report.own_figures import own_figures
 from ledningssystem.report.pivots import tally_by
 from ledningssystem.report.self_check_row import CheckResult, SelfCheckRow
@@ -102,10 +103,8 @@ def _self_checks(figures: FigureSet, rows: tuple[SelfCheckRow, ...]) -> None:
     passed = results.column_tally(CheckResult.PASSED.value).known
     performed = passed + results.column_tally(CheckResult.FAILED.value).known
     label = "andel godkända av genomförda egenkontroller"
-    if unknown:  # an unknown result may be either: the share is not known
-        figures.add_partly_known("egenkontroller.andel-godkanda", label, None, unknown, PERCENT)
-    else:
-        figures.add("egenkontroller.andel-godkanda", label, share(passed, performed), PERCENT, 1)
+    # An unknown result may be either: the share is not known.
+    figures.add_share("egenkontroller.andel-godkanda", label, passed, performed, unknown)
 
 
 def _indicators(figures: FigureSet, data: YearData, previous: YearData | None) -> None:
@@ -207,10 +206,9 @@ def follow_up_figures(figures: FigureSet, follow: list[tuple[ActionRow, ActionRo
     andel = ("uppfoljning.andel-genomforda", "andel genomförda förbättringsområden")
     if unknown:
         figures.add_partly_known(*genomforda, done, unknown)
-        figures.add_partly_known(*andel, None, unknown, PERCENT)
     else:
         figures.add(*genomforda, done)
-        figures.add(*andel, share(done, len(follow)), PERCENT, 1)
+    figures.add_share(*andel, done, len(follow), unknown)
     figures.add(
         "uppfoljning.ej-uppfoljda",
         "förbättringsområden utan uppföljning",

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from ledningssystem.report.action_row import ActionRow
 from ledningssystem.report.config import ReportConfig
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figure_set import FigureSet
 from ledningssystem.report.history_file import History
 from ledningssystem.report.indicator_row import IndicatorRow
 from ledningssystem.report.meta import ReportMeta

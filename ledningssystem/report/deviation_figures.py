@@ -7,7 +7,8 @@ from collections.abc import Callable, Sequence
 from ledningssystem.report.breakdown import breakdown
 from ledningssystem.report.choice import Choice
 from ledningssystem.report.config import UNKNOWN_CHOICE, ReportConfig
-from ledningssystem.report.figures import Figure, FigureSet
+from ledningssystem.report.figure_set import FigureSet
+from ledningssystem.report.figures import Figure
 from ledningssystem.report.model import DeviationRow
 from ledningssystem.report.pivots import tally_by
 from ledningssystem.report.self_check_row import SelfCheckRow

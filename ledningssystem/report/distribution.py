@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from ledningssystem.report.figures import Figure, FigureSet
+from ledningssystem.report.figure_set import FigureSet
+from ledningssystem.report.figures import Figure
 from ledningssystem.report.numbers import Tally
 from ledningssystem.report.unknown import UNKNOWN_ID, UNKNOWN_LABEL, UNKNOWN_TEXT
 

@@ -17,10 +17,10 @@ from ledningssystem.report.config import DeviationKind, ReportConfig
 from ledningssystem.report.data import YearData
 from ledningssystem.report.deviation_figures import deviation_grades
 from ledningssystem.report.deviation_kinds import shown_kinds
-from ledningssystem.report.figures import PERCENT, FigureSet
+from ledningssystem.report.figure_set import FigureSet
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.model import ComplaintRow, DeviationRow
-from ledningssystem.report.numbers import Tally, share
+from ledningssystem.report.numbers import Tally
 from ledningssystem.report.pivots import (
     Pivot,
     case_pivot,
@@ -37,11 +37,8 @@ def add_share(
     figures: FigureSet, name: str, label: str, part: Tally, whole: Tally, always: bool = False
 ) -> None:
     """part/whole in per cent; "uppgift saknas" when either has unknown amounts."""
-    missing = part.missing + whole.missing
-    if not whole.known and not missing and not always:
-        return  # a share of nothing is no figure
-    value = None if missing else share(part.known, whole.known)
-    figures.add_partly_known(name, label, value, part.missing or whole.missing, PERCENT)
+    missing = part.missing or whole.missing
+    figures.add_share(name, label, part.known, whole.known, missing, always=always)
 
 
 def complaint_figures(

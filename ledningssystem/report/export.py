@@ -64,6 +64,8 @@ def figures_csv(reports: Reports, year: int) -> str:
             "källa",  # added last, so readers that address columns by position still work
             "nedre",  # a bound or range ("över 90 %", "65–80 %"): värde is then empty
             "övre",
+            "del",  # a share's part and whole: the small-number rule needs the whole
+            "bas",
         ]
     )
     for figure in reports.figures[year]:
@@ -88,6 +90,7 @@ def _row(f: Figure) -> list[str]:
         text_cell(f.source),  # kända_summor: where a figure not counted from rows comes from
         _number(f.bound.lower if f.bound else None, max(f.decimals, _places(f))),
         _number(f.bound.upper if f.bound else None, max(f.decimals, _places(f))),
+        *(str(f.to_json().get(key, "")) for key in ("del", "bas")),
     ]
 
 

@@ -16,7 +16,8 @@ from collections.abc import Mapping
 from markupsafe import escape
 
 from ledningssystem.core.messages import did_you_mean
-from ledningssystem.report.figures import Figure, FigureSet
+from ledningssystem.report.figure_set import FigureSet
+from ledningssystem.report.figures import Figure
 
 VIEWS = {
     "värde": Figure.cell,  # a lower bound keeps its unknowns: "0 (uppgift saknas för 2)"

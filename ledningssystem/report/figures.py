@@ -1,5 +1,6 @@
 """The flat registry of computed figures, by dotted name ("avvikelser.sol.total").
 
+One figure and how it reads (the set of a year is `figure_set.FigureSet`).
 Tables, the summary, the figure() macro, narrative text and the open-data export
 all read figures from here, so text and tables cannot disagree. Names are stable:
 they are the public interface for later years, exports and PR summaries.
@@ -7,11 +8,10 @@ they are the public interface for later years, exports and PR summaries.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 from ledningssystem.report.indicator_value import Bound, StatedChange, certain_step, given_json
-from ledningssystem.report.numbers import Tally, rounded, share, swedish
+from ledningssystem.report.numbers import rounded, swedish
 from ledningssystem.report.unknown import UNKNOWN_TEXT
 
 PERCENT = "%"
@@ -43,6 +43,8 @@ class Figure:
     above: int = 0  # of `missing`, items registered higher up without this level (Tally.above)
     base: int | None = None  # a share's whole (its denominator), for the small-number rule
     previous_base: int | None = None
+    part: int | None = None  # a share's part (its numerator): "2 av 3" below the base
+    previous_part: int | None = None
     source: str = ""  # given in report.yml (kända_summor), not counted from rows
     bound: Bound | None = None  # indicators: "över 90 %", "65–80 %" (value stays None)
     stated: StatedChange | None = None  # indicators: a change printed without the earlier value
@@ -86,11 +88,24 @@ class Figure:
         return "förbättring" if better else "försämring"
 
     def text(self) -> str:
-        """The value as shown: "85", "87,5 %", "3,2 dagar", or "uppgift saknas"."""
-        if self.value is None:
-            return self.bound.text(self.decimals, self.unit) if self.bound else UNKNOWN_TEXT
-        number = swedish(self.value, self.decimals)
+        """The value as shown: "85", "87,5 %", "2 av 3", "över 90 %", or "uppgift saknas"."""
+        if self.value is None and self.bound:
+            return self.bound.text(self.decimals, self.unit)
+        return self._shown(self.value, self.part, self.base)
+
+    def _shown(self, value: float | None, part: int | None, base: int | None) -> str:
+        if value is None:
+            return UNKNOWN_TEXT
+        shown, counts = self._number(value), self._counts_note(part, base)
+        return f"{shown} ({counts})" if counts else shown
+
+    def _number(self, value: float) -> str:
+        number = swedish(value, self.decimals)
         return f"{number}\u00a0{self.unit}" if self.unit else number
+
+    def _counts_note(self, part: int | None, base: int | None) -> str:
+        # 2 of 3 as a bare "66,7 %" would claim a precision it lacks: say what it is of.
+        return _counts(part, base) if _few(self, part, base) else ""
 
     def missing_text(self) -> str:
         """ "uppgift saknas för 4", "2 utan angiven enhet", or "" when everything is known."""
@@ -105,6 +120,12 @@ class Figure:
 
     def cell(self) -> str:
         """The value for a table cell, with its unknowns: "6 (uppgift saknas för 4)"."""
+        if (
+            self.source and self.value is not None
+        ):  # one parenthesis: "50,0 % (3 av 6, uppgift ur …)"
+            counts = self._counts_note(self.part, self.base)
+            note = f"{counts}, " if counts else ""
+            return f"{self._number(self.value)} ({note}uppgift ur {self.source})"
         if self.source:
             return f"{self.text()} (uppgift ur {self.source})"
         if not self.missing:
@@ -117,8 +138,7 @@ class Figure:
     def previous_text(self) -> str:
         if self.previous is None:
             return "–"
-        number = swedish(self.previous, self.decimals)
-        return f"{number}\u00a0{self.unit}" if self.unit else number
+        return self._shown(self.previous, self.previous_part, self.previous_base)
 
     def change(self) -> str:
         """The change: "+12 %", "−2,5 procentenheter", "från 1 till 2", or "" without one."""
@@ -127,8 +147,8 @@ class Figure:
         if self.unit == PERCENT:
             if self.delta == 0:
                 return "oförändrat"
-            if self.small:  # 1 of 3 against 2 of 4: procentenheter would overstate it
-                return f"från {self.previous_text()} till {self.text()}"
+            if self.small:  # 1 av 3 against 2 av 4: procentenheter would overstate it
+                return f"från {self._before()} till {self._now()}"
             return f"{_signed(self.delta, self.decimals)}\u00a0procentenheter"
         if self.delta == 0:
             return "oförändrat"
@@ -137,6 +157,17 @@ class Figure:
         if self.delta_percent is None:
             return _signed(self.delta, self.decimals) + (f"\u00a0{self.unit}" if self.unit else "")
         return f"{_signed(self.delta_percent, 0)}\u00a0%"
+
+    def _now(self) -> str:
+        """The value in a from/to change: "2 av 3" where the counts are known."""
+        if self.part is None or self.base is None:
+            return self.text()
+        return _counts(self.part, self.base)
+
+    def _before(self) -> str:
+        if self.previous_part is None or self.previous_base is None:
+            return self.previous_text()
+        return _counts(self.previous_part, self.previous_base)
 
     def change_text(self) -> str:
         """ "+12 % jämfört med 2023", or "" when there is nothing to compare with."""
@@ -182,7 +213,28 @@ class Figure:
             | given
             | ({"utan_angiven_nivå": self.above, "nedre_gräns": True} if self.above else {})
             | given_json(self.bound, self.stated, self.periods)
+            | self._base_json()
         )
+
+    def _base_json(self) -> dict[str, object]:
+        """A share's part and whole, so open data can apply the small-number rule too."""
+        if self.unit != PERCENT or self.base is None or self.value is None:
+            return {}
+        return {"del": self.part, "bas": self.base}
+
+
+def _few(figure: Figure, part: int | None, base: int | None) -> bool:
+    """A share whose whole is below the small-number base, with its part known."""
+    return (
+        figure.unit == PERCENT
+        and part is not None
+        and base is not None
+        and base < figure.small_base
+    )
+
+
+def _counts(part: int | None, base: int | None) -> str:
+    return f"{swedish(part or 0)} av {swedish(base or 0)}"
 
 
 def _plain(value: float | None) -> float | int | None:
@@ -195,110 +247,3 @@ def _plain(value: float | None) -> float | int | None:
 def _signed(value: float, decimals: int) -> str:
     text = swedish(abs(value), decimals)
     return f"+{text}" if value > 0 else f"−{text}" if value < 0 else text
-
-
-@dataclass
-class FigureSet:
-    """The figures of one year, by name, in the order they were added."""
-
-    year: int
-    figures: dict[str, Figure] = field(default_factory=dict)
-    small_base: int = SMALL_BASE
-
-    def add(self, name: str, label: str, value: float | None, unit: str = "", decimals: int = 0):  # noqa: ANN201
-        """A figure; a None value (nothing to compute, e.g. a share of zero) adds none."""
-        if value is None:
-            return
-        self.figures[name] = Figure(name, label, value, unit, decimals, small_base=self.small_base)
-
-    def add_partly_known(  # noqa: ANN201
-        self,
-        name: str,
-        label: str,
-        value: float | None,
-        missing: int,
-        unit: str = "",
-        unknown_choice: int = 0,
-        above: int = 0,
-    ):
-        """A figure some of whose items are unknown; value None prints "uppgift saknas"."""
-        decimals = 1 if unit == PERCENT else 0
-        self.figures[name] = Figure(
-            name,
-            label,
-            value,
-            unit,
-            decimals,
-            missing=missing,
-            small_base=self.small_base,
-            unknown_choice=unknown_choice,
-            above=above,
-        )
-
-    def add_share(self, name: str, label: str, part: int, whole: int, missing: int) -> None:
-        """part/whole in per cent; "uppgift saknas" when `missing` items make it unknown."""
-        value = None if missing else share(part, whole)
-        if value is not None or missing:
-            self.figures[name] = Figure(
-                name,
-                label,
-                value,
-                PERCENT,
-                1,
-                missing=missing,
-                small_base=self.small_base,
-                base=whole,
-            )
-
-    def add_tally(self, name: str, label: str, tally: Tally) -> None:
-        """A sum as a figure; with unknown amounts a lower bound counted apart, never a zero."""
-        if tally.missing:
-            self.add_partly_known(
-                name,
-                label,
-                tally.value,
-                tally.missing,
-                unknown_choice=tally.unknown_choice,
-                above=tally.above,
-            )
-        else:
-            self.add(name, label, tally.known)
-
-    def __contains__(self, name: object) -> bool:
-        return name in self.figures
-
-    def __getitem__(self, name: str) -> Figure:
-        return self.figures[name]
-
-    def __iter__(self) -> Iterator[Figure]:
-        return iter(self.figures.values())
-
-    def get(self, name: str) -> Figure | None:
-        return self.figures.get(name)
-
-    def text(self, name: str) -> str:
-        """The figure's text, or "0" when no row gave it (a sum over nothing)."""
-        found = self.figures.get(name)
-        return found.text() if found else "0"
-
-    def value(self, name: str, default: float = 0) -> float | None:
-        found = self.figures.get(name)
-        return found.value if found else default
-
-    def with_previous(self, previous: FigureSet | None) -> FigureSet:
-        """This year's figures, each with last year's value of the same name."""
-        if previous is None:
-            return self
-        for name, figure in self.figures.items():
-            before = previous.get(name)
-            # A lower bound (some of it unknown) is no base for a change either.
-            known = before is not None and before.value is not None and not before.missing
-            if not known or before is None or figure.previous is not None:
-                continue
-            # Measured another year (mätår): compare measurements, each named by its year.
-            then, now = before.measured_year or previous.year, figure.measured_year or self.year
-            if then < now:
-                self.figures[name] = replace(
-                    figure, previous=before.value, previous_year=then, previous_base=before.base
-                )
-        return self

@@ -18,7 +18,8 @@ from pydantic import BeforeValidator, Field
 from ledningssystem.core.errors import ContentError
 from ledningssystem.core.messages import did_you_mean
 from ledningssystem.core.model.base import ContentModel, sv
-from ledningssystem.report.figures import Figure, FigureSet
+from ledningssystem.report.figure_set import FigureSet
+from ledningssystem.report.figures import Figure
 from ledningssystem.report.files import FileReader
 from ledningssystem.report.unknown import is_unknown
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figure_set import FigureSet
 from ledningssystem.report.model import IncidentRow
 from ledningssystem.report.pivots import incident_pivot
 from ledningssystem.report.unknown import UNKNOWN_ID

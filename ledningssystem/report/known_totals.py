@@ -6,7 +6,8 @@ from dataclasses import replace
 
 from ledningssystem.core.errors import ContentError
 from ledningssystem.core.messages import did_you_mean
-from ledningssystem.report.figures import PERCENT, FigureSet
+from ledningssystem.report.figure_set import FigureSet
+from ledningssystem.report.figures import PERCENT
 from ledningssystem.report.meta import KnownTotal, ReportMeta
 from ledningssystem.report.numbers import share, swedish
 
@@ -75,5 +76,6 @@ def _share_from(figures: FigureSet, entry: KnownTotal) -> None:
         missing=0,
         unknown_choice=0,
         base=int(whole.value),
+        part=int(entry.value),
         source=entry.source,
     )

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ledningssystem.core.errors import ContentError
 from ledningssystem.report.config import ReportConfig
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figure_set import FigureSet
 
 _UNITS = (
     *("två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"),

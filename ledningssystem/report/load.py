@@ -23,7 +23,7 @@ from ledningssystem.report.compute import compute_figures
 from ledningssystem.report.config import ReportConfig
 from ledningssystem.report.data import Reports, YearData
 from ledningssystem.report.figure_call import NO_REPORT_FOR_YEAR
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figure_set import FigureSet
 from ledningssystem.report.history_file import History, check_history, read_history, with_history
 from ledningssystem.report.known_totals import apply_known_totals
 from ledningssystem.report.levels import OrgTree

@@ -25,7 +25,7 @@ from ledningssystem.report.figure_call import (
     figure_text,
     quote_text,
 )
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figure_set import FigureSet
 
 PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 CALLS = ("figure", "citat", "fakta")

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from ledningssystem.report.breakdown import UnitBreakdown
 from ledningssystem.report.config import UNKNOWN_CHOICE as UNKNOWN
 from ledningssystem.report.config import ReportConfig
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figure_set import FigureSet
 from ledningssystem.report.levels import OrgTree
 from ledningssystem.report.numbers import Tally
 from ledningssystem.report.own_kinds import SHARE_SEGMENT, OwnKind, OwnRow

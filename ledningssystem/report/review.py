@@ -21,7 +21,7 @@ from ledningssystem.doccontrol.git import GitUnavailable, read_blobs, run_git
 from ledningssystem.doccontrol.summary_section import Section
 from ledningssystem.render.markdown_table import markdown_table
 from ledningssystem.report.data import Reports, YearData
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figure_set import FigureSet
 from ledningssystem.report.load import load_reports
 from ledningssystem.report.meta import ReportStatus
 from ledningssystem.report.seal import correction_command, year_manifest

@@ -17,7 +17,7 @@ from pydantic import BeforeValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from ledningssystem.core.model.base import ContentModel, sv
-from ledningssystem.report.figures import FigureSet
+from ledningssystem.report.figure_set import FigureSet
 from ledningssystem.report.month_date import MaybeMonthDate, before, show_date
 from ledningssystem.report.numbers import Tally
 from ledningssystem.report.unknown import (

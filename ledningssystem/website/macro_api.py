@@ -37,6 +37,17 @@ class MacroError(Exception):
         super().__init__(f"Sidan docs/{page}: {detail}")
 
 
+def macro_failure(page: str, name: str) -> str:
+    """The message for a macro that broke on something the checks did not foresee.
+
+    The reader gets the page and what to do, never the error's own (English, Python) text."""
+    return (
+        f"Sidan docs/{page}: makrot {name} kunde inte visas. Kontrollera makrots argument "
+        f"mot skrivguiden (docs/skriva/) och kör make check; kvarstår felet är det ett fel "
+        f"i portalen, som du anmäler till portalens förvaltare med sidans namn."
+    )
+
+
 @dataclass(frozen=True)
 class MacroContext:
     content: Ledningssystem

@@ -9,6 +9,7 @@ are allowed; each is run once here, so a wrong id or figure stops `check` with f
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,10 +48,42 @@ def macro_page_errors(
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # the link check reports an unreadable page
+        src = path.relative_to(docs).as_posix()
         if renders_macros(text):
-            src = path.relative_to(docs).as_posix()
             ctx = MacroContext(content, Linker(src, directory_urls, public), src)
             errors += page_errors(f"docs/{src}", text, ctx)
+        else:
+            errors += unrun_macro_errors(f"docs/{src}", text)
+    return errors
+
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+_MACRO_CALL = re.compile(r"\{\{-?\s*(" + "|".join(sorted(MACROS)) + r")\s*\(")
+
+
+def unrun_macro_errors(file: str, text: str) -> list[ContentError]:
+    """A portal macro on a page that does not run macros would show as `{{ figure(...) }}`.
+
+    Macros in code (a fenced block or `code`) are examples, shown on purpose."""
+    errors, fenced = [], False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        found = None if fenced else _MACRO_CALL.search(_CODE_SPAN.sub("", line))
+        if found:
+            errors.append(
+                ContentError(
+                    file,
+                    number,
+                    "",
+                    f"makrot {found.group(1)} körs inte på den här sidan och skulle synas som text",
+                    "Skriv render_macros: true i sidans uppgifter överst (mellan raderna ---), "
+                    "eller skriv makrot som kod (`{{ … }}`) om det ska synas som det är.",
+                    quote=line.strip(),
+                )
+            )
     return errors
 
 

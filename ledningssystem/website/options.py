@@ -50,7 +50,7 @@ class BuildOptions:
             drafts = not public or _flag(extra, environ, DRAFTS_KEY)
             return cls(site, drafts, _flag(extra, environ, PDF_KEY))
         raise BuildOptionError(
-            f"{SITE_KEY}: okänt värde {site!r} i mkdocs-konfigurationen. "
+            f'{SITE_KEY}: okänt värde "{site}" i mkdocs-konfigurationen. '
             f"Välj en av: {', '.join(SITE_KINDS)}."
         )
 
@@ -64,4 +64,4 @@ def _flag(extra: Mapping[str, object], environ: Mapping[str, str], key: str) -> 
     text = str(value).strip().lower()
     if text in _YES or text in _NO:
         return text in _YES
-    raise BuildOptionError(f"{source}: {value!r} är inget giltigt värde. Skriv ja eller nej.")
+    raise BuildOptionError(f'{source}: "{value}" är inget giltigt värde. Skriv ja eller nej.')

@@ -3,7 +3,7 @@
 Found by walking the example years at 375 px (issue 10): the four-column "Klagomål … i
 sammandrag" ran 17 px past its box ("+9,3 procentenheter" does not wrap) and the lagändringar
 table 3 px, so both scrolled, with a hint, for a few pixels; lex Maria's closing dates wrapped
-at their hyphens ("2025-04-" over "02").
+at their hyphens ("2025-04-" over "02"), and so did their ids at 375 px ("lm-2024-" over "01").
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ SHORT_TABLES = """() => [...document.querySelectorAll('article .ls-report-table'
   .map(([box, table]) => `${table.caption.textContent.trim().slice(0, 60)}: `
     + `${box.scrollWidth} > ${box.clientWidth} px`)"""
 
-# Cells that hold only a date (2025-04-02) and are drawn on more than one line.
-WRAPPED_DATES = """() => [...document.querySelectorAll('article table td')]
-  .filter(td => /^\\d{4}-\\d{2}-\\d{2}$/.test(td.textContent.trim()))
+# Cells that hold only a date (2025-04-02) or an id (lm-2024-01), drawn on more than one line.
+WRAPPED_DATES = """() => [...document.querySelectorAll('article table :is(td, th)')]
+  .filter(td => /^(\\d{4}-\\d{2}-\\d{2}|[A-Za-z]+-\\d{4}-\\d+)$/.test(td.textContent.trim()))
   .filter(td => {
     const range = document.createRange();
     range.selectNodeContents(td);
@@ -57,3 +57,27 @@ def test_berattelse_short_tables_fit_and_dates_stay_whole_on_a_phone(
         assert checked_dates > 10  # the example's lists have dates: the check saw some
     finally:
         context.close()
+
+
+def test_lex_maria_ids_stay_whole_at_320_and_375_px(
+    built_site: Path, base_url: str, browser: Any, tmp_path: Path
+) -> None:
+    for width in (320, 375):
+        context, visit = new_visit(
+            browser, base_url, viewport={"width": width, "height": 900}, is_mobile=True
+        )
+        try:
+            page = visit.open("kvalitetsberattelse/2024/")
+            settle(page)
+            ids = page.evaluate(IDS)
+            assert len(ids) >= 2, ids  # the example's 2024 lex Maria list has ids
+            assert page.evaluate(WRAPPED_DATES) == [], width
+            table = page.locator("table:has(span.ls-id)").first
+            table.scroll_into_view_if_needed()
+            page.screenshot(path=str(tmp_path / f"lex-maria-{width}.png"))
+        finally:
+            context.close()
+
+
+IDS = """() => [...document.querySelectorAll('article table :is(td, th) > span.ls-id')]
+  .map(span => span.textContent.trim())"""

@@ -21,7 +21,8 @@ from ledningssystem.core.yaml_lines import YamlProblem, parse_yaml
 from ledningssystem.report.files import FileReader
 from ledningssystem.report.importer.aggregate import aggregate, per_category
 from ledningssystem.report.importer.convert import Known, convert
-from ledningssystem.report.importer.mapping import ImportKind, Mapping, identity, kind_name
+from ledningssystem.report.importer.mapping import FIELDS, ImportKind, Mapping, identity, kind_name
+from ledningssystem.report.importer.mapping_check import check_fields
 from ledningssystem.report.importer.own import (
     aggregate_own,
     check_mapping,
@@ -176,6 +177,30 @@ def _is_sealed(folder: Path) -> bool:
     return isinstance(data, dict) and data.get("status") == ReportStatus.APPROVED.value
 
 
+def export_problems(
+    root: Path, kind: str, export: Path, mapping_path: Path | None
+) -> list[ContentError]:
+    """What is wrong with the mapping and the export that needs no reports/config.yml.
+
+    With config.yml broken the import cannot run, but one run still tells all that can be
+    told: the mapping's fields (built-in kinds) and whether the export can be read."""
+    if kind not in {k.value for k in ImportKind} or not export.is_file():
+        return []  # an own kind's fields are in the broken config.yml
+    errors: list[ContentError] = []
+    header_row, sheet = 1, ""
+    try:
+        if mapping_path is not None:
+            mapping = load_mapping(mapping_path, root, ImportKind(kind))
+            header_row, sheet = mapping.header_row, mapping.sheet
+    except ContentErrors as found:
+        errors += found.errors
+    try:
+        read_table(export, _shown(export, root), header_row, sheet)
+    except ContentErrors as found:
+        errors += found.errors
+    return errors
+
+
 def load_mapping(path: Path, root: Path, kind: ImportKind | OwnKind | None = None) -> Mapping:
     """A mapping file, validated (for `kind` when given); ContentErrors with line and field."""
     shown = _shown(path, root)
@@ -202,6 +227,8 @@ def load_mapping(path: Path, root: Path, kind: ImportKind | OwnKind | None = Non
         )
     if isinstance(kind, OwnKind):
         check_mapping(mapping, kind, shown, lines)
+    elif isinstance(mapping.kind, ImportKind):  # an own kind's fields need reports/config.yml
+        check_fields(mapping, FIELDS[mapping.kind], mapping.kind.value, shown, lines)
     return mapping
 
 

@@ -10,8 +10,7 @@ from collections.abc import Mapping as ReadOnly
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import BeforeValidator
 
 from ledningssystem.core.model.base import ContentModel, Slug, Text, sv
 from ledningssystem.report.importer.conditions import Alternatives, chosen
@@ -182,38 +181,6 @@ class Mapping(ContentModel):
         default=",",
         min_length=1,
     )
-
-    @model_validator(mode="after")
-    def _fields_known(self) -> Mapping:
-        if not isinstance(self.kind, ImportKind):
-            return self  # an own kind's fields come from reports/config.yml: importer/own.py
-        fields = FIELDS[self.kind]
-        allowed = ", ".join(fields)
-        for key, given in (("kolumner", self.columns), ("fasta_värden", self.fixed)):
-            for name in given:
-                if name not in fields:
-                    raise PydanticCustomError(
-                        "sv_import_field",
-                        f'"{name}" är inget fält för {self.kind.value}; fälten är {allowed}',
-                        {"field": key},
-                    )
-        for name in self.values:
-            if name not in fields:
-                raise PydanticCustomError(
-                    "sv_import_field",
-                    f'"{name}" är inget fält för {self.kind.value}; fälten är {allowed}',
-                    {"field": "värden"},
-                )
-        missing = [
-            f for f, need in fields.items() if need and f not in {**self.columns, **self.fixed}
-        ]
-        if missing:
-            raise PydanticCustomError(
-                "sv_import_missing",
-                f"ange kolumn eller fast värde för {', '.join(missing)}",
-                {"field": "kolumner"},
-            )
-        return self
 
     def lookup(
         self, field: str, value: str, cells: ReadOnly[str, str] | None = None

@@ -8,10 +8,9 @@ antal and datum. Rows alike in every field are summed, as for the built-in kinds
 from __future__ import annotations
 
 from collections import Counter
-from difflib import get_close_matches
 from typing import Any
 
-from ledningssystem.core.errors import ContentError, ContentErrors
+from ledningssystem.core.errors import ContentErrors
 from ledningssystem.core.messages import did_you_mean
 from ledningssystem.core.yaml_lines import LineMap
 from ledningssystem.report.importer.cells import Problems, RowContext, count_cell
@@ -25,6 +24,7 @@ from ledningssystem.report.importer.convert import (
 )
 from ledningssystem.report.importer.known import UNKNOWN, Known
 from ledningssystem.report.importer.mapping import Mapping
+from ledningssystem.report.importer.mapping_check import check_fields
 from ledningssystem.report.importer.reading import Table
 from ledningssystem.report.own_kinds import CARRIED, ROWS_KEY, OwnKind
 from ledningssystem.report.unknown import is_unknown
@@ -40,49 +40,8 @@ def own_fields(kind: OwnKind) -> dict[str, bool]:
 
 
 def check_mapping(mapping: Mapping, kind: OwnKind, file: str, lines: LineMap) -> None:
-    """Every field the mapping names is one of the kind's, and every required one is given;
-    each error on the line of the name (`lines`: the mapping file's)."""
-    fields = own_fields(kind)
-    named = [
-        (key, name)
-        for key, given in (
-            ("kolumner", mapping.columns),
-            ("fasta_värden", mapping.fixed),
-            ("värden", mapping.values),
-        )
-        for name in given
-    ]
-    errors = [
-        _not_a_field(file, lines, key, name, kind) for key, name in named if name not in fields
-    ]
-    # A misspelt field ("instanz") is its one error: the field it meant is not also missing.
-    meant = {m for _, name in named for m in get_close_matches(name, list(fields), n=1)}
-    given = {**mapping.columns, **mapping.fixed}
-    missing = [f for f, need in fields.items() if need and f not in given and f not in meant]
-    if missing:
-        errors.append(
-            ContentError(
-                file,
-                lines.line(("kolumner",)),
-                "kolumner",
-                f"ange kolumn eller fast värde för {', '.join(missing)}",
-                f"Skriv kolumnens namn i exporten under kolumner (t.ex. {missing[0]}: "
-                f"{missing[0].capitalize()}) eller ett värde för alla rader under fasta_värden.",
-            )
-        )
-    if errors:
-        raise ContentErrors(errors)
-
-
-def _not_a_field(file: str, lines: LineMap, key: str, name: str, kind: OwnKind) -> ContentError:
-    fields = own_fields(kind)
-    return ContentError(
-        file,
-        lines.line((key, name)),
-        key,
-        f'"{name}" är inget fält för {kind.id}',
-        f"{did_you_mean(name, fields).strip()} Fälten är {', '.join(fields)}.".strip(),
-    )
+    """Every field the mapping names is one of the kind's, and every required one is given."""
+    check_fields(mapping, own_fields(kind), kind.id, file, lines)
 
 
 def convert_own(
