@@ -143,6 +143,14 @@ def example_root(tmp_path: Path) -> Path:
 TINY = REPO / "tests" / "fixtures" / "tiny"
 
 
+def tiny_portal(target: Path, reports: Path) -> Path:
+    """The tiny portal at target/portal, with a fixture's reports/ folder as its reports/."""
+    root = target / "portal"
+    shutil.copytree(TINY, root)
+    shutil.copytree(reports, root / "reports")
+    return root
+
+
 def write_mkdocs_yml(root: Path, nav: bool = True) -> None:
     """A minimal mkdocs.yml using the repo's hook and macros (absolute paths)."""
     nav_block = (

@@ -8,7 +8,6 @@ counted apart and a share of them is "uppgift saknas", never 0 %.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from ledningssystem.core.errors import ContentErrors
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.figure_set import FigureSet
 from ledningssystem.report.model import ComplaintRow
-from tests.conftest import TINY, build_site, run_cli, write_mkdocs_yml
+from tests.conftest import build_site, run_cli, tiny_portal, write_mkdocs_yml
 from tests.test_report_real import read_year, row
 
 FIXTURE = Path(__file__).parent / "fixtures" / "aterkoppling" / "reports"
@@ -28,10 +27,7 @@ YEARS = (2023, 2024, 2025)
 
 def portal(target: Path) -> Path:
     """The tiny portal with the fixture's reports/."""
-    root = target / "portal"
-    shutil.copytree(TINY, root)
-    shutil.copytree(FIXTURE, root / "reports")
-    return root
+    return tiny_portal(target, FIXTURE)
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ and makes no unit a lower bound (as the fastställd example 2024 has it).
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ import pytest
 
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.figure_call import figure_text
-from tests.conftest import TINY, build_site, write_mkdocs_yml
+from tests.conftest import build_site, tiny_portal, write_mkdocs_yml
 from tests.test_report_real import read_year
 
 FIXTURE = Path(__file__).parent / "fixtures" / "hogre-niva" / "reports"
@@ -29,11 +28,8 @@ NOTE = (
 
 
 def portal(target: Path) -> Path:
-    root = target / "portal"
-    shutil.copytree(TINY, root)
-    shutil.rmtree(root / "reports", ignore_errors=True)
-    shutil.copytree(FIXTURE, root / "reports")
-    return root
+    """The tiny portal with the fixture's reports/."""
+    return tiny_portal(target, FIXTURE)
 
 
 @pytest.fixture(scope="module")

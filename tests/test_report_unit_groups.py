@@ -8,7 +8,6 @@ avdelning both members belong to. A member that is no enhet is refused with file
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ import pytest
 from ledningssystem.core.errors import ContentErrors
 from ledningssystem.portal.load import load_ledningssystem
 from ledningssystem.report.figure_call import figure_text
-from tests.conftest import TINY, build_site, write_mkdocs_yml
+from tests.conftest import build_site, tiny_portal, write_mkdocs_yml
 from tests.test_report_real import read_year, row
 
 FIXTURE = Path(__file__).parent / "fixtures" / "enhetsgrupp" / "reports"
@@ -25,11 +24,8 @@ GROUP = "Barn och unga samt ekonomiskt bistånd"
 
 
 def portal(target: Path) -> Path:
-    root = target / "portal"
-    shutil.copytree(TINY, root)
-    shutil.rmtree(root / "reports", ignore_errors=True)
-    shutil.copytree(FIXTURE, root / "reports")
-    return root
+    """The tiny portal with the fixture's reports/."""
+    return tiny_portal(target, FIXTURE)
 
 
 @pytest.fixture(scope="module")
