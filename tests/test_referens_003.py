@@ -387,6 +387,23 @@ def test_a_stated_change_needs_its_sign_and_unit(tmp_path: Path) -> None:
     ]
 
 
+def test_a_stated_change_beside_an_earlier_value_is_refused(tmp_path: Path) -> None:
+    # The page would show the change computed from 2022 and drop the stated one unseen.
+    root = portal(tmp_path)
+    edit(
+        root,
+        "2023/indikatorer.yml",
+        'förändring: "+28 %"',
+        'tidigare: {2022: 39}, förändring: "+28 %"',
+    )
+    assert fixture_errors(root) == [
+        'reports/2023/indikatorer.yml:80 – fältet "förändring": förändring anges bara när det'
+        " tidigare värdet saknas, men 2022 har värdet 39\u00a0%: sidan visar förändringen"
+        " räknad ur det. Ta bort förändring och förändring_källa, eller det tidigare värdet om"
+        " det är fel."
+    ]
+
+
 def test_a_hyphen_with_spaces_is_a_range_too(tmp_path: Path) -> None:
     root = portal(tmp_path)
     edit(root, "2023/indikatorer.yml", 'värde: "65-80 %"', 'värde: "65 - 80 %"')

@@ -45,12 +45,35 @@ def check_year_figures(data: YearData, figures: FigureSet) -> list[ContentError]
                 f"summan {expected} stämmer inte med delarna: datafilerna ger {figure.text()}",
                 "Rätta antalen i datafilerna eller kontrollsumman.",
             )
+    errors += _stated_changes_with_a_previous(data, figures)
     if meta.status is ReportStatus.APPROVED and not data.narratives:
         fail(
             ("status",),
             "status",
             "en fastställd berättelse saknar text",
             f"Skriv texterna i {data.folder}/text/.",
+        )
+    return errors
+
+
+def _stated_changes_with_a_previous(data: YearData, figures: FigureSet) -> list[ContentError]:
+    """A stated förändring where an earlier value exists would be dropped without a word: the
+    page shows the change computed from the earlier value."""
+    errors = []
+    for row in data.indicators or ():
+        figure = figures.get(f"indikatorer.{row.id}")
+        if row.stated_change is None or figure is None or figure.previous is None:
+            continue
+        errors.append(
+            ContentError(
+                row.origin.file,
+                row.origin.line("förändring"),
+                "förändring",
+                f"förändring anges bara när det tidigare värdet saknas, men "
+                f"{figure.previous_year} har värdet {figure.previous_text()}: sidan visar "
+                f"förändringen räknad ur det",
+                "Ta bort förändring och förändring_källa, eller det tidigare värdet om det är fel.",
+            )
         )
     return errors
 
