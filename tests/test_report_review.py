@@ -74,7 +74,15 @@ def test_a_change_to_a_faststalld_year_shows_its_rattelse(tmp_path: Path) -> Non
         "**2024 är fastställt** och grenen ändrar det utan en registrerad rättelse; `make check` "
         "stoppar." in section.markdown
     )
-    args = ["--rättelse", "Felregistrerat", "--ändring", "i_tid", "--datum", "2026-01-12"]
+    args = [
+        "--rättelse",
+        "Felregistrerat",
+        "--ändring",
+        "i_tid",
+        "--datum",
+        "2026-01-12",
+        "--utan-pdf",
+    ]
     assert run_cli(repo.root, "fastställ", "2024", *args).returncode == 0
     repo.commit("Rättelse", "2026-01-12")
     section = figures_section(collect_changes(repo.root, "main"))
