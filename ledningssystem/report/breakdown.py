@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ledningssystem.report.levels import OrgTree
@@ -73,11 +74,16 @@ class UnitBreakdown:
         tree = self.tree
         if tree is None or unit == UNKNOWN_ID or tree.level_of(unit) != self.level:
             return []
-        return [
-            k
-            for k in self.pivot.row_keys
-            if k != unit and (tree.holds(k, unit) or tree.spans(k, unit))
-        ]
+        return [k for k in self._higher_keys if tree.holds(k, unit) or tree.spans(k, unit)]
+
+    @cached_property
+    def _higher_keys(self) -> tuple[str, ...]:
+        """The rows that may stand above a unit: nodes above `level`, and groups. Few, so a
+        unit's tally does not walk every row (a city's tables have hundreds per figure)."""
+        tree, keys = self.tree, self.pivot.row_keys
+        if tree is None:
+            return ()
+        return tuple(k for k in keys if tree.is_group(k) or tree.is_above(k, self.level))
 
 
 def lower_bound(found: Tally, unknown: Tally) -> Tally:

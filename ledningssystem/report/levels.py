@@ -33,6 +33,7 @@ class OrgTree:
         self.members: dict[str, tuple[str, ...]] = {g.id: g.members for g in groups}
         self.group_of = {m: group for group, ms in self.members.items() for m in ms}
         self.group_names = {g.id: g.name for g in groups}
+        self._ancestors: dict[str, frozenset[str]] = {}
         board, administration = organisation.board.id, organisation.administration.id
         self.level[board] = "nämnd"
         self.level[administration] = "förvaltning"
@@ -72,14 +73,24 @@ class OrgTree:
     def holds(self, node_id: str, unit_id: str) -> bool:
         """Whether `node_id` is an ancestor of `unit_id` (an avdelning of its enhet, or of
         a member of the group `unit_id`)."""
-        if unit_id in self.members:
-            return any(self.holds(node_id, m) for m in self.members[unit_id])
-        current = unit_id
+        return node_id in self.ancestors(unit_id)
+
+    def ancestors(self, unit_id: str) -> frozenset[str]:
+        """Every node above `unit_id` (of a group: above any of its members), kept: a city's
+        figures ask for each unit's ancestors once per figure."""
+        found = self._ancestors.get(unit_id)
+        if found is None:
+            found = frozenset(
+                a for m in self.members.get(unit_id, (unit_id,)) for a in self._chain(m)
+            )
+            self._ancestors[unit_id] = found
+        return found
+
+    def _chain(self, node_id: str) -> Iterable[str]:
+        current = node_id
         while current in self.parent:
             current = self.parent[current]
-            if current == node_id:
-                return True
-        return False
+            yield current
 
     def is_above(self, node_id: str, level: str) -> bool:
         """Whether the node sits higher than `level` (an avdelning in a table per enhet)."""
@@ -89,4 +100,4 @@ class OrgTree:
     def spans(self, node_id: str, unit_id: str) -> bool:
         """Whether `node_id` is a group with a member under `unit_id` (an avdelning): in a
         table per avdelning a group's own rows that span avdelningar may be any of theirs."""
-        return any(self.holds(unit_id, m) for m in self.members.get(node_id, ()))
+        return node_id in self.members and unit_id in self.ancestors(node_id)
